@@ -1,0 +1,246 @@
+"""Parsing of single values into their canonical form, with French messages.
+
+Each parser takes what a person may type or what a spreadsheet cell may hold (text, number, date)
+and returns the canonical value, or raises ``ValueProblem`` with what is expected. Import, forms and
+the server's validation all go through these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from coordinator_app.domain.regions import parse_region
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+class ValueProblem(ValueError):
+    """A value cannot be read; the message says what is expected, in French."""
+
+
+def parse_text(value: object, max_length: int) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    if len(text) > max_length:
+        raise ValueProblem(f"au plus {max_length} caractères (reçu {len(text)})")
+    return text
+
+
+def parse_int(value: object) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueProblem("un nombre entier est attendu")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = re.sub(r"[\s\u00a0\u202f]", "", str(value))
+    if re.fullmatch(r"[-+]?\d+", text):
+        return int(text)
+    raise ValueProblem("un nombre entier est attendu, par exemple 12")
+
+
+def _decimal(value: object) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueProblem("un nombre est attendu")
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = re.sub(r"[\s\u00a0\u202f$]", "", str(value))
+    if "," in text and "." in text:
+        text = (
+            text.replace(",", "")
+            if text.rfind(".") > text.rfind(",")
+            else text.replace(".", "").replace(",", ".")
+        )
+    else:
+        text = text.replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValueProblem("un nombre est attendu, par exemple 1 234,56") from None
+    if not number.is_finite():
+        raise ValueProblem("un nombre est attendu, par exemple 1 234,56")
+    return number
+
+
+def parse_decimal(value: object) -> float | None:
+    number = _decimal(value)
+    return None if number is None else float(number)
+
+
+def parse_money(value: object) -> int | None:
+    """Integer cents from « 1 234,56 $ », "1234.56", 1234.56 or an int of dollars."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value * 100
+    try:
+        number = _decimal(value)
+    except ValueProblem:
+        raise ValueProblem("un montant est attendu, par exemple 1 234,56 $") from None
+    if number is None:
+        return None
+    cents = number * 100
+    if cents != cents.to_integral_value():
+        raise ValueProblem("un montant a au plus deux décimales")
+    return int(cents)
+
+
+def parse_date(value: object) -> str | None:
+    """ISO date text from 2026-11-26, 26/11/2026, a date, or an Excel serial number."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value < 2958466:
+            return (EXCEL_EPOCH + dt.timedelta(days=int(value))).isoformat()
+        raise ValueProblem("une date est attendue (AAAA-MM-JJ)")
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4,6}(\.0)?", text) and 1 <= float(text) < 2958466:
+        return (EXCEL_EPOCH + dt.timedelta(days=int(float(text)))).isoformat()
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?", text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
+        if not match:
+            raise ValueProblem("une date est attendue au format AAAA-MM-JJ, par exemple 2026-11-26")
+        day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        raise ValueProblem(f"« {text} » n'est pas une date qui existe") from None
+
+
+def parse_datetime(value: object) -> str | None:
+    """ISO local date and time to the minute ("2026-11-26T14:30")."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(second=0, microsecond=0, tzinfo=None).isoformat(timespec="minutes")
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time()).isoformat(timespec="minutes")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        moment = dt.datetime.combine(EXCEL_EPOCH, dt.time()) + dt.timedelta(days=float(value))
+        return moment.replace(second=0, microsecond=0).isoformat(timespec="minutes")
+    text = str(value).strip()
+    match = re.fullmatch(r"(.+?)[T ](\d{1,2})(?::|\s?h\s?)(\d{2})(?::\d{2}(?:\.\d+)?)?", text)
+    if match:
+        day = parse_date(match.group(1))
+        hour, minute = int(match.group(2)), int(match.group(3))
+        if hour > 23 or minute > 59:
+            raise ValueProblem("une heure entre 00:00 et 23:59 est attendue")
+        return f"{day}T{hour:02d}:{minute:02d}"
+    try:
+        day = parse_date(text)
+    except ValueProblem:
+        raise ValueProblem(
+            "une date et une heure sont attendues, par exemple 2026-11-26 14:30"
+        ) from None
+    return f"{day}T00:00"
+
+
+_TRUE = {"1", "oui", "o", "vrai", "true", "yes", "x", "fait"}
+_FALSE = {"0", "non", "n", "faux", "false", "no", ""}
+
+
+def parse_bool(value: object) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueProblem("« oui » ou « non » est attendu")
+
+
+def parse_enum(value: object, choices: tuple[tuple[str, str], ...]) -> str | None:
+    """An enumeration value, given either as its code or its French label (any case or accents)."""
+    from coordinator_app.domain.text import fold
+
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip()
+    for code, label in choices:
+        if text == code or fold(text) in (fold(code), fold(label)):
+            return code
+    expected = ", ".join(f"« {label} »" for _, label in choices[:10])
+    raise ValueProblem(f"une de ces valeurs est attendue : {expected}")
+
+
+def parse_region_code(value: object) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    code = parse_region(value)
+    if code is None:
+        raise ValueProblem(
+            "une région du Québec est attendue, par son code (03) ou son nom (Capitale-Nationale)"
+        )
+    return code
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+
+
+def parse_email(value: object) -> str | None:
+    text = parse_text(value, 254)
+    if text is None:
+        return None
+    if not _EMAIL.fullmatch(text):
+        raise ValueProblem("une adresse courriel est attendue, par exemple nom@exemple.qc.ca")
+    return text.lower()
+
+
+def parse_phone(value: object) -> str | None:
+    text = parse_text(value, 40)
+    if text is None:
+        return None
+    digits = re.sub(r"\D", "", text.split("poste")[0])
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10:
+        raise ValueProblem(
+            "un numéro de téléphone à 10 chiffres est attendu, par exemple 418 555-1234"
+        )
+    extension = re.findall(r"(?:poste|ext\.?|#)\s*(\d+)", text, flags=re.IGNORECASE)
+    number = f"{digits[:3]} {digits[3:6]}-{digits[6:]}"
+    return f"{number}, poste {extension[0]}" if extension else number
+
+
+_POSTAL = re.compile(r"([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])\s?(\d[ABCEGHJ-NPRSTV-Z]\d)")
+
+
+def parse_postal_code(value: object) -> str | None:
+    text = parse_text(value, 10)
+    if text is None:
+        return None
+    match = _POSTAL.fullmatch(text.upper())
+    if not match:
+        raise ValueProblem("un code postal canadien est attendu, par exemple G1R 4S9")
+    return f"{match.group(1)} {match.group(2)}"
+
+
+def split_list(value: object) -> list:
+    """A list from a list, or from text separated by semicolons or line breaks."""
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return list(value)
+    text = str(value).strip()
+    if not text:
+        return []
+    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]

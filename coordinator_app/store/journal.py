@@ -1,0 +1,109 @@
+"""The change journal: every local change, in order, in the same transaction as the change.
+
+The sync engine pushes the entries whose ``sent_at`` is empty and marks them sent on the server's
+acknowledgement; the window shows a record's history from the same entries. Entries are never
+rewritten: only ``sent_at`` and ``server_seq`` are filled in once. Changes pulled from the server
+are journaled too (origin ``remote``) so that history shows who changed what on any laptop.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+_COLUMNS = "seq, change_id, kind, record_id, op, fields, at, author, device_id, origin, sent_at, server_seq"
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """One change: ``fields`` maps each changed field to ``[old, new]``."""
+
+    seq: int
+    change_id: str
+    kind: str
+    record_id: str
+    op: str
+    fields: dict[str, list[Any]]
+    at: str
+    author: str | None
+    device_id: str | None
+    origin: str
+    sent_at: str | None
+    server_seq: int | None
+
+    @classmethod
+    def from_row(cls, row: tuple) -> JournalEntry:
+        values = list(row)
+        values[5] = json.loads(values[5])
+        return cls(*values)
+
+
+def append(
+    conn: sqlite3.Connection,
+    *,
+    change_id: str,
+    kind: str,
+    record_id: str,
+    op: str,
+    fields: dict[str, list[Any]],
+    at: str,
+    author: str | None,
+    device_id: str | None,
+    origin: str = "local",
+    sent_at: str | None = None,
+    server_seq: int | None = None,
+) -> None:
+    """Write one entry; the caller holds the transaction that also writes the change itself."""
+    conn.execute(
+        f"INSERT INTO journal ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            change_id,
+            kind,
+            record_id,
+            op,
+            json.dumps(fields, ensure_ascii=False),
+            at,
+            author,
+            device_id,
+            origin,
+            sent_at,
+            server_seq,
+        ),
+    )
+
+
+def entries_for_record(conn: sqlite3.Connection, kind: str, record_id: str) -> list[JournalEntry]:
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM journal WHERE kind = ? AND record_id = ? ORDER BY seq",
+        (kind, record_id),
+    )
+    return [JournalEntry.from_row(row) for row in rows]
+
+
+def pending(conn: sqlite3.Connection, limit: int | None = None) -> list[JournalEntry]:
+    sql = f"SELECT {_COLUMNS} FROM journal WHERE origin = 'local' AND sent_at IS NULL ORDER BY seq"
+    rows = conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
+    return [JournalEntry.from_row(row) for row in rows]
+
+
+def pending_count(conn: sqlite3.Connection) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM journal WHERE origin = 'local' AND sent_at IS NULL"
+    ).fetchone()[0]
+
+
+def mark_sent(conn: sqlite3.Connection, acknowledged: dict[str, int | None], at: str) -> None:
+    """Mark entries sent, with the server's sequence number when it gave one."""
+    conn.executemany(
+        "UPDATE journal SET sent_at = ?, server_seq = ? WHERE change_id = ? AND sent_at IS NULL",
+        [(at, server_seq, change_id) for change_id, server_seq in acknowledged.items()],
+    )
+
+
+def entries_since(conn: sqlite3.Connection, after_seq: int, limit: int = 500) -> list[JournalEntry]:
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM journal WHERE seq > ? ORDER BY seq LIMIT ?", (after_seq, limit)
+    )
+    return [JournalEntry.from_row(row) for row in rows]

@@ -1,0 +1,281 @@
+"""Named, versioned schema migrations of the profile.
+
+Each migration runs in its own transaction and records itself in ``_migrations`` and in SQLite's
+``user_version``; a copy of the profile is taken before the first pending migration runs. A profile
+whose version is newer than this app knows is refused untouched. Migrations are frozen once
+released: never edit one, add the next. ``tests/store/test_schema.py`` checks that the tables agree
+with the domain's entity specs after the last migration, so a new field cannot ship without one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from coordinator_app.domain.errors import ProfileError
+
+RECORD_COLUMNS = "id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, author TEXT, deleted INTEGER NOT NULL DEFAULT 0"
+
+# The entity tables as released in schema version 1 (frozen).
+V1_TABLES: dict[str, dict[str, str]] = {
+    "municipality": {"name": "TEXT", "region_code": "TEXT"},
+    "organisation": {
+        "name": "TEXT",
+        "org_kind": "TEXT",
+        "region_code": "TEXT",
+        "municipality": "TEXT",
+        "email": "TEXT",
+        "phone": "TEXT",
+        "postal_code": "TEXT",
+    },
+    "school": {
+        "name": "TEXT",
+        "municipality": "TEXT",
+        "service_centre": "TEXT",
+        "region_code": "TEXT",
+    },
+    "coordinator": {"name": "TEXT", "email": "TEXT", "phone": "TEXT", "regions": "TEXT"},
+    "project": {
+        "name": "TEXT",
+        "program": "TEXT",
+        "region_code": "TEXT",
+        "municipality": "TEXT",
+        "coordinator_ids": "TEXT",
+        "partner_ids": "TEXT",
+        "stage": "TEXT",
+        "stage_history": "TEXT",
+        "start_date": "TEXT",
+        "end_date": "TEXT",
+        "notes": "TEXT",
+        "season_year": "INTEGER",
+        "youth_count": "INTEGER",
+        "school_ids": "TEXT",
+        "committee": "TEXT",
+        "services": "TEXT",
+        "revenue": "INTEGER",
+        "general_assembly_date": "TEXT",
+        "board": "TEXT",
+        "school_id": "TEXT",
+        "teacher": "TEXT",
+        "level": "TEXT",
+        "project_kind": "TEXT",
+        "coop_type": "TEXT",
+        "production": "TEXT",
+        "hectares": "REAL",
+        "land_tenure": "TEXT",
+        "members_count": "INTEGER",
+        "founding_date": "TEXT",
+        "closure_date": "TEXT",
+    },
+    "participant": {
+        "project_id": "TEXT",
+        "first_name": "TEXT",
+        "last_name": "TEXT",
+        "birth_date": "TEXT",
+        "school_level": "TEXT",
+        "consent_by": "TEXT",
+        "consent_date": "TEXT",
+        "consent_purposes": "TEXT",
+        "anonymised": "INTEGER",
+    },
+    "contract": {
+        "project_id": "TEXT",
+        "client_type": "TEXT",
+        "service": "TEXT",
+        "contract_date": "TEXT",
+        "hours": "REAL",
+        "amount": "INTEGER",
+    },
+    "funding": {
+        "project_id": "TEXT",
+        "funder": "TEXT",
+        "program": "TEXT",
+        "requested": "INTEGER",
+        "granted": "INTEGER",
+        "paid": "INTEGER",
+        "status": "TEXT",
+        "report_due_dates": "TEXT",
+        "conditions": "TEXT",
+    },
+    "visit": {
+        "project_id": "TEXT",
+        "visited_at": "TEXT",
+        "place": "TEXT",
+        "mode": "TEXT",
+        "coordinator_id": "TEXT",
+        "people_present": "TEXT",
+        "observations": "TEXT",
+        "decisions": "TEXT",
+    },
+    "action_item": {
+        "project_id": "TEXT",
+        "visit_id": "TEXT",
+        "text": "TEXT",
+        "owner": "TEXT",
+        "due_date": "TEXT",
+        "done": "INTEGER",
+    },
+    "attachment": {
+        "project_id": "TEXT",
+        "visit_id": "TEXT",
+        "sha256": "TEXT",
+        "filename": "TEXT",
+        "media_type": "TEXT",
+        "size": "INTEGER",
+    },
+    "workshop": {
+        "theme": "TEXT",
+        "held_on": "TEXT",
+        "format": "TEXT",
+        "region_code": "TEXT",
+        "attendance": "INTEGER",
+    },
+}
+
+V1_INDEXES = (
+    "CREATE INDEX idx_project_program_year ON project(program, season_year)",
+    "CREATE INDEX idx_project_region ON project(region_code)",
+    "CREATE INDEX idx_participant_project ON participant(project_id)",
+    "CREATE INDEX idx_contract_project ON contract(project_id)",
+    "CREATE INDEX idx_funding_project ON funding(project_id)",
+    "CREATE INDEX idx_visit_project ON visit(project_id, visited_at)",
+    "CREATE INDEX idx_visit_date ON visit(visited_at)",
+    "CREATE INDEX idx_action_item_due ON action_item(done, due_date)",
+    "CREATE INDEX idx_action_item_project ON action_item(project_id)",
+    "CREATE INDEX idx_attachment_visit ON attachment(visit_id)",
+)
+
+
+def _v1_base(conn: sqlite3.Connection) -> None:
+    """Entity tables, the change journal and the key/value meta table."""
+    for table, columns in V1_TABLES.items():
+        body = ", ".join(f'"{name}" {sqltype}' for name, sqltype in columns.items())
+        conn.execute(f"CREATE TABLE {table} ({RECORD_COLUMNS}, {body})")
+    for statement in V1_INDEXES:
+        conn.execute(statement)
+    conn.execute(
+        """CREATE TABLE journal (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            change_id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete', 'restore')),
+            fields TEXT NOT NULL,
+            at TEXT NOT NULL,
+            author TEXT,
+            device_id TEXT,
+            origin TEXT NOT NULL CHECK (origin IN ('local', 'remote')),
+            sent_at TEXT,
+            server_seq INTEGER
+        )"""
+    )
+    conn.execute("CREATE INDEX idx_journal_record ON journal(kind, record_id, seq)")
+    conn.execute("CREATE INDEX idx_journal_pending ON journal(origin, sent_at, seq)")
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+
+
+_FTS = {
+    "project": ("name", "municipality", "notes"),
+    "visit": ("place", "observations", "decisions"),
+}
+
+
+def _v2_full_text_search(conn: sqlite3.Connection) -> None:
+    """FTS5 indexes over project names/municipalities/notes and visit text, accent-insensitive
+    (« forestiere » finds « forestière »), kept current by triggers."""
+    for table, columns in _FTS.items():
+        cols = ", ".join(columns)
+        new = ", ".join(f"new.{c}" for c in columns)
+        old = ", ".join(f"old.{c}" for c in columns)
+        conn.execute(
+            f"CREATE VIRTUAL TABLE {table}_fts USING fts5({cols}, content='{table}', "
+            "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
+        )
+        conn.execute(f"INSERT INTO {table}_fts(rowid, {cols}) SELECT rowid, {cols} FROM {table}")
+        conn.execute(
+            f"CREATE TRIGGER {table}_fts_ai AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO {table}_fts(rowid, {cols}) VALUES (new.rowid, {new}); END"
+        )
+        conn.execute(
+            f"CREATE TRIGGER {table}_fts_ad AFTER DELETE ON {table} BEGIN "
+            f"INSERT INTO {table}_fts({table}_fts, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END"
+        )
+        conn.execute(
+            f"CREATE TRIGGER {table}_fts_au AFTER UPDATE ON {table} BEGIN "
+            f"INSERT INTO {table}_fts({table}_fts, rowid, {cols}) VALUES ('delete', old.rowid, {old}); "
+            f"INSERT INTO {table}_fts(rowid, {cols}) VALUES (new.rowid, {new}); END"
+        )
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "base tables and change journal", _v1_base),
+    Migration(2, "full-text search over projects and visits", _v2_full_text_search),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def backup_profile(conn: sqlite3.Connection, backups: Path, label: str) -> Path:
+    """A consistent copy of the open database (SQLite online backup API) in ``backups``."""
+    backups.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backups / f"carnet-{label}-{stamp}.db"
+    copy = sqlite3.connect(str(target))
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+    return target
+
+
+def migrate(
+    conn: sqlite3.Connection, backups: Path, migrations: tuple[Migration, ...] = MIGRATIONS
+) -> Path | None:
+    """Bring the database to the latest version; returns the backup taken, if any."""
+    current = schema_version(conn)
+    latest = migrations[-1].version
+    if current > latest:
+        raise ProfileError(
+            f"Ce profil a été créé par une version plus récente de Carnet COOP (schéma {current}, "
+            f"cette version connaît le schéma {latest}). Mettez à jour l'application ; le profil n'a pas été modifié."
+        )
+    pending = [m for m in migrations if m.version > current]
+    if not pending:
+        return None
+    backup = backup_profile(conn, backups, f"avant-v{pending[0].version}") if current > 0 else None
+    if current == 0:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+        )
+    for migration in pending:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration.apply(conn)
+            conn.execute(
+                "INSERT INTO _migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (
+                    migration.version,
+                    migration.name,
+                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                ),
+            )
+            conn.execute(f"PRAGMA user_version = {migration.version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return backup
