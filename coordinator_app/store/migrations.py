@@ -210,6 +210,20 @@ def _v2_full_text_search(conn: sqlite3.Connection) -> None:
         )
 
 
+def _v3_drafts(conn: sqlite3.Connection) -> None:
+    """Unsaved form input (see ``store.drafts``): one row per form, never journaled or synced."""
+    conn.execute(
+        """CREATE TABLE draft (
+            key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            record_id TEXT,
+            scope TEXT NOT NULL DEFAULT '',
+            json TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -220,6 +234,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "base tables and change journal", _v1_base),
     Migration(2, "full-text search over projects and visits", _v2_full_text_search),
+    Migration(3, "form drafts kept on this laptop", _v3_drafts),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
