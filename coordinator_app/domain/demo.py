@@ -1,0 +1,530 @@
+"""The demo data set: realistic Québec records reproducing the organisation's published figures.
+
+Pure and deterministic: the same seed and reference date give the same records (ids included), so
+tests, screenshots and the annual report agree. For the latest year it reproduces exactly:
+Jeune COOP 180 co-ops, 2 576 youth, 123 schools; CIEC 40 projects in 13 regions, 66 coordinators,
+388 youth; farm co-ops 4–5 founded a year over fifteen years with 64 % still active five years after
+founding and 44 % ten years after (cohort method, docs/indicators.md). An earlier season is included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from coordinator_app.domain import demo_names as names
+from coordinator_app.domain.regions import REGIONS
+from coordinator_app.domain.stages import CIEC, FERME_COOP, JEUNE_COOP
+
+# The published figures the latest year reproduces (seed/cqcm-presentation.md).
+JEUNE_COOP_COUNT, JEUNE_COOP_YOUTH, JEUNE_COOP_SCHOOLS = 180, 2576, 123
+CIEC_PROJECTS, CIEC_REGIONS, CIEC_COORDINATORS, CIEC_YOUTH = 40, 13, 66, 388
+# Farm co-ops: 15 founding years. The 10-year cohort (5 oldest years) has 25 co-ops of which 11 reach
+# ten years (44 %); the 5-year cohort (10 oldest years) has 50 of which 32 reach five years (64 %).
+FARM_YEARS = 15
+
+
+@dataclass
+class DemoRecord:
+    kind: str
+    id: str
+    values: dict[str, Any]
+
+
+@dataclass
+class _Builder:
+    seed: int
+    year: int
+    today: dt.date
+    rng: random.Random = field(init=False)
+    records: list[DemoRecord] = field(default_factory=list)
+    _counter: int = 0
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+
+    def add(self, kind: str, **values: Any) -> str:
+        self._counter += 1
+        record_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"carnet-demo/{self.seed}/{self._counter}"))
+        self.records.append(DemoRecord(kind, record_id, values))
+        return record_id
+
+    def person(self) -> tuple[str, str]:
+        return self.rng.choice(names.FIRST_NAMES), self.rng.choice(names.SURNAMES)
+
+    def day_between(self, start: dt.date, end: dt.date) -> dt.date:
+        return start + dt.timedelta(days=self.rng.randint(0, max(0, (end - start).days)))
+
+
+def _split(rng: random.Random, total: int, parts: int, low: int, high: int) -> list[int]:
+    """``parts`` integers in [low, high] summing exactly to ``total``."""
+    values = [low] * parts
+    remaining = total - low * parts
+    if remaining < 0 or remaining > (high - low) * parts:
+        raise ValueError("impossible split")
+    while remaining:
+        i = rng.randrange(parts)
+        if values[i] < high:
+            values[i] += 1
+            remaining -= 1
+    return values
+
+
+def _reference_data(b: _Builder) -> dict[str, Any]:
+    municipalities = {code: list(towns) for code, towns in names.MUNICIPALITIES.items()}
+    for code, towns in municipalities.items():
+        for town in towns:
+            b.add("municipality", name=town, region_code=code)
+    organisations: dict[str, list[str]] = {code: [] for code in REGIONS}
+    for code, towns in municipalities.items():
+        town = towns[0]
+        for kind, label in (
+            ("caisse", f"Caisse Desjardins de {town}"),
+            ("municipalite", f"Ville de {town}"),
+            ("cje", f"Carrefour jeunesse-emploi de {town}"),
+        ):
+            organisations[code].append(
+                b.add(
+                    "organisation", name=label, org_kind=kind, region_code=code, municipality=town
+                )
+            )
+        organisations[code].append(
+            b.add(
+                "organisation",
+                name=f"CDR — région {REGIONS[code]}",
+                org_kind="cdr",
+                region_code=code,
+                municipality=town,
+            )
+        )
+    funders = [
+        b.add(
+            "organisation",
+            name=funder,
+            org_kind="bailleur",
+            region_code="03",
+            municipality="Québec",
+        )
+        for funder, _ in names.FUNDERS
+    ]
+    staff = {}
+    for index, code in enumerate(REGIONS):
+        first, last = (
+            names.FIRST_NAMES[(index * 7) % len(names.FIRST_NAMES)],
+            names.SURNAMES[(index * 5) % len(names.SURNAMES)],
+        )
+        staff[code] = b.add(
+            "coordinator",
+            name=f"{first} {last}",
+            email=f"{first.lower()}.{last.lower()}@cqcm.example".replace("é", "e")
+            .replace("è", "e")
+            .replace("ë", "e")
+            .replace("É", "e"),
+            regions=[code],
+        )
+    return {
+        "municipalities": municipalities,
+        "organisations": organisations,
+        "funders": funders,
+        "staff": staff,
+    }
+
+
+def _schools(
+    b: _Builder, municipalities: dict[str, list[str]], count: int
+) -> list[tuple[str, str, str]]:
+    """``count`` schools spread over the regions: (id, region, municipality)."""
+    schools = []
+    codes = list(REGIONS)
+    for index in range(count):
+        code = codes[index % len(codes)]
+        town = municipalities[code][(index // len(codes)) % len(municipalities[code])]
+        patron = names.SCHOOL_PATRONS[(index // 3) % len(names.SCHOOL_PATRONS)]
+        level = "secondaire" if index % 3 == 0 else "primaire"
+        name = (
+            f"École {level} {patron} ({town})"
+            if level == "primaire"
+            else f"École secondaire {patron} ({town})"
+        )
+        school_id = b.add(
+            "school",
+            name=name,
+            municipality=town,
+            service_centre=names.SERVICE_CENTRES[code],
+            region_code=code,
+        )
+        schools.append((school_id, code, town))
+    return schools
+
+
+def _jeune_coop(
+    b: _Builder,
+    ref: dict[str, Any],
+    schools: list[tuple[str, str, str]],
+    year: int,
+    count: int,
+    youth: int,
+    n_schools: int,
+) -> list[str]:
+    chosen = schools[:n_schools]
+    placements = list(chosen) + [b.rng.choice(chosen) for _ in range(count - n_schools)]
+    sizes = _split(b.rng, youth, count, 5, 30)
+    ids = []
+    for index, ((school_id, code, town), size) in enumerate(zip(placements, sizes, strict=True)):
+        kind = names.JEUNE_COOP_KINDS[index % len(names.JEUNE_COOP_KINDS)]
+        first, last = b.person()
+        stage = "operation" if year == b.year else "terminee"
+        ids.append(
+            b.add(
+                "project",
+                name=f"Jeune COOP {kind.lower()} — {town} {index + 1}",
+                program=JEUNE_COOP,
+                region_code=code,
+                municipality=town,
+                coordinator_ids=[ref["staff"][code]],
+                stage=stage,
+                stage_history=[
+                    {"stage": "demarrage", "date": f"{year}-09-15"},
+                    {"stage": stage, "date": f"{year}-10-15"},
+                ],
+                start_date=f"{year}-09-01",
+                end_date=f"{year + 1}-06-20",
+                season_year=year,
+                youth_count=size,
+                school_id=school_id,
+                teacher=f"{first} {last}",
+                level="secondaire" if "secondaire" in kind or index % 3 == 0 else "primaire",
+                project_kind=kind,
+            )
+        )
+    return ids
+
+
+def _ciec(
+    b: _Builder,
+    ref: dict[str, Any],
+    schools: list[tuple[str, str, str]],
+    year: int,
+    projects: int,
+    n_regions: int,
+    n_coordinators: int,
+    youth: int,
+    latest: bool,
+) -> list[tuple[str, str, int]]:
+    """CIEC projects of one season; returns (project id, region, youth) triples."""
+    regions = list(REGIONS)[:n_regions]
+    placements = regions + [b.rng.choice(regions) for _ in range(projects - n_regions)]
+    pairs = n_coordinators - projects  # projects with two coordinators
+    sizes = _split(b.rng, youth, projects, 6, 15)
+    created = []
+    for index, (code, size) in enumerate(zip(placements, sizes, strict=True)):
+        town = b.rng.choice(ref["municipalities"][code])
+        coordinators = []
+        for _ in range(2 if index < pairs else 1):
+            first, last = b.person()
+            coordinators.append(b.add("coordinator", name=f"{first} {last}", regions=[code]))
+        local_schools = [s[0] for s in schools if s[1] == code][:2]
+        committee = [
+            {"name": " ".join(b.person()), "role": role, "organisation_id": org}
+            for role, org in zip(
+                ("Présidence", "Trésorerie", "Membre"), ref["organisations"][code][:3], strict=True
+            )
+        ]
+        stage = "bilan" if latest else "bilan"
+        project_id = b.add(
+            "project",
+            name=f"CIEC de {town}" + (f" {index + 1}" if placements.count(code) > 1 else ""),
+            program=CIEC,
+            region_code=code,
+            municipality=town,
+            coordinator_ids=coordinators,
+            partner_ids=ref["organisations"][code][:3],
+            stage=stage,
+            stage_history=[
+                {"stage": s, "date": d}
+                for s, d in (
+                    ("comite_local", f"{year}-04-20"),
+                    ("embauche", f"{year}-05-10"),
+                    ("recrutement", f"{year}-06-01"),
+                    ("formation", f"{year}-06-25"),
+                    ("ouverture", f"{year}-07-02"),
+                    ("fermeture", f"{year}-08-16"),
+                    ("bilan", f"{year}-09-10"),
+                )
+            ],
+            start_date=f"{year}-05-01",
+            end_date=f"{year}-09-30",
+            season_year=year,
+            youth_count=size,
+            school_ids=local_schools,
+            committee=committee,
+            services=b.rng.sample(names.CIEC_SERVICES, 3),
+            general_assembly_date=f"{year}-06-27",
+            board=[{"role": "Présidence"}, {"role": "Secrétariat"}, {"role": "Trésorerie"}],
+            notes="Saison complétée; bilan financier déposé au comité local." if latest else "",
+        )
+        created.append((project_id, code, size))
+    return created
+
+
+def _ciec_details(b: _Builder, projects: list[tuple[str, str, int]], year: int) -> None:
+    """Participants (with consents for under-14s) and contracts of the latest CIEC season."""
+    for project_id, _code, size in projects:
+        for _ in range(size):
+            first, last = b.person()
+            born = dt.date(year - b.rng.randint(12, 17), b.rng.randint(1, 12), b.rng.randint(1, 28))
+            under_14 = (b.today - born).days < 14 * 365.25
+            consent = (
+                {
+                    "consent_by": f"{b.rng.choice(names.FIRST_NAMES)} {last} (parent)",
+                    "consent_date": f"{year}-05-20",
+                    "consent_purposes": ["Participation à la CIEC", "Suivi par le CQCM"],
+                }
+                if under_14 or b.rng.random() < 0.5
+                else {}
+            )
+            b.add(
+                "participant",
+                project_id=project_id,
+                first_name=first,
+                last_name=last,
+                birth_date=born.isoformat(),
+                school_level="secondaire",
+                **consent,
+            )
+        revenue = 0
+        for _ in range(b.rng.randint(6, 14)):
+            hours = b.rng.choice((2, 3, 4, 6, 8, 12))
+            amount = hours * b.rng.choice((1500, 1800, 2000))
+            revenue += amount
+            b.add(
+                "contract",
+                project_id=project_id,
+                client_type=b.rng.choice(
+                    ("residentiel", "residentiel", "entreprise", "organisme", "municipalite")
+                ),
+                service=b.rng.choice(names.CIEC_SERVICES),
+                contract_date=b.day_between(dt.date(year, 7, 2), dt.date(year, 8, 15)).isoformat(),
+                hours=hours,
+                amount=f"{amount / 100:.2f}",
+            )
+        b.records.append(DemoRecord("__revenue__", project_id, {"revenue": f"{revenue / 100:.2f}"}))
+
+
+def _farm_plan(b: _Builder) -> list[tuple[int, int | None]]:
+    """(founding year, years until closure or None) for every farm co-op, meeting the survival figures."""
+    plan: list[tuple[int, int | None]] = []
+    oldest = b.year - FARM_YEARS + 1
+    # 10-year cohort: 25 co-ops; 9 close before 5 years, 5 between 5 and 10, 11 reach ten years.
+    fates_old = [2] * 9 + [7] * 5 + [None] * 8 + [12] * 3
+    # Next five years: 25 co-ops; 9 close before 5 years, 16 reach five years.
+    fates_mid = [3] * 9 + [None] * 14 + [6] * 2
+    b.rng.shuffle(fates_old)
+    b.rng.shuffle(fates_mid)
+    for offset in range(5):
+        plan += [(oldest + offset, fate) for fate in fates_old[offset * 5 : offset * 5 + 5]]
+        plan += [(oldest + 5 + offset, fate) for fate in fates_mid[offset * 5 : offset * 5 + 5]]
+    for offset in range(5):  # the most recent five years: 4 or 5 a year, one early closure
+        year = oldest + 10 + offset
+        plan += [
+            (year, 1 if (offset == 1 and i == 0) else None) for i in range(4 + (offset % 2 == 0))
+        ]
+    return sorted(plan, key=lambda item: item[0])
+
+
+def _farms(b: _Builder, ref: dict[str, Any]) -> list[tuple[str, str]]:
+    created = []
+    rural = [code for code in REGIONS if code not in ("06", "13")]
+    for index, (year, fate) in enumerate(_farm_plan(b)):
+        code = rural[(index * 7) % len(rural)]
+        town = b.rng.choice(ref["municipalities"][code])
+        founded = dt.date(year, b.rng.randint(2, 10), b.rng.randint(1, 28))
+        closed = None
+        if fate is not None:
+            closed = founded + dt.timedelta(days=int(365.25 * fate) - b.rng.randint(10, 120))
+            if closed > b.today:
+                closed = None
+        production = b.rng.choice(names.FARM_PRODUCTIONS)
+        stage = "fermee" if closed else ("demarrage" if year >= b.year - 1 else "operation")
+        project_id = b.add(
+            "project",
+            name=f"Coop {production.split()[0].lower()} de {town}"
+            + ("" if index < 20 else f" {index}"),
+            program=FERME_COOP,
+            region_code=code,
+            municipality=town,
+            coordinator_ids=[ref["staff"][code]],
+            partner_ids=ref["organisations"][code][3:4],
+            stage=stage,
+            stage_history=[
+                {
+                    "stage": "comite_provisoire",
+                    "date": (founded - dt.timedelta(days=300)).isoformat(),
+                },
+                {"stage": "constitution", "date": founded.isoformat()},
+                {"stage": stage, "date": (closed or founded + dt.timedelta(days=120)).isoformat()},
+            ],
+            start_date=(founded - dt.timedelta(days=365)).isoformat(),
+            coop_type=b.rng.choice(("travailleurs", "travailleurs", "solidarite")),
+            production=production,
+            hectares=round(b.rng.uniform(1.5, 40.0), 1),
+            land_tenure=b.rng.choice(
+                ("location", "location", "bail_long_terme", "proprietaire", "fiducie")
+            ),
+            members_count=b.rng.randint(5, 14),
+            founding_date=founded.isoformat(),
+            closure_date=closed.isoformat() if closed else None,
+        )
+        created.append((project_id, code))
+        if not closed and year >= b.year - 3:
+            _funding(b, project_id, ref, year)
+    for index, stage in enumerate(
+        (
+            "idee",
+            "comite_provisoire",
+            "etude_viabilite",
+            "etude_viabilite",
+            "reglements",
+            "comite_provisoire",
+        )
+    ):
+        code = rural[(index * 5 + 2) % len(rural)]
+        town = b.rng.choice(ref["municipalities"][code])
+        project_id = b.add(
+            "project",
+            name=f"Projet de ferme coopérative — {town}",
+            program=FERME_COOP,
+            region_code=code,
+            municipality=town,
+            coordinator_ids=[ref["staff"][code]],
+            stage=stage,
+            stage_history=[{"stage": stage, "date": f"{b.year}-03-01"}],
+            start_date=f"{b.year}-01-15",
+            coop_type="solidarite" if index % 3 == 0 else "travailleurs",
+            production=b.rng.choice(names.FARM_PRODUCTIONS),
+            notes="Étude de viabilité en préparation avec la CDR."
+            if stage == "etude_viabilite"
+            else "",
+        )
+        created.append((project_id, code))
+        _funding(b, project_id, ref, b.year)
+    return created
+
+
+def _funding(b: _Builder, project_id: str, ref: dict[str, Any], year: int) -> None:
+    for funder_index in b.rng.sample(range(len(names.FUNDERS)), 2):
+        funder, program = names.FUNDERS[funder_index]
+        requested = b.rng.choice((15000, 25000, 40000, 50000)) * 100
+        status = b.rng.choice(("deposee", "accordee", "versee"))
+        granted = requested if status in ("accordee", "versee") else None
+        b.add(
+            "funding",
+            project_id=project_id,
+            funder=funder,
+            program=program,
+            requested=f"{requested / 100:.2f}",
+            granted=f"{granted / 100:.2f}" if granted else None,
+            paid=f"{granted / 200:.2f}" if status == "versee" and granted else None,
+            status=status,
+            report_due_dates=[f"{year + 1}-03-31", f"{year + 1}-09-30"],
+            conditions="Rapport d'étape et états financiers à remettre.",
+        )
+
+
+def _visits(b: _Builder, projects: list[tuple[str, str]], staff: dict[str, str]) -> None:
+    """Field visits over the last two years, with decisions and action items (some overdue)."""
+    start = b.today - dt.timedelta(days=730)
+    for project_id, code in projects:
+        for _ in range(b.rng.randint(1, 3)):
+            day = b.day_between(start, b.today - dt.timedelta(days=1))
+            moment = dt.datetime.combine(
+                day, dt.time(b.rng.choice((9, 10, 13, 14, 15)), b.rng.choice((0, 30)))
+            )
+            people = [" ".join(b.person()) for _ in range(b.rng.randint(2, 5))]
+            visit_id = b.add(
+                "visit",
+                project_id=project_id,
+                visited_at=moment.isoformat(timespec="minutes"),
+                place=b.rng.choice(
+                    (
+                        "École",
+                        "Salle municipale",
+                        "Ferme",
+                        "Bureau de la CDR",
+                        "Local de la coopérative",
+                    )
+                ),
+                mode=b.rng.choice(("sur_place", "sur_place", "a_distance")),
+                coordinator_id=staff[code],
+                people_present=people,
+                observations=" ".join(b.rng.sample(names.OBSERVATIONS, 2)),
+                decisions=b.rng.choice(names.DECISIONS),
+            )
+            for _ in range(b.rng.randint(1, 3)):
+                due = day + dt.timedelta(days=b.rng.randint(7, 60))
+                b.add(
+                    "action_item",
+                    project_id=project_id,
+                    visit_id=visit_id,
+                    text=b.rng.choice(names.ACTIONS),
+                    owner=b.rng.choice(people),
+                    due_date=due.isoformat(),
+                    done=due < b.today - dt.timedelta(days=45) or b.rng.random() < 0.3,
+                )
+
+
+def _workshops(b: _Builder) -> None:
+    for year in range(b.year - 3, b.year + 1):
+        for index, theme in enumerate(names.WORKSHOP_THEMES):
+            held = b.day_between(dt.date(year, 1, 15), min(dt.date(year, 11, 30), b.today))
+            b.add(
+                "workshop",
+                theme=theme,
+                held_on=held.isoformat(),
+                format="webinaire" if index % 2 else "atelier",
+                region_code=list(REGIONS)[(index * 3 + year) % 17],
+                attendance=b.rng.randint(8, 45),
+            )
+
+
+def generate_demo(seed: int, today: dt.date) -> Iterator[DemoRecord]:
+    """Every demo record, parents before children. The latest year is ``today``'s year."""
+    b = _Builder(seed=seed, year=today.year, today=today)
+    ref = _reference_data(b)
+    schools = _schools(b, ref["municipalities"], JEUNE_COOP_SCHOOLS + 17)
+    previous = b.year - 1
+    jeune_latest = _jeune_coop(
+        b, ref, schools, b.year, JEUNE_COOP_COUNT, JEUNE_COOP_YOUTH, JEUNE_COOP_SCHOOLS
+    )
+    _jeune_coop(b, ref, schools, previous, 168, 2390, 118)
+    ciec_latest = _ciec(
+        b,
+        ref,
+        schools,
+        b.year,
+        CIEC_PROJECTS,
+        CIEC_REGIONS,
+        CIEC_COORDINATORS,
+        CIEC_YOUTH,
+        latest=True,
+    )
+    _ciec(b, ref, schools, previous, 36, 12, 58, 351, latest=False)
+    _ciec_details(b, ciec_latest, b.year)
+    farms = _farms(b, ref)
+    regions_of = {r.id: r.values.get("region_code") for r in b.records if r.kind == "project"}
+    followed = (
+        [(pid, code) for pid, code, _ in ciec_latest]
+        + [(pid, regions_of[pid]) for pid in jeune_latest[::3]]
+        + farms[-30:]
+    )
+    _visits(b, followed, ref["staff"])
+    _workshops(b)
+    revenue = {r.id: r.values["revenue"] for r in b.records if r.kind == "__revenue__"}
+    for record in b.records:
+        if record.kind == "project" and record.id in revenue:
+            record.values["revenue"] = revenue[record.id]
+    yield from (r for r in b.records if r.kind != "__revenue__")
