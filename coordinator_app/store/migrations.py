@@ -224,6 +224,29 @@ def _v3_drafts(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_sync_state(conn: sqlite3.Connection) -> None:
+    """Server-made conflict records (kept offline for the Conflits screen) and the local changes
+    the server refused, with its reason, so a refused change is never dropped silently."""
+    conn.execute(
+        f"""CREATE TABLE conflict ({RECORD_COLUMNS}, target_kind TEXT, target_id TEXT, field TEXT,
+            project_id TEXT, region_code TEXT, kept_value TEXT, other_value TEXT,
+            kept_change_id TEXT, kept_author TEXT, kept_device_id TEXT, kept_at TEXT,
+            other_change_id TEXT, other_author TEXT, other_device_id TEXT, other_at TEXT,
+            details TEXT, status TEXT, resolution TEXT)"""
+    )
+    conn.execute("CREATE INDEX idx_conflict_status ON conflict(status, created_at)")
+    conn.execute("CREATE INDEX idx_conflict_project ON conflict(project_id)")
+    conn.execute(
+        """CREATE TABLE sync_refused (
+            change_id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            refused_at TEXT NOT NULL
+        )"""
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -235,6 +258,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "base tables and change journal", _v1_base),
     Migration(2, "full-text search over projects and visits", _v2_full_text_search),
     Migration(3, "form drafts kept on this laptop", _v3_drafts),
+    Migration(4, "sync: conflict records and refused changes", _v4_sync_state),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
