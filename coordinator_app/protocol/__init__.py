@@ -1,0 +1,66 @@
+"""The sync wire format shared by the server and the laptop's sync client (pydantic models,
+versions, header names, error codes). Imports only ``coordinator_app.domain``."""
+
+from coordinator_app.protocol.errors import EntryProblem, ErrorBody, ErrorCode
+from coordinator_app.protocol.kinds import (
+    CHILD_KINDS,
+    CONFLICT_KIND,
+    REFERENCE_KINDS,
+    WIRE_KINDS,
+)
+from coordinator_app.protocol.models import (
+    AttachmentComplete,
+    AttachmentStatus,
+    Change,
+    HealthResponse,
+    LoginRequest,
+    LoginResponse,
+    PullEntry,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    PushResult,
+    Scope,
+    WhoAmI,
+)
+from coordinator_app.protocol.versions import (
+    API_PREFIX,
+    GENERATION_HEADER,
+    MIN_SCHEMA_VERSION,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    SCHEMA_HEADER,
+    SCHEMA_VERSION,
+    version_headers,
+)
+
+__all__ = [
+    "API_PREFIX",
+    "CHILD_KINDS",
+    "CONFLICT_KIND",
+    "GENERATION_HEADER",
+    "MIN_SCHEMA_VERSION",
+    "PROTOCOL_HEADER",
+    "PROTOCOL_VERSION",
+    "REFERENCE_KINDS",
+    "SCHEMA_HEADER",
+    "SCHEMA_VERSION",
+    "WIRE_KINDS",
+    "AttachmentComplete",
+    "AttachmentStatus",
+    "Change",
+    "EntryProblem",
+    "ErrorBody",
+    "ErrorCode",
+    "HealthResponse",
+    "LoginRequest",
+    "LoginResponse",
+    "PullEntry",
+    "PullResponse",
+    "PushRequest",
+    "PushResponse",
+    "PushResult",
+    "Scope",
+    "WhoAmI",
+    "version_headers",
+]
