@@ -1,0 +1,141 @@
+"""The one place in the window that turns an exception into a message (Anki's show_exception).
+
+- ``ValidationFailed``: « Données invalides » with each problem on its own line (French, from domain);
+- any other ``UserError`` (not found, unwritable profile…): its French message;
+- anything else is a bug or an I/O surprise: the traceback goes to the profile's log
+  ``<data_dir>/logs/carnet.log`` and one dialog names the log's path. The app keeps running.
+
+Dialogs are opened window-modal but non-blocking (``QMessageBox.open``), so an error raised while
+another dialog is up, or during a test, never blocks the event loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from coordinator_app.domain.errors import UserError, ValidationFailed
+from coordinator_app.store.paths import logs_dir
+
+LOG_NAME = "carnet.log"
+_log_folder: Path | None = None
+#: The dialogs shown so far that are still open (tests and the window look at the last one).
+open_dialogs: list[QMessageBox] = []
+
+
+def set_data_dir(data_dir: Path | str | None) -> None:
+    """Where unexpected errors are logged: the open profile's ``logs`` folder."""
+    global _log_folder
+    _log_folder = logs_dir(Path(data_dir)) if data_dir else None
+
+
+def log_path() -> Path:
+    """The profile's log file (the temporary folder's when the profile's is not writable)."""
+    candidates = [_log_folder] if _log_folder else []
+    candidates.append(Path(tempfile.gettempdir()) / "carnet-coop-logs")
+    for folder in candidates:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / LOG_NAME
+            with target.open("a", encoding="utf-8"):
+                pass
+            return target
+        except OSError:
+            continue
+    return Path(tempfile.gettempdir()) / LOG_NAME
+
+
+def write_log(error: BaseException) -> Path:
+    """Append the error's traceback to the log and return the log's path."""
+    target = log_path()
+    try:
+        with target.open("a", encoding="utf-8") as log:
+            log.write(f"\n== {dt.datetime.now().isoformat(timespec='seconds')} ==\n")
+            log.write("".join(traceback.format_exception(error)))
+    except OSError:
+        logging.getLogger(__name__).exception("could not write the log")
+    return target
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def describe(error: BaseException) -> tuple[str, str, str]:
+    """(title, message, details) the user sees for ``error``; logs unexpected errors."""
+    if isinstance(error, ValidationFailed):
+        lines = "\n".join(f"• {problem}" for problem in error.problems) or str(error)
+        return _tr("Données invalides"), _tr("Corrigez ces champs :") + "\n" + lines, ""
+    if isinstance(error, UserError):
+        return _tr("Impossible de continuer"), str(error), ""
+    if isinstance(error, OSError) and error.filename:
+        target = write_log(error)
+        message = _tr("Erreur de fichier : {reason} ({path}).").format(
+            reason=error.strerror or error, path=error.filename
+        )
+        return _tr("Erreur de fichier"), message, _tr("Détails dans {path}").format(path=target)
+    target = write_log(error)
+    message = _tr(
+        "Une erreur inattendue s'est produite ({name} : {error}). "
+        "L'application reste ouverte ; vos données enregistrées ne sont pas touchées."
+    ).format(name=error.__class__.__name__, error=error)
+    return (
+        _tr("Erreur inattendue"),
+        message,
+        _tr("Le détail technique est dans le journal : {path}").format(path=target),
+    )
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """Show ``error`` to the user (see the module docstring) and return the dialog."""
+    title, message, details = describe(error)
+    unexpected = not isinstance(error, UserError)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical if unexpected else QMessageBox.Icon.Warning,
+        title,
+        message,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setAccessibleName(title)
+    if details:
+        box.setInformativeText(details)
+    box.finished.connect(lambda _result: _forget(box))
+    open_dialogs.append(box)
+    box.open()
+    return box
+
+
+def _forget(box: QMessageBox) -> None:
+    if box in open_dialogs:
+        open_dialogs.remove(box)
+    box.deleteLater()
+
+
+def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, tb)
+        return
+    if error.__traceback__ is None:
+        error = error.with_traceback(tb)
+    app = QApplication.instance()
+    if app is None:
+        write_log(error)
+        sys.__excepthook__(kind, error, tb)
+        return
+    show_error(QApplication.activeWindow(), error)
+
+
+def install_excepthook(data_dir: Path | str | None = None) -> None:
+    """Route uncaught exceptions (e.g. in a slot) to ``show_error`` instead of killing the app."""
+    if data_dir is not None:
+        set_data_dir(data_dir)
+    sys.excepthook = _excepthook
