@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coordinator_app.domain.errors import ProfileError
+from coordinator_app.store.connection import copy_database
 
 RECORD_COLUMNS = "id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, author TEXT, deleted INTEGER NOT NULL DEFAULT 0"
 
@@ -269,16 +270,11 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def backup_profile(conn: sqlite3.Connection, backups: Path, label: str) -> Path:
-    """A consistent copy of the open database (SQLite online backup API) in ``backups``."""
+    """A consistent copy of the open database (SQLite online backup API) in ``backups``,
+    encrypted with the profile's key like the profile itself (``connection.copy_database``)."""
     backups.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backups / f"carnet-{label}-{stamp}.db"
-    copy = sqlite3.connect(str(target))
-    try:
-        conn.backup(copy)
-    finally:
-        copy.close()
-    return target
+    return copy_database(conn, backups / f"carnet-{label}-{stamp}.db")
 
 
 def migrate(

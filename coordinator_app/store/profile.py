@@ -313,12 +313,24 @@ def _prepare_folder(data_dir: Path) -> None:
         ) from None
 
 
-def open_store(data_dir: Path | str | None = None, *, clock: Clock = utc_now) -> Store:
-    """Open the profile in ``data_dir`` (see ``paths.resolve_data_dir``), migrating it if needed."""
+def open_store(
+    data_dir: Path | str | None = None,
+    *,
+    clock: Clock = utc_now,
+    passphrase: str | None = None,
+    encrypted: bool | None = None,
+) -> Store:
+    """Open the profile in ``data_dir`` (see ``paths.resolve_data_dir``), migrating it if needed.
+
+    The profile is encrypted (``connection.open_connection``): its key comes from the OS keyring,
+    else from ``passphrase`` (the window asks for it) or ``COORDINATOR_APP_PASSPHRASE``.
+    """
     folder = paths.resolve_data_dir(data_dir)
     _prepare_folder(folder)
     try:
-        conn = open_connection(paths.database_path(folder))
+        conn = open_connection(
+            paths.database_path(folder), passphrase=passphrase, encrypted=encrypted
+        )
         migrate(conn, paths.backups_dir(folder))
     except sqlite3.DatabaseError as error:
         raise ProfileError(
