@@ -1,0 +1,89 @@
+"""Canonical values shown as a person reads them (fr_CA money and dates, labels, names).
+
+Used by the project page and the change history, where an old value must be recognisable:
+« 1 234,56 $ » rather than 123456, « Saguenay–Lac-Saint-Jean » rather than "02", a coordinator's
+name rather than an id.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coordinator_app.domain import fr_ca
+from coordinator_app.domain.regions import region_name
+from coordinator_app.domain.schema import FieldSpec, FieldType
+from coordinator_app.domain.stages import stage_label
+from coordinator_app.store import Store
+from coordinator_app.ui.forms.fields import record_title, tr_domain
+
+T = FieldType
+
+
+def format_value(
+    spec: FieldSpec, value: Any, store: Store | None = None, *, program: str | None = None
+) -> str:
+    """One canonical value as text for a person (``program`` names a project's stages)."""
+    if value is None or value == [] or value == "":
+        return "—"
+    kind = spec.type
+    if kind == T.MONEY:
+        return fr_ca.money_cents(value)
+    if kind == T.DECIMAL:
+        return fr_ca.number(value, 2).rstrip("0").rstrip(",")
+    if kind == T.INT:
+        return str(value)
+    if kind == T.BOOL:
+        return tr_domain("Oui") if value else tr_domain("Non")
+    if kind == T.ENUM:
+        return tr_domain(spec.choice_label(value))
+    if kind == T.REGION:
+        return f"{value} — {region_name(value)}"
+    if kind == T.DATETIME:
+        return str(value).replace("T", " ")
+    if kind in (T.REF, T.REFS):
+        ids = value if isinstance(value, list) else [value]
+        return ", ".join(_ref_title(spec.ref, i, store) for i in ids)
+    if kind in (T.LIST, T.DATES):
+        return " ; ".join(str(v) for v in value)
+    if kind == T.JSON:
+        return _json_text(spec, value, program)
+    return str(value)
+
+
+def _ref_title(kind: str, record_id: str, store: Store | None) -> str:
+    record = store.get(kind, record_id, include_deleted=True) if store else None
+    return record_title(kind, record) if record else str(record_id)
+
+
+def _json_text(spec: FieldSpec, value: Any, program: str | None) -> str:
+    if spec.name == "stage_history" and isinstance(value, list):
+        return " → ".join(
+            f"{stage_text(program, item.get('stage'))} ({item.get('date', '')})"
+            for item in value
+            if isinstance(item, dict)
+        )
+    if isinstance(value, list):
+        return " ; ".join(
+            ", ".join(f"{k} : {v}" for k, v in item.items())
+            if isinstance(item, dict)
+            else str(item)
+            for item in value
+        )
+    return str(value)
+
+
+def stage_text(program: str | None, stage: str | None) -> str:
+    if not stage:
+        return "—"
+    return tr_domain(stage_label(program or "", stage))
+
+
+def as_input(spec: FieldSpec, value: Any) -> Any:
+    """A canonical value in a form the domain's parser reads back unchanged.
+
+    Money is canonical in cents, but an integer typed in a spreadsheet means dollars, so it is
+    handed back as text (« 1 234,56 $ ») whenever a stored value is written again.
+    """
+    if spec.type == T.MONEY and value is not None:
+        return fr_ca.money_cents(value)
+    return value

@@ -1,0 +1,132 @@
+"""Keeping a form's unsaved input as a draft in the profile, and offering it back.
+
+Half a second after the last keystroke the form's raw input is written to the profile's ``draft``
+table (a few milliseconds with SQLite in WAL mode), so a crash, a killed process or a dead battery
+loses at most that half second. Saving or deliberately cancelling forgets the draft; merely closing
+the window keeps it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from coordinator_app.domain import fr_ca
+from coordinator_app.store import Store, drafts
+from coordinator_app.store.drafts import Draft
+
+DEBOUNCE_MS = 500
+
+
+class DraftKeeper(QObject):
+    """Debounced writes of one form's draft; ``saved`` after each write (tests wait on it)."""
+
+    saved = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        kind: str,
+        record_id: str | None,
+        collect: Callable[[], dict[str, Any]],
+        *,
+        scope: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.kind = kind
+        self.record_id = record_id
+        self.scope = scope
+        self.collect = collect
+        self.enabled = True
+        self._dirty = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.flush)
+
+    def touch(self) -> None:
+        """The input changed: write the draft once typing pauses."""
+        if self.enabled:
+            self._dirty = True
+            self.timer.start()
+
+    def flush(self) -> None:
+        """Write the draft now if an edit is waiting (also called when the form closes)."""
+        self.timer.stop()
+        if not self._dirty:
+            return
+        self._dirty = False
+        drafts.save_draft(self.store, self.kind, self.record_id, self.collect(), scope=self.scope)
+        self.saved.emit()
+
+    def existing(self) -> Draft | None:
+        return drafts.load_draft(self.store, self.kind, self.record_id, scope=self.scope)
+
+    def discard(self) -> None:
+        """Forget the draft (saved or cancelled on purpose) and stop any pending write."""
+        self.timer.stop()
+        self._dirty = False
+        drafts.delete_draft(self.store, self.kind, self.record_id, scope=self.scope)
+
+    def retarget(self, record_id: str | None) -> None:
+        """After a first save the form edits that record: its drafts are keyed by its id."""
+        self.record_id = record_id
+        self.scope = "" if record_id else self.scope
+
+
+class DraftBanner(QFrame):
+    """« Reprendre le brouillon ? » with Oui / Non, shown at the top of a form."""
+
+    accepted = Signal()
+    declined = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftBanner")
+        self.setStyleSheet(
+            "#draftBanner { background: #fff4ce; border: 1px solid #c19c00; border-radius: 4px; }"
+        )
+        self.setAccessibleName(self.tr("Brouillon non enregistré"))
+        layout = QHBoxLayout(self)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.yes = QPushButton(self.tr("&Oui"), self)
+        self.no = QPushButton(self.tr("&Non"), self)
+        self.yes.setAccessibleName(self.tr("Oui, reprendre le brouillon"))
+        self.no.setAccessibleName(self.tr("Non, oublier le brouillon"))
+        self.yes.clicked.connect(self._accept)
+        self.no.clicked.connect(self._decline)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.yes)
+        layout.addWidget(self.no)
+        self.setVisible(False)
+
+    def offer(self, draft: Draft) -> None:
+        when = draft.updated_at
+        try:
+            moment = dt.datetime.fromisoformat(when).astimezone()
+            when = f"{fr_ca.long_date(moment.date())} à {fr_ca.time_text(moment)}"
+        except ValueError:
+            pass
+        self.label.setText(
+            self.tr(
+                "Un brouillon non enregistré de ce formulaire a été conservé ({0}). "
+                "Reprendre le brouillon ?"
+            ).format(when)
+        )
+        self.setVisible(True)
+        self.yes.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _accept(self) -> None:
+        self.setVisible(False)
+        self.accepted.emit()
+
+    def _decline(self) -> None:
+        self.setVisible(False)
+        self.declined.emit()

@@ -1,0 +1,292 @@
+"""The generic form that creates or edits one record of any kind, derived from its ``EntitySpec``.
+
+The form holds no business rule: it shows one editor per field, hands the typed values to
+``store.create`` / ``store.update`` (which validate through the domain) and puts each French
+message under its field. Project fields that belong to another program are hidden as soon as the
+program is chosen, and the stage list offers only that program's stages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain.errors import FieldProblem, UserError, ValidationFailed
+from coordinator_app.domain.stages import ALL_STAGE_CHOICES, STAGES
+from coordinator_app.domain.validation import clean_record
+from coordinator_app.store import Store
+from coordinator_app.ui.forms.draft_keeper import DraftBanner, DraftKeeper
+from coordinator_app.ui.forms.fields import ChoiceEditor, record_title, tr_domain
+from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
+
+
+def report_unexpected(parent: QWidget, error: BaseException) -> None:
+    """Show an error through the window's one error dialog (``ui.errors``)."""
+    from coordinator_app.ui.errors import show_error
+
+    show_error(parent, error)
+
+
+def add_button_row(form: QWidget, save: QPushButton, cancel: QPushButton) -> QHBoxLayout:
+    """Enregistrer / Annuler at the bottom right, with Ctrl+S and Échap scoped to the form."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(save)
+    row.addWidget(cancel)
+    save.setDefault(False)
+    save.setAutoDefault(False)
+    cancel.setAutoDefault(False)
+    for sequence, button in ((QKeySequence.StandardKey.Save, save), (Qt.Key.Key_Escape, cancel)):
+        shortcut = QShortcut(QKeySequence(sequence), form)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(button.click)
+    return row
+
+
+class EntityForm(QWidget):
+    """Create (``record_id`` None) or edit one record; ``saved`` carries the stored record."""
+
+    saved = Signal(dict)
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        kind: str,
+        record_id: str | None = None,
+        *,
+        defaults: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.kind = kind
+        self.spec = ENTITIES[kind]
+        self.record_id = record_id
+        self.record = store.require(kind, record_id) if record_id else None
+        defaults = dict(defaults or {})
+        parent_field = self.spec.parent_field
+        self.fixed = {parent_field: defaults.pop(parent_field)} if parent_field in defaults else {}
+        if self.record and parent_field:
+            self.fixed = {parent_field: self.record.get(parent_field)}
+        self.setObjectName(f"form_{kind}")
+        self.setAccessibleName(self.window_title())
+
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self.window_title(), self)
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        context = self._context_text()
+        if context:
+            self.context_label = QLabel(context, self)
+            self.context_label.setWordWrap(True)
+            layout.addWidget(self.context_label)
+        self.banner = DraftBanner(self)
+        layout.addWidget(self.banner)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("problemSummary")
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setWordWrap(True)
+        self.summary.setVisible(False)
+        layout.addWidget(self.summary)
+
+        specs = [f for f in self.spec.fields if f.name not in self.fixed]
+        self.panel = FieldsPanel(store, specs, self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.panel)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scroll
+        layout.addWidget(scroll, 1)
+
+        self.save_button = QPushButton(self.tr("Enregistrer (Ctrl+S)"), self)
+        self.save_button.setAccessibleName(self.tr("Enregistrer"))
+        self.cancel_button = QPushButton(self.tr("Annuler (Échap)"), self)
+        self.cancel_button.setAccessibleName(self.tr("Annuler"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancel)
+        layout.addLayout(add_button_row(self, self.save_button, self.cancel_button))
+
+        scope = str(self.fixed.get(parent_field) or "") if not record_id else ""
+        self.keeper = DraftKeeper(
+            store, kind, record_id, self.draft_values, scope=scope, parent=self
+        )
+        self.keeper.enabled = False
+        if self.record:
+            self.panel.set_values(self.record)
+        else:
+            self.panel.set_raw_values(defaults)
+        if kind == "project":
+            self.panel.editor("program").changed.connect(self._apply_program)
+            self._apply_program()
+        self.keeper.enabled = True
+        self.panel.changed.connect(self.keeper.touch)
+        self.banner.accepted.connect(self._resume_draft)
+        self.banner.declined.connect(self.keeper.discard)
+        self._draft = None
+        self.offer_draft()
+
+    # -- presentation -------------------------------------------------------------------------
+    def window_title(self) -> str:
+        label = tr_domain(self.spec.label)
+        if self.record:
+            return self.tr("{0} : {1}").format(label, record_title(self.kind, self.record))
+        return self.tr("{0} (nouveau)").format(label)
+
+    def _context_text(self) -> str:
+        parent_id = self.fixed.get(self.spec.parent_field)
+        if not parent_id or not self.spec.parent_kind:
+            return ""
+        parent = self.store.get(self.spec.parent_kind, parent_id)
+        title = record_title(self.spec.parent_kind, parent) if parent else parent_id
+        return self.tr("{0} : {1}").format(tr_domain(ENTITIES[self.spec.parent_kind].label), title)
+
+    def _apply_program(self) -> None:
+        """Show only the chosen program's fields, mark its required ones, offer its stages."""
+        program = self.panel.editor("program").raw()
+        for field in self.spec.fields:
+            if field.programs:
+                self.panel.set_field_visible(field.name, program in field.programs)
+            if field.name in self.panel.rows:
+                self.panel.set_required(field.name, field.required or program in field.required_for)
+        stage = self.panel.editor("stage")
+        assert isinstance(stage, ChoiceEditor)
+        choices = STAGES.get(program, ALL_STAGE_CHOICES)
+        stage.set_choices([(value, tr_domain(label)) for value, label in choices])
+
+    # -- values -------------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """What is sent to the store: the visible fields as typed, plus the fixed parent."""
+        return {**self.panel.raw_values(), **self.fixed}
+
+    def draft_values(self) -> dict[str, Any]:
+        return {**self.panel.raw_values(visible_only=False), **self.fixed}
+
+    def offer_draft(self) -> None:
+        """If a draft of this form was kept and differs from what is shown, ask to resume it."""
+        draft = self.keeper.existing()
+        if draft is None:
+            return
+        if draft.values == self.draft_values():
+            return
+        self._draft = draft
+        self.banner.offer(draft)
+
+    def _resume_draft(self) -> None:
+        if self._draft is None:
+            return
+        self.keeper.enabled = False
+        values = self._draft.values
+        if "program" in values and "program" in self.panel.rows:
+            self.panel.editor("program").set_raw(values["program"])
+        self.panel.set_raw_values(values)
+        self.keeper.enabled = True
+        self._draft = None
+
+    # -- actions ------------------------------------------------------------------------------
+    def save(self) -> dict[str, Any] | None:
+        """Validate and store; on problems, mark the fields and keep everything as typed."""
+        values = self.values()
+        problems = self.panel.reference_problems()
+        try:
+            if problems:
+                self._collect_domain_problems(values, problems)
+                raise ValidationFailed(problems, self.kind)
+            if self.record_id:
+                record = self.store.update(self.kind, self.record_id, values)
+            else:
+                record = self.store.create(self.kind, values)
+        except ValidationFailed as failed:
+            self.show_problems(failed.problems)
+            return None
+        except UserError as error:
+            report_unexpected(self, error)
+            return None
+        self.keeper.discard()
+        self.summary.setVisible(False)
+        self.panel.clear_problems()
+        self.record_id, self.record = record["id"], record
+        self.keeper.retarget(record["id"])
+        self.saved.emit(record)
+        return record
+
+    def _collect_domain_problems(
+        self, values: dict[str, Any], problems: list[FieldProblem]
+    ) -> None:
+        try:
+            clean_record(self.kind, values, today=self.store.today())
+        except ValidationFailed as failed:
+            named = {p.field for p in problems}
+            problems += [p for p in failed.problems if p.field not in named]
+
+    def show_problems(self, problems: list[FieldProblem]) -> None:
+        elsewhere = self.panel.show_problems(problems)
+        count = len(problems)
+        text = (
+            self.tr("Rien n'a été enregistré : 1 problème à corriger (en rouge).")
+            if count == 1
+            else self.tr("Rien n'a été enregistré : {0} problèmes à corriger (en rouge).").format(
+                count
+            )
+        )
+        if elsewhere:
+            text += "\n" + "\n".join(str(p) for p in elsewhere)
+        self.summary.setText(text)
+        self.summary.setVisible(True)
+        first = self.panel.first_error_row()
+        if first is not None:
+            self.scroll.ensureWidgetVisible(first.container)
+
+    def cancel(self) -> None:
+        """Deliberate cancel: the draft is forgotten."""
+        self.keeper.discard()
+        self.cancelled.emit()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.keeper.flush()
+        super().hideEvent(event)
+
+
+class EntityFormDialog(QDialog):
+    """An ``EntityForm`` in its own window; closing the window keeps the draft."""
+
+    def __init__(
+        self,
+        store: Store,
+        kind: str,
+        record_id: str | None = None,
+        *,
+        defaults: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.form = EntityForm(store, kind, record_id, defaults=defaults, parent=self)
+        self.setWindowTitle(self.form.window_title())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.form)
+        self.form.saved.connect(lambda _record: self.accept())
+        self.form.cancelled.connect(lambda: QDialog.reject(self))
+        self.resize(720, 640)
+
+    def reject(self) -> None:
+        """Window closed without choosing: keep the draft for next time."""
+        self.form.keeper.flush()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.form.keeper.flush()
+        super().closeEvent(event)

@@ -1,0 +1,682 @@
+"""The page of one project: identity, stages, participants, contracts, funding, visits, history.
+
+Everything here is read from the store when the page (re)loads; every change goes through the
+same forms as elsewhere (``EntityFormDialog``, ``VisitDialog``), after which the page reloads and
+emits ``changed`` so the window can refresh its lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.domain import fr_ca
+from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain.errors import UserError, ValidationFailed
+from coordinator_app.domain.stages import CIEC, FERME_COOP, PROGRAM_SHORT_LABELS
+from coordinator_app.domain.validation import age_on, consent_missing
+from coordinator_app.store import Store
+from coordinator_app.ui.forms.display import as_input, format_value, stage_text
+from coordinator_app.ui.forms.entity_form import EntityFormDialog, report_unexpected
+from coordinator_app.ui.forms.fields import tr_domain
+from coordinator_app.ui.forms.visit_editor import FileChooser, VisitDialog, choose_files_dialog
+
+WARNING = QColor("#b00020")
+OVERDUE = QColor("#fde2e1")
+IDENTITY_FIELDS = (
+    "program",
+    "region_code",
+    "municipality",
+    "stage",
+    "coordinator_ids",
+    "partner_ids",
+    "start_date",
+    "end_date",
+)
+OPS = {
+    "create": "Création",
+    "update": "Modification",
+    "delete": "Suppression",
+    "restore": "Restauration",
+}
+
+
+def restore_value(store: Store, kind: str, record_id: str, field: str, old: Any) -> dict[str, Any]:
+    """Write back one old value through the normal update (validated, journaled).
+
+    Money fields are handed back as text: the domain reads a bare integer as dollars, and the
+    store re-reads every field of the record on update.
+    """
+    spec = ENTITIES[kind]
+    current = store.require(kind, record_id)
+    changes = {f.name: as_input(f, current[f.name]) for f in spec.fields if f.type.value == "money"}
+    changes[field] = as_input(spec.field(field), old)
+    return store.update(kind, record_id, changes)
+
+
+def _table(parent: QWidget, headers: list[str], accessible: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.setAccessibleName(accessible)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _cell(
+    text: str, record_id: str | None = None, *, align_right: bool = False
+) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if record_id is not None:
+        item.setData(Qt.ItemDataRole.UserRole, record_id)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str | None, list[str]]]) -> None:
+    table.setRowCount(0)
+    for record_id, values in rows:
+        row = table.rowCount()
+        table.insertRow(row)
+        for column, text in enumerate(values):
+            table.setItem(row, column, _cell(text, record_id if column == 0 else None))
+
+
+def _selected_id(table: QTableWidget) -> str | None:
+    row = table.currentRow()
+    if row < 0 or table.item(row, 0) is None:
+        return None
+    return table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+
+
+class ProjectPage(QWidget):
+    """One project; ``changed`` after any change made from the page."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        project_id: str,
+        parent: QWidget | None = None,
+        *,
+        choose_files: FileChooser = choose_files_dialog,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.project_id = project_id
+        self.choose_files = choose_files
+        self.dialogs: list[QDialog] = []
+        self.setObjectName("projectPage")
+        self._build()
+        self.reload()
+
+    # -- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel(self)
+        self.subtitle.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+
+        buttons = QHBoxLayout()
+        self.edit_button = self._button(
+            self.tr("Modifier le projet (Ctrl+E)"), "Ctrl+E", self.edit_project
+        )
+        self.visit_button = self._button(
+            self.tr("Nouvelle visite (Ctrl+N)"), "Ctrl+N", self.new_visit
+        )
+        self.participant_button = self._button(
+            self.tr("Ajouter un participant"), None, self.add_participant
+        )
+        self.contract_button = self._button(self.tr("Ajouter un contrat"), None, self.add_contract)
+        self.funding_button = self._button(
+            self.tr("Ajouter une demande de financement"), None, self.add_funding
+        )
+        for button in (
+            self.edit_button,
+            self.visit_button,
+            self.participant_button,
+            self.contract_button,
+            self.funding_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Sections du projet"))
+        layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._overview_tab(), self.tr("Aperçu"))
+        self.tabs.addTab(self._participants_tab(), self.tr("Participants"))
+        self.tabs.addTab(self._contracts_tab(), self.tr("Contrats"))
+        self.tabs.addTab(self._funding_tab(), self.tr("Financement"))
+        self.tabs.addTab(self._visits_tab(), self.tr("Visites"))
+        self.tabs.addTab(self._history_tab(), self.tr("Historique des modifications"))
+
+    def _button(self, text: str, sequence: str | None, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.split(" (")[0])
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        if sequence:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(button.click)
+        return button
+
+    def _overview_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QHBoxLayout(page)
+        left = QWidget(page)
+        self.identity = QFormLayout(left)
+        self.identity.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(left, 3)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>" + self.tr("Historique des étapes") + "</b>", page))
+        self.stages = _table(
+            page, [self.tr("Étape"), self.tr("Date")], self.tr("Historique des étapes")
+        )
+        right.addWidget(self.stages, 1)
+        layout.addLayout(right, 2)
+        return page
+
+    def _participants_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.consent_warning = QLabel(page)
+        self.consent_warning.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.consent_warning.setWordWrap(True)
+        layout.addWidget(self.consent_warning)
+        self.participants = _table(
+            page,
+            [
+                self.tr("Nom"),
+                self.tr("Date de naissance"),
+                self.tr("Âge"),
+                self.tr("Niveau"),
+                self.tr("Consentement (moins de 14 ans)"),
+            ],
+            self.tr("Participants du projet"),
+        )
+        self.participants.itemActivated.connect(
+            lambda _item: self._edit_selected("participant", self.participants)
+        )
+        layout.addWidget(self.participants, 1)
+        return page
+
+    def _contracts_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.contracts = _table(
+            page,
+            [
+                self.tr("Date"),
+                self.tr("Type de client"),
+                self.tr("Service"),
+                self.tr("Heures"),
+                self.tr("Montant"),
+            ],
+            self.tr("Contrats du projet"),
+        )
+        self.contracts.itemActivated.connect(
+            lambda _item: self._edit_selected("contract", self.contracts)
+        )
+        self.revenue = QLabel(page)
+        self.revenue.setWordWrap(True)
+        layout.addWidget(self.contracts, 1)
+        layout.addWidget(self.revenue)
+        return page
+
+    def _funding_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.funding = _table(
+            page,
+            [
+                self.tr("Bailleur de fonds"),
+                self.tr("Programme"),
+                self.tr("Demandé"),
+                self.tr("Accordé"),
+                self.tr("Versé"),
+                self.tr("Statut"),
+                self.tr("Prochaine reddition de comptes"),
+            ],
+            self.tr("Demandes de financement du projet"),
+        )
+        self.funding.itemActivated.connect(
+            lambda _item: self._edit_selected("funding", self.funding)
+        )
+        layout.addWidget(self.funding, 1)
+        return page
+
+    def _visits_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.visits = _table(
+            page,
+            [
+                self.tr("Date"),
+                self.tr("Type"),
+                self.tr("Lieu"),
+                self.tr("Suivis ouverts"),
+                self.tr("Observations"),
+            ],
+            self.tr("Visites du projet, la plus récente en premier"),
+        )
+        self.visits.itemActivated.connect(lambda _item: self.open_selected_visit())
+        row = QHBoxLayout()
+        self.open_visit_button = QPushButton(self.tr("Ouvrir la visite (Entrée)"), page)
+        self.open_visit_button.setAccessibleName(self.tr("Ouvrir la visite"))
+        self.open_visit_button.clicked.connect(self.open_selected_visit)
+        row.addWidget(self.open_visit_button)
+        row.addStretch(1)
+        layout.addWidget(self.visits, 1)
+        layout.addLayout(row)
+        return page
+
+    def _history_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.history = QTreeWidget(page)
+        self.history.setColumnCount(3)
+        self.history.setHeaderLabels(
+            [self.tr("Quand, qui, quoi"), self.tr("Ancienne valeur"), self.tr("Nouvelle valeur")]
+        )
+        self.history.setAccessibleName(self.tr("Historique des modifications du projet"))
+        self.history.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.history.setColumnWidth(0, 380)
+        self.history.setColumnWidth(1, 260)
+        self.history.currentItemChanged.connect(lambda *_: self._update_restore_button())
+        row = QHBoxLayout()
+        self.restore_button = QPushButton(self.tr("Rétablir cette valeur"), page)
+        self.restore_button.setAccessibleName(self.tr("Rétablir cette valeur"))
+        self.restore_button.setToolTip(self.tr("Remet l'ancienne valeur du champ choisi"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_button.setEnabled(False)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        layout.addWidget(self.history, 1)
+        layout.addLayout(row)
+        return page
+
+    # -- loading ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.project = self.store.require("project", self.project_id)
+        program = self.project.get("program")
+        self.today = self.store.today()
+        self._load_header(program)
+        self._load_identity()
+        self._load_participants()
+        self._load_contracts()
+        self._load_funding()
+        self._load_visits()
+        self._load_history()
+        self.contract_button.setVisible(program == CIEC)
+        self.funding_button.setVisible(program == FERME_COOP)
+        self.tabs.setTabVisible(2, program == CIEC or self.contracts.rowCount() > 0)
+        self.tabs.setTabVisible(3, program == FERME_COOP or self.funding.rowCount() > 0)
+
+    def _load_header(self, program: str | None) -> None:
+        project = self.project
+        self.title.setText(project["name"])
+        parts = [tr_domain(PROGRAM_SHORT_LABELS.get(program or "", program or ""))]
+        parts.append(format_value(ENTITIES["project"].field("region_code"), project["region_code"]))
+        if project.get("municipality"):
+            parts.append(project["municipality"])
+        if project.get("season_year"):
+            parts.append(self.tr("Année {0}").format(project["season_year"]))
+        parts.append(self.tr("Étape : {0}").format(stage_text(program, project.get("stage"))))
+        self.subtitle.setText(" · ".join(parts))
+        self.setAccessibleName(self.tr("Projet {0}").format(project["name"]))
+        self.setWindowTitle(self.tr("Projet : {0}").format(project["name"]))
+
+    def _load_identity(self) -> None:
+        while self.identity.rowCount():
+            self.identity.removeRow(0)
+        spec = ENTITIES["project"]
+        names = list(IDENTITY_FIELDS) + [
+            f.name
+            for f in spec.fields_for_program(self.project["program"])
+            if f.programs and f.type.value != "json"
+        ]
+        for name in names:
+            field = spec.field(name)
+            text = (
+                stage_text(self.project["program"], self.project.get("stage"))
+                if name == "stage"
+                else format_value(field, self.project.get(name), self.store)
+            )
+            value = QLabel(text)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(tr_domain(field.label))
+            self.identity.addRow(tr_domain(field.label) + " :", value)
+        if self.project.get("notes"):
+            notes = QLabel(self.project["notes"])
+            notes.setWordWrap(True)
+            self.identity.addRow(self.tr("Notes :"), notes)
+        history = self.project.get("stage_history") or []
+        _fill(
+            self.stages,
+            [
+                (
+                    None,
+                    [
+                        stage_text(self.project["program"], h.get("stage")),
+                        fr_ca.long_date(h.get("date")),
+                    ],
+                )
+                for h in history
+            ],
+        )
+
+    def _load_participants(self) -> None:
+        records = self.store.find(
+            "participant", equals={"project_id": self.project_id}, order_by="last_name"
+        )
+        missing = 0
+        self.participants.setRowCount(0)
+        for record in records:
+            row = self.participants.rowCount()
+            self.participants.insertRow(row)
+            birth = record.get("birth_date")
+            age = str(age_on(birth, self.today)) if birth else "—"
+            status, flagged = self._consent_status(record)
+            missing += flagged
+            values = [
+                f"{record['first_name']} {record['last_name']}",
+                birth or "—",
+                age,
+                format_value(
+                    ENTITIES["participant"].field("school_level"), record.get("school_level")
+                ),
+                status,
+            ]
+            for column, text in enumerate(values):
+                self.participants.setItem(
+                    row, column, _cell(text, record["id"] if column == 0 else None)
+                )
+            if flagged:
+                cell = self.participants.item(row, 4)
+                cell.setForeground(QBrush(WARNING))
+                font = cell.font()
+                font.setBold(True)
+                cell.setFont(font)
+        self.consent_warning.setText(
+            self.tr(
+                "⚠ {0} participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur "
+                "(Loi 25)."
+            ).format(missing)
+            if missing
+            else ""
+        )
+        self.consent_warning.setVisible(bool(missing))
+        self.tabs.setTabText(1, self.tr("Participants ({0})").format(len(records)))
+
+    def _consent_status(self, record: dict[str, Any]) -> tuple[str, bool]:
+        if consent_missing(record, self.today):
+            return self.tr("⚠ Consentement manquant"), True
+        if record.get("consent_by"):
+            return self.tr("Donné par {0} ({1})").format(
+                record["consent_by"], record.get("consent_date") or "—"
+            ), False
+        if record.get("anonymised"):
+            return self.tr("Anonymisé"), False
+        return self.tr("Non requis (14 ans ou plus)"), False
+
+    def _load_contracts(self) -> None:
+        records = self.store.find(
+            "contract", equals={"project_id": self.project_id}, order_by="contract_date"
+        )
+        spec = ENTITIES["contract"]
+        _fill(
+            self.contracts,
+            [
+                (
+                    r["id"],
+                    [
+                        r.get("contract_date") or "—",
+                        format_value(spec.field("client_type"), r["client_type"]),
+                        r["service"],
+                        format_value(spec.field("hours"), r.get("hours")),
+                        format_value(spec.field("amount"), r.get("amount")),
+                    ],
+                )
+                for r in records
+            ],
+        )
+        total = sum(r.get("amount") or 0 for r in records)
+        hours = sum(r.get("hours") or 0 for r in records)
+        self.revenue.setText(
+            self.tr(
+                "Total des contrats : {0} · Heures : {1} · Chiffre d'affaires déclaré : {2}"
+            ).format(
+                fr_ca.money_cents(total),
+                fr_ca.number(hours, 1),
+                fr_ca.money_cents(self.project.get("revenue")) or "—",
+            )
+        )
+        self.tabs.setTabText(2, self.tr("Contrats ({0})").format(len(records)))
+
+    def _load_funding(self) -> None:
+        records = self.store.find("funding", equals={"project_id": self.project_id})
+        spec = ENTITIES["funding"]
+        today = self.today.isoformat()
+        self.funding.setRowCount(0)
+        for record in records:
+            dues = sorted(record.get("report_due_dates") or [])
+            upcoming = next((d for d in dues if d >= today), None)
+            overdue = (
+                [d for d in dues if d < today]
+                if record.get("status") not in ("fermee", "refusee")
+                else []
+            )
+            due_text = upcoming or "—"
+            if overdue:
+                due_text = self.tr("{0} (en retard : {1})").format(due_text, ", ".join(overdue))
+            values = [
+                record["funder"],
+                record["program"],
+                *(
+                    format_value(spec.field(n), record.get(n))
+                    for n in ("requested", "granted", "paid")
+                ),
+                format_value(spec.field("status"), record.get("status")),
+                due_text,
+            ]
+            row = self.funding.rowCount()
+            self.funding.insertRow(row)
+            for column, text in enumerate(values):
+                self.funding.setItem(
+                    row,
+                    column,
+                    _cell(
+                        text, record["id"] if column == 0 else None, align_right=column in (2, 3, 4)
+                    ),
+                )
+            if overdue:
+                self.funding.item(row, 6).setBackground(QBrush(OVERDUE))
+        self.tabs.setTabText(3, self.tr("Financement ({0})").format(len(records)))
+
+    def _load_visits(self) -> None:
+        records = self.store.find(
+            "visit", equals={"project_id": self.project_id}, order_by="visited_at", descending=True
+        )
+        open_items: dict[str, int] = {}
+        for item in self.store.find(
+            "action_item", equals={"project_id": self.project_id, "done": 0}
+        ):
+            open_items[item.get("visit_id") or ""] = (
+                open_items.get(item.get("visit_id") or "", 0) + 1
+            )
+        spec = ENTITIES["visit"]
+        rows = []
+        for r in records:
+            when = f"{fr_ca.long_date(r['visited_at'])}, {fr_ca.time_text(r['visited_at'])}"
+            first_line = (r.get("observations") or "").strip().splitlines()
+            rows.append(
+                (
+                    r["id"],
+                    [
+                        when,
+                        format_value(spec.field("mode"), r.get("mode")),
+                        r.get("place") or "—",
+                        str(open_items.get(r["id"], 0)),
+                        first_line[0][:120] if first_line else "",
+                    ],
+                )
+            )
+        _fill(self.visits, rows)
+        if rows:
+            self.visits.selectRow(0)
+        self.open_visit_button.setEnabled(bool(rows))
+        self.tabs.setTabText(4, self.tr("Visites ({0})").format(len(records)))
+
+    def _load_history(self) -> None:
+        self.history.clear()
+        spec = ENTITIES["project"]
+        for entry in reversed(self.store.history("project", self.project_id)):
+            moment = dt.datetime.fromisoformat(entry.at).astimezone()
+            when = f"{fr_ca.long_date(moment.date())} à {fr_ca.time_text(moment)}"
+            op = tr_domain(OPS.get(entry.op, entry.op))
+            top = QTreeWidgetItem(
+                [self.tr("{0} — {1} — {2}").format(when, entry.author or "?", op)]
+            )
+            top.setFirstColumnSpanned(False)
+            for name, (old, new) in entry.fields.items():
+                if not spec.has_field(name):
+                    continue
+                field = spec.field(name)
+                program = self.project.get("program")
+                child = QTreeWidgetItem(
+                    [
+                        tr_domain(field.label),
+                        format_value(field, old, self.store, program=program),
+                        format_value(field, new, self.store, program=program),
+                    ]
+                )
+                child.setData(0, Qt.ItemDataRole.UserRole, (name, old, entry.op))
+                top.addChild(child)
+            self.history.addTopLevelItem(top)
+            top.setExpanded(True)
+        self._update_restore_button()
+
+    def _update_restore_button(self) -> None:
+        item = self.history.currentItem()
+        data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        self.restore_button.setEnabled(bool(data) and data[2] == "update")
+
+    # -- actions ------------------------------------------------------------------------------
+    def restore_selected(self) -> None:
+        """« Rétablir cette valeur »: the selected field goes back to its old value."""
+        item = self.history.currentItem()
+        data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if not data:
+            return
+        name, old, _op = data
+        try:
+            restore_value(self.store, "project", self.project_id, name, old)
+        except ValidationFailed as failed:
+            report_unexpected(self, failed)
+            return
+        except UserError as error:
+            report_unexpected(self, error)
+            return
+        self._after_change()
+
+    def _after_change(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialogs.append(dialog)
+        dialog.accepted.connect(self._after_change)
+        dialog.finished.connect(
+            lambda _r: self.dialogs.remove(dialog) if dialog in self.dialogs else None
+        )
+        dialog.open()
+        return dialog
+
+    def open_form(self, kind: str, record_id: str | None = None) -> EntityFormDialog:
+        defaults = {"project_id": self.project_id} if kind != "project" else None
+        dialog = EntityFormDialog(self.store, kind, record_id, defaults=defaults, parent=self)
+        self._open(dialog)
+        return dialog
+
+    def edit_project(self) -> EntityFormDialog:
+        return self.open_form("project", self.project_id)
+
+    def add_participant(self) -> EntityFormDialog:
+        return self.open_form("participant")
+
+    def add_contract(self) -> EntityFormDialog:
+        return self.open_form("contract")
+
+    def add_funding(self) -> EntityFormDialog:
+        return self.open_form("funding")
+
+    def _edit_selected(self, kind: str, table: QTableWidget) -> None:
+        record_id = _selected_id(table)
+        if record_id:
+            self.open_form(kind, record_id)
+
+    def new_visit(self) -> VisitDialog:
+        dialog = VisitDialog(
+            self.store, self.project_id, parent=self, choose_files=self.choose_files
+        )
+        self._open(dialog)
+        return dialog
+
+    def open_visit(self, visit_id: str) -> VisitDialog:
+        dialog = VisitDialog(
+            self.store, visit_id=visit_id, parent=self, choose_files=self.choose_files
+        )
+        self._open(dialog)
+        return dialog
+
+    def open_selected_visit(self) -> VisitDialog | None:
+        visit_id = _selected_id(self.visits)
+        return self.open_visit(visit_id) if visit_id else None
+
+
+class ProjectDialog(QDialog):
+    """A project page in its own window."""
+
+    def __init__(self, store: Store, project_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = ProjectPage(store, project_id, self)
+        self.setWindowTitle(self.page.windowTitle())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.page)
+        self.resize(1200, 700)
