@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coordinator_app.cli.demo",
     "coordinator_app.cli.status",
     "coordinator_app.cli.self_test",
+    "coordinator_app.cli.sync_commands",
 )
 
 

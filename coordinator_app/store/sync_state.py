@@ -1,0 +1,526 @@
+"""Store side of sync: applying pulled changes, the pull cursor, conflicts and refused changes.
+
+The one rule that makes sync resumable: the rows of a pulled page, their journal entries and the
+cursor that says "up to here" are written in ONE transaction. A crash before the commit leaves the
+old cursor and none of the rows, so the page is simply pulled again; a crash after leaves both.
+
+A pulled value never overwrites a field that has an unsent local change: the local change will be
+pushed and the server merges the two (field-level, three-way), then the merged value comes back.
+
+Conflict records are created by the server only (see ``coordinator_app.protocol.conflicts``); this
+profile keeps them in table ``conflict`` so the Conflits screen works offline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.store import journal
+from coordinator_app.store.codec import to_db
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from coordinator_app.store.profile import Store
+
+CONFLICT_KIND = "conflict"
+#: Columns of the local ``conflict`` table (besides the record metadata); JSON ones hold any value.
+CONFLICT_COLUMNS: tuple[str, ...] = (
+    "target_kind",
+    "target_id",
+    "field",
+    "project_id",
+    "region_code",
+    "kept_value",
+    "other_value",
+    "kept_change_id",
+    "kept_author",
+    "kept_device_id",
+    "kept_at",
+    "other_change_id",
+    "other_author",
+    "other_device_id",
+    "other_at",
+    "details",
+    "status",
+    "resolution",
+)
+CONFLICT_JSON = frozenset({"kept_value", "other_value", "details", "resolution"})
+
+META_CURSOR = "sync_cursor"
+META_GENERATION = "server_generation"
+META_LAST_SYNC = "last_sync"
+META_SCOPE = "sync_scope"
+
+
+@dataclass(frozen=True)
+class RemoteChange:
+    """One pulled change, already decoded from the wire (``values`` are canonical values)."""
+
+    seq: int
+    change_id: str
+    kind: str
+    record_id: str
+    op: str
+    values: Mapping[str, Any]
+    deleted: bool | None
+    at: str
+    author: str | None
+    device_id: str | None
+    in_scope: bool = True
+
+
+@dataclass
+class ApplyResult:
+    """What a page did to the profile (summed over a sync for the report)."""
+
+    received: int = 0
+    echoed: int = 0  # our own changes coming back: acknowledges a push whose reply was lost
+    kept_local: int = 0  # changes whose fields were (partly) left alone for an unsent local edit
+    removed: list[tuple[str, str]] = field(default_factory=list)  # left the scope
+    kept_out_of_scope: list[tuple[str, str]] = field(default_factory=list)
+    new_conflicts: int = 0
+    records: set[tuple[str, str]] = field(default_factory=set)  # received (not echoed) records
+
+    def add(self, other: ApplyResult) -> None:
+        self.received += other.received
+        self.echoed += other.echoed
+        self.kept_local += other.kept_local
+        self.removed += other.removed
+        self.kept_out_of_scope += other.kept_out_of_scope
+        self.new_conflicts += other.new_conflicts
+        self.records |= other.records
+
+
+# -- cursor and generation ---------------------------------------------------------------------
+def cursor(store: Store) -> int:
+    return int(store.get_meta(META_CURSOR) or 0)
+
+
+def generation(store: Store) -> str | None:
+    return store.get_meta(META_GENERATION)
+
+
+def _set_meta(conn: sqlite3.Connection, key: str, value: str | None) -> None:
+    if value is None:
+        conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+    else:
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+def reset_for_new_generation(store: Store, new_generation: str) -> int:
+    """The server was restored from a backup: re-send every local change and re-pull from 0.
+
+    The server deduplicates by change id, so re-sending what it still has costs a "duplicate" and
+    nothing else; what it lost comes back. Returns how many entries will be re-sent.
+    """
+    with store.transaction() as conn:
+        count = conn.execute(
+            "UPDATE journal SET sent_at = NULL, server_seq = NULL WHERE origin = 'local' "
+            "AND sent_at IS NOT NULL AND sent_at NOT LIKE 'abandonne:%'"
+        ).rowcount
+        _set_meta(conn, META_CURSOR, "0")
+        _set_meta(conn, META_GENERATION, new_generation)
+    return count
+
+
+def pending_to_push(store: Store, limit: int) -> list[journal.JournalEntry]:
+    """Unsent local entries, oldest first, without the ones the server refused (those wait for
+    the coordinator to retry or abandon them: see ``retry_refused`` and ``abandon_refused``)."""
+    with store.reading() as conn:
+        rows = conn.execute(
+            f"SELECT {journal._COLUMNS} FROM journal WHERE origin = 'local' AND sent_at IS NULL "
+            "AND change_id NOT IN (SELECT change_id FROM sync_refused) ORDER BY seq LIMIT ?",
+            (limit,),
+        )
+        return [journal.JournalEntry.from_row(row) for row in rows]
+
+
+def base_seq(store: Store, entry: journal.JournalEntry) -> int | None:
+    """The highest server seq of the record this laptop had when it made ``entry``."""
+    with store.reading() as conn:
+        return conn.execute(
+            "SELECT max(server_seq) FROM journal WHERE kind = ? AND record_id = ? AND seq < ?",
+            (entry.kind, entry.record_id, entry.seq),
+        ).fetchone()[0]
+
+
+def acknowledge(
+    store: Store, acknowledged: Mapping[str, int | None], refused: Mapping[str, str]
+) -> int:
+    """Mark entries sent on the server's acknowledgement; refused ones stay unsent, with the
+    server's reason, until the coordinator retries or abandons them. Returns refusals recorded."""
+    now = store.now()
+    recorded = 0
+    with store.transaction() as conn:
+        journal.mark_sent(conn, dict(acknowledged), now)
+        for change_id, reason in refused.items():
+            row = conn.execute(
+                "SELECT kind, record_id FROM journal WHERE change_id = ?", (change_id,)
+            ).fetchone()
+            if row is None:
+                continue
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_refused (change_id, kind, record_id, reason, "
+                "refused_at) VALUES (?, ?, ?, ?, ?)",
+                (change_id, row[0], row[1], reason, now),
+            )
+            recorded += 1
+    return recorded
+
+
+# -- applying a pulled page --------------------------------------------------------------------
+def _unsent_fields(conn: sqlite3.Connection, kind: str, record_id: str) -> set[str]:
+    """Fields of a record with a local change not yet acknowledged (``deleted`` for delete/restore;
+    every field for a create that has not reached the server)."""
+    names: set[str] = set()
+    for op, fields in conn.execute(
+        "SELECT op, fields FROM journal WHERE origin = 'local' AND sent_at IS NULL "
+        "AND kind = ? AND record_id = ?",
+        (kind, record_id),
+    ):
+        if op in ("delete", "restore"):
+            names.add("deleted")
+        names.update(json.loads(fields))
+    return names
+
+
+def _has_local_hold(conn: sqlite3.Connection, kind: str, record_id: str) -> bool:
+    """An unsent or refused local change keeps a record on this laptop even out of scope."""
+    return bool(
+        conn.execute(
+            "SELECT 1 FROM journal WHERE origin = 'local' AND kind = ? AND record_id = ? AND "
+            "(sent_at IS NULL OR change_id IN (SELECT change_id FROM sync_refused)) LIMIT 1",
+            (kind, record_id),
+        ).fetchone()
+    )
+
+
+def _columns(kind: str) -> dict[str, Any]:
+    """Field name → encoder to the column value, for an entity kind or ``conflict``."""
+    if kind == CONFLICT_KIND:
+        return {
+            name: (lambda v: json.dumps(v, ensure_ascii=False)) if name in CONFLICT_JSON else None
+            for name in CONFLICT_COLUMNS
+        }
+    entity = ENTITIES[kind]
+    return {spec.name: (lambda v, s=spec: to_db(s, v)) for spec in entity.fields}
+
+
+def _encode(encoders: dict[str, Any], name: str, value: Any) -> Any:
+    encoder = encoders[name]
+    return encoder(value) if encoder else value
+
+
+def _current(conn: sqlite3.Connection, kind: str, record_id: str) -> dict[str, Any] | None:
+    cursor_ = conn.execute(f"SELECT * FROM {kind} WHERE id = ?", (record_id,))
+    row = cursor_.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor_.description], row, strict=True))
+
+
+def _decode_column(kind: str, name: str, value: Any) -> Any:
+    if kind == CONFLICT_KIND:
+        return json.loads(value) if name in CONFLICT_JSON and value is not None else value
+    spec = ENTITIES[kind].field(name)
+    from coordinator_app.store.codec import from_db
+
+    return from_db(spec, value)
+
+
+def _apply_one(
+    conn: sqlite3.Connection, change: RemoteChange, now: str, result: ApplyResult
+) -> None:
+    kind, record_id = change.kind, change.record_id
+    if kind != CONFLICT_KIND and kind not in ENTITIES:
+        return  # a kind this version does not know: the schema header makes this impossible
+    echo = conn.execute(
+        "SELECT origin FROM journal WHERE change_id = ?", (change.change_id,)
+    ).fetchone()
+    if not change.in_scope:
+        _leave_scope(conn, kind, record_id, result)
+        return
+    encoders = _columns(kind)
+    held = _unsent_fields(conn, kind, record_id)
+    values = {k: v for k, v in change.values.items() if k in encoders and k not in held}
+    if len(values) < len([k for k in change.values if k in encoders]):
+        result.kept_local += 1
+    deleted = change.deleted if "deleted" not in held else None
+    existing = _current(conn, kind, record_id)
+    diff: dict[str, list[Any]] = {}
+    if existing is None:
+        if held:
+            result.kept_local += 1
+        columns = ["id", "created_at", "updated_at", "author", "deleted", *values]
+        row = [record_id, change.at, change.at, change.author, int(bool(deleted))]
+        row += [_encode(encoders, k, v) for k, v in values.items()]
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        conn.execute(f"INSERT INTO {kind} ({quoted}) VALUES ({', '.join('?' * len(columns))})", row)
+        diff = {k: [None, v] for k, v in values.items()}
+        if kind == CONFLICT_KIND and values.get("status", "ouvert") == "ouvert":
+            result.new_conflicts += 1
+    else:
+        for name, value in values.items():
+            old = _decode_column(kind, name, existing.get(name))
+            if old != value:
+                diff[name] = [old, value]
+        assignments = [f'"{n}" = ?' for n in diff]
+        params = [_encode(encoders, n, v[1]) for n, v in diff.items()]
+        if deleted is not None and bool(existing["deleted"]) != deleted:
+            assignments.append("deleted = ?")
+            params.append(int(deleted))
+        if assignments:
+            conn.execute(
+                f"UPDATE {kind} SET {', '.join(assignments)}, updated_at = ? WHERE id = ?",
+                [*params, change.at, record_id],
+            )
+    if echo:
+        result.echoed += 1
+        conn.execute(
+            "UPDATE journal SET sent_at = coalesce(sent_at, ?), server_seq = ? "
+            "WHERE change_id = ? AND origin = 'local'",
+            (now, change.seq, change.change_id),
+        )
+        return
+    result.received += 1
+    result.records.add((kind, record_id))
+    op = change.op if change.op in ("create", "update", "delete", "restore") else "update"
+    journal.append(
+        conn, change_id=change.change_id, kind=kind, record_id=record_id, op=op, fields=diff,
+        at=change.at, author=change.author, device_id=change.device_id, origin="remote",
+        sent_at=now, server_seq=change.seq,
+    )  # fmt: skip
+
+
+def _children(conn: sqlite3.Connection, project_id: str) -> Iterable[tuple[str, str]]:
+    for kind, spec in ENTITIES.items():
+        if spec.parent_field == "project_id":
+            for (child_id,) in conn.execute(
+                f"SELECT id FROM {kind} WHERE project_id = ?", (project_id,)
+            ).fetchall():
+                yield kind, child_id
+    for (conflict_id,) in conn.execute(
+        "SELECT id FROM conflict WHERE project_id = ?", (project_id,)
+    ).fetchall():
+        yield CONFLICT_KIND, conflict_id
+
+
+def _leave_scope(conn: sqlite3.Connection, kind: str, record_id: str, result: ApplyResult) -> None:
+    """Remove a record (and a project's children) that left the user's regions — except what an
+    unsent or refused local change still holds, which stays visible until resolved."""
+    targets = [(kind, record_id)]
+    if kind == "project":
+        targets += list(_children(conn, record_id))
+    for target_kind, target_id in targets:
+        if _has_local_hold(conn, target_kind, target_id):
+            result.kept_out_of_scope.append((target_kind, target_id))
+            continue
+        if _current(conn, target_kind, target_id) is None:
+            continue
+        conn.execute(f"DELETE FROM {target_kind} WHERE id = ?", (target_id,))
+        conn.execute(
+            "DELETE FROM journal WHERE kind = ? AND record_id = ? AND sent_at IS NOT NULL",
+            (target_kind, target_id),
+        )
+        result.removed.append((target_kind, target_id))
+
+
+def apply_page(
+    store: Store,
+    changes: Iterable[RemoteChange],
+    *,
+    next_cursor: int,
+    server_generation: str,
+    scope: str | None = None,
+) -> ApplyResult:
+    """Apply one pulled page and advance the cursor, atomically."""
+    result = ApplyResult()
+    now = store.now()
+    with store.transaction() as conn:
+        for change in changes:
+            _apply_one(conn, change, now, result)
+        _set_meta(conn, META_CURSOR, str(next_cursor))
+        _set_meta(conn, META_GENERATION, server_generation)
+        if scope is not None:
+            _set_meta(conn, META_SCOPE, scope)
+    return result
+
+
+# -- conflicts and refusals --------------------------------------------------------------------
+def conflicts(store: Store, *, status: str | None = "ouvert") -> list[dict[str, Any]]:
+    """Conflict records (open ones by default), newest first, JSON values decoded."""
+    sql = "SELECT * FROM conflict WHERE deleted = 0"
+    params: list[Any] = []
+    if status:
+        sql += " AND status = ?"
+        params.append(status)
+    with store.reading() as conn:
+        cursor_ = conn.execute(sql + " ORDER BY created_at DESC, id", params)
+        names = [d[0] for d in cursor_.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor_]
+    for row in rows:
+        for name in CONFLICT_JSON:
+            row[name] = json.loads(row[name]) if row[name] is not None else None
+        row["deleted"] = bool(row["deleted"])
+    return rows
+
+
+def get_conflict(store: Store, conflict_id: str) -> dict[str, Any] | None:
+    return next((c for c in conflicts(store, status=None) if c["id"] == conflict_id), None)
+
+
+def mark_conflict_resolved(store: Store, conflict_id: str, resolution: Any) -> None:
+    """Journal the resolution as an update of the conflict record; it syncs like any change."""
+    from coordinator_app.store.profile import new_id
+
+    with store.transaction() as conn:
+        current = get_conflict(store, conflict_id)
+        if current is None or current["status"] != "ouvert":
+            return
+        now = store.now()
+        conn.execute(
+            "UPDATE conflict SET status = 'resolu', resolution = ?, updated_at = ? WHERE id = ?",
+            (json.dumps(resolution, ensure_ascii=False), now, conflict_id),
+        )
+        journal.append(
+            conn, change_id=new_id(), kind=CONFLICT_KIND, record_id=conflict_id, op="update",
+            fields={"status": ["ouvert", "resolu"], "resolution": [current["resolution"], resolution]},
+            at=now, author=store.author, device_id=store.device_id,
+        )  # fmt: skip
+
+
+def refused(store: Store) -> list[dict[str, Any]]:
+    """Local changes the server refused, with its reason, newest first."""
+    with store.reading() as conn:
+        cursor_ = conn.execute(
+            "SELECT r.change_id, r.kind, r.record_id, r.reason, r.refused_at, j.op, j.fields, j.at "
+            "FROM sync_refused r JOIN journal j ON j.change_id = r.change_id "
+            "ORDER BY r.refused_at DESC"
+        )
+        names = [d[0] for d in cursor_.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor_]
+    for row in rows:
+        row["fields"] = json.loads(row["fields"])
+    return rows
+
+
+def retry_refused(store: Store, change_id: str | None = None) -> int:
+    """Send refused changes again at the next sync (all of them when ``change_id`` is None)."""
+    with store.transaction() as conn:
+        if change_id is None:
+            return conn.execute("DELETE FROM sync_refused").rowcount
+        return conn.execute("DELETE FROM sync_refused WHERE change_id = ?", (change_id,)).rowcount
+
+
+def abandon_refused(store: Store, change_id: str) -> None:
+    """Stop offering a refused change: it stays in the record's history, marked as not sent."""
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE journal SET sent_at = ? WHERE change_id = ? AND sent_at IS NULL",
+            (f"abandonne:{store.now()}", change_id),
+        )
+        conn.execute("DELETE FROM sync_refused WHERE change_id = ?", (change_id,))
+
+
+# -- attachment files --------------------------------------------------------------------------
+def _file_key(store: Store) -> bytes | None:
+    try:
+        from coordinator_app.store import filecrypt
+    except ImportError:  # encryption at rest not available in this build
+        return None
+    return filecrypt.file_key(store.conn)
+
+
+def attachment_shas_to_upload(store: Store) -> list[str]:
+    """SHA-256 of files referenced by unsent attachment changes, so files go up before records."""
+    shas: list[str] = []
+    for entry in pending_to_push(store, 100000):
+        if entry.kind == "attachment" and "sha256" in entry.fields:
+            sha = entry.fields["sha256"][1]
+            if sha and sha not in shas:
+                shas.append(sha)
+    return shas
+
+
+def read_attachment(store: Store, sha256: str) -> bytes | None:
+    """The clear content of a stored attachment file, or None when this laptop lacks it."""
+    from coordinator_app.store.attachments import file_path
+
+    path = file_path(store.data_dir, sha256)
+    if not path.exists():
+        return None
+    key = _file_key(store)
+    if key is None:
+        return path.read_bytes()
+    from coordinator_app.store import filecrypt
+
+    return filecrypt.read_encrypted(path, key)
+
+
+def write_attachment(store: Store, sha256: str, data: bytes) -> None:
+    """Keep a downloaded file (checked against its hash first: a bad download is never kept)."""
+    import hashlib
+    import os
+
+    from coordinator_app.store.attachments import file_path
+
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise ValueError(f"downloaded attachment does not match {sha256}")
+    path = file_path(store.data_dir, sha256)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = _file_key(store)
+    if key is not None:
+        from coordinator_app.store import filecrypt
+
+        filecrypt.write_encrypted(path, data, key)
+        return
+    temp = path.with_suffix(".partial")
+    temp.write_bytes(data)
+    os.replace(temp, path)
+
+
+def missing_attachment_files(store: Store) -> list[str]:
+    """SHA-256 of live attachment records whose file is not on this laptop yet."""
+    from coordinator_app.store.attachments import file_path
+
+    with store.reading() as conn:
+        shas = [
+            r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM attachment WHERE deleted = 0")
+        ]
+    return [s for s in shas if s and not file_path(store.data_dir, s).exists()]
+
+
+def leave_regions(store: Store, regions: Iterable[str]) -> ApplyResult:
+    """The user lost some regions: remove what this laptop holds of them (same rule as scope exit:
+    records with unsent or refused local changes stay). Reference data stays."""
+    lost = list(regions)
+    result = ApplyResult()
+    if not lost:
+        return result
+    marks = ", ".join("?" * len(lost))
+    with store.transaction() as conn:
+        targets: list[tuple[str, str]] = []
+        for kind, spec in ENTITIES.items():
+            if spec.region_field and not spec.reference:
+                targets += [
+                    (kind, r[0])
+                    for r in conn.execute(
+                        f'SELECT id FROM {kind} WHERE "{spec.region_field}" IN ({marks})', lost
+                    )
+                ]
+        targets += [
+            (CONFLICT_KIND, r[0])
+            for r in conn.execute(f"SELECT id FROM conflict WHERE region_code IN ({marks})", lost)
+        ]
+        for kind, record_id in targets:
+            _leave_scope(conn, kind, record_id, result)
+    return result

@@ -1,0 +1,188 @@
+"""The sync API over HTTPS: one method per endpoint, every failure turned into a ``SyncError``.
+
+Nothing here touches the profile; the engine decides what a response means for local data. The
+version headers go on every request so a too-old app is stopped by the server (426) before it
+could write anything.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+from pydantic import ValidationError
+
+from coordinator_app.protocol import (
+    API_PREFIX,
+    AttachmentStatus,
+    EntryProblem,
+    ErrorBody,
+    LoginResponse,
+    PullResponse,
+    PushResponse,
+    version_headers,
+)
+from coordinator_app.protocol.models import CHUNK_BYTES
+from coordinator_app.sync import errors
+from coordinator_app.sync.errors import SyncError, SyncErrorKind
+from coordinator_app.sync.transport import ServerAddress, make_http_client
+
+
+class BatchRefused(SyncError):
+    """A whole push batch was refused (403, 409 or 422); ``entries`` names the bad changes."""
+
+    def __init__(self, message: str, entries: list[EntryProblem]) -> None:
+        super().__init__(SyncErrorKind.FORBIDDEN, message)
+        self.entries = entries
+
+
+def _is_certificate_problem(error: BaseException) -> str | None:
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return seen.verify_message or str(seen)
+        if "CERTIFICATE_VERIFY_FAILED" in str(seen):
+            return "certificat non vérifiable"
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+class ServerClient:
+    """A connection to one server. Use as a context manager so the connection is closed."""
+
+    def __init__(
+        self,
+        address: ServerAddress,
+        token: str | None = None,
+        *,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.address = address
+        self.token = token
+        self.requests = 0  # counted so tests and benchmarks can check what a sync costs
+        self._http = make_http_client(address)
+        if transport is not None:
+            self._http._transport = transport
+
+    def __enter__(self) -> ServerClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def _headers(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        headers = version_headers()
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        headers.update(extra or {})
+        return headers
+
+    @contextmanager
+    def _network(self) -> Iterator[None]:
+        try:
+            yield
+        except httpx.HTTPError as error:
+            problem = _is_certificate_problem(error)
+            if problem:
+                raise errors.certificate(self.address.url, problem) from None
+            if isinstance(error, httpx.ConnectError | httpx.ConnectTimeout):
+                raise errors.unreachable(self.address.url, "connexion impossible") from None
+            raise SyncError(
+                SyncErrorKind.INTERRUPTED,
+                f"La connexion au serveur {self.address.url} a été interrompue "
+                f"({error.__class__.__name__}). Rien n'est perdu : relancez la synchronisation.",
+            ) from None
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        headers = self._headers(kwargs.pop("headers", None))
+        with self._network():
+            self.requests += 1
+            response = self._http.request(method, API_PREFIX + path, headers=headers, **kwargs)
+        if response.status_code >= 400 and not (method == "HEAD" and response.status_code == 404):
+            self._raise_for(response)
+        return response
+
+    def _raise_for(self, response: httpx.Response) -> None:
+        try:
+            body = ErrorBody.model_validate(response.json())
+        except (ValueError, ValidationError):
+            body = ErrorBody(error="", message=response.text[:200] or response.reason_phrase)
+        status, code = response.status_code, body.error
+        if status == 401 and code == "bad_credentials":
+            raise errors.bad_password()
+        if status == 401:
+            raise errors.token_revoked()
+        if status == 410 or code == "device_wipe":
+            raise SyncError(SyncErrorKind.DEVICE_WIPE, body.message)
+        if status == 426:
+            raise errors.too_old(body.message)
+        if status == 429:
+            raise SyncError(
+                SyncErrorKind.THROTTLED,
+                f"Trop de tentatives de connexion : réessayez dans {body.retry_after or 300} s.",
+            )
+        if status in (403, 409, 422) and body.entries:
+            raise BatchRefused(body.message, body.entries)
+        if status == 403:
+            raise errors.forbidden(body.message)
+        raise SyncError(
+            SyncErrorKind.SERVER, f"Le serveur a répondu {status} ({code}) : {body.message}"
+        )
+
+    def _json(self, response: httpx.Response, model: type[Any]) -> Any:
+        try:
+            return model.model_validate(response.json())
+        except (ValueError, ValidationError) as error:
+            raise SyncError(
+                SyncErrorKind.SERVER,
+                f"Réponse inattendue du serveur {self.address.url} ; rien n'a été appliqué "
+                f"({error.__class__.__name__}).",
+            ) from None
+
+    # -- endpoints ------------------------------------------------------------------------------
+    def login(self, username: str, password: str, device_name: str) -> LoginResponse:
+        body = {"username": username, "password": password, "device_name": device_name}
+        return self._json(self._request("POST", "/login", json=body), LoginResponse)
+
+    def push(self, device_id: str, changes: list[dict[str, Any]]) -> PushResponse:
+        body = {"device_id": device_id, "changes": changes}
+        return self._json(self._request("POST", "/push", json=body), PushResponse)
+
+    def pull(self, since: int, limit: int) -> PullResponse:
+        response = self._request("GET", "/pull", params={"since": since, "limit": limit})
+        return self._json(response, PullResponse)
+
+    def attachment_exists(self, sha256: str) -> bool:
+        return self._request("HEAD", f"/attachments/{sha256}").status_code == 200
+
+    def attachment_status(self, sha256: str) -> AttachmentStatus:
+        return self._json(self._request("GET", f"/attachments/{sha256}/status"), AttachmentStatus)
+
+    def upload_attachment(self, sha256: str, data: bytes) -> None:
+        """Send the chunks the server lacks, then ``complete``: an interrupted upload resumes."""
+        if self.attachment_exists(sha256):
+            return
+        count = (len(data) + CHUNK_BYTES - 1) // CHUNK_BYTES
+        have = set(self.attachment_status(sha256).chunks_received)
+        for index in range(count):
+            if index in have:
+                continue
+            self._request(
+                "PUT",
+                f"/attachments/{sha256}/chunks/{index}",
+                content=data[index * CHUNK_BYTES : (index + 1) * CHUNK_BYTES],
+                headers={"Content-Type": "application/octet-stream"},
+            )
+        self._request(
+            "POST", f"/attachments/{sha256}/complete", json={"size": len(data), "chunks": count}
+        )
+
+    def download_attachment(self, sha256: str) -> bytes:
+        return self._request("GET", f"/attachments/{sha256}").content

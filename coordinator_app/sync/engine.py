@@ -1,0 +1,278 @@
+"""One sync: snapshot, upload files, push the journal, pull the server's log, fetch files.
+
+Order matters. Files go up before the records that name them. Local changes are pushed before
+pulling so the server merges them first and the pull brings back the merged values; a pulled value
+never overwrites a field with an unsent local change (``store.sync_state``). Every step is safe to
+cut: a push whose reply is lost is re-sent and the server answers ``duplicate``; a pulled page and
+its cursor commit together; a sync that did not finish raises, so nobody sees it as a success.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from coordinator_app.protocol import REFERENCE_KINDS, PullEntry, PullResponse
+from coordinator_app.protocol.models import DEFAULT_PULL_LIMIT
+from coordinator_app.store import Store, sync_state
+from coordinator_app.store.journal import JournalEntry
+from coordinator_app.store.snapshots import take_snapshot
+from coordinator_app.sync import settings
+from coordinator_app.sync.client import BatchRefused, ServerClient
+from coordinator_app.sync.errors import SyncError, SyncErrorKind
+
+Progress = Callable[[str, float | None], None]
+PUSH_BATCH = 200
+
+
+@dataclass
+class SyncReport:
+    """What a sync did, for the command line and the status bar."""
+
+    sent: int = 0
+    duplicates: int = 0
+    received: int = 0
+    merged: int = 0
+    conflicts_new: int = 0
+    conflicts_open: int = 0
+    refused: list[dict[str, Any]] = field(default_factory=list)
+    removed: int = 0
+    kept_out_of_scope: int = 0
+    uploaded: int = 0
+    downloaded: int = 0
+    download_failed: list[str] = field(default_factory=list)
+    requests: int = 0
+    generation_reset: bool = False
+    completed: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def _no_progress(message: str, fraction: float | None) -> None:
+    return None
+
+
+class SyncEngine:
+    """Runs syncs for one open profile; the window keeps one and calls ``run`` in a worker."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        progress: Progress | None = None,
+        push_batch: int = PUSH_BATCH,
+        pull_limit: int = DEFAULT_PULL_LIMIT,
+        snapshot: bool = True,
+    ) -> None:
+        self.store = store
+        self.transport = transport
+        self.progress = progress or _no_progress
+        self.push_batch = push_batch
+        self.pull_limit = pull_limit
+        self.snapshot = snapshot
+
+    # -- the whole sync -------------------------------------------------------------------------
+    def run(self) -> SyncReport:
+        """Sync once; raises ``SyncError`` (French message) when the sync did not complete."""
+        connection, token = settings.require(self.store)
+        report = SyncReport()
+        self._reset_done = False
+        self._pushed: set[tuple[str, str]] = set()
+        if self.snapshot:
+            self.progress("Copie de sécurité du profil…", None)
+            take_snapshot(self.store)
+        with ServerClient(connection.address, token, transport=self.transport) as client:
+            try:
+                self._upload_files(client, report)
+                self._push(client, connection.device_id, report)
+                self._pull(client, connection.device_id, report)
+                self._download_files(client, report)
+            finally:
+                report.requests = client.requests
+        report.conflicts_open = len(sync_state.conflicts(self.store))
+        report.refused = sync_state.refused(self.store)
+        report.completed = True
+        self.store.set_meta(sync_state.META_LAST_SYNC, self.store.now())
+        self.progress("Synchronisation terminée.", 1.0)
+        return report
+
+    # -- generation -----------------------------------------------------------------------------
+    def _generation_changed(self, server_generation: str, report: SyncReport) -> bool:
+        """True when the server was restored from a backup: everything local is queued again."""
+        stored = sync_state.generation(self.store)
+        if stored is None:
+            self.store.set_meta(sync_state.META_GENERATION, server_generation)
+            return False
+        if stored == server_generation:
+            return False
+        if self._reset_done:
+            raise SyncError(
+                SyncErrorKind.SERVER,
+                "Le serveur a changé deux fois d'identité pendant la synchronisation ; "
+                "réessayez plus tard. Rien n'est perdu.",
+            )
+        self._reset_done = True
+        report.generation_reset = True
+        self.progress("Le serveur a été restauré : renvoi de vos modifications…", None)
+        sync_state.reset_for_new_generation(self.store, server_generation)
+        return True
+
+    # -- push -----------------------------------------------------------------------------------
+    def _wire(self, entry: JournalEntry) -> dict[str, Any]:
+        change: dict[str, Any] = {
+            "change_id": entry.change_id,
+            "kind": entry.kind,
+            "record_id": entry.record_id,
+            "op": entry.op,
+            "fields": entry.fields if entry.op in ("create", "update") else {},
+            "at": entry.at,
+            "author": entry.author,
+        }
+        base = sync_state.base_seq(self.store, entry)
+        if base is not None:
+            change["base_seq"] = base
+        return change
+
+    def _push(self, client: ServerClient, device_id: str, report: SyncReport) -> None:
+        total = max(self.store.pending_count(), 1)
+        while batch := sync_state.pending_to_push(self.store, self.push_batch):
+            self.progress(f"Envoi des modifications ({report.sent}/{total})…", report.sent / total)
+            try:
+                answer = client.push(device_id, [self._wire(e) for e in batch])
+            except BatchRefused as refusal:
+                self._record_batch_refusal(batch, refusal)
+                continue
+            if self._generation_changed(answer.server_generation, report):
+                continue  # every local change is queued again: start over
+            acknowledged: dict[str, int | None] = {}
+            refused: dict[str, str] = {}
+            for result in answer.results:
+                if result.status == "refused":
+                    refused[result.change_id] = result.reason or "refusé par le serveur"
+                else:
+                    acknowledged[result.change_id] = result.server_seq
+                    report.duplicates += result.status == "duplicate"
+            sync_state.acknowledge(self.store, acknowledged, refused)
+            report.sent += len(acknowledged)
+            self._pushed |= {(e.kind, e.record_id) for e in batch if e.change_id in acknowledged}
+            if not acknowledged and not refused:
+                raise SyncError(SyncErrorKind.SERVER, "Le serveur n'a accusé réception de rien.")
+
+    def _record_batch_refusal(self, batch: list[JournalEntry], refusal: BatchRefused) -> None:
+        """A batch refused whole: keep the named entries as refused, send the others again."""
+        reasons: dict[str, str] = {}
+        for problem in refusal.entries:
+            change_id = problem.change_id
+            if change_id is None and 0 <= problem.index < len(batch):
+                change_id = batch[problem.index].change_id
+            if change_id:
+                where = f" ({problem.field})" if problem.field else ""
+                reasons[change_id] = f"{problem.message}{where}"
+        if not sync_state.acknowledge(self.store, {}, reasons):
+            raise refusal
+
+    # -- pull -----------------------------------------------------------------------------------
+    def _pull(self, client: ServerClient, device_id: str, report: SyncReport) -> None:
+        while True:
+            since = sync_state.cursor(self.store)
+            self.progress("Réception des modifications…", None)
+            page = client.pull(since, self.pull_limit)
+            if self._generation_changed(page.server_generation, report):
+                self._push(client, device_id, report)
+                continue
+            if self._scope_gained(page, since, report):
+                continue
+            scope = page.scope
+            changes = [self._remote(e, scope.role, set(scope.regions)) for e in page.changes]
+            result = sync_state.apply_page(
+                self.store,
+                changes,
+                next_cursor=page.next_since,
+                server_generation=page.server_generation,
+                scope=json.dumps(sorted(scope.regions)),
+            )
+            report.received += result.received
+            report.merged += len(result.records & self._pushed)
+            report.conflicts_new += result.new_conflicts
+            report.removed += len(result.removed)
+            report.kept_out_of_scope += len(result.kept_out_of_scope)
+            if not page.has_more:
+                return
+
+    def _scope_gained(self, page: PullResponse, since: int, report: SyncReport) -> bool:
+        """Regions changed on the server: drop lost ones; pull again from 0 for gained ones."""
+        if page.scope.role == "admin":
+            return False
+        stored_text = self.store.get_meta(sync_state.META_SCOPE)
+        now = set(page.scope.regions)
+        if stored_text is None:
+            return False
+        stored = set(json.loads(stored_text))
+        lost, gained = stored - now, now - stored
+        if lost:
+            result = sync_state.leave_regions(self.store, lost)
+            report.removed += len(result.removed)
+            report.kept_out_of_scope += len(result.kept_out_of_scope)
+        if gained and since > 0:
+            with self.store.transaction():
+                self.store.set_meta(sync_state.META_CURSOR, "0")
+                self.store.set_meta(sync_state.META_SCOPE, json.dumps(sorted(now)))
+            return True
+        if lost:
+            self.store.set_meta(sync_state.META_SCOPE, json.dumps(sorted(now)))
+        return False
+
+    @staticmethod
+    def _remote(entry: PullEntry, role: str, regions: set[str]) -> sync_state.RemoteChange:
+        in_scope = (
+            role == "admin"
+            or entry.kind in REFERENCE_KINDS
+            or entry.region_code is None
+            or entry.region_code in regions
+        )
+        values = dict(entry.values)
+        return sync_state.RemoteChange(
+            seq=entry.seq,
+            change_id=entry.change_id,
+            kind=entry.kind,
+            record_id=entry.record_id,
+            op=entry.op,
+            values=values,
+            deleted=entry.deleted,
+            at=entry.at,
+            author=entry.author,
+            device_id=entry.device_id,
+            in_scope=in_scope,
+        )
+
+    # -- attachment files -----------------------------------------------------------------------
+    def _upload_files(self, client: ServerClient, report: SyncReport) -> None:
+        for sha in sync_state.attachment_shas_to_upload(self.store):
+            data = sync_state.read_attachment(self.store, sha)
+            if data is None:
+                continue  # the record came from elsewhere; nothing to upload from here
+            self.progress("Téléversement des pièces jointes…", None)
+            client.upload_attachment(sha, data)
+            report.uploaded += 1
+
+    def _download_files(self, client: ServerClient, report: SyncReport) -> None:
+        for sha in sync_state.missing_attachment_files(self.store):
+            self.progress("Téléchargement des pièces jointes…", None)
+            try:
+                data = client.download_attachment(sha)
+                sync_state.write_attachment(self.store, sha, data)
+            except SyncError as error:
+                if error.kind in (SyncErrorKind.UNREACHABLE, SyncErrorKind.INTERRUPTED):
+                    raise
+                report.download_failed.append(sha)
+                continue
+            except ValueError:
+                report.download_failed.append(sha)
+                continue
+            report.downloaded += 1
