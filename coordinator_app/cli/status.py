@@ -12,6 +12,7 @@ from coordinator_app.domain.errors import UserError
 from coordinator_app.domain.indicators import compute_indicators, latest_year
 from coordinator_app.domain.stages import PROGRAM_SHORT_LABELS
 from coordinator_app.store.summary import counts_by_program, live_projects
+from coordinator_app.sync.status_info import status_lines, sync_status
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,6 +41,7 @@ def collect(ctx: Context) -> dict[str, Any]:
         "pending_changes": store.pending_count(),
         "last_sync": store.get_meta("last_sync"),
         "server": store.get_meta("server_url"),
+        "sync": sync_status(store),
         "indicators_year": year,
         "indicators": compute_indicators(projects, year).as_dict() if year else None,
     }
@@ -55,6 +57,8 @@ def run(ctx: Context) -> int:
         print(f"  {PROGRAM_SHORT_LABELS.get(program, program)} : {fr_ca.number(count)} projets")
     print(f"Changements en attente de synchronisation : {fr_ca.number(status['pending_changes'])}")
     print(f"Dernière synchronisation : {status['last_sync'] or 'jamais synchronisé'}")
+    for line in status_lines(ctx.store):
+        print(line)
     indicators = status["indicators"]
     if indicators:
         print(f"Indicateurs {status['indicators_year']} :")
