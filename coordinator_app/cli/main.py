@@ -20,6 +20,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coordinator_app.cli.status",
     "coordinator_app.cli.self_test",
     "coordinator_app.cli.sync_commands",
+    "coordinator_app.cli.transfer",
+    "coordinator_app.cli.report",
 )
 
 

@@ -1,0 +1,1 @@
+"""Spreadsheet import and export (CSV, XLSX, JSON). No Qt: the window and the CLI both call this."""
