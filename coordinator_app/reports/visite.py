@@ -1,0 +1,193 @@
+"""« Compte rendu de visite »: the report of one field visit, left with the people met.
+
+It must print right after the visit is recorded, offline: everything comes from the local profile,
+photos from the local attachment folder (scaled down, EXIF orientation applied).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from PIL import Image as PILImage
+from PIL import ImageOps
+from reportlab.platypus import Flowable, Image, KeepTogether, Table, TableStyle
+
+from coordinator_app.domain.entities import VISIT_MODES
+from coordinator_app.domain.stages import stage_label
+from coordinator_app.reports import blocks as b
+from coordinator_app.reports.common import (
+    ReportOptions,
+    day_and_time,
+    make_frame,
+    program_label,
+    region_label,
+    short_date,
+    write_report,
+)
+from coordinator_app.reports.style import INK, content_width
+from coordinator_app.store import report_queries as q
+from coordinator_app.store.profile import Store
+
+REPORT_NAME = "Compte rendu de visite"
+PHOTO_MAX_PIXELS = 1400  # enough for print at this size, keeps the PDF small
+PHOTO_MAX_HEIGHT = 170  # points
+
+
+def _photo(data: bytes | None, max_width: float) -> Flowable | None:
+    """The photo scaled to fit, or None when the file is missing or not an image."""
+    if data is None:
+        return None
+    try:
+        with PILImage.open(io.BytesIO(data)) as original:
+            image = ImageOps.exif_transpose(original)
+            image.thumbnail((PHOTO_MAX_PIXELS, PHOTO_MAX_PIXELS))
+            if image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            buffer = io.BytesIO()
+            image.save(buffer, format="JPEG", quality=85)
+    except (OSError, ValueError, PILImage.DecompressionBombError):
+        return None
+    scale = min(max_width / image.width, PHOTO_MAX_HEIGHT / image.height)
+    buffer.seek(0)
+    return Image(buffer, width=image.width * scale, height=image.height * scale)
+
+
+def _photos(store: Store, visit: dict[str, Any], width: float) -> list[Flowable]:
+    attachments = q.children(
+        store, "attachment", visit["project_id"], "filename", visit_id=visit["id"]
+    )
+    images = [a for a in attachments if (a.get("media_type") or "").startswith("image/")]
+    if not images:
+        return []
+    cell_width = width / 2 - 6
+    cells: list[list[Flowable]] = []
+    missing: list[str] = []
+    for attachment in images:
+        flowable = _photo(q.attachment_bytes(store, attachment["sha256"]), cell_width)
+        if flowable is None:
+            missing.append(attachment["filename"])
+            continue
+        cells.append([flowable, b.text(attachment["filename"], "caption")])
+    items: list[Flowable] = [b.heading("Photos")]
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    for row in rows:
+        grid = Table([row + [""] * (2 - len(row))], colWidths=[width / 2] * 2)
+        grid.setStyle(
+            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        )
+        items.append(grid)
+    if missing:
+        items.append(
+            b.text(
+                "Photo(s) absente(s) de cet ordinateur ou illisible(s) : "
+                + ", ".join(missing)
+                + ".",
+                "muted",
+            )
+        )
+    return items
+
+
+def _signatures(coordinator: str, width: float) -> Flowable:
+    line = "_" * 34
+    rows = [
+        [b.text("Pour le CQCM", "label"), b.text("Pour le groupe rencontré", "label")],
+        [b.text(coordinator or "Nom :", "cell"), b.text("Nom :", "cell")],
+        [b.text(f"Signature : {line}", "cell"), b.text(f"Signature : {line}", "cell")],
+        [
+            b.text("Date : ____________________", "cell"),
+            b.text("Date : ____________________", "cell"),
+        ],
+    ]
+    table = Table(rows, colWidths=[width / 2, width / 2])
+    table.setStyle(
+        TableStyle(
+            [
+                ("TOPPADDING", (0, 2), (-1, 3), 16),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ]
+        )
+    )
+    return KeepTogether([b.heading("Signatures"), table])
+
+
+def compose(store: Store, visit_id: str, options: ReportOptions):
+    """The page frame and content of the visit report (raises NotFoundError)."""
+    options = options.validated()
+    visit = store.require("visit", visit_id)
+    project = store.require("project", visit["project_id"])
+    frame = make_frame(
+        store,
+        options,
+        report_name=REPORT_NAME,
+        program=program_label(project["program"]),
+        title=f"{REPORT_NAME} — {project['name']} — {short_date(visit['visited_at'])}",
+    )
+    width = content_width(options.page_size)
+    coordinator = q.names_by_id(store, "coordinator", [visit.get("coordinator_id") or ""]).get(
+        visit.get("coordinator_id") or "", ""
+    )
+    mode = dict(VISIT_MODES).get(visit.get("mode") or "", "")
+    when = day_and_time(visit["visited_at"])
+    place = visit.get("place")
+    lead = f"Visite {mode.lower()} {when}" + (f", {place}" if place else "") + "."
+    story: list[Flowable] = [
+        b.text(project["name"], "title"),
+        b.text(REPORT_NAME, "subtitle"),
+        b.text(lead),
+        b.fields_table(
+            [
+                ("Date et heure", when),
+                ("Lieu", place),
+                ("Type de visite", mode),
+                ("Coordination", coordinator),
+                ("Programme", program_label(project["program"])),
+                ("Région", region_label(project.get("region_code"))),
+                ("Étape du projet", stage_label(project["program"], project.get("stage") or "")),
+            ],
+            width,
+        ),
+    ]
+    people = visit.get("people_present") or []
+    story += b.section(
+        "Personnes présentes",
+        b.text(", ".join(people)) if people else b.none_line("Non consignées."),
+    )
+    story += b.section(
+        "Observations",
+        b.text(visit["observations"]) if visit.get("observations") else b.none_line("Aucune."),
+    )
+    story += b.section(
+        "Décisions",
+        b.text(visit["decisions"]) if visit.get("decisions") else b.none_line("Aucune."),
+    )
+    actions = q.children(store, "action_item", project["id"], "due_date", visit_id=visit["id"])
+    if actions:
+        table = b.data_table(
+            ["Action", "Responsable", "Échéance", "État"],
+            [
+                [
+                    a["text"],
+                    a["owner"],
+                    short_date(a.get("due_date")) or "—",
+                    "Fait" if a.get("done") else "À faire",
+                ]
+                for a in actions
+            ],
+            [0.5 * width, 0.22 * width, 0.15 * width, 0.13 * width],
+        )
+    else:
+        table = b.none_line("Aucun suivi convenu.")
+    story += b.section("Suivis convenus", table)
+    story += _photos(store, visit, width)
+    story.append(_signatures(coordinator, width))
+    return frame, story
+
+
+def generate(store: Store, visit_id: str, output: Path | str, options: ReportOptions) -> Path:
+    """Write the report of visit ``visit_id`` to ``output`` (atomically)."""
+    frame, story = compose(store, visit_id, options)
+    return write_report(output, frame, story)
