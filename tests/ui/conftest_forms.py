@@ -19,11 +19,8 @@ from coordinator_app.store import Store, open_store
 
 
 def open_profile(folder: Path) -> Store:
-    """Open (or reopen) a clear profile in ``folder``, as the app would."""
-    try:
-        return open_store(folder, encrypted=False)  # type: ignore[call-arg]
-    except TypeError:
-        return open_store(folder)
+    """Open (or reopen) the profile in ``folder`` as the app does (encrypted, test passphrase)."""
+    return open_store(folder)
 
 
 @pytest.fixture
@@ -84,3 +81,32 @@ def seed_farm(store: Store) -> dict[str, Any]:
         },
     )
     return {"project": project}
+
+
+def show_active(qtbot: Any, window: Any) -> None:
+    """Show a window and wait until it is the active one (its keyboard shortcuts work then)."""
+    window.show()
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def type_text(qtbot: Any, widget: Any, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key, accents included.
+
+    ``QTest.keyClicks`` knows only ASCII keys (it aborts on « è »), so other characters are sent as
+    the key events a keyboard layout produces for them: a key press carrying the character.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        if char.isascii() and char != "\n":
+            qtbot.keyClicks(widget, char)
+        elif char == "\n":
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(
+                    widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+                )

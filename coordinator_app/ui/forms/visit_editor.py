@@ -8,8 +8,10 @@ draft of an unsaved visit can refer to them even if the camera card is gone when
 
 from __future__ import annotations
 
+import tempfile
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
@@ -198,11 +200,10 @@ class AttachmentsList(QListWidget):
 
     def _icon(self, info: dict[str, Any]) -> QIcon:
         if attachments.is_image(info.get("media_type")):
-            thumb = attachments.thumbnail(self.store.data_dir, info["sha256"], ICON_SIZE)
-            if thumb is not None:
-                pixmap = QPixmap(str(thumb))
-                if not pixmap.isNull():
-                    return QIcon(pixmap)
+            png = attachments.thumbnail(self.store, info["sha256"], ICON_SIZE)
+            pixmap = QPixmap()
+            if png is not None and pixmap.loadFromData(png):
+                return QIcon(pixmap)
         return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
 
     def files(self) -> list[dict[str, Any]]:
@@ -218,9 +219,17 @@ class AttachmentsList(QListWidget):
         self.takeItem(self.row(item))
 
     def open_item(self, item: QListWidgetItem) -> None:
+        """Open a copy with the system's viewer (decrypted into a private temporary folder)."""
         info = item.data(Qt.ItemDataRole.UserRole)
-        path = attachments.file_path(self.store.data_dir, info["sha256"])
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        try:
+            data = attachments.read_file(self.store, info["sha256"])
+        except UserError as error:
+            report_unexpected(self, error)
+            return
+        folder = Path(tempfile.mkdtemp(prefix="carnet-"))
+        target = folder / Path(info["filename"]).name
+        target.write_bytes(data)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
 
 class VisitEditor(QWidget):
@@ -453,10 +462,10 @@ class VisitEditor(QWidget):
     def add_files(self, paths: list[str]) -> None:
         from coordinator_app.ui.tasks import run_in_background
 
-        data_dir = self.store.data_dir
+        store = self.store
 
         def work(_reporter: Any) -> list[attachments.StoredFile]:
-            return [attachments.import_file(data_dir, path) for path in paths]
+            return [attachments.import_file(store, path) for path in paths]
 
         def done(stored: list[attachments.StoredFile]) -> None:
             present = {info["sha256"] for info in self.files.files()}
