@@ -1,0 +1,357 @@
+"""Queries of the window's lists, filters, search, Suivis and dashboard.
+
+The lists never load every row: ``list_count`` gives the total and ``list_page`` one page at a time
+(LIMIT/OFFSET over an indexed order), so a list over 100 000 visits stays smooth. Search goes
+through the FTS5 tables ``project_fts`` and ``visit_fts`` (accent-insensitive, prefix match on each
+word as the user types). Every column name and sort key used in SQL comes from the whitelists
+below, never from the caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain.validation import clean_record
+from coordinator_app.store.codec import to_db
+from coordinator_app.store.profile import Store, new_id
+
+LIST_KINDS = ("project", "visit", "action_item")
+
+#: Suivis scopes: which action items a list shows.
+SCOPE_DUE = "due"  # not done and due within ``DUE_SOON_DAYS`` or overdue
+SCOPE_OVERDUE = "overdue"  # not done and past due
+SCOPE_OPEN = "open"  # every action item not done
+SCOPE_DONE = "done"
+SCOPE_ALL = "all"
+DUE_SOON_DAYS = 14
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What a list shows. Empty values mean « every »."""
+
+    program: str | None = None  # projects of one program (project lists)
+    region: str | None = None
+    stage: str | None = None
+    year: int | None = None
+    coordinator_id: str | None = None
+    text: str = ""
+    scope: str = SCOPE_ALL  # action items only
+    today: str = ""  # "YYYY-MM-DD" for the action-item scopes (the store's today if empty)
+
+
+# -- full-text search ------------------------------------------------------------------------------
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 query matching every word typed, each as a prefix (« saguen lac » → both words).
+
+    Each word is quoted, so FTS5 operators and punctuation typed by the user are plain text. None
+    when nothing searchable was typed.
+    """
+    words = [w for w in text.split() if _WORD.search(w)]
+    if not words:
+        return None
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+# -- list definitions ------------------------------------------------------------------------------
+_COORDINATOR_NAMES = (
+    "(SELECT group_concat(c.name, ', ') FROM json_each(p.coordinator_ids) j"
+    " JOIN coordinator c ON c.id = j.value)"
+)
+_PROJECT_YEAR = "coalesce(p.season_year, CAST(substr(p.founding_date, 1, 4) AS INTEGER))"
+
+_SELECT: dict[str, str] = {
+    "project": (
+        "SELECT p.id, p.name, p.program, p.region_code, p.municipality, p.stage, p.season_year,"
+        " p.founding_date, p.closure_date, p.youth_count, p.members_count, p.coop_type,"
+        f" {_COORDINATOR_NAMES} AS coordinators"
+        " FROM project p"
+    ),
+    "visit": (
+        "SELECT v.id, v.visited_at, v.project_id, p.name AS project_name, p.program,"
+        " p.region_code, v.place, v.mode, c.name AS coordinator,"
+        " substr(replace(coalesce(v.observations, ''), char(10), ' '), 1, 160) AS observations"
+        " FROM visit v JOIN project p ON p.id = v.project_id"
+        " LEFT JOIN coordinator c ON c.id = v.coordinator_id"
+    ),
+    "action_item": (
+        "SELECT a.id, a.done, a.due_date, a.text, a.owner, a.project_id, a.visit_id,"
+        " p.name AS project_name, p.program, p.region_code"
+        " FROM action_item a JOIN project p ON p.id = a.project_id"
+    ),
+}
+_COUNT: dict[str, str] = {
+    "project": "SELECT count(*) FROM project p",
+    "visit": "SELECT count(*) FROM visit v JOIN project p ON p.id = v.project_id",
+    "action_item": "SELECT count(*) FROM action_item a JOIN project p ON p.id = a.project_id",
+}
+_ALIAS = {"project": "p", "visit": "v", "action_item": "a"}
+
+#: Sort keys a list may ask for → SQL expression (``id`` breaks ties for a stable order).
+SORT_KEYS: dict[str, dict[str, str]] = {
+    "project": {
+        "name": "p.name COLLATE NOCASE",
+        "region_code": "p.region_code",
+        "municipality": "p.municipality COLLATE NOCASE",
+        "stage": "p.stage",
+        "year": _PROJECT_YEAR,
+        "youth_count": "p.youth_count",
+        "members_count": "p.members_count",
+        "coordinators": "coordinators COLLATE NOCASE",
+        "founding_date": "p.founding_date",
+        "coop_type": "p.coop_type",
+    },
+    "visit": {
+        "visited_at": "v.visited_at",
+        "project_name": "p.name COLLATE NOCASE",
+        "region_code": "p.region_code",
+        "place": "v.place COLLATE NOCASE",
+        "mode": "v.mode",
+        "coordinator": "c.name COLLATE NOCASE",
+        "observations": "v.observations",
+    },
+    "action_item": {
+        "done": "a.done",
+        "due_date": "a.due_date",
+        "text": "a.text COLLATE NOCASE",
+        "owner": "a.owner COLLATE NOCASE",
+        "project_name": "p.name COLLATE NOCASE",
+        "region_code": "p.region_code",
+    },
+}
+DEFAULT_SORT = {
+    "project": ("name", False),
+    "visit": ("visited_at", True),
+    "action_item": ("due_date", False),
+}
+
+
+def _today(store: Store, flt: ListFilter) -> str:
+    return flt.today or store.today().isoformat()
+
+
+def _where(store: Store, kind: str, flt: ListFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause of a list and its parameters."""
+    if kind not in LIST_KINDS:
+        raise KeyError(f"no list for kind {kind!r}")
+    alias = _ALIAS[kind]
+    clauses = [f"{alias}.deleted = 0"] + ([] if kind == "project" else ["p.deleted = 0"])
+    params: list[Any] = []
+    if flt.program:
+        clauses.append("p.program = ?")
+        params.append(flt.program)
+    if flt.region:
+        clauses.append("p.region_code = ?")
+        params.append(flt.region)
+    if flt.stage:
+        clauses.append("p.stage = ?")
+        params.append(flt.stage)
+    if flt.year:
+        year_expr = {
+            "project": _PROJECT_YEAR,
+            "visit": "CAST(substr(v.visited_at, 1, 4) AS INTEGER)",
+            "action_item": "CAST(substr(a.due_date, 1, 4) AS INTEGER)",
+        }[kind]
+        clauses.append(f"{year_expr} = ?")
+        params.append(int(flt.year))
+    if flt.coordinator_id:
+        in_project = "EXISTS (SELECT 1 FROM json_each(p.coordinator_ids) WHERE value = ?)"
+        if kind == "visit":
+            clauses.append(f"(v.coordinator_id = ? OR {in_project})")
+            params += [flt.coordinator_id, flt.coordinator_id]
+        else:
+            clauses.append(in_project)
+            params.append(flt.coordinator_id)
+    query = fts_query(flt.text)
+    if query:
+        projects = "p.rowid IN (SELECT rowid FROM project_fts WHERE project_fts MATCH ?)"
+        if kind == "visit":
+            clauses.append(
+                f"(v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?) OR {projects})"
+            )
+            params += [query, query]
+        elif kind == "action_item":
+            like = "%" + flt.text.strip() + "%"
+            clauses.append(f"(a.text LIKE ? OR a.owner LIKE ? OR {projects})")
+            params += [like, like, query]
+        else:
+            clauses.append(projects)
+            params.append(query)
+    if kind == "action_item":
+        today = _today(store, flt)
+        soon = (dt.date.fromisoformat(today) + dt.timedelta(days=DUE_SOON_DAYS)).isoformat()
+        scope_clause, scope_params = {
+            SCOPE_DUE: ("a.done = 0 AND a.due_date IS NOT NULL AND a.due_date <= ?", [soon]),
+            SCOPE_OVERDUE: ("a.done = 0 AND a.due_date IS NOT NULL AND a.due_date < ?", [today]),
+            SCOPE_OPEN: ("a.done = 0", []),
+            SCOPE_DONE: ("a.done = 1", []),
+            SCOPE_ALL: ("1", []),
+        }[flt.scope]
+        clauses.append(scope_clause)
+        params += scope_params
+    return " WHERE " + " AND ".join(clauses), params
+
+
+def list_count(store: Store, kind: str, flt: ListFilter) -> int:
+    """How many rows the list shows with this filter."""
+    where, params = _where(store, kind, flt)
+    with store.reading() as conn:
+        return conn.execute(_COUNT[kind] + where, params).fetchone()[0]
+
+
+def list_page(
+    store: Store,
+    kind: str,
+    flt: ListFilter,
+    *,
+    sort: str | None = None,
+    descending: bool | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """One page of the list: plain dicts of the columns in ``_SELECT`` (raw stored values)."""
+    default_key, default_desc = DEFAULT_SORT[kind]
+    key = sort if sort in SORT_KEYS[kind] else default_key
+    desc = default_desc if descending is None else descending
+    direction = "DESC" if desc else "ASC"
+    where, params = _where(store, kind, flt)
+    alias = _ALIAS[kind]
+    sql = (
+        f"{_SELECT[kind]}{where} ORDER BY {SORT_KEYS[kind][key]} {direction},"
+        f" {alias}.id {direction} LIMIT ? OFFSET ?"
+    )
+    with store.reading() as conn:
+        cursor = conn.execute(sql, [*params, int(limit), int(offset)])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+# -- filter choices --------------------------------------------------------------------------------
+def years(store: Store, kind: str, program: str | None = None) -> list[int]:
+    """The years that have data in a list, newest first (for the « Année » filter)."""
+    expr = {
+        "project": _PROJECT_YEAR,
+        "visit": "CAST(substr(v.visited_at, 1, 4) AS INTEGER)",
+        "action_item": "CAST(substr(a.due_date, 1, 4) AS INTEGER)",
+    }[kind]
+    where, params = _where(store, kind, ListFilter(program=program))
+    from_clause = _COUNT[kind].split(" FROM ", 1)[1]
+    sql = f"SELECT DISTINCT {expr} AS y FROM {from_clause}{where} AND {expr} IS NOT NULL ORDER BY y DESC"
+    with store.reading() as conn:
+        return [row[0] for row in conn.execute(sql, params)]
+
+
+def coordinators(store: Store) -> list[tuple[str, str]]:
+    """``(id, name)`` of every live coordinator, by name (for the « Coordonnateur » filter)."""
+    with store.reading() as conn:
+        rows = conn.execute(
+            "SELECT id, name FROM coordinator WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id"
+        )
+        return [(row[0], row[1]) for row in rows]
+
+
+def regions_in_use(store: Store) -> list[str]:
+    """Region codes that have at least one live project."""
+    with store.reading() as conn:
+        rows = conn.execute(
+            "SELECT DISTINCT region_code FROM project WHERE deleted = 0 ORDER BY region_code"
+        )
+        return [row[0] for row in rows if row[0]]
+
+
+def is_empty(store: Store) -> bool:
+    """True for a profile with no record at all (the window then offers the welcome page)."""
+    with store.reading() as conn:
+        for kind in ENTITIES:
+            if conn.execute(f"SELECT 1 FROM {kind} LIMIT 1").fetchone():
+                return False
+    return True
+
+
+# -- dashboard -------------------------------------------------------------------------------------
+def indicator_years(store: Store) -> list[int]:
+    """Season years of CIEC and Jeune COOP projects, newest first."""
+    with store.reading() as conn:
+        rows = conn.execute(
+            "SELECT DISTINCT season_year FROM project WHERE deleted = 0 AND season_year IS NOT NULL"
+            " ORDER BY season_year DESC"
+        )
+        return [row[0] for row in rows]
+
+
+def overdue_items(
+    store: Store, *, region: str | None = None, today: str = "", limit: int = 100
+) -> tuple[list[dict[str, Any]], int]:
+    """Overdue follow-ups (oldest first, at most ``limit``) and how many there are in all."""
+    flt = ListFilter(region=region, scope=SCOPE_OVERDUE, today=today)
+    total = list_count(store, "action_item", flt)
+    rows = list_page(store, "action_item", flt, sort="due_date", descending=False, limit=limit)
+    return rows, total
+
+
+# -- bulk writes -----------------------------------------------------------------------------------
+def bulk_create(
+    store: Store, kind: str, records: Iterable[Mapping[str, Any]], *, chunk: int = 5000
+) -> int:
+    """Validate and insert many records of one kind, journaled, in one transaction.
+
+    The same checks and journal entries as ``Store.create``, with ``executemany`` in chunks:
+    what a large import or a 100 000-visit test profile needs. All or nothing.
+    """
+    entity = ENTITIES[kind]
+    if kind == "project":
+        raise ValueError("projects carry a stage history: create them with Store.create")
+    names = entity.field_names
+    columns = ", ".join(
+        f'"{c}"' for c in ("id", "created_at", "updated_at", "author", "deleted", *names)
+    )
+    marks = ", ".join("?" * (5 + len(names)))
+    today = store.today()
+    count = 0
+    with store.transaction() as conn:
+        batch: list[Sequence[Any]] = []
+        entries: list[Sequence[Any]] = []
+        for raw in records:
+            clean = clean_record(kind, raw, today=today)
+            record_id, now = new_id(), store.now()
+            batch.append(
+                [
+                    record_id,
+                    now,
+                    now,
+                    store.author,
+                    0,
+                    *(to_db(entity.field(n), clean[n]) for n in names),
+                ]
+            )
+            changed = {n: [None, v] for n, v in clean.items() if v not in (None, [], False)}
+            entries.append(
+                [new_id(), kind, record_id, "create", json.dumps(changed, ensure_ascii=False), now,
+                 store.author, store.device_id, "local"]
+            )  # fmt: skip
+            if len(batch) >= chunk:
+                count += _flush(conn, kind, columns, marks, batch, entries)
+        count += _flush(conn, kind, columns, marks, batch, entries)
+    return count
+
+
+def _flush(conn: Any, kind: str, columns: str, marks: str, batch: list, entries: list) -> int:
+    conn.executemany(f"INSERT INTO {kind} ({columns}) VALUES ({marks})", batch)
+    conn.executemany(
+        "INSERT INTO journal (change_id, kind, record_id, op, fields, at, author, device_id, origin)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        entries,
+    )
+    written = len(batch)
+    batch.clear()
+    entries.clear()
+    return written

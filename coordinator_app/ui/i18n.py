@@ -1,0 +1,103 @@
+"""Language of the window: French (fr_CA) by default, English through Qt's translation system.
+
+Every visible string of the window goes through ``tr()`` / ``QCoreApplication.translate``; the
+English catalogue is ``resources/translations/carnet_en.qm`` (compiled from ``carnet_en.ts`` by
+``pyside6-lrelease``; see ``resources/translations/README.md``). Switching language installs or
+removes the translator at run time: Qt then sends ``LanguageChange`` to every widget, and each
+widget's ``retranslate_ui()`` sets its texts again. The choice is kept in the profile's meta.
+
+Numbers, money and dates are written with the language's conventions: fr_CA (« 2 576 »,
+« 1 234,56 $ ») through ``domain.fr_ca``, English (en_CA) through Babel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from coordinator_app.domain import fr_ca
+from coordinator_app.resource_paths import resource_path
+
+FRENCH, ENGLISH = "fr", "en"
+LANGUAGES: tuple[tuple[str, str], ...] = ((FRENCH, "Français"), (ENGLISH, "English"))
+META_KEY = "ui_language"
+CATALOGUE = "carnet_{lang}.qm"
+
+_installed: list[QTranslator] = []
+_current = FRENCH
+
+
+def current_language() -> str:
+    return _current
+
+
+def catalogue_path(lang: str) -> Path:
+    return resource_path("translations", CATALOGUE.format(lang=lang))
+
+
+def apply_language(lang: str) -> bool:
+    """Install the translators of ``lang`` (removing the previous ones); False if unavailable.
+
+    French needs no catalogue of ours (the sources are French) but loads Qt's own ``qtbase_fr``
+    so that standard buttons (« Annuler », « Oui ») are French too.
+    """
+    global _current
+    app = QCoreApplication.instance()
+    if app is None or lang not in dict(LANGUAGES):
+        return False
+    fresh: list[QTranslator] = []
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{lang}", qt_folder):
+        fresh.append(qt_translator)
+    if lang != FRENCH:
+        ours = QTranslator(app)
+        if not ours.load(str(catalogue_path(lang))):
+            return False
+        fresh.append(ours)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    for translator in fresh:
+        app.installTranslator(translator)
+        _installed.append(translator)
+    language = QLocale.Language.French if lang == FRENCH else QLocale.Language.English
+    QLocale.setDefault(QLocale(language, QLocale.Country.Canada))
+    _current = lang
+    return True
+
+
+# -- locale-aware formats --------------------------------------------------------------------------
+def number(value: float | int | None, digits: int = 0) -> str:
+    """« 2 576 » in French, « 2,576 » in English."""
+    if value is None:
+        return ""
+    if _current == FRENCH:
+        return fr_ca.number(value, digits)
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale="en_CA")
+
+
+def percent(value: float | int | None) -> str:
+    """« 64 % » in French, « 64% » in English (from a percentage, not a fraction)."""
+    if value is None:
+        return "—"
+    if _current == FRENCH:
+        return fr_ca.percent(value)
+    return f"{round(value)}%"
+
+
+def money_cents(cents: int | None) -> str:
+    """« 1 234,56 $ » in French, « $1,234.56 » in English."""
+    if cents is None:
+        return ""
+    if _current == FRENCH:
+        return fr_ca.money_cents(cents)
+    from decimal import Decimal
+
+    from babel.numbers import format_currency
+
+    return format_currency(Decimal(cents) / 100, "CAD", locale="en_CA")

@@ -1,0 +1,1 @@
+"""List pages of the window: table models over store queries, filters and search."""

@@ -1,0 +1,207 @@
+"""A table model over one list query: a page of rows at a time, never the whole table.
+
+``reload()`` runs the count and the first page on a worker (``ui.tasks``) so that typing in the
+search box never blocks the window, then resets the model on the GUI thread; ``fetchMore`` reads
+the next page when the view scrolls near the end. Sorting asks the store for a new order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QWidget
+
+from coordinator_app.store import Store
+from coordinator_app.store import queries as q
+from coordinator_app.ui.lists.columns import Column
+from coordinator_app.ui.tasks import run_in_background
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE_COLOUR = QColor("#a4000f")
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of ``store.queries.list_page`` for one kind and filter."""
+
+    PAGE_SIZE = 200
+    loaded = Signal()  # a reload landed (the total and the first page are in)
+    done_toggled = Signal(str, bool)  # the user ticked « Fait » on an action item
+
+    def __init__(
+        self, store: Store, kind: str, columns: Sequence[Column], owner: QWidget | None = None
+    ) -> None:
+        super().__init__(owner)
+        self.store = store
+        self.kind = kind
+        self.columns = tuple(columns)
+        self._owner = owner
+        self.filter = q.ListFilter()
+        self.sort_key, self.descending = q.DEFAULT_SORT[kind]
+        self.total = 0
+        self._rows: list[dict[str, Any]] = []
+        self._generation = 0
+        self.loading = False
+        self.today = dt.date.today().isoformat()
+
+    # -- loading --------------------------------------------------------------------------------
+    def set_filter(self, flt: q.ListFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Count and first page in the background; a newer reload supersedes an older one."""
+        self._generation += 1
+        generation = self._generation
+        store, kind, flt = self.store, self.kind, self.filter
+        sort, desc, size = self.sort_key, self.descending, self.PAGE_SIZE
+        self.loading = True
+
+        def work(_reporter: Any) -> tuple[int, list[dict[str, Any]]]:
+            total = q.list_count(store, kind, flt)
+            rows = q.list_page(store, kind, flt, sort=sort, descending=desc, limit=size)
+            return total, rows
+
+        def land(result: tuple[int, list[dict[str, Any]]]) -> None:
+            if generation != self._generation:
+                return  # the user typed on: a newer query is on its way
+            self.beginResetModel()
+            self.total, self._rows = result
+            self.today = self.store.today().isoformat()
+            self.endResetModel()
+            self.loading = False
+            self.loaded.emit()
+
+        run_in_background(self._owner, work, on_success=land)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or len(self._rows) >= self.total:
+            return
+        page = q.list_page(
+            self.store,
+            self.kind,
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            limit=self.PAGE_SIZE,
+            offset=len(self._rows),
+        )
+        if not page:
+            self.total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.sort_key = self.columns[column].key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def sort_column(self) -> int:
+        keys = [c.key for c in self.columns]
+        return keys.index(self.sort_key) if self.sort_key in keys else -1
+
+    # -- reading --------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def row(self, index: int) -> dict[str, Any]:
+        return self._rows[index]
+
+    def record_id(self, index: int) -> str:
+        return self._rows[index]["id"]
+
+    def loaded_rows(self) -> int:
+        return len(self._rows)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+            return QCoreApplication.translate("Columns", self.columns[section].title)
+        return None
+
+    def retranslate(self) -> None:
+        """Headers and cells after a language switch."""
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _overdue(self, row: dict[str, Any]) -> bool:
+        return (
+            self.kind == "action_item"
+            and not row.get("done")
+            and bool(row.get("due_date"))
+            and row["due_date"] < self.today
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.render(row)
+        if role == Qt.ItemDataRole.CheckStateRole and column.key == "done":
+            return Qt.CheckState.Checked if row.get("done") else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.AccessibleTextRole and column.key == "done":
+            if row.get("done"):
+                return QCoreApplication.translate("Columns", "Fait")
+            return QCoreApplication.translate("Columns", "À faire")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self._overdue(row):
+            return QBrush(OVERDUE_COLOUR)
+        if role == ID_ROLE:
+            return row["id"]
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and self.columns[index.column()].key == "done":
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        if self.columns[index.column()].key != "done":
+            return False
+        row = self._rows[index.row()]
+        done = Qt.CheckState(value) == Qt.CheckState.Checked
+        row["done"] = 1 if done else 0
+        self.dataChanged.emit(
+            index.siblingAtColumn(0), index.siblingAtColumn(len(self.columns) - 1)
+        )
+        self.done_toggled.emit(row["id"], done)
+        return True

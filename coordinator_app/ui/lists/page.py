@@ -1,0 +1,289 @@
+"""One list page: search box, filters (région, étape, année, coordonnateur) and a table.
+
+Typing in the search box waits ``SEARCH_DELAY_MS`` after the last key before querying (the query
+itself runs off the GUI thread, see ``RecordTableModel.reload``). Double-click or Enter opens the
+record through ``MainWindow.open_record``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.domain.regions import REGIONS
+from coordinator_app.domain.stages import ALL_STAGE_CHOICES, STAGES
+from coordinator_app.store import Store
+from coordinator_app.store import queries as q
+from coordinator_app.ui import i18n
+from coordinator_app.ui.lists.columns import Column
+from coordinator_app.ui.lists.model import RecordTableModel
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+SEARCH_DELAY_MS = 150
+
+
+class ListPage(QWidget):
+    """A filtered, searchable, sortable list of projects, visits or action items."""
+
+    open_requested = Signal(str, str)  # kind, record id
+    filters_changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        kind: str,
+        columns: Sequence[Column],
+        *,
+        program: str | None = None,
+        with_stage: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.kind = kind
+        self.program = program
+        self.model = RecordTableModel(store, kind, columns, self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self._build(with_stage)
+        self.model.loaded.connect(self._show_count)
+        self.retranslate_ui()
+
+    # -- layout ---------------------------------------------------------------------------------
+    def _build(self, with_stage: bool) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("page-title")
+        top = QHBoxLayout()
+        top.addWidget(self.title_label)
+        top.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("search")
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        layout.addWidget(self.search)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        self.region_label, self.region = QLabel(), QComboBox()
+        self.stage_label, self.stage = QLabel(), QComboBox()
+        self.year_label, self.year = QLabel(), QComboBox()
+        self.coordinator_label, self.coordinator = QLabel(), QComboBox()
+        self.extra_label, self.extra = QLabel(), QComboBox()  # Suivis: scope
+        pairs = [
+            (self.extra_label, self.extra),
+            (self.region_label, self.region),
+            (self.stage_label, self.stage),
+            (self.year_label, self.year),
+            (self.coordinator_label, self.coordinator),
+        ]
+        for label, combo in pairs:
+            label.setBuddy(combo)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+        self.extra_label.hide()
+        self.extra.hide()
+        if not with_stage:
+            self.stage_label.hide()
+            self.stage.hide()
+        self.reset_button = QPushButton()
+        self.reset_button.clicked.connect(self.reset_filters)
+        filters.addWidget(self.reset_button)
+        layout.addLayout(filters)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicator(
+            self.model.sort_column(),
+            Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder,
+        )
+        header.setSortIndicatorShown(True)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        header.setSectionsClickable(True)
+        for number, column in enumerate(self.model.columns):
+            if column.width:
+                self.view.setColumnWidth(number, column.width)
+        self.view.doubleClicked.connect(lambda index: self._open(index.row()))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_current)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+        self.search.returnPressed.connect(self._search_now)
+        layout.addWidget(self.view, 1)
+        self.setFocusProxy(self.search)
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(self.title())
+        self.search.setPlaceholderText(
+            self.tr("Rechercher un nom, une municipalité ou le texte d'une visite (Ctrl+F)")
+        )
+        self.search.setAccessibleName(self.tr("Recherche"))
+        self.region_label.setText(self.tr("&Région"))
+        self.stage_label.setText(self.tr("É&tape"))
+        self.year_label.setText(self.tr("&Année"))
+        self.coordinator_label.setText(self.tr("C&oordonnateur"))
+        self.region.setAccessibleName(self.tr("Filtrer par région"))
+        self.stage.setAccessibleName(self.tr("Filtrer par étape"))
+        self.year.setAccessibleName(self.tr("Filtrer par année"))
+        self.coordinator.setAccessibleName(self.tr("Filtrer par coordonnateur"))
+        self.reset_button.setText(self.tr("Réinitialiser les filtres"))
+        self.reset_button.setAccessibleName(self.tr("Réinitialiser les filtres"))
+        self.view.setAccessibleName(self.title())
+        self._fill_static_choices()
+        self.refresh_choices()
+        self.model.retranslate()
+        self._show_count()
+
+    def title(self) -> str:
+        return ""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- filters --------------------------------------------------------------------------------
+    def _refill(self, combo: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
+        """Replace a combo's items, keeping the current choice when it still exists."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, value in items:
+            combo.addItem(text, value)
+        found = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def _fill_static_choices(self) -> None:
+        self._refill(
+            self.region,
+            self.tr("Toutes les régions"),
+            [(f"{code} {name}", code) for code, name in REGIONS.items()],
+        )
+        stages = STAGES.get(self.program or "", ALL_STAGE_CHOICES)
+        self._refill(self.stage, self.tr("Toutes les étapes"), [(label, v) for v, label in stages])
+
+    def refresh_choices(self) -> None:
+        """Years and coordinators come from the data: re-read them after changes."""
+        self._refill(
+            self.year,
+            self.tr("Toutes les années"),
+            [(str(y), y) for y in q.years(self.store, self.kind, self.program)],
+        )
+        self._refill(
+            self.coordinator,
+            self.tr("Tous les coordonnateurs"),
+            [(name, cid) for cid, name in q.coordinators(self.store)],
+        )
+
+    def current_filter(self) -> q.ListFilter:
+        return q.ListFilter(
+            program=self.program,
+            region=self.region.currentData(),
+            stage=self.stage.currentData() if self.stage.isVisibleTo(self) else None,
+            year=self.year.currentData(),
+            coordinator_id=self.coordinator.currentData(),
+            text=self.search.text(),
+        )
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.current_filter())
+        self.filters_changed.emit()
+
+    def _search_now(self) -> None:
+        self.apply_filters()
+
+    def reset_filters(self) -> None:
+        for combo in (self.region, self.stage, self.year, self.coordinator):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filters()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def refresh(self) -> None:
+        """Re-read choices and rows (after data changed)."""
+        self.refresh_choices()
+        self.model.set_filter(self.current_filter())
+
+    # -- rows -----------------------------------------------------------------------------------
+    def count_text(self, total: int) -> str:
+        return self.tr("{count} résultat(s)").format(count=i18n.number(total))
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.count_text(self.model.total))
+
+    def current_row(self) -> dict[str, Any] | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or index.row() >= self.model.loaded_rows():
+            return None
+        return self.model.row(index.row())
+
+    def current_record_id(self) -> str | None:
+        row = self.current_row()
+        return row["id"] if row else None
+
+    def current_project_id(self) -> str | None:
+        row = self.current_row()
+        if row is None:
+            return None
+        return row["id"] if self.kind == "project" else row.get("project_id")
+
+    def open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._open(index.row())
+
+    def _open(self, row: int) -> None:
+        if 0 <= row < self.model.loaded_rows():
+            self.open_requested.emit(self.kind, self.model.record_id(row))

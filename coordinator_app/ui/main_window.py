@@ -1,0 +1,477 @@
+"""The main window: navigation, pages, menus, toolbar and status bar over one profile.
+
+The window is a thin shell: lists and dashboard read through ``store.queries`` off the GUI thread,
+long work goes through ``run_task`` (``ui.tasks``), errors through ``show_error`` (``ui.errors``).
+Feature modules (forms, import/export, reports, sync) plug in through ``ui.features`` and use the
+stable names below: ``store``, ``data_dir``, ``menu_file``, ``menu_reports``, ``menu_tools``,
+``toolbar``, ``run_task``, ``show_error``, ``current_project_id``, ``current_visit_id``,
+``refresh``, ``open_record``, ``record_openers``, ``data_changed``, ``request_server_login``,
+``conflicts_page``, ``refresh_status``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app import APP_NAME, __version__
+from coordinator_app.domain.stages import CIEC, FERME_COOP, JEUNE_COOP
+from coordinator_app.store import Store, open_store
+from coordinator_app.store import queries as q
+from coordinator_app.store.demo import load_demo
+from coordinator_app.store.paths import resolve_data_dir
+from coordinator_app.ui import errors, i18n
+from coordinator_app.ui.dashboard import Dashboard
+from coordinator_app.ui.features import install_features
+from coordinator_app.ui.lists.page import ListPage
+from coordinator_app.ui.lists.pages import ProjectListPage, SuivisPage, VisitListPage
+from coordinator_app.ui.status import StatusBar
+from coordinator_app.ui.tasks import ProgressReporter, Task, run_in_background
+from coordinator_app.ui.welcome import WelcomePage
+
+Opener = Callable[["MainWindow", str], None]
+
+#: Navigation entries: (key, French title). Titles are translated when shown.
+NAVIGATION: tuple[tuple[str, str], ...] = (
+    ("dashboard", QT_TRANSLATE_NOOP("Navigation", "Tableau de bord")),
+    ("ciec", QT_TRANSLATE_NOOP("Navigation", "Projets CIEC")),
+    ("jeune_coop", QT_TRANSLATE_NOOP("Navigation", "Jeune COOP")),
+    ("ferme_coop", QT_TRANSLATE_NOOP("Navigation", "Coopératives agricoles")),
+    ("visits", QT_TRANSLATE_NOOP("Navigation", "Visites")),
+    ("suivis", QT_TRANSLATE_NOOP("Navigation", "Suivis")),
+    ("conflicts", QT_TRANSLATE_NOOP("Navigation", "Conflits")),
+)
+META_WELCOME_DONE = "welcome_done"
+
+
+class ConflictsPage(QWidget):
+    """The « Conflits » page: the sync feature puts its widget in ``layout()`` (or ``set_widget``).
+
+    Until then it shows a placeholder, hidden as soon as another widget joins the layout.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        layout.addWidget(self.placeholder)
+        self.retranslate_ui()
+
+    def set_widget(self, widget: QWidget) -> None:
+        self.layout().addWidget(widget)
+        self._update_placeholder()
+
+    def _update_placeholder(self) -> None:
+        self.placeholder.setVisible(self.layout().count() <= 1)
+
+    def childEvent(self, event: Any) -> None:
+        super().childEvent(event)
+        if event.type() in (QEvent.Type.ChildAdded, QEvent.Type.ChildRemoved) and hasattr(
+            self, "placeholder"
+        ):
+            self._update_placeholder()
+
+    def showEvent(self, event: Any) -> None:
+        self._update_placeholder()
+        super().showEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.placeholder.setText(
+            self.tr(
+                "Aucun conflit de synchronisation. Les conflits apparaîtront ici après une "
+                "synchronisation avec le serveur."
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """The coordinator's window over one open profile."""
+
+    data_changed = Signal()  # records were written: lists, dashboard and status reload
+    request_server_login = Signal()  # « Se connecter au serveur » (the sync feature connects)
+    request_preferences_server = Signal()  # Préférences → Serveur de synchronisation
+    language_changed = Signal(str)
+    demo_loaded = Signal(int)  # the demo data landed (number of records)
+
+    def __init__(self, store: Store, data_dir: Path) -> None:
+        super().__init__()
+        self.store = store
+        self.data_dir = Path(data_dir)
+        self.record_openers: dict[str, Opener] = {}
+        self.installed_features: list[str] = []
+        errors.set_data_dir(self.data_dir)
+        self.setObjectName("main-window")
+        self.setWindowIcon(app_icon())
+        self.resize(1366, 768)
+        self.setMinimumSize(QSize(1024, 640))
+
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.workspace = QWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.workspace)
+        self.setCentralWidget(self.stack)
+        self._build_workspace()
+        self.status = StatusBar(store, self)
+        self.setStatusBar(self.status)
+        self._build_menus()
+
+        self.welcome.load_demo_requested.connect(self.load_demo_data)
+        self.welcome.server_login_requested.connect(self.request_server_login)
+        self.welcome.start_empty_requested.connect(self.start_without_data)
+        self.data_changed.connect(self.refresh)
+
+        self.installed_features = install_features(self)
+        self._hide_empty_menus()
+        self.retranslate_ui()
+        if q.is_empty(store) and not store.get_meta(META_WELCOME_DONE):
+            self.stack.setCurrentWidget(self.welcome)
+        else:
+            self.show_workspace()
+
+    # -- building -------------------------------------------------------------------------------
+    def _build_workspace(self) -> None:
+        layout = QHBoxLayout(self.workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(210)
+        self.nav.setIconSize(QSize(18, 18))
+        self.pages = QStackedWidget()
+        self.dashboard = Dashboard(self.store)
+        self.project_pages: dict[str, ProjectListPage] = {
+            CIEC: ProjectListPage(self.store, CIEC),
+            JEUNE_COOP: ProjectListPage(self.store, JEUNE_COOP),
+            FERME_COOP: ProjectListPage(self.store, FERME_COOP),
+        }
+        self.visits_page = VisitListPage(self.store)
+        self.suivis_page = SuivisPage(self.store, self.run_task)
+        self.conflicts_page = ConflictsPage()
+        self.page_by_key: dict[str, QWidget] = {
+            "dashboard": self.dashboard,
+            "ciec": self.project_pages[CIEC],
+            "jeune_coop": self.project_pages[JEUNE_COOP],
+            "ferme_coop": self.project_pages[FERME_COOP],
+            "visits": self.visits_page,
+            "suivis": self.suivis_page,
+            "conflicts": self.conflicts_page,
+        }
+        for key, _title in NAVIGATION:
+            page = self.page_by_key[key]
+            self.pages.addWidget(page)
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            if hasattr(page, "open_requested"):
+                page.open_requested.connect(self.open_record)
+        self.suivis_page.item_changed.connect(self.data_changed)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_view = bar.addMenu("")
+        self.menu_reports = bar.addMenu("")
+        self.menu_tools = bar.addMenu("")
+        self.menu_preferences = bar.addMenu("")
+        self.menu_help = bar.addMenu("")
+
+        self.action_quit = QAction(self)
+        self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.action_quit.triggered.connect(self.close)
+        self.menu_file.addAction(self.action_quit)
+
+        self.page_actions: list[QAction] = []
+        for number, (key, _title) in enumerate(NAVIGATION, start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            self.menu_view.addAction(action)
+            self.page_actions.append(action)
+        self.menu_view.addSeparator()
+        self.action_find = QAction(self)
+        self.action_find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.action_find.triggered.connect(self.focus_search)
+        self.action_refresh = QAction(self)
+        self.action_refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.action_refresh.triggered.connect(self.refresh)
+        self.menu_view.addAction(self.action_find)
+        self.menu_view.addAction(self.action_refresh)
+
+        self.menu_language = self.menu_preferences.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES:
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.menu_language.addAction(action)
+            self.language_actions[code] = action
+        self.language_actions[i18n.current_language()].setChecked(True)
+        self.action_server_preferences = QAction(self)
+        self.action_server_preferences.triggered.connect(self.request_preferences_server)
+        self.menu_preferences.addAction(self.action_server_preferences)
+
+        self.action_about = QAction(self)
+        self.action_about.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.action_about.triggered.connect(self.show_about)
+        self.menu_help.addAction(self.action_about)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _hide_empty_menus(self) -> None:
+        for menu in (self.menu_reports, self.menu_tools):
+            menu.menuAction().setVisible(not menu.isEmpty())
+        self.toolbar.setVisible(bool(self.toolbar.actions()))
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.menu_file.setTitle(self.tr("&Fichier"))
+        self.menu_view.setTitle(self.tr("&Affichage"))
+        self.menu_reports.setTitle(self.tr("&Rapports"))
+        self.menu_tools.setTitle(self.tr("&Outils"))
+        self.menu_preferences.setTitle(self.tr("&Préférences"))
+        self.menu_help.setTitle(self.tr("Ai&de"))
+        self.menu_language.setTitle(self.tr("&Langue"))
+        self.action_quit.setText(self.tr("&Quitter"))
+        self.action_find.setText(self.tr("&Rechercher"))
+        self.action_refresh.setText(self.tr("&Actualiser"))
+        self.action_server_preferences.setText(self.tr("&Serveur de synchronisation…"))
+        self.action_about.setText(self.tr("À &propos de Carnet COOP"))
+        self.toolbar.setWindowTitle(self.tr("Barre d'outils"))
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        for row, (_key, title) in enumerate(NAVIGATION):
+            text = QCoreApplication.translate("Navigation", title)
+            item = self.nav.item(row)
+            item.setText(text)
+            item.setToolTip(self.tr("{page} (Ctrl+{number})").format(page=text, number=row + 1))
+            self.page_actions[row].setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- pages ----------------------------------------------------------------------------------
+    def show_workspace(self) -> None:
+        self.stack.setCurrentWidget(self.workspace)
+        self.refresh()
+
+    def show_page(self, key: str) -> None:
+        if self.stack.currentWidget() is not self.workspace:
+            return
+        self.nav.setCurrentRow([k for k, _t in NAVIGATION].index(key))
+        page = self.pages.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def current_page(self) -> QWidget:
+        return self.pages.currentWidget()
+
+    def current_list(self) -> ListPage | None:
+        page = self.pages.currentWidget()
+        return page if isinstance(page, ListPage) else None
+
+    def focus_search(self) -> None:
+        page = self.current_list()
+        if page is not None:
+            page.focus_search()
+
+    def current_project_id(self) -> str | None:
+        """The project selected in the current list (a visit's or follow-up's project), if any."""
+        page = self.current_list()
+        return page.current_project_id() if page is not None else None
+
+    def current_visit_id(self) -> str | None:
+        """The visit selected in the visits list (or the follow-up's visit in Suivis), if any."""
+        page = self.current_list()
+        if page is None:
+            return None
+        row = page.current_row()
+        if row is None:
+            return None
+        if page.kind == "visit":
+            return row["id"]
+        return row.get("visit_id")
+
+    # -- data -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload lists, dashboard and status after data changed (queries run off the GUI thread)."""
+        if self.stack.currentWidget() is not self.workspace and not q.is_empty(self.store):
+            self.stack.setCurrentWidget(self.workspace)
+        self.dashboard.refresh()
+        for page in (*self.project_pages.values(), self.visits_page, self.suivis_page):
+            page.refresh()
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        self.status.refresh()
+
+    def run_task(
+        self,
+        work: Callable[[ProgressReporter], Any],
+        *,
+        on_success: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        label: str = "",
+        cancellable: bool = False,
+    ) -> Task[Any]:
+        """``ui.tasks.run_in_background`` with this window as parent."""
+        return run_in_background(
+            self,
+            work,
+            on_success=on_success,
+            on_error=on_error,
+            label=label,
+            cancellable=cancellable,
+        )
+
+    def show_error(self, error: BaseException) -> QMessageBox:
+        return errors.show_error(self, error)
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Open a record through the opener the forms registered for its kind.
+
+        A follow-up or visit without an opener of its own opens its project.
+        """
+        try:
+            opener = self.record_openers.get(kind)
+            if opener is None and kind != "project" and "project" in self.record_openers:
+                record = self.store.require(kind, record_id)
+                if record.get("project_id"):
+                    kind, record_id = "project", record["project_id"]
+                    opener = self.record_openers["project"]
+            if opener is None:
+                self.statusBar().showMessage(
+                    self.tr("Cette fiche ne peut pas encore être ouverte dans cette version."),
+                    5000,
+                )
+                return
+            opener(self, record_id)
+        except Exception as error:
+            self.show_error(error)
+
+    # -- welcome --------------------------------------------------------------------------------
+    def load_demo_data(self) -> Task[int]:
+        """Load the demo data set in the background, then show the dashboard."""
+        store = self.store
+
+        def work(reporter: ProgressReporter) -> int:
+            text = QCoreApplication.translate(
+                "MainWindow", "Chargement des données de démonstration"
+            )
+            return load_demo(
+                store, seed=1, progress=lambda done, total: reporter.report(done, total, text)
+            )
+
+        def done(count: int) -> None:
+            self.welcome.set_busy(False)
+            self.show_workspace()
+            self.show_page("dashboard")
+            self.statusBar().showMessage(
+                self.tr("Données de démonstration chargées : {count} enregistrements.").format(
+                    count=i18n.number(count)
+                ),
+                8000,
+            )
+            self.demo_loaded.emit(count)
+
+        def failed(error: BaseException) -> None:
+            self.welcome.set_busy(False)
+            self.show_error(error)
+
+        self.welcome.set_busy(True, self.tr("Chargement des données de démonstration…"))
+        return self.run_task(
+            work,
+            on_success=done,
+            on_error=failed,
+            label=self.tr("Données de démonstration"),
+        )
+
+    def start_without_data(self) -> None:
+        self.store.set_meta(META_WELCOME_DONE, "1")
+        self.show_workspace()
+
+    # -- preferences and help -------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Switch language now (widgets retranslate on LanguageChange) and remember it."""
+        if not i18n.apply_language(lang):
+            self.statusBar().showMessage(self.tr("Cette langue n'est pas disponible."), 5000)
+            self.language_actions[i18n.current_language()].setChecked(True)
+            return
+        self.store.set_meta(i18n.META_KEY, lang)
+        self.language_actions[lang].setChecked(True)
+        self.language_changed.emit(lang)
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("À propos de Carnet COOP"))
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setText(
+            self.tr(
+                "<b>{name}</b> {version}<br>Carnet de terrain des coordonnateurs et "
+                "coordonnatrices du CQCM : projets CIEC, Jeune COOP et coopératives agricoles."
+            ).format(name=APP_NAME, version=__version__)
+        )
+        box.setInformativeText(self.tr("Profil : {path}").format(path=self.data_dir))
+        box.open()
+        return box
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.accept()
+        super().closeEvent(event)
+
+
+def app_icon() -> QIcon:
+    from coordinator_app.resource_paths import resource_path
+
+    icon = QIcon()
+    for name in ("carnet-coop.svg", "carnet-coop.png"):
+        path = resource_path("icons", name)
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+def create_main_window(data_dir: str | Path | None) -> MainWindow:
+    """Open (creating and migrating if needed) the profile and build the window over it."""
+    folder = resolve_data_dir(data_dir)
+    store = open_store(folder)
+    saved = store.get_meta(i18n.META_KEY)
+    if saved and saved != i18n.current_language():
+        i18n.apply_language(saved)
+    return MainWindow(store, folder)

@@ -1,0 +1,120 @@
+"""The status bar: connection hint, changes waiting to sync, last sync.
+
+« En ligne » / « Hors ligne » comes from ``QNetworkInformation`` and is only a hint (the sync
+confirms with a request to the server); without a backend the bar says « Connexion inconnue ».
+The counts are read from the store on ``refresh()``, which the window calls after each change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtNetwork import QNetworkInformation
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from coordinator_app.store import Store
+from coordinator_app.ui import i18n
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StatusBar", text)
+
+
+def network_information() -> QNetworkInformation | None:
+    """The platform's network information backend, or None where there is none."""
+    instance = QNetworkInformation.instance()
+    if instance is None and QNetworkInformation.loadDefaultBackend():
+        instance = QNetworkInformation.instance()
+    return instance
+
+
+def last_sync_text(value: str | None) -> str:
+    """« Dernière synchronisation : 2026-11-26 14:30 » (local time) or « Jamais synchronisé »."""
+    if not value:
+        return _tr("Jamais synchronisé")
+    try:
+        moment = dt.datetime.fromisoformat(value)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone()
+        shown = moment.strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        shown = value
+    return _tr("Dernière synchronisation : {when}").format(when=shown)
+
+
+class StatusBar(QStatusBar):
+    """Three permanent labels on the right; transient messages on the left."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.online_label = QLabel()
+        self.pending_label = QLabel()
+        self.last_sync_label = QLabel()
+        for label, name in (
+            (self.online_label, "connexion"),
+            (self.pending_label, "modifications"),
+            (self.last_sync_label, "synchronisation"),
+        ):
+            label.setObjectName(f"status-{name}")
+            label.setContentsMargins(8, 0, 8, 0)
+            self.addPermanentWidget(label)
+        self._online: bool | None = None
+        info = network_information()
+        if info is not None:
+            info.reachabilityChanged.connect(lambda _r: self._update_online())
+        self._update_online()
+        self.refresh()
+
+    def _update_online(self) -> None:
+        info = QNetworkInformation.instance()
+        if info is None:
+            self._online = None
+        else:
+            reach = info.reachability()
+            if reach == QNetworkInformation.Reachability.Unknown:
+                self._online = None
+            else:
+                self._online = reach == QNetworkInformation.Reachability.Online
+        self._show_online()
+
+    def set_online(self, online: bool | None) -> None:
+        """Override the hint (the sync calls this with what the server answered)."""
+        self._online = online
+        self._show_online()
+
+    @property
+    def online(self) -> bool | None:
+        return self._online
+
+    def _show_online(self) -> None:
+        if self._online is None:
+            text, state = _tr("Connexion inconnue"), "unknown"
+        elif self._online:
+            text, state = _tr("En ligne"), "online"
+        else:
+            text, state = _tr("Hors ligne"), "offline"
+        self.online_label.setText("● " + text)
+        self.online_label.setProperty("state", state)
+        self.online_label.setAccessibleName(text)
+        self.online_label.style().unpolish(self.online_label)
+        self.online_label.style().polish(self.online_label)
+
+    def refresh(self) -> None:
+        """Re-read the pending changes and the last sync from the profile."""
+        pending = self.store.pending_count()
+        if pending == 0:
+            text = _tr("Aucune modification à synchroniser")
+        elif pending == 1:
+            text = _tr("1 modification à synchroniser")
+        else:
+            text = _tr("{count} modifications à synchroniser").format(count=i18n.number(pending))
+        self.pending_label.setText(text)
+        self.last_sync_label.setText(last_sync_text(self.store.get_meta("last_sync")))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_online()
+            self.refresh()
+        super().changeEvent(event)
