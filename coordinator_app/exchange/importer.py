@@ -312,7 +312,7 @@ class _RowImporter:
                 return
             before = self.store.get(self.kind, target)
             record = self.store.update(self.kind, target, values)
-            changed = before is not None and record["updated_at"] != before["updated_at"]
+            changed = before is None or any(record[n] != before[n] for n in self.spec.field_names)
             report.updated += changed
             report.unchanged += not changed
             title = str(record.get(self.spec.title_field) or target)

@@ -1,0 +1,285 @@
+"""Export then import into an empty profile gives back identical data: every kind, every format.
+And what the exported files look like to someone who opens them in Excel."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from coordinator_app.domain.columns import IMPORT_ORDER, export_columns
+from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain.errors import UserError
+from coordinator_app.exchange.exporter import export_records
+from coordinator_app.exchange.importer import import_file
+from coordinator_app.store import Store, open_store
+from tests.exchange.conftest import fixed_clock, journal_count
+
+
+def fill_every_kind(store: Store) -> None:
+    """One or more records of every kind, using every field type with accents and line breaks."""
+    c = store.create
+    c("municipality", {"name": "Sainte-Anne-des-Monts", "region_code": "11"})
+    caisse = c(
+        "organisation",
+        {
+            "name": "Caisse Desjardins de l'Estuaire",
+            "org_kind": "caisse",
+            "region_code": "01",
+            "municipality": "Rimouski",
+            "email": "info@caisse.qc.ca",
+            "phone": "418 555-1234 poste 22",
+            "postal_code": "g5l 1a1",
+        },
+    )
+    school = c(
+        "school",
+        {
+            "name": "École Paul-Hubert",
+            "municipality": "Rimouski",
+            "service_centre": "Centre de services scolaire des Phares",
+            "region_code": "01",
+        },
+    )
+    julie = c(
+        "coordinator",
+        {"name": "Julie Tremblay", "email": "julie@cqcm.coop", "regions": ["01", "11"]},
+    )
+    c(
+        "workshop",
+        {
+            "theme": "Gouvernance coopérative",
+            "held_on": "2026-03-12",
+            "format": "webinaire",
+            "region_code": "06",
+            "attendance": 42,
+        },
+    )
+    ciec = c(
+        "project",
+        {
+            "name": "CIEC de Rimouski",
+            "program": "CIEC",
+            "region_code": "01",
+            "municipality": "Rimouski",
+            "coordinator_ids": [julie["id"]],
+            "partner_ids": [caisse["id"]],
+            "stage": "formation",
+            "start_date": "2026-05-04",
+            "end_date": "2026-08-21",
+            "notes": "Comité très actif.\nÀ revoir : l'assurance ; le local.",
+            "season_year": 2026,
+            "youth_count": 13,
+            "school_ids": [school["id"]],
+            "committee": [{"nom": "Hélène Roy", "organisme": "CJE"}],
+            "services": ["Entretien paysager", "Gardiennage"],
+            "revenue": "12 345,67 $",
+            "general_assembly_date": "2026-06-28",
+            "board": [{"poste": "présidente", "nom": "Léa"}],
+        },
+    )
+    c(
+        "project",
+        {
+            "name": "Coop étudiante L'Envol",
+            "program": "JEUNE_COOP",
+            "region_code": "01",
+            "season_year": 2026,
+            "youth_count": 25,
+            "school_id": school["id"],
+            "teacher": "Marc Côté",
+            "level": "secondaire",
+            "project_kind": "Café étudiant",
+            "stage": "operation",
+        },
+    )
+    c(
+        "project",
+        {
+            "name": "Ferme coopérative Racines",
+            "program": "FERME_COOP",
+            "region_code": "11",
+            "coop_type": "solidarite",
+            "production": "Maraîchage biologique",
+            "hectares": 12.75,
+            "land_tenure": "bail_long_terme",
+            "members_count": 7,
+            "founding_date": "2021-04-01",
+        },
+    )
+    c(
+        "participant",
+        {
+            "project_id": ciec["id"],
+            "first_name": "Léa",
+            "last_name": "Gagnon-Bélanger",
+            "birth_date": "2013-02-01",
+            "school_level": "secondaire",
+            "consent_by": "Sophie Bélanger (mère)",
+            "consent_date": "2026-05-10",
+            "consent_purposes": ["Inscription", "Photos"],
+        },
+    )
+    c(
+        "participant",
+        {
+            "project_id": ciec["id"],
+            "first_name": "Émile",
+            "last_name": "Côté",
+            "birth_date": "2009-11-30",
+            "anonymised": False,
+        },
+    )
+    c(
+        "contract",
+        {
+            "project_id": ciec["id"],
+            "client_type": "residentiel",
+            "service": "Tonte de pelouse",
+            "contract_date": "2026-07-08",
+            "hours": 3.5,
+            "amount": "87,50 $",
+        },
+    )
+    c(
+        "funding",
+        {
+            "project_id": ciec["id"],
+            "funder": "Secrétariat à la jeunesse",
+            "program": "Fonds étudiant II",
+            "requested": 5000,
+            "granted": "4 500,00",
+            "paid": 0,
+            "status": "accordee",
+            "report_due_dates": ["2026-09-30", "2027-01-15"],
+            "conditions": "Rapport final ;\nphotos des activités",
+        },
+    )
+    visit = c(
+        "visit",
+        {
+            "project_id": ciec["id"],
+            "visited_at": "2026-07-15T14:30",
+            "place": "Local de la CIEC",
+            "mode": "sur_place",
+            "coordinator_id": julie["id"],
+            "people_present": ["Léa", "Émile"],
+            "observations": "Bonne énergie.\n« Très motivés »",
+            "decisions": "Acheter une tondeuse.",
+        },
+    )
+    c(
+        "action_item",
+        {
+            "project_id": ciec["id"],
+            "visit_id": visit["id"],
+            "text": "Envoyer le gabarit de facture",
+            "owner": "Julie",
+            "due_date": "2026-07-22",
+            "done": True,
+        },
+    )
+    c(
+        "action_item",
+        {"project_id": ciec["id"], "text": "Appeler la caisse", "owner": "Comité", "done": False},
+    )
+
+
+def snapshot(store: Store, kind: str) -> dict[str, dict]:
+    names = ENTITIES[kind].field_names
+    return {r["id"]: {n: r[n] for n in names} for r in store.find(kind)}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_every_kind_round_trips_into_an_empty_profile(
+    store: Store, tmp_path: Path, fmt: str
+) -> None:
+    fill_every_kind(store)
+    target = open_store(tmp_path / f"vide-{fmt}", clock=fixed_clock)
+    try:
+        for kind in IMPORT_ORDER:
+            path = tmp_path / f"{kind}.{fmt}"
+            result = export_records(store, kind, path, include_personal=True)
+            assert result.count == store.count(kind) > 0
+            report = import_file(target, path, kind)
+            assert report.ok, (kind, [str(p) for p in report.problems])
+            assert report.created == result.count
+            assert snapshot(target, kind) == snapshot(store, kind), kind
+        before = journal_count(store)
+        for kind in IMPORT_ORDER:  # the same files into the source: everything matches by id
+            report = import_file(store, tmp_path / f"{kind}.{fmt}", kind)
+            assert report.ok and report.unchanged == store.count(kind) and report.created == 0
+        assert journal_count(store) == before
+    finally:
+        target.close()
+
+
+def test_xlsx_cells_are_typed_with_fr_ca_formats(store: Store, tmp_path: Path) -> None:
+    fill_every_kind(store)
+    path = tmp_path / "projets.xlsx"
+    export_records(store, "project", path)
+    sheet = openpyxl.load_workbook(path).active
+    headers = [cell.value for cell in sheet[1]]
+    rows = [dict(zip(headers, cells, strict=True)) for cells in sheet.iter_rows(min_row=2)]
+    row = next(r for r in rows if r["Nom du projet"].value == "CIEC de Rimouski")
+    assert row["Nom du projet"].value == "CIEC de Rimouski"
+    assert row["Région"].value == "Bas-Saint-Laurent"
+    assert row["Date de début"].value == dt.datetime(2026, 5, 4)
+    assert row["Date de début"].number_format == "yyyy-mm-dd"
+    assert row["Chiffre d'affaires"].value == pytest.approx(12345.67)
+    assert row["Chiffre d'affaires"].number_format == '#,##0.00 "$"'
+    assert row["Année"].value == 2026 and row["Année"].number_format == "0"
+    assert row["Notes"].value == "Comité très actif.\nÀ revoir : l'assurance ; le local."
+    assert sheet.freeze_panes == "A2"
+
+
+def test_csv_has_bom_semicolons_and_reads_in_excel_form(store: Store, tmp_path: Path) -> None:
+    fill_every_kind(store)
+    path = tmp_path / "financement.csv"
+    export_records(store, "funding", path)
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith(
+        "Identifiant;Projet;Bailleur de fonds;Programme de financement"
+    )
+    assert (
+        ";Secrétariat à la jeunesse;Fonds étudiant II;5000,00;4500,00;0,00;Accordée;"
+        '"2026-09-30; 2027-01-15";"Rapport final ;\nphotos des activités"\r\n'
+    ) in text
+
+
+def test_participant_names_are_left_out_unless_asked(store: Store, tmp_path: Path) -> None:
+    fill_every_kind(store)
+    path = tmp_path / "jeunes.csv"
+    export_records(store, "participant", path)
+    header = path.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    assert "Prénom" not in header and "Nom" not in header and "Date de naissance" not in header
+    assert header == [c.header for c in export_columns("participant", include_personal=False)]
+    assert "Gagnon" not in path.read_text(encoding="utf-8-sig")
+    export_records(store, "participant", path, include_personal=True)
+    assert "Gagnon-Bélanger" in path.read_text(encoding="utf-8-sig")
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_xlsx(store: Store, tmp_path: Path) -> None:
+    store.create("coordinator", {"name": '=HYPERLINK("http://exemple")'})
+    path = tmp_path / "c.xlsx"
+    export_records(store, "coordinator", path)
+    cell = openpyxl.load_workbook(path).active["B2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_export_is_atomic_and_refuses_a_missing_folder(store: Store, tmp_path: Path) -> None:
+    fill_every_kind(store)
+    path = tmp_path / "visites.xlsx"
+    path.write_bytes(b"ancien contenu")
+    export_records(store, "visit", path)
+    assert openpyxl.load_workbook(path).active.max_row == 2
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["visites.xlsx"]
+    with pytest.raises(UserError, match="n'existe pas"):
+        export_records(store, "visit", tmp_path / "absent" / "visites.csv")
+    with pytest.raises(UserError, match="Format d'exportation inconnu"):
+        export_records(store, "visit", tmp_path / "visites.pdf")
