@@ -99,7 +99,10 @@ class Change(_Model):
 
 class PushRequest(_Model):
     device_id: str = Field(min_length=1, max_length=64)
-    changes: list[Change] = Field(max_length=MAX_BATCH)
+    changes: list[Change] = Field(
+        description=f"at most {MAX_BATCH} changes (413 above)",
+        json_schema_extra={"maxItems": MAX_BATCH},
+    )
 
 
 class PushResult(_Model):

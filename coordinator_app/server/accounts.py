@@ -1,0 +1,286 @@
+"""User accounts and device tokens: creation, login, revocation, lookup of a token.
+
+Used by the HTTP API (login, authentication of every request) and by the command line (add-user,
+set-regions, revoke, revoke-device), so both go through the same rules.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from coordinator_app.domain.errors import NotFoundError, UserError
+from coordinator_app.domain.regions import REGIONS, parse_region
+from coordinator_app.protocol.kinds import ROLES
+from coordinator_app.server import db, security
+from coordinator_app.server.clock import epoch, now_iso
+from coordinator_app.server.settings import Settings
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    username: str
+    role: str
+    regions: tuple[str, ...]
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def may_access(self, region: str | None) -> bool:
+        return self.is_admin or (region is not None and region in self.regions)
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    user: User
+    name: str
+    revoked: bool
+    wipe: bool
+    last_seen_at: str | None = None
+
+
+def _user(row: sa.Row) -> User:
+    return User(row.id, row.username, row.role, tuple(sorted(row.regions or [])))
+
+
+def normalise_regions(codes: list[str] | tuple[str, ...]) -> list[str]:
+    """Region codes from « 3 », « 03 » or a region's name; UserError naming the bad one."""
+    result = []
+    for code in codes:
+        region = parse_region(code)
+        if region is None:
+            raise UserError(
+                f"Région inconnue : « {code} » (attendu : un code de 01 à 17, par exemple 03)."
+            )
+        result.append(region)
+    return sorted(set(result))
+
+
+def add_user(engine: Engine, username: str, password: str, role: str, regions: list[str]) -> User:
+    username = username.strip()
+    if not username or len(username) > 80:
+        raise UserError("Le nom d'utilisateur doit compter de 1 à 80 caractères.")
+    if role not in ROLES:
+        raise UserError(f"Rôle inconnu : « {role} » (attendu : coordinator ou admin).")
+    if len(password) < 8:
+        raise UserError("Le mot de passe doit compter au moins 8 caractères.")
+    codes = normalise_regions(regions)
+    if role == "coordinator" and not codes:
+        raise UserError("Un coordonnateur doit avoir au moins une région (--region 03).")
+    with db.writing(engine) as conn:
+        if find_user(conn, username) is not None:
+            raise UserError(f"L'utilisateur « {username} » existe déjà.")
+        conn.execute(
+            db.users.insert().values(
+                username=username,
+                password_hash=security.hash_password(password),
+                role=role,
+                regions=codes,
+                created_at=now_iso(),
+            )
+        )
+        return find_user(conn, username)  # type: ignore[return-value]
+
+
+def find_user(conn: Connection, username: str) -> User | None:
+    row = conn.execute(sa.select(db.users).where(db.users.c.username == username)).first()
+    return _user(row) if row else None
+
+
+def require_user(conn: Connection, username: str) -> User:
+    user = find_user(conn, username)
+    if user is None:
+        raise NotFoundError(f"Utilisateur introuvable : « {username} ».")
+    return user
+
+
+def set_regions(engine: Engine, username: str, regions: list[str]) -> User:
+    codes = normalise_regions(regions)
+    with db.writing(engine) as conn:
+        user = require_user(conn, username)
+        conn.execute(db.users.update().where(db.users.c.id == user.id).values(regions=codes))
+        return require_user(conn, username)
+
+
+def set_password(engine: Engine, username: str, password: str) -> None:
+    if len(password) < 8:
+        raise UserError("Le mot de passe doit compter au moins 8 caractères.")
+    with db.writing(engine) as conn:
+        user = require_user(conn, username)
+        conn.execute(
+            db.users.update()
+            .where(db.users.c.id == user.id)
+            .values(password_hash=security.hash_password(password))
+        )
+
+
+def list_users(engine: Engine) -> list[tuple[User, int]]:
+    """Every user with their number of active devices."""
+    with db.reading(engine) as conn:
+        rows = conn.execute(sa.select(db.users).order_by(db.users.c.username)).all()
+        result = []
+        for row in rows:
+            active = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(db.devices)
+                .where(db.devices.c.user_id == row.id, db.devices.c.revoked_at.is_(None))
+            ).scalar_one()
+            result.append((_user(row), active))
+        return result
+
+
+def list_devices(engine: Engine, username: str | None = None) -> list[dict]:
+    with db.reading(engine) as conn:
+        query = sa.select(db.devices, db.users.c.username).join(db.users)
+        if username:
+            query = query.where(db.users.c.username == username)
+        rows = conn.execute(query.order_by(db.devices.c.created_at)).all()
+        return [
+            {
+                "device_id": r.id,
+                "username": r.username,
+                "name": r.name,
+                "created_at": r.created_at,
+                "last_seen_at": r.last_seen_at,
+                "revoked_at": r.revoked_at,
+                "wipe": bool(r.wipe),
+                "wiped_at": r.wiped_at,
+            }
+            for r in rows
+        ]
+
+
+def revoke_user(engine: Engine, username: str) -> int:
+    """Revoke every token of a user at once; returns how many were active."""
+    with db.writing(engine) as conn:
+        user = require_user(conn, username)
+        result = conn.execute(
+            db.devices.update()
+            .where(db.devices.c.user_id == user.id, db.devices.c.revoked_at.is_(None))
+            .values(revoked_at=now_iso())
+        )
+        return result.rowcount
+
+
+def revoke_device(engine: Engine, device_id: str, *, wipe: bool) -> dict:
+    with db.writing(engine) as conn:
+        row = conn.execute(sa.select(db.devices).where(db.devices.c.id == device_id)).first()
+        if row is None:
+            raise NotFoundError(f"Appareil introuvable : « {device_id} » (voir list-devices).")
+        values: dict = {"wipe": bool(wipe or row.wipe)}
+        if row.revoked_at is None:
+            values["revoked_at"] = now_iso()
+        conn.execute(db.devices.update().where(db.devices.c.id == device_id).values(**values))
+    return next(d for d in list_devices(engine) if d["device_id"] == device_id)
+
+
+# -- login and tokens ---------------------------------------------------------------------------
+class Throttled(Exception):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+class BadCredentials(Exception):
+    pass
+
+
+def _retry_after(conn: Connection, column: sa.Column, value: str, limit: int, window: int) -> int:
+    since = epoch() - window
+    times = (
+        conn.execute(
+            sa.select(db.login_failures.c.at)
+            .where(column == value, db.login_failures.c.at > since)
+            .order_by(db.login_failures.c.at)
+        )
+        .scalars()
+        .all()
+    )
+    if len(times) < limit:
+        return 0
+    return max(1, int(times[len(times) - limit] + window - epoch()) + 1)
+
+
+def login(
+    engine: Engine, settings: Settings, username: str, password: str, device_name: str, address: str
+) -> tuple[User, str, str]:
+    """Check the password (throttled per user and per address); returns (user, device id, token)."""
+    key = username.strip().lower()
+    with db.reading(engine) as conn:
+        wait = max(
+            _retry_after(
+                conn, db.login_failures.c.username, key,
+                settings.login_failures_per_user, settings.login_window_seconds,
+            ),
+            _retry_after(
+                conn, db.login_failures.c.address, address,
+                settings.login_failures_per_address, settings.login_window_seconds,
+            ),
+        )  # fmt: skip
+        if wait:
+            raise Throttled(wait)
+        row = conn.execute(
+            sa.select(db.users).where(sa.func.lower(db.users.c.username) == key)
+        ).first()
+    if not security.verify_password(row.password_hash if row else None, password):
+        with db.writing(engine) as conn:
+            conn.execute(
+                db.login_failures.insert().values(username=key, address=address, at=epoch())
+            )
+            conn.execute(
+                db.login_failures.delete().where(
+                    db.login_failures.c.at < epoch() - 2 * settings.login_window_seconds
+                )
+            )
+        raise BadCredentials()
+    token = security.new_token()
+    device_id = str(uuid.uuid4())
+    with db.writing(engine) as conn:
+        conn.execute(
+            db.devices.insert().values(
+                id=device_id,
+                user_id=row.id,
+                name=device_name.strip(),
+                token_hash=security.token_hash(token),
+                created_at=now_iso(),
+                wipe=False,
+            )
+        )
+        conn.execute(db.login_failures.delete().where(db.login_failures.c.username == key))
+    return _user(row), device_id, token
+
+
+def device_for_token(engine: Engine, token: str) -> Device | None:
+    """The device of a token (revoked or not), or None for an unknown token. Never cached, so a
+    revocation takes effect on the very next request."""
+    with db.reading(engine) as conn:
+        row = conn.execute(
+            sa.select(db.devices, db.users)
+            .join(db.users, db.devices.c.user_id == db.users.c.id)
+            .where(db.devices.c.token_hash == security.token_hash(token))
+        ).first()
+    if row is None:
+        return None
+    user = User(row.user_id, row.username, row.role, tuple(sorted(row.regions or [])))
+    return Device(
+        row.id, user, row.name, row.revoked_at is not None, bool(row.wipe), row.last_seen_at
+    )
+
+
+def touch_device(engine: Engine, device_id: str, *, wiped: bool = False) -> None:
+    """Record when a device was last seen (and when it was told to wipe itself)."""
+    values = {"last_seen_at": now_iso()}
+    if wiped:
+        values["wiped_at"] = now_iso()
+    with db.writing(engine) as conn:
+        conn.execute(db.devices.update().where(db.devices.c.id == device_id).values(**values))
+
+
+def all_region_codes() -> list[str]:
+    return list(REGIONS)

@@ -1,0 +1,256 @@
+"""Database access for the server: SQLAlchemy Core tables, engines for SQLite and PostgreSQL, and
+the server's own schema migrations.
+
+Writers are serialised so that change sequence numbers are assigned in commit order (the pull cursor
+must never skip a change committed late with a smaller number): on SQLite every write transaction
+starts with ``BEGIN IMMEDIATE`` (one writer at a time, across processes too); on PostgreSQL the push
+transaction takes ``pg_advisory_xact_lock`` before allocating a sequence number (see ``sync``).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+metadata = sa.MetaData()
+
+meta = sa.Table(
+    "carnet_meta",
+    metadata,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+users = sa.Table(
+    "carnet_users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("username", sa.String(80), nullable=False, unique=True),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("regions", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+devices = sa.Table(
+    "carnet_devices",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("carnet_users.id"), nullable=False),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("last_seen_at", sa.String(40)),
+    sa.Column("revoked_at", sa.String(40)),
+    sa.Column("wipe", sa.Boolean, nullable=False, default=False),
+    sa.Column("wiped_at", sa.String(40)),
+)
+
+login_failures = sa.Table(
+    "carnet_login_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("username", sa.String(80), nullable=False),
+    sa.Column("address", sa.String(64), nullable=False),
+    sa.Column("at", sa.Float, nullable=False),
+    sa.Index("ix_carnet_login_failures_at", "at"),
+)
+
+records = sa.Table(
+    "carnet_records",
+    metadata,
+    sa.Column("kind", sa.String(40), primary_key=True),
+    sa.Column("record_id", sa.String(64), primary_key=True),
+    sa.Column("region_code", sa.String(2)),
+    sa.Column("project_id", sa.String(64)),
+    sa.Column("sha256", sa.String(64)),
+    sa.Column("data", sa.JSON, nullable=False),
+    # per field: [at, change_id, author, device_id] of the change that last wrote it ("deleted" too)
+    sa.Column("stamps", sa.JSON, nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+    sa.Index("ix_carnet_records_project", "project_id"),
+    sa.Index("ix_carnet_records_sha256", "sha256"),
+)
+
+changes = sa.Table(
+    "carnet_changes",
+    metadata,
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("change_id", sa.String(36), nullable=False, unique=True),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("record_id", sa.String(64), nullable=False),
+    sa.Column("op", sa.String(10), nullable=False),
+    sa.Column("values", sa.JSON, nullable=False),
+    sa.Column("full", sa.Boolean, nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False),
+    sa.Column("region_code", sa.String(2)),
+    sa.Column("previous_region_code", sa.String(2)),
+    sa.Column("project_id", sa.String(64)),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("author", sa.String(120)),
+    sa.Column("device_id", sa.String(64)),
+    sa.Column("username", sa.String(80)),
+    sa.Column("received_at", sa.String(40), nullable=False),
+    sa.Column("origin", sa.String(10), nullable=False),  # "client" | "server"
+    # the change as received (client changes), to tell an exact replay from a reused id
+    sa.Column("content_hash", sa.String(64)),
+    sa.Column("fields", sa.JSON),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("conflict_ids", sa.JSON, nullable=False),
+    sa.Index("ix_carnet_changes_record", "kind", "record_id"),
+)
+
+blobs = sa.Table(
+    "carnet_blobs",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("chunks", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+blob_chunks = sa.Table(
+    "carnet_blob_chunks",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("complete", sa.Boolean, nullable=False, default=False),
+)
+
+SCHEMA_VERSION_KEY = "schema_version"
+GENERATION_KEY = "server_generation"
+
+
+def _migration_1(conn: Connection) -> None:
+    metadata.create_all(conn)
+
+
+#: The server database's migrations, in order; never edit one, append a new one.
+MIGRATIONS = ((1, "base tables", _migration_1),)
+LATEST = MIGRATIONS[-1][0]
+
+
+class NotInitialised(RuntimeError):
+    """The database has no Carnet tables yet: run ``coordinator-server init``."""
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, a busy timeout and ``BEGIN IMMEDIATE`` writers."""
+    if url.startswith("sqlite"):
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(
+            url, connect_args={"timeout": 60, "check_same_thread": False}, pool_size=8
+        )
+
+        @sa.event.listens_for(engine, "connect")
+        def _connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+            dbapi_conn.isolation_level = None
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=60000")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            read_only = conn.get_execution_options().get("carnet_read_only", False)
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def is_postgres(engine_or_conn: Engine | Connection) -> bool:
+    return engine_or_conn.dialect.name == "postgresql"
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A read transaction (on SQLite a deferred one, so readers do not wait for writers)."""
+    with engine.connect().execution_options(carnet_read_only=True) as conn, conn.begin():
+        yield conn
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction, committed on success and rolled back on any error."""
+    with engine.begin() as conn:
+        yield conn
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    return conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar()
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    if get_meta(conn, key) is None:
+        conn.execute(meta.insert().values(key=key, value=value))
+    else:
+        conn.execute(meta.update().where(meta.c.key == key).values(value=value))
+
+
+def schema_version(engine: Engine) -> int:
+    if not sa.inspect(engine).has_table(meta.name):
+        return 0
+    with reading(engine) as conn:
+        return int(get_meta(conn, SCHEMA_VERSION_KEY) or 0)
+
+
+def migrate(engine: Engine) -> tuple[int, int]:
+    """Create or upgrade the schema; returns (version before, version after). Idempotent."""
+    before = schema_version(engine)
+    with writing(engine) as conn:
+        for version, _name, step in MIGRATIONS:
+            if version > before:
+                step(conn)
+                set_meta(conn, SCHEMA_VERSION_KEY, str(version))
+        if get_meta(conn, GENERATION_KEY) is None:
+            set_meta(conn, GENERATION_KEY, new_generation_id())
+    return before, LATEST
+
+
+def new_generation_id() -> str:
+    return secrets.token_hex(8)
+
+
+def renew_generation(engine: Engine) -> str:
+    """Give the server a new generation id (after a restore): clients then re-send their changes."""
+    generation = new_generation_id()
+    with writing(engine) as conn:
+        set_meta(conn, GENERATION_KEY, generation)
+    return generation
+
+
+def generation(conn: Connection) -> str:
+    value = get_meta(conn, GENERATION_KEY)
+    if value is None:
+        raise NotInitialised("database not initialised")
+    return value
+
+
+def check_ready(engine: Engine) -> None:
+    """Refuse to serve a database that is not initialised or is newer than this server."""
+    version = schema_version(engine)
+    if version == 0:
+        raise NotInitialised(
+            "La base de données du serveur n'est pas initialisée : lancez « coordinator-server init »."
+        )
+    if version > LATEST:
+        raise NotInitialised(
+            f"La base de données est d'une version plus récente ({version}) que ce serveur "
+            f"({LATEST}) : mettez à jour coordinator-server."
+        )
+    if version < LATEST:
+        raise NotInitialised(
+            "La base de données doit être mise à niveau : lancez « coordinator-server init »."
+        )
