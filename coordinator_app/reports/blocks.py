@@ -12,9 +12,16 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from coordinator_app.reports.fonts import REGULAR
 from coordinator_app.reports.style import ACCENT, RULE, TILE, ZEBRA, make_styles
 
 STYLES = make_styles()
+
+
+def styled(commands: Sequence[tuple]) -> TableStyle:
+    """A table style in the report font: even empty cells would otherwise pull in Helvetica,
+    a font that is not embedded."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
 
 
 def text(value: object, style: str = "body") -> Paragraph:
@@ -63,7 +70,7 @@ def data_table(
             ("LINEABOVE", (0, -1), (-1, -1), 0.9, ACCENT),
             ("BACKGROUND", (0, -1), (-1, -1), colors.white),
         ]
-    table.setStyle(TableStyle(commands))
+    table.setStyle(styled(commands))
     return table
 
 
@@ -73,7 +80,7 @@ def fields_table(pairs: Sequence[tuple[str, object]], width: float) -> Table:
     rows = [[text(label, "label"), text(value, "cell")] for label, value in shown]
     table = Table(rows or [[text("—", "cell"), ""]], colWidths=[0.3 * width, 0.7 * width])
     table.setStyle(
-        TableStyle(
+        styled(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -101,9 +108,7 @@ def tiles(items: Sequence[tuple[str, str]], width: float) -> Table:
             [[text(value, "tile_value")], [text(label, "tile_label")]], colWidths=[tile_width - 8]
         )
         inner.setStyle(
-            TableStyle(
-                [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-            )
+            styled([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
         )
         row.append(inner)
         widths.append(tile_width)
@@ -119,7 +124,7 @@ def tiles(items: Sequence[tuple[str, str]], width: float) -> Table:
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
     commands += [("BACKGROUND", (2 * i, 0), (2 * i, 0), TILE) for i in range(count)]
-    table.setStyle(TableStyle(commands))
+    table.setStyle(styled(commands))
     return table
 
 

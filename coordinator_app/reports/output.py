@@ -18,10 +18,10 @@ from coordinator_app.domain.errors import UserError
 def check_output_path(path: Path) -> Path:
     """The absolute target path, or a French ``UserError`` naming why it cannot be written."""
     target = Path(path).expanduser()
-    if target.suffix.lower() != ".pdf":
-        raise UserError(f"Le fichier de sortie doit se terminer par .pdf : {target}")
     if target.is_dir():
         raise UserError(f"Le chemin de sortie est un dossier, pas un fichier : {target}")
+    if target.suffix.lower() != ".pdf":
+        raise UserError(f"Le fichier de sortie doit se terminer par .pdf : {target}")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(f"Le dossier de sortie n'existe pas : {folder}")

@@ -12,11 +12,12 @@ from typing import Any
 
 from PIL import Image as PILImage
 from PIL import ImageOps
-from reportlab.platypus import Flowable, Image, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Table
 
 from coordinator_app.domain.entities import VISIT_MODES
 from coordinator_app.domain.stages import stage_label
 from coordinator_app.reports import blocks as b
+from coordinator_app.reports.blocks import styled
 from coordinator_app.reports.common import (
     ReportOptions,
     day_and_time,
@@ -75,7 +76,7 @@ def _photos(store: Store, visit: dict[str, Any], width: float) -> list[Flowable]
     for row in rows:
         grid = Table([row + [""] * (2 - len(row))], colWidths=[width / 2] * 2)
         grid.setStyle(
-            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+            styled([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
         )
         items.append(grid)
     if missing:
@@ -103,7 +104,7 @@ def _signatures(coordinator: str, width: float) -> Flowable:
     ]
     table = Table(rows, colWidths=[width / 2, width / 2])
     table.setStyle(
-        TableStyle(
+        styled(
             [
                 ("TOPPADDING", (0, 2), (-1, 3), 16),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
