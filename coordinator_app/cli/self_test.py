@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import secrets
 import sys
 import tempfile
@@ -97,13 +98,19 @@ def _timed(label: str, check: Callable[[], str]) -> Outcome:
 @contextlib.contextmanager
 def _isolated_profile() -> Iterator[Path]:
     """A temporary profile folder, a random passphrase and no keyring, all undone afterwards."""
+    import keyring
+    from keyring.backends import fail
+
     saved = {name: os.environ.get(name) for name in (ENV_PASSPHRASE, ENV_KEYRING_BACKEND)}
     os.environ[ENV_PASSPHRASE] = secrets.token_urlsafe(24)
     os.environ[ENV_KEYRING_BACKEND] = NO_KEYRING
+    saved_keyring = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # the temporary key must never reach the user's keyring
     try:
         with tempfile.TemporaryDirectory(prefix="carnet-self-test-") as folder:
             yield Path(folder) / "profil"
     finally:
+        keyring.set_keyring(saved_keyring)
         for name, value in saved.items():
             if value is None:
                 os.environ.pop(name, None)
@@ -143,7 +150,10 @@ def check_profile(data_dir: Path) -> str:
             raise CheckFailed(f"la base {store.path} n'a pas été créée")
     finally:
         store.close()
-    return f"profil créé (schéma v{version}) dans un dossier temporaire"
+    with store.path.open("rb") as database:
+        clear = database.read(16) == b"SQLite format 3\x00"
+    state = "en clair" if clear else "chiffré"
+    return f"profil {state} créé (schéma v{version}) dans un dossier temporaire"
 
 
 def check_records(data_dir: Path) -> str:
@@ -198,8 +208,24 @@ def check_records(data_dir: Path) -> str:
 
 
 def check_report(data_dir: Path) -> str:
-    """Render a PDF report of the temporary profile and check it is a readable PDF."""
-    raise CheckFailed("aucun rapport PDF n'est encore proposé par coordinator_app.reports")
+    """Render the project sheet of the record check's project to PDF and check the file."""
+    from coordinator_app.reports import ReportOptions, fiche_projet
+    from coordinator_app.store import open_store
+
+    store = open_store(data_dir)
+    try:
+        projects = store.find("project", limit=1)
+        if not projects:
+            raise CheckFailed("aucun projet à imprimer (la vérification précédente a échoué)")
+        output = data_dir / "fiche-projet.pdf"
+        fiche_projet.generate(store, projects[0]["id"], output, ReportOptions())
+    finally:
+        store.close()
+    data = output.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:] or pages == 0:
+        raise CheckFailed(f"{output.name} n'est pas un PDF complet")
+    return f"fiche de projet PDF produite ({pages} page(s), {len(data) // 1024} Kio)"
 
 
 def check_window(data_dir: Path) -> str:
