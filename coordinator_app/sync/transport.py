@@ -64,7 +64,27 @@ def check_url(url: str, *, insecure_dev: bool = False) -> str:
 
 
 def ssl_context(ca_file: Path | None) -> ssl.SSLContext:
-    """The system trust store, plus the organisation's CA when one is given; TLS 1.2 or newer."""
+    """The system trust store, plus the organisation's CA when one is given; TLS 1.2 or newer.
+
+    Contexts are cached per CA file (loading the system store costs about 0.1 s; a context is safe
+    to share between connections and threads)."""
+    key = (str(ca_file) if ca_file else None, _mtime(ca_file))
+    if key not in _CONTEXTS:
+        _CONTEXTS[key] = _new_context(ca_file)
+    return _CONTEXTS[key]
+
+
+_CONTEXTS: dict[tuple[str | None, float | None], ssl.SSLContext] = {}
+
+
+def _mtime(path: Path | None) -> float | None:
+    try:
+        return path.stat().st_mtime if path else None
+    except OSError:
+        return None
+
+
+def _new_context(ca_file: Path | None) -> ssl.SSLContext:
     context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     if ca_file is not None:
