@@ -145,8 +145,13 @@ class ProjectPage(QWidget):
         self.title.setWordWrap(True)
         self.subtitle = QLabel(self)
         self.subtitle.setWordWrap(True)
+        self.alerts = QLabel(self)
+        self.alerts.setObjectName("projectAlerts")
+        self.alerts.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.alerts.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.alerts)
 
         buttons = QHBoxLayout()
         self.edit_button = self._button(
@@ -345,6 +350,9 @@ class ProjectPage(QWidget):
         self.funding_button.setVisible(program == FERME_COOP)
         self.tabs.setTabVisible(2, program == CIEC or self.contracts.rowCount() > 0)
         self.tabs.setTabVisible(3, program == FERME_COOP or self.funding.rowCount() > 0)
+        alerts = [text for text in (self.consent_warning.text(), self._overdue_text) if text]
+        self.alerts.setText("\n".join(alerts))
+        self.alerts.setVisible(bool(alerts))
 
     def _load_header(self, program: str | None) -> None:
         project = self.project
@@ -493,6 +501,7 @@ class ProjectPage(QWidget):
         spec = ENTITIES["funding"]
         today = self.today.isoformat()
         self.funding.setRowCount(0)
+        late = 0
         for record in records:
             dues = sorted(record.get("report_due_dates") or [])
             upcoming = next((d for d in dues if d >= today), None)
@@ -525,7 +534,13 @@ class ProjectPage(QWidget):
                     ),
                 )
             if overdue:
+                late += len(overdue)
                 self.funding.item(row, 6).setBackground(QBrush(OVERDUE))
+        self._overdue_text = (
+            self.tr("⚠ {0} reddition(s) de comptes en retard (onglet Financement).").format(late)
+            if late
+            else ""
+        )
         self.tabs.setTabText(3, self.tr("Financement ({0})").format(len(records)))
 
     def _load_visits(self) -> None:
