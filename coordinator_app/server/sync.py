@@ -328,12 +328,14 @@ class _Batch:
             for name in record.data
             if name in parsed or before.get(name) != record.data.get(name)
         }
+        moved = previous_region is not None and previous_region != region
+        full = created or moved  # a user who gains a moved record needs all of it
         seq = self.log(
             record,
             change_id=change.change_id,
             op=change.op,
-            values=dict(record.data) if created else touched,
-            full=created,
+            values=dict(record.data) if full else touched,
+            full=full,
             previous_region=previous_region,
             at=stamp.at,
             author=change.author or self.user.username,
@@ -343,8 +345,7 @@ class _Batch:
             fields={k: list(v) for k, v in change.fields.items()},
             conflict_ids=conflict_ids,
         )
-        # log the conflicts after the change so a client applies the change first
-        if change.kind == "project" and previous_region and previous_region != region:
+        if change.kind == "project" and moved:
             self._snapshot_children(record, previous_region, stamp)
         return PushResult(
             change_id=change.change_id,
