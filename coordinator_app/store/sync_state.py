@@ -432,14 +432,6 @@ def abandon_refused(store: Store, change_id: str) -> None:
 
 
 # -- attachment files --------------------------------------------------------------------------
-def _file_key(store: Store) -> bytes | None:
-    try:
-        from coordinator_app.store import filecrypt
-    except ImportError:  # encryption at rest not available in this build
-        return None
-    return filecrypt.file_key(store.conn)
-
-
 def attachment_shas_to_upload(store: Store) -> list[str]:
     """SHA-256 of files referenced by unsent attachment changes, so files go up before records."""
     shas: list[str] = []
@@ -451,41 +443,38 @@ def attachment_shas_to_upload(store: Store) -> list[str]:
     return shas
 
 
+def refuse_attachment(store: Store, sha256: str, reason: str) -> int:
+    """Keep the unsent changes that reference a file the server cannot take, with the reason."""
+    reasons = {
+        e.change_id: reason
+        for e in pending_to_push(store, 100000)
+        if e.kind == "attachment" and e.fields.get("sha256", [None, None])[1] == sha256
+    }
+    return acknowledge(store, {}, reasons)
+
+
 def read_attachment(store: Store, sha256: str) -> bytes | None:
     """The clear content of a stored attachment file, or None when this laptop lacks it."""
-    from coordinator_app.store.attachments import file_path
+    from coordinator_app.store.attachments import file_path, read_file
 
-    path = file_path(store.data_dir, sha256)
-    if not path.exists():
+    if not file_path(store.data_dir, sha256).exists():
         return None
-    key = _file_key(store)
-    if key is None:
-        return path.read_bytes()
-    from coordinator_app.store import filecrypt
-
-    return filecrypt.read_encrypted(path, key)
+    return read_file(store, sha256)
 
 
 def write_attachment(store: Store, sha256: str, data: bytes) -> None:
-    """Keep a downloaded file (checked against its hash first: a bad download is never kept)."""
+    """Keep a downloaded file, checked against its hash first (a bad download is never kept),
+    encrypted like every attachment of the profile."""
     import hashlib
-    import os
 
+    from coordinator_app.store import filecrypt
     from coordinator_app.store.attachments import file_path
 
     if hashlib.sha256(data).hexdigest() != sha256:
         raise ValueError(f"downloaded attachment does not match {sha256}")
-    path = file_path(store.data_dir, sha256)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = _file_key(store)
-    if key is not None:
-        from coordinator_app.store import filecrypt
-
-        filecrypt.write_encrypted(path, data, key)
-        return
-    temp = path.with_suffix(".partial")
-    temp.write_bytes(data)
-    os.replace(temp, path)
+    filecrypt.write_encrypted(
+        file_path(store.data_dir, sha256), data, filecrypt.file_key(store.conn)
+    )
 
 
 def missing_attachment_files(store: Store) -> list[str]:

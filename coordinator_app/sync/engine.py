@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 
 from coordinator_app.protocol import REFERENCE_KINDS, PullEntry, PullResponse
-from coordinator_app.protocol.models import DEFAULT_PULL_LIMIT
+from coordinator_app.protocol.models import DEFAULT_PULL_LIMIT, MAX_ATTACHMENT_BYTES
 from coordinator_app.store import Store, sync_state
 from coordinator_app.store.journal import JournalEntry
 from coordinator_app.store.snapshots import take_snapshot
@@ -257,6 +257,14 @@ class SyncEngine:
             data = sync_state.read_attachment(self.store, sha)
             if data is None:
                 continue  # the record came from elsewhere; nothing to upload from here
+            if len(data) > MAX_ATTACHMENT_BYTES:
+                sync_state.refuse_attachment(
+                    self.store,
+                    sha,
+                    f"Fichier de plus de {MAX_ATTACHMENT_BYTES // (1024 * 1024)} Mo : le serveur "
+                    "ne l'accepte pas. Il reste sur cet ordinateur.",
+                )
+                continue
             self.progress("Téléversement des pièces jointes…", None)
             client.upload_attachment(sha, data)
             report.uploaded += 1

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import trustme
 import uvicorn
@@ -56,6 +57,7 @@ class LiveServer:
         cert.private_key_pem.write_to_path(str(self.key_file))
         cert.cert_chain_pems[0].write_to_path(str(self.cert_file))
         self.app = _Swappable()
+        self.users: set[str] = set()
         self._counter = itertools.count(1)
         self.db_path: Path | None = None
         sock = socket.socket()
@@ -108,6 +110,7 @@ class LiveServer:
         """A fresh, empty server database (new generation)."""
         old = self.app.app
         self.db_path = self.folder / f"server-{next(self._counter)}.sqlite3"
+        self.users: set[str] = set()
         engine = db.make_engine(f"sqlite:///{self.db_path}")
         db.migrate(engine)
         engine.dispose()
@@ -117,7 +120,24 @@ class LiveServer:
 
     def add_user(self, username: str, regions: list[str], role: str = "coordinator") -> str:
         accounts.add_user(self.engine, username, PASSWORD, role, regions)
+        self.users.add(username)
         return username
+
+    def records(self) -> dict[str, dict[str, Any]]:
+        """The server's current records: kind → id → (field values, deleted)."""
+        import sqlalchemy as sa
+
+        result: dict[str, dict[str, Any]] = {}
+        with db.reading(self.engine) as conn:
+            for row in conn.execute(sa.select(db.records)):
+                result.setdefault(row.kind, {})[row.record_id] = (dict(row.data), bool(row.deleted))
+        return result
+
+    def change_ids(self) -> list[str]:
+        import sqlalchemy as sa
+
+        with db.reading(self.engine) as conn:
+            return [r[0] for r in conn.execute(sa.select(db.changes.c.change_id))]
 
     def set_regions(self, username: str, regions: list[str]) -> None:
         accounts.set_regions(self.engine, username, regions)
@@ -173,6 +193,55 @@ def server(live_server: LiveServer) -> LiveServer:
     return live_server
 
 
+class FaultyTransport(httpx.BaseTransport):
+    """The real HTTPS transport to the live server, with faults injected at chosen requests.
+
+    ``plan`` maps a step name to what goes wrong: ``"drop"`` cuts the connection before the server
+    gets the request; ``"lose"`` lets the server process and commit the request, then loses the
+    response (the client sees the connection reset). Steps: ``push``, ``pull``, ``chunk``,
+    ``complete``, ``download`` (the n-th such request when the name ends with ``#n``).
+    """
+
+    def __init__(self, ca_file: Path, plan: dict[str, str] | None = None) -> None:
+        from coordinator_app.sync.transport import ssl_context
+
+        self.inner = httpx.HTTPTransport(verify=ssl_context(ca_file))
+        self.plan = dict(plan or {})
+        self.counts: dict[str, int] = {}
+        self.faults: list[str] = []
+        self.before: dict[str, Any] = {}  # step → callable run before forwarding
+
+    @staticmethod
+    def step(request: httpx.Request) -> str:
+        path = request.url.path
+        for name in ("push", "pull", "complete", "chunks", "login"):
+            if f"/{name}" in path:
+                return name
+        if "/attachments/" in path and request.method == "GET":
+            return "download"
+        return request.method.lower()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        step = self.step(request)
+        self.counts[step] = self.counts.get(step, 0) + 1
+        action = self.plan.pop(f"{step}#{self.counts[step]}", None) or self.plan.pop(step, None)
+        if step in self.before:
+            self.before.pop(step)()
+        if action == "drop":
+            self.faults.append(f"drop {step}")
+            raise httpx.ConnectError("connection dropped (injected)", request=request)
+        response = self.inner.handle_request(request)
+        if action == "lose":
+            response.read()
+            response.close()
+            self.faults.append(f"lose {step}")
+            raise httpx.ReadError("response lost (injected)", request=request)
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
 @dataclass
 class Laptop:
     """One coordinator's laptop: a real profile logged in to the live server."""
@@ -197,10 +266,8 @@ def laptops(tmp_path: Path, server: LiveServer) -> Iterator[Any]:
 
     def make(name: str, user: str | None = None, regions: list[str] | None = None) -> Laptop:
         username = user or name
-        try:
+        if username not in server.users:
             server.add_user(username, regions or ["03"])
-        except Exception:  # the same user on a second laptop
-            pass
         store = open_store(tmp_path / name)
         account.login(store, server.url, username, PASSWORD, ca_file=server.ca_file)
         laptop = Laptop(name, store, server)
