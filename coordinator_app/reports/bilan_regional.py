@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from coordinator_app.domain import fr_ca
 from coordinator_app.domain.errors import UserError
@@ -186,17 +186,18 @@ def _overdue(
         ]
         for r in rows
     ]
-    items: list[Flowable] = [
-        b.text(
-            f"{fr_ca.number(total)} suivi(s) non faits dont l'échéance est passée au {short_date(today.isoformat())}."
-        ),
-        b.data_table(
-            ["Échéance", "Jours de retard", "Projet", "Action", "Responsable"],
-            shown,
-            [w * width for w in (0.14, 0.1, 0.25, 0.33, 0.18)],
-            numeric=(1,),
-        ),
-    ]
+    intro = b.text(
+        f"{fr_ca.number(total)} suivi(s) non faits dont l'échéance est passée "
+        f"au {short_date(today.isoformat())}."
+    )
+    table = b.data_table(
+        ["Échéance", "Jours de retard", "Projet", "Action", "Responsable"],
+        shown,
+        [w * width for w in (0.14, 0.1, 0.25, 0.33, 0.18)],
+        numeric=(1,),
+    )
+    # the sentence, and the heading the section adds, start on the same page as the table
+    items: list[Flowable] = [KeepTogether([intro, table])]
     if total > len(rows):
         items.append(
             b.text(f"… et {fr_ca.number(total - len(rows))} autre(s), plus récents.", "muted")
@@ -213,12 +214,12 @@ def _farms(
     counts = Counter(p.get("stage") or "" for p in farms)
     stages = [(v, lab) for v, lab in STAGES[FERME_COOP] if counts[v]]
     items: list[Flowable] = [
-        charts.bar_chart(
-            [lab.split(" —")[0] for _, lab in stages],
-            [[counts[v] for v, _ in stages]],
+        charts.hbar_chart(
+            [lab for _, lab in stages],
+            [counts[v] for v, _ in stages],
             width=width,
-            height=170,
             title="Coopératives agricoles par étape",
+            label_width=190,
         )
     ]
     visits = q.visits_per_project(store, region, period)
@@ -241,12 +242,12 @@ def _farms(
                 "Coopérative",
                 "Région" if region is None else "Municipalité",
                 "Étape",
-                "Constitution",
+                "Constituée",
                 "Visites",
                 "Financement accordé",
             ],
             rows,
-            [w * width for w in (0.22, 0.18, 0.2, 0.14, 0.1, 0.16)],
+            [w * width for w in (0.21, 0.22, 0.18, 0.14, 0.09, 0.16)],
             numeric=(4, 5),
         )
     )

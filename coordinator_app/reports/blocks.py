@@ -16,6 +16,7 @@ from coordinator_app.reports.fonts import REGULAR
 from coordinator_app.reports.style import ACCENT, RULE, TILE, ZEBRA, make_styles
 
 STYLES = make_styles()
+SHORT_TABLE_ROWS = 8
 
 
 def styled(commands: Sequence[tuple]) -> TableStyle:
@@ -39,6 +40,14 @@ def heading(title: str, level: int = 1) -> Paragraph:
     return text(title, "h1" if level == 1 else "h2")
 
 
+class _WholeTable(Table):
+    """A short table that moves to the next page whole rather than split: a lone total row on
+    the next page reads badly. (Not a KeepTogether: reportlab cannot nest those.)"""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+
 def data_table(
     header: Sequence[str],
     rows: Sequence[Sequence[object]],
@@ -56,7 +65,8 @@ def data_table(
         [text(cell, "cell_right" if i in numeric else "cell") for i, cell in enumerate(row)]
         for row in rows
     ]
-    table = Table([head, *body], colWidths=list(widths), repeatRows=1, splitByRow=1)
+    kind = _WholeTable if len(rows) <= SHORT_TABLE_ROWS else Table
+    table = kind([head, *body], colWidths=list(widths), repeatRows=1, splitByRow=1)
     commands: list[tuple] = [
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -130,10 +140,17 @@ def tiles(items: Sequence[tuple[str, str]], width: float) -> Table:
 
 def section(title: str, *content: Flowable, keep: bool = False) -> list[Flowable]:
     """A heading followed by its content, never alone at the bottom of a page: the heading stays
-    with the first block of content; ``keep`` keeps the whole (short) section on one page."""
+    with the first block of content; ``keep`` keeps the whole (short) section on one page.
+
+    A KeepTogether given as content is flattened into the section's own: reportlab's
+    KeepTogether cannot be nested (the inner one reports an endless height and forces page breaks).
+    """
     if keep or not content:
-        return [KeepTogether([heading(title), *content])]
-    return [KeepTogether([heading(title), content[0]]), *content[1:]]
+        flat = [f for c in content for f in (c._content if isinstance(c, KeepTogether) else [c])]
+        return [KeepTogether([heading(title), *flat])]
+    first = content[0]
+    head = list(first._content) if isinstance(first, KeepTogether) else [first]
+    return [KeepTogether([heading(title), *head]), *content[1:]]
 
 
 def gap(height: float = 6) -> Spacer:

@@ -72,7 +72,8 @@ def hbar_chart(
     title: str = "",
     label_width: float = 150,
 ) -> Drawing:
-    """Horizontal bars for long category names (regions, coordinators), biggest on top."""
+    """Horizontal bars for long category names (regions, coordinators, stages), listed from the
+    top in the given order (callers sort biggest first; stages keep their natural order)."""
     register_fonts()
     bar = 13
     height = max(len(categories), 1) * bar + 40 + (16 if title else 0)
