@@ -95,7 +95,13 @@ def describe(error: BaseException) -> tuple[str, str, str]:
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
-    """Show ``error`` to the user (see the module docstring) and return the dialog."""
+    """Show ``error`` to the user (see the module docstring) and return the dialog.
+
+    ``show_error(error, parent)`` (arguments swapped) is accepted too: an error report must never
+    fail because of the order of its arguments.
+    """
+    if isinstance(parent, BaseException) and not isinstance(error, BaseException):
+        parent, error = error, parent
     title, message, details = describe(error)
     unexpected = not isinstance(error, UserError)
     box = QMessageBox(

@@ -26,6 +26,7 @@ CATALOGUE = "carnet_{lang}.qm"
 
 _installed: list[QTranslator] = []
 _current = FRENCH
+_ready = False  # no translator installed yet in this QApplication
 
 
 def current_language() -> str:
@@ -42,10 +43,12 @@ def apply_language(lang: str) -> bool:
     French needs no catalogue of ours (the sources are French) but loads Qt's own ``qtbase_fr``
     so that standard buttons (« Annuler », « Oui ») are French too.
     """
-    global _current
+    global _current, _ready
     app = QCoreApplication.instance()
     if app is None or lang not in dict(LANGUAGES):
         return False
+    if lang == _current and (_installed or lang == FRENCH) and _ready:
+        return True
     fresh: list[QTranslator] = []
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
@@ -65,6 +68,7 @@ def apply_language(lang: str) -> bool:
     language = QLocale.Language.French if lang == FRENCH else QLocale.Language.English
     QLocale.setDefault(QLocale(language, QLocale.Country.Canada))
     _current = lang
+    _ready = True
     return True
 
 

@@ -61,6 +61,8 @@ class StatusBar(QStatusBar):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         self._online: bool | None = None
+        self._pending = 0
+        self._last_sync: str | None = None
         info = network_information()
         if info is not None:
             info.reachabilityChanged.connect(lambda _r: self._update_online())
@@ -103,7 +105,12 @@ class StatusBar(QStatusBar):
 
     def refresh(self) -> None:
         """Re-read the pending changes and the last sync from the profile."""
-        pending = self.store.pending_count()
+        self._pending = self.store.pending_count()
+        self._last_sync = self.store.get_meta("last_sync")
+        self._render()
+
+    def _render(self) -> None:
+        pending = self._pending
         if pending == 0:
             text = _tr("Aucune modification à synchroniser")
         elif pending == 1:
@@ -111,10 +118,11 @@ class StatusBar(QStatusBar):
         else:
             text = _tr("{count} modifications à synchroniser").format(count=i18n.number(pending))
         self.pending_label.setText(text)
-        self.last_sync_label.setText(last_sync_text(self.store.get_meta("last_sync")))
+        self.pending_label.setAccessibleName(text)
+        self.last_sync_label.setText(last_sync_text(self._last_sync))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._show_online()
-            self.refresh()
+            self._render()
         super().changeEvent(event)

@@ -172,7 +172,7 @@ class ListPage(QWidget):
         self.reset_button.setAccessibleName(self.tr("Réinitialiser les filtres"))
         self.view.setAccessibleName(self.title())
         self._fill_static_choices()
-        self.refresh_choices()
+        self._label_everything_items()
         self.model.retranslate()
         self._show_count()
 
@@ -205,6 +205,17 @@ class ListPage(QWidget):
         )
         stages = STAGES.get(self.program or "", ALL_STAGE_CHOICES)
         self._refill(self.stage, self.tr("Toutes les étapes"), [(label, v) for v, label in stages])
+
+    def _label_everything_items(self) -> None:
+        """The « every … » first item of the data-driven filters, in the current language."""
+        for combo, text in (
+            (self.year, self.tr("Toutes les années")),
+            (self.coordinator, self.tr("Tous les coordonnateurs")),
+        ):
+            if combo.count():
+                combo.setItemText(0, text)
+            else:
+                combo.addItem(text, None)
 
     def refresh_choices(self) -> None:
         """Years and coordinators come from the data: re-read them after changes."""
