@@ -6,24 +6,46 @@ usable tokens; passwords are chosen by people and get Argon2.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from argon2.profiles import CHEAPEST
 
-_hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("carnet-coop-dummy-password")
+#: Test suites set this to use Argon2's cheapest parameters (hashing 100 test users at the
+#: production cost would take minutes on a shared CI machine). Never set it on a real server.
+FAST_HASH_ENV = "COORDINATOR_SERVER_TEST_FAST_HASH"
+
+
+@functools.cache
+def _hasher(fast: bool) -> PasswordHasher:
+    return PasswordHasher.from_parameters(CHEAPEST) if fast else PasswordHasher()
+
+
+@functools.cache
+def _dummy_hash(fast: bool) -> str:
+    return _hasher(fast).hash("carnet-coop-dummy-password")
+
+
+def _fast() -> bool:
+    return os.environ.get(FAST_HASH_ENV) == "1"
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher(_fast()).hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     """True when ``password`` matches; an unknown user costs the same time as a wrong password."""
+    hasher = _hasher(_fast())
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return (
+            hasher.verify(password_hash or _dummy_hash(_fast()), password)
+            and password_hash is not None
+        )
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

@@ -20,6 +20,7 @@ listener on the same port with a new app (what a restarted server looks like to 
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
 import socket
 import ssl
@@ -35,6 +36,10 @@ import sqlalchemy as sa
 import uvicorn
 
 from coordinator_app.protocol.versions import version_headers
+from coordinator_app.server.security import FAST_HASH_ENV
+
+# cheapest Argon2 parameters for test users (see coordinator_app/server/security.py)
+os.environ.setdefault(FAST_HASH_ENV, "1")
 from coordinator_app.server import accounts, backup, db
 from coordinator_app.server.app import create_app
 from coordinator_app.server.settings import Settings
