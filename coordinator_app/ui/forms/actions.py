@@ -1,0 +1,234 @@
+"""Plugs the forms into the main window: record openers, « Nouveau … » actions, kept drafts.
+
+``install(window)`` is called by ``ui.features`` once the window is built. It registers an opener
+for every kind of record (a project opens its page, a visit its editor, anything else the generic
+form) and adds the creation actions to Fichier → Nouveau and the toolbar. After any save the window
+is told through ``data_changed`` so its lists, dashboard and status bar reload. At start-up, drafts
+of new records that were never saved (a crash, a dead battery) are offered back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from coordinator_app.domain import fr_ca
+from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.store import drafts
+from coordinator_app.store.drafts import Draft
+from coordinator_app.ui.forms.entity_form import EntityFormDialog
+from coordinator_app.ui.forms.fields import tr_domain
+from coordinator_app.ui.forms.project_page import ProjectDialog
+from coordinator_app.ui.forms.visit_editor import VisitDialog
+
+# (kind, French text of the action, shortcut); shortcuts avoid the window's own (Ctrl+1…7, Ctrl+F,
+# Ctrl+Q, F1, F5) and the forms' (Ctrl+S, Échap, Ctrl+J, Ctrl+E).
+NEW_ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("visit", "Nouvelle &visite", "Ctrl+N"),
+    ("project", "Nouveau &projet…", "Ctrl+Shift+P"),
+    ("participant", "Nouveau p&articipant…", ""),
+    ("contract", "Nouveau &contrat…", ""),
+    ("funding", "Nouvelle demande de &financement…", ""),
+    ("action_item", "Nouveau &suivi…", ""),
+    ("workshop", "Nouvel a&telier ou webinaire…", "Ctrl+Shift+W"),
+    ("organisation", "Nouvelle &organisation…", ""),
+    ("school", "Nouvelle é&cole…", ""),
+    ("municipality", "Nouvelle &municipalité…", ""),
+    ("coordinator", "Nouveau coordonnateur ou coordonnatrice…", ""),
+)
+NEEDS_PROJECT = frozenset({"visit", "participant", "contract", "funding", "action_item"})
+DRAFTS_OFFERED_AT_START = 3
+
+
+class FormsFeature(QObject):
+    """The forms' part of the window; kept on ``window.forms`` (it owns the open dialogs)."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = window.store
+        self.dialogs: list[QDialog] = []
+        self.actions: dict[str, QAction] = {}
+        self.startup_box: QMessageBox | None = None
+        self._offered: set[tuple[str, str]] = set()
+        for kind in ENTITIES:
+            window.record_openers[kind] = self._opener(kind)
+        self._add_actions()
+        window.installEventFilter(self)
+
+    # -- openers --------------------------------------------------------------------------------
+    def _opener(self, kind: str) -> Callable[[Any, str], QDialog]:
+        if kind == "project":
+            return lambda _window, record_id: self.open_project(record_id)
+        if kind == "visit":
+            return lambda _window, record_id: self.open_visit(visit_id=record_id)
+        return lambda _window, record_id: self.open_form(kind, record_id)
+
+    def _keep(self, dialog: QDialog, *, modal: bool = False) -> QDialog:
+        """Keep the dialog alive while open; tell the window when it saved something."""
+        self.dialogs.append(dialog)
+        dialog.accepted.connect(self.window.data_changed.emit)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        if modal:
+            dialog.open()
+        else:
+            dialog.show()
+            dialog.raise_()
+            dialog.activateWindow()
+        return dialog
+
+    def _forget(self, dialog: QDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    def open_project(self, project_id: str) -> ProjectDialog:
+        """The project's page in its own window (one window per project)."""
+        for dialog in self.dialogs:
+            if isinstance(dialog, ProjectDialog) and dialog.page.project_id == project_id:
+                dialog.page.reload()
+                dialog.raise_()
+                dialog.activateWindow()
+                return dialog
+        dialog = ProjectDialog(self.store, project_id, self.window)
+        dialog.page.changed.connect(self.window.data_changed.emit)
+        self._keep(dialog)
+        return dialog
+
+    def open_visit(
+        self, *, project_id: str | None = None, visit_id: str | None = None
+    ) -> VisitDialog:
+        return self._keep(
+            VisitDialog(self.store, project_id, visit_id, parent=self.window), modal=False
+        )
+
+    def open_form(
+        self, kind: str, record_id: str | None = None, defaults: dict[str, Any] | None = None
+    ) -> EntityFormDialog:
+        return self._keep(
+            EntityFormDialog(self.store, kind, record_id, defaults=defaults, parent=self.window)
+        )
+
+    # -- actions --------------------------------------------------------------------------------
+    def _add_actions(self) -> None:
+        window = self.window
+        self.menu_new = window.menu_file.addMenu("")
+        first = window.menu_file.actions()[0] if window.menu_file.actions() else None
+        if first is not None and first is not self.menu_new.menuAction():
+            window.menu_file.insertMenu(first, self.menu_new)
+            window.menu_file.insertSeparator(first)
+        for kind, _text, shortcut in NEW_ACTIONS:
+            action = QAction(window)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _checked=False, k=kind: self.new_record(k))
+            self.menu_new.addAction(action)
+            self.actions[kind] = action
+        window.toolbar.addAction(self.actions["visit"])
+        window.toolbar.addAction(self.actions["project"])
+        window.toolbar.setVisible(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.menu_new.setTitle(self.tr("&Nouveau"))
+        for kind, text, shortcut in NEW_ACTIONS:
+            action = self.actions[kind]
+            action.setText(self.tr(text))
+            label = self.tr(text).replace("&", "").rstrip("…")
+            action.setToolTip(f"{label} ({shortcut})" if shortcut else label)
+            action.setStatusTip(label)
+        self.actions["visit"].setIconText(self.tr("Nouvelle visite (Ctrl+N)"))
+        self.actions["project"].setIconText(self.tr("Nouveau projet (Ctrl+Maj+P)"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def new_record(self, kind: str) -> QDialog | None:
+        """« Nouveau … »: children of a project need the project selected in a list."""
+        if kind == "project":
+            program = getattr(self.window.current_list(), "program", None)
+            return self.open_form("project", defaults={"program": program} if program else None)
+        if kind in NEEDS_PROJECT:
+            project_id = self.window.current_project_id()
+            if not project_id:
+                self.window.statusBar().showMessage(
+                    self.tr(
+                        "Choisissez d'abord un projet dans une liste (Projets CIEC, Jeune COOP, "
+                        "Coopératives agricoles, Visites ou Suivis)."
+                    ),
+                    8000,
+                )
+                return None
+            if kind == "visit":
+                return self.open_visit(project_id=project_id)
+            return self.open_form(kind, defaults={"project_id": project_id})
+        return self.open_form(kind)
+
+    # -- drafts kept from a previous session ----------------------------------------------------
+    def offer_kept_drafts(self) -> QMessageBox | None:
+        """Ask « Reprendre le brouillon ? » for the most recent unsaved new record, if any."""
+        kept = [
+            d
+            for d in drafts.list_drafts(self.store, new_only=True)
+            if (d.kind, d.scope) not in self._offered
+        ]
+        if not kept or len(self._offered) >= DRAFTS_OFFERED_AT_START:
+            return None
+        draft = kept[0]
+        self._offered.add((draft.kind, draft.scope))
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Brouillon non enregistré"),
+            self.tr(
+                "Un brouillon non enregistré a été conservé : {0}.\n\nReprendre le brouillon ?"
+            ).format(self._describe(draft)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.window,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Oui"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Non"))
+        box.setAccessibleName(self.tr("Reprendre le brouillon ?"))
+        box.finished.connect(lambda result: self._answer(draft, result))
+        self.startup_box = box
+        box.open()
+        return box
+
+    def _describe(self, draft: Draft) -> str:
+        label = tr_domain(ENTITIES[draft.kind].label) if draft.kind in ENTITIES else draft.kind
+        title = ""
+        if draft.scope:
+            project = self.store.get("project", draft.scope)
+            title = f" — {project['name']}" if project else ""
+        when = fr_ca.long_date(draft.updated_at[:10])
+        return f"« {label}{title} » ({when})"
+
+    def _answer(self, draft: Draft, result: int) -> None:
+        self.startup_box = None
+        if result == QMessageBox.StandardButton.Yes:
+            dialog: QDialog | None
+            if draft.kind == "visit" and draft.scope:
+                dialog = self.open_visit(project_id=draft.scope)
+                banner = dialog.editor.banner
+            else:
+                defaults = {"project_id": draft.scope} if draft.scope else None
+                dialog = self.open_form(draft.kind, defaults=defaults)
+                banner = dialog.form.banner
+            if banner.isVisible():
+                banner.yes.click()
+        else:
+            drafts.delete_draft(self.store, draft.kind, None, scope=draft.scope)
+        QTimer.singleShot(0, self.offer_kept_drafts)
+
+
+def install(window: Any) -> FormsFeature:
+    """Register the forms in ``window`` (see the module docstring)."""
+    feature = FormsFeature(window)
+    window.forms = feature
+    QTimer.singleShot(0, feature.offer_kept_drafts)
+    return feature
