@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -200,12 +200,13 @@ def _draw_frame(info: PageFrame, canvas: Canvas, doc: BaseDocTemplate) -> None:
     canvas.restoreState()
 
 
-def build_pdf(target: Path, info: PageFrame, story: list[Flowable]) -> None:
-    """Lay out ``story`` in the house style into ``target`` (a temporary path, see ``output``)."""
+def build_pdf(target: Path | BinaryIO, info: PageFrame, story: list[Flowable]) -> None:
+    """Lay out ``story`` in the house style into ``target``: a temporary path (see ``output``) or
+    an in-memory buffer (the window's preview never writes personal data to a temporary file)."""
     register_fonts()
     size = page_size(info.page_size)
     doc = BaseDocTemplate(
-        str(target),
+        target if not isinstance(target, Path) else str(target),
         pagesize=size,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,

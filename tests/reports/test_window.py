@@ -1,0 +1,125 @@
+"""Reports in the real window (offscreen): menu, parameter dialog, generation off the GUI thread,
+QtPdf preview, saving, and printing through QPrinter to a PDF printer."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrinter
+from reportlab.lib.pagesizes import A4, LETTER
+
+from coordinator_app.ui import errors, tasks
+from coordinator_app.ui.reports_actions import (
+    ReportRequest,
+    print_document,
+)
+from tests.reports.conftest import pdf_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot, store, sample):
+    from coordinator_app.ui import create_main_window
+
+    win = create_main_window(store.data_dir)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    qtbot.waitUntil(lambda: tasks.running_tasks() == 0, timeout=20000)
+    for box in list(errors.open_dialogs):
+        box.close()
+    win.close()
+    win.store.close()
+
+
+def preview_text(preview) -> str:
+    document = preview.document
+    raw = " ".join(document.getAllText(i).text() for i in range(document.pageCount()))
+    return " ".join(raw.replace("\u00a0", " ").split())
+
+
+def wait_preview(qtbot, window, count: int = 1):
+    qtbot.waitUntil(lambda: len(window.reports.previews) >= count, timeout=20000)
+    return window.reports.previews[-1]
+
+
+def printed(path: Path, preview, *, a4: bool = False) -> PdfReader:
+    printer = preview.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    assert print_document(preview.document, printer, dpi=100) == preview.document.pageCount()
+    return PdfReader(str(path))
+
+
+def test_reports_menu_lists_the_four_reports(window):
+    texts = [a.text().replace("&", "") for a in window.menu_reports.actions()]
+    assert texts[:4] == [
+        "Fiche de projet…",
+        "Compte rendu de visite…",
+        "Bilan régional…",
+        "Bilan annuel…",
+    ]
+    assert window.menu_reports.menuAction().isVisible()
+
+
+def test_visit_report_from_the_menu_then_save_and_print(qtbot, window, sample, tmp_path: Path):
+    window.reports.actions["visite"].trigger()
+    dialog = window.reports.dialogs[-1]
+    dialog.visit.setCurrentIndex(dialog.visit.findData(sample["visit"]))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    preview = wait_preview(qtbot, window)
+    assert preview.isVisible()
+    text = preview_text(preview)
+    assert "Visite sur place le 26 novembre 2026, 14 h 30" in text
+    assert "Envoyer le budget révisé" in text
+
+    saved = preview.save_to(tmp_path / "visite.pdf")
+    assert "Centre communautaire de Limoilou" in pdf_text(saved)
+
+    reader = printed(tmp_path / "imprime.pdf", preview)
+    assert len(reader.pages) == preview.document.pageCount()
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (round(LETTER[0]), round(LETTER[1]))
+
+
+def test_regional_summary_with_its_parameters_in_a4(qtbot, window, tmp_path: Path):
+    dialog = window.reports.ask("bilan-regional")
+    dialog.region.setCurrentIndex(dialog.region.findData("03"))
+    dialog.start.setDate(QDate(2026, 1, 1))
+    dialog.end.setDate(QDate(2026, 12, 31))
+    dialog.page_size.setCurrentIndex(dialog.page_size.findData("a4"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    preview = wait_preview(qtbot, window)
+    text = preview_text(preview)
+    assert "Bilan régional — Capitale-Nationale (03)" in text
+    assert "37" in text and "jeunes rejoints" in text
+    reader = printed(tmp_path / "a4.pdf", preview, a4=True)
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (round(A4[0]), round(A4[1]))
+
+
+def test_project_sheet_button_entry_point_and_names_option(qtbot, window, sample):
+    dialog = window.reports.ask("fiche-projet")
+    dialog.project.setCurrentIndex(dialog.project.findData(sample["ciec"]))
+    dialog.with_names.setChecked(True)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    named = preview_text(wait_preview(qtbot, window))
+    assert "Léa Gagnon" in named
+    window.reports.project_sheet(sample["ciec"])
+    plain = preview_text(wait_preview(qtbot, window, 2))
+    assert "CIEC de Limoilou" in plain and "Gagnon" not in plain
+
+
+def test_an_unknown_record_is_reported_in_french_without_a_preview(qtbot, window):
+    task = window.reports.generate(ReportRequest("fiche-projet", {"project_id": "inconnu"}))
+    qtbot.waitUntil(lambda: task.done, timeout=20000)
+    assert window.reports.previews == []
+    assert any("Projet introuvable : inconnu" in box.text() for box in errors.open_dialogs)
