@@ -1,19 +1,14 @@
-"""A real sync server for the sync tests: uvicorn over TLS on 127.0.0.1 (trustme certificates),
-the server's own FastAPI app on a real SQLite database, and laptops that are real profiles.
+"""The sync tests' world: the real server (``tests/support/live_server.py``: uvicorn over TLS
+on 127.0.0.1, trustme certificates, a real SQLite database) and laptops that are real profiles
+logged in to it through the real client.
 
-One listener serves the whole session; ``LiveServer.reset()`` swaps in a fresh database (a new
-``create_app`` on a new SQLite file), so each test — and each Hypothesis example — starts from an
-empty server without paying for a new TLS listener. ``restart()`` stops and restarts the listener on
-the same port with a new app instance (what a server process restart looks like to a client);
-``backup()`` / ``restore()`` use the SQLite backup API and renew the server generation, like
-``coordinator-server restore``.
+Each test gets its own server. The Hypothesis test shares one listener (``ResettableServer``) and
+swaps in a fresh database per example, to keep hundreds of examples within a few minutes.
+``FaultyTransport`` is the real HTTPS transport with faults injected at chosen requests.
 """
 
 from __future__ import annotations
 
-import itertools
-import socket
-import sqlite3
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,21 +17,86 @@ from typing import Any
 
 import httpx
 import pytest
-import trustme
+import sqlalchemy as sa
 import uvicorn
 
-from coordinator_app.server import accounts, db
+from coordinator_app.server import db
 from coordinator_app.server.app import create_app
 from coordinator_app.server.settings import Settings
 from coordinator_app.store import Store, open_store
 from coordinator_app.sync import account
 from coordinator_app.sync.engine import SyncEngine, SyncReport
+from tests.support.live_server import PASSWORD, LiveServer
 
-PASSWORD = "mot-de-passe-de-test-1"
+
+class SyncServer(LiveServer):
+    """The server helper's live server (``tests/support/live_server.py``) with what the sync tests
+    read back: the server's records and change ids, and the users already created."""
+
+    users: set[str]
+
+    def add_user(self, username: str, **options: Any) -> Any:  # type: ignore[override]
+        user = super().add_user(username, **options)
+        self.users.add(username)
+        return user
+
+    def records(self) -> dict[str, dict[str, Any]]:
+        """The server's current records: kind → id → (field values, deleted)."""
+        result: dict[str, dict[str, Any]] = {}
+        with db.reading(self.engine) as conn:
+            for row in conn.execute(sa.select(db.records)):
+                result.setdefault(row.kind, {})[row.record_id] = (dict(row.data), bool(row.deleted))
+        return result
+
+    def change_ids(self) -> list[str]:
+        with db.reading(self.engine) as conn:
+            return [r[0] for r in conn.execute(sa.select(db.changes.c.change_id))]
+
+    def backup(self, target: Path | None = None) -> Path:  # type: ignore[override]
+        return super().backup(target or self.workdir / f"sauvegarde-{len(self.users)}.sqlite3")
+
+
+class ResettableServer(SyncServer):
+    """One TLS listener for many Hypothesis examples: ``reset()`` swaps in a fresh database and a
+    new app behind the same port, instead of paying for a new listener each example."""
+
+    def start(self) -> ResettableServer:
+        self._app = getattr(self, "_app", None) or _Swappable()
+        self._app.app = create_app(self.settings)
+        config = uvicorn.Config(
+            self._app,
+            host="127.0.0.1",
+            port=self.port,
+            ssl_certfile=str(self.cert_path),
+            ssl_keyfile=str(self.key_path),
+            log_level="warning",
+            lifespan="off",
+            timeout_graceful_shutdown=1,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread.start()
+        while not self._server.started:
+            if not self._thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            threading.Event().wait(0.01)
+        return self
+
+    def reset(self) -> None:
+        old_app, old_engine = self._app.app, self.engine
+        self._counter = getattr(self, "_counter", 0) + 1
+        url = f"sqlite:///{self.workdir / f'server-{self._counter}.sqlite3'}"
+        self.db_url, self.settings = url, Settings(db_url=url)
+        self.engine = db.make_engine(url)
+        db.migrate(self.engine)
+        self._app.app = create_app(self.settings)
+        self.users = set()
+        old_app.state.engine.dispose()
+        old_engine.dispose()
 
 
 class _Swappable:
-    """ASGI app that forwards to the current server app (replaced by ``reset``/``restore``)."""
+    """ASGI app that forwards to the current server app (replaced by ``reset``)."""
 
     def __init__(self) -> None:
         self.app: Any = None
@@ -45,152 +105,27 @@ class _Swappable:
         await self.app(scope, receive, send)
 
 
-class LiveServer:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        ca = trustme.CA(organization_name="Carnet tests CA")
-        cert = ca.issue_cert("127.0.0.1", "localhost")
-        self.ca_file = folder / "ca.pem"
-        self.cert_file = folder / "server.pem"
-        self.key_file = folder / "server-key.pem"
-        ca.cert_pem.write_to_path(str(self.ca_file))
-        cert.private_key_pem.write_to_path(str(self.key_file))
-        cert.cert_chain_pems[0].write_to_path(str(self.cert_file))
-        self.app = _Swappable()
-        self.users: set[str] = set()
-        self._counter = itertools.count(1)
-        self.db_path: Path | None = None
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        sock.close()
-        self.url = f"https://127.0.0.1:{self.port}"
-        self.reset()
-        self.start()
-
-    # -- listener ---------------------------------------------------------------------------
-    def start(self) -> None:
-        config = uvicorn.Config(
-            self.app,
-            host="127.0.0.1",
-            port=self.port,
-            ssl_certfile=str(self.cert_file),
-            ssl_keyfile=str(self.key_file),
-            log_level="warning",
-            lifespan="off",
-            timeout_graceful_shutdown=1,
-        )
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        while not self.server.started:
-            if not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            threading.Event().wait(0.01)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-    def restart(self) -> None:
-        """Stop the listener, start a new one on the same port with a new app on the same DB."""
-        self.stop()
-        self.app.app = self._make_app()
-        self.start()
-
-    # -- database ---------------------------------------------------------------------------
-    def _make_app(self) -> Any:
-        return create_app(Settings(db_url=f"sqlite:///{self.db_path}"))
-
-    @property
-    def engine(self) -> Any:
-        return self.app.app.state.engine
-
-    def reset(self) -> None:
-        """A fresh, empty server database (new generation)."""
-        old = self.app.app
-        self.db_path = self.folder / f"server-{next(self._counter)}.sqlite3"
-        self.users: set[str] = set()
-        engine = db.make_engine(f"sqlite:///{self.db_path}")
-        db.migrate(engine)
-        engine.dispose()
-        self.app.app = self._make_app()
-        if old is not None:
-            old.state.engine.dispose()
-
-    def add_user(self, username: str, regions: list[str], role: str = "coordinator") -> str:
-        accounts.add_user(self.engine, username, PASSWORD, role, regions)
-        self.users.add(username)
-        return username
-
-    def records(self) -> dict[str, dict[str, Any]]:
-        """The server's current records: kind → id → (field values, deleted)."""
-        import sqlalchemy as sa
-
-        result: dict[str, dict[str, Any]] = {}
-        with db.reading(self.engine) as conn:
-            for row in conn.execute(sa.select(db.records)):
-                result.setdefault(row.kind, {})[row.record_id] = (dict(row.data), bool(row.deleted))
-        return result
-
-    def change_ids(self) -> list[str]:
-        import sqlalchemy as sa
-
-        with db.reading(self.engine) as conn:
-            return [r[0] for r in conn.execute(sa.select(db.changes.c.change_id))]
-
-    def set_regions(self, username: str, regions: list[str]) -> None:
-        accounts.set_regions(self.engine, username, regions)
-
-    def backup(self) -> Path:
-        target = self.folder / f"backup-{next(self._counter)}.sqlite3"
-        source, copy = sqlite3.connect(str(self.db_path)), sqlite3.connect(str(target))
-        try:
-            source.backup(copy)
-        finally:
-            source.close()
-            copy.close()
-        return target
-
-    def restore(self, backup: Path) -> None:
-        """Replace the database with an older copy and renew the generation (as the CLI does)."""
-        self.app.app.state.engine.dispose()
-        source, target = sqlite3.connect(str(backup)), sqlite3.connect(str(self.db_path))
-        try:
-            source.backup(target)
-        finally:
-            source.close()
-            target.close()
-        self.app.app = self._make_app()
-        db.renew_generation(self.engine)
-
-    def generation(self) -> str:
-        with db.reading(self.engine) as conn:
-            return db.generation(conn)
-
-
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    # Argon2 with its production cost takes about 0.5 s per hash on these machines; the sync tests
-    # log in hundreds of times (Hypothesis), so they use the same hasher with the lowest cost.
-    # Login and password checks themselves are the server's tests, at full cost.
-    from argon2 import PasswordHasher
-
-    from coordinator_app.server import security
-
-    production = security._hasher
-    security._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    server = LiveServer(tmp_path_factory.mktemp("serveur"))
-    yield server
-    server.stop()
-    security._hasher = production
+def _new_server(kind: type[SyncServer], folder: Path) -> Any:
+    url = f"sqlite:///{folder / 'server.sqlite3'}"
+    server = kind(folder, url, Settings(db_url=url))
+    server.users = set()
+    return server.start()
 
 
 @pytest.fixture
-def server(live_server: LiveServer) -> LiveServer:
-    """The live server with an empty database for this test."""
-    live_server.reset()
-    return live_server
+def server(tmp_path: Path) -> Iterator[SyncServer]:
+    """A live server on an empty database for this test."""
+    started = _new_server(SyncServer, tmp_path / "serveur")
+    yield started
+    started.close()
+
+
+@pytest.fixture(scope="session")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ResettableServer]:
+    """One listener for the Hypothesis examples (each example calls ``reset()``)."""
+    started = _new_server(ResettableServer, tmp_path_factory.mktemp("serveur-partage"))
+    yield started
+    started.close()
 
 
 class FaultyTransport(httpx.BaseTransport):
@@ -248,7 +183,7 @@ class Laptop:
 
     name: str
     store: Store
-    server: LiveServer
+    server: SyncServer
     transport: Any = None
     reports: list[SyncReport] = field(default_factory=list)
 
@@ -261,15 +196,15 @@ class Laptop:
 
 
 @pytest.fixture
-def laptops(tmp_path: Path, server: LiveServer) -> Iterator[Any]:
+def laptops(tmp_path: Path, server: SyncServer) -> Iterator[Any]:
     opened: list[Laptop] = []
 
     def make(name: str, user: str | None = None, regions: list[str] | None = None) -> Laptop:
         username = user or name
         if username not in server.users:
-            server.add_user(username, regions or ["03"])
+            server.add_user(username, regions=regions or ["03"])
         store = open_store(tmp_path / name)
-        account.login(store, server.url, username, PASSWORD, ca_file=server.ca_file)
+        account.login(store, server.url, username, PASSWORD, ca_file=server.ca_path)
         laptop = Laptop(name, store, server)
         opened.append(laptop)
         return laptop

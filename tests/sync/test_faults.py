@@ -55,7 +55,7 @@ def test_a_sync_cut_at_any_request_resumes_without_loss_or_duplicate(laptops, se
     a, b = laptops("alice"), laptops("bruno")
     shared = edits(a, b)
     action, step = fault.split(" ")
-    b.transport = FaultyTransport(server.ca_file, {step: action})
+    b.transport = FaultyTransport(server.ca_path, {step: action})
     a.sync()
     with pytest.raises(SyncError) as failure:
         b.sync(push_batch=2, pull_limit=2)
@@ -75,7 +75,7 @@ def test_a_sync_cut_at_any_request_resumes_without_loss_or_duplicate(laptops, se
 def test_a_lost_push_reply_is_acknowledged_as_duplicate_not_applied_twice(laptops, server):
     a, b = laptops("alice"), laptops("bruno")
     mine = project(a.store)
-    a.transport = FaultyTransport(server.ca_file, {"push": "lose"})
+    a.transport = FaultyTransport(server.ca_path, {"push": "lose"})
     with pytest.raises(SyncError):
         a.sync()
     assert a.store.pending_count() == 1  # not marked sent without the server's acknowledgement
@@ -99,13 +99,13 @@ def test_an_interrupted_attachment_upload_resumes_and_the_record_follows_the_fil
     source.write_bytes(os.urandom(CHUNK_BYTES * 2 + 1000))
     stored = import_file(a.store, source)
     a.store.create("attachment", stored.record_values(mine["id"], None))
-    a.transport = FaultyTransport(server.ca_file, {"chunks#2": "drop"})
+    a.transport = FaultyTransport(server.ca_path, {"chunks#2": "drop"})
     with pytest.raises(SyncError):
         a.sync()
     assert a.transport.counts.get("push") is None  # the record never went before its file
     report = a.sync()
     assert report.uploaded == 1
-    b.transport = FaultyTransport(server.ca_file, {"download": "lose"})
+    b.transport = FaultyTransport(server.ca_path, {"download": "lose"})
     with pytest.raises(SyncError):
         b.sync()
     b.transport = None
@@ -160,7 +160,7 @@ def test_client_killed_between_apply_and_checkpoint_loses_and_duplicates_nothing
 def test_server_restarted_in_the_middle_of_a_sync(laptops, server):
     a, b = laptops("alice"), laptops("bruno")
     edits(a, b)
-    b.transport = FaultyTransport(server.ca_file)
+    b.transport = FaultyTransport(server.ca_path)
     b.transport.before["pull"] = server.restart
     try:
         b.sync()
