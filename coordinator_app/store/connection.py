@@ -18,7 +18,6 @@ working on an encrypted connection.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -30,9 +29,9 @@ from coordinator_app.store.keys import ProfileKey
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-#: Flipped to True by the commit "Encrypt profiles at rest"; ``open_connection(encrypted=...)``
-#: overrides it (e.g. tests of the migration of clear profiles).
-ENCRYPT_BY_DEFAULT = os.environ.get("CARNET_ENCRYPT_DEV") == "1"
+#: Profiles are encrypted; ``open_connection(encrypted=False)`` opens a clear database (used by
+#: the tests of the in-place encryption of profiles written by earlier versions).
+ENCRYPT_BY_DEFAULT = True
 
 _SUBCLASSES = (
     "DataError",
@@ -137,6 +136,7 @@ def open_connection(
         return conn
     fresh = not path.exists() or path.stat().st_size == 0
     clear = not fresh and is_clear_database(path)
+    profile_folder = key is None
     if key is None:
         key = keys.profile_key(path.parent, passphrase=passphrase, create=fresh or clear)
     if clear:
@@ -145,6 +145,8 @@ def open_connection(
         encrypt_profile_in_place(path, key)
     conn = connect_with_key(path, key)
     configure(conn)
+    if profile_folder:
+        keys.remember(path.parent, key)
     return conn
 
 

@@ -42,6 +42,7 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 
 _derived: dict[tuple[bytes, str, int, int, int], bytes] = {}
 _derived_lock = threading.Lock()
+_opened: dict[str, ProfileKey] = {}
 
 
 @dataclass(frozen=True)
@@ -216,3 +217,18 @@ def profile_key(data_dir: Path, *, passphrase: str | None = None, create: bool) 
         raise ProfileError(NO_KEY_MESSAGE.format(folder=data_dir))
     _write_salt(data_dir)
     return ProfileKey(_derive(secret, *_read_salt(data_dir)), "passphrase")
+
+
+def remember(data_dir: Path, key: ProfileKey) -> None:
+    """Note the key of a profile this process opened, for code that only knows the profile's
+    folder (attachment files): the passphrase typed in the window is not asked for twice."""
+    _opened[keyring_account(data_dir)] = key
+
+
+def forget(data_dir: Path) -> None:
+    _opened.pop(keyring_account(data_dir), None)
+
+
+def opened_key(data_dir: Path) -> ProfileKey | None:
+    """The key of the profile in ``data_dir`` if this process has opened it."""
+    return _opened.get(keyring_account(data_dir))

@@ -235,3 +235,47 @@ def test_attachment_files_are_encrypted_and_tampering_is_detected(tmp_path, stor
     target.write_bytes(bytes(damaged))
     with pytest.raises(ProfileError, match="endommagé"):
         filecrypt.read_encrypted(target, key)
+
+
+def test_large_files_are_encrypted_in_chunks_that_cannot_be_cut_or_reordered(tmp_path, store):
+    key = filecrypt.file_key(store.conn)
+    data = bytes(range(256)) * (filecrypt.CHUNK // 128) + b"fin"  # two chunks and a bit
+    source = tmp_path / "video.bin"
+    source.write_bytes(data)
+    target = tmp_path / "pj" / "video"
+    filecrypt.encrypt_file(source, target, key)
+    assert filecrypt.read_encrypted(target, key) == data
+    whole = target.read_bytes()
+    header, block = len(filecrypt.MAGIC) + filecrypt.PREFIX_BYTES, filecrypt.CHUNK + 16
+    target.write_bytes(whole[: header + 2 * block])  # the last chunk dropped
+    with pytest.raises(ProfileError, match="endommagé"):
+        filecrypt.read_encrypted(target, key)
+    swapped = whole[:header] + whole[header + block : header + 2 * block]
+    target.write_bytes(swapped + whole[header : header + block] + whole[header + 2 * block :])
+    with pytest.raises(ProfileError, match="endommagé"):
+        filecrypt.read_encrypted(target, key)
+    filecrypt.write_encrypted(target, b"", key)
+    assert filecrypt.read_encrypted(target, key) == b""
+
+
+def test_files_of_a_clear_profile_stay_readable(tmp_path):
+    legacy = tmp_path / "ancienne-photo.jpg"
+    legacy.write_bytes(b"\xff\xd8 clear")
+    assert filecrypt.read_encrypted(legacy, bytes(32)) == b"\xff\xd8 clear"
+    filecrypt.write_encrypted(legacy, b"clear again", None)
+    assert legacy.read_bytes() == b"clear again"
+
+
+def test_the_folder_key_is_known_once_the_profile_is_opened(tmp_path, store):
+    assert filecrypt.folder_key(store.data_dir) == filecrypt.file_key(store.conn)
+    assert filecrypt.folder_key(tmp_path / "jamais-ouvert") is None
+
+
+def test_profiles_are_encrypted_by_default(tmp_path):
+    """Every profile the app opens (command line, window, tests) is encrypted."""
+    store = open_store(tmp_path / "profil")
+    add_youth(store)
+    assert store.conn.profile_key is not None
+    store.close()
+    assert not is_clear_database(database_path(tmp_path / "profil"))
+    assert NAMES[1].encode() not in folder_bytes(tmp_path / "profil")
