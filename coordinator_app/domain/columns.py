@@ -309,8 +309,9 @@ def describe_key(kind: str) -> str:
 
 def value_alias(kind: str, name: str, value: object) -> object:
     """The code a common spelling of an enumeration value stands for (« PSES » → FERME_COOP)."""
-    if isinstance(value, str):
-        return VALUE_ALIASES.get((kind, name), {}).get(fold(value), value)
+    aliases = VALUE_ALIASES.get((kind, name))
+    if aliases and isinstance(value, str):
+        return aliases.get(fold(value), value)
     return value
 
 

@@ -184,14 +184,14 @@ class _RowImporter:
         self._resolve_references(line, raw, original, problems)
         record_id = self._record_id(line, original.get(ID), problems)
         target, how = self._target(line, record_id, raw, problems)
-        values = raw
+        values, current = raw, None
         if target is not None:
             current = self.store.get(self.kind, target) or {}
             values = {
                 n: raw_safe(self.spec.field(n), current.get(n)) for n in self.spec.field_names
             }
             values.update(raw)
-        self._write(line, record_id, target, how, values, original, problems)
+        self._write(line, record_id, (target, how, current), values, original, problems)
 
     def _convert(self, name: str, value: object) -> object:
         spec = self.spec.field(name)
@@ -293,30 +293,36 @@ class _RowImporter:
         self,
         line: int,
         record_id: str | None,
-        target: str | None,
-        how: str,
+        match: tuple[str | None, str, dict[str, Any] | None],
         values: dict[str, Any],
         original: dict[str, object],
         problems: list[Problem],
     ) -> None:
+        """Validate the row; write it only while the whole file is still free of problems.
+
+        A matched row whose values equal the record's is left alone (no journal entry), so
+        importing the same file twice changes nothing.
+        """
         report = self.report
+        target, how, current = match
         reported = {p.column for p in problems}
         report.problems += problems
         try:
             if report.problems:
                 clean_record(self.kind, values, today=self.today)
-                return
-            if target is None:
-                record = self.store.create(self.kind, values, record_id=record_id)
+            elif target is None:
+                self.store.create(self.kind, values, record_id=record_id)
                 report.created += 1
-                return
-            before = self.store.get(self.kind, target)
-            record = self.store.update(self.kind, target, values)
-            changed = before is None or any(record[n] != before[n] for n in self.spec.field_names)
-            report.updated += changed
-            report.unchanged += not changed
-            title = str(record.get(self.spec.title_field) or target)
-            report.matches.append(Match(line, target, title, how, changed))
+            else:
+                current = current or {}
+                clean = clean_record(self.kind, values, today=self.today)
+                changed = any(clean[n] != current.get(n) for n in self.spec.field_names)
+                if changed:
+                    self.store.update(self.kind, target, values)
+                report.updated += changed
+                report.unchanged += not changed
+                title = str(current.get(self.spec.title_field) or target)
+                report.matches.append(Match(line, target, title, how, changed))
         except ValidationFailed as failed:
             for p in failed.problems:
                 column = (

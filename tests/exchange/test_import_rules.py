@@ -108,7 +108,7 @@ def test_valid_rows_are_journaled_and_reimport_matches_by_natural_key(
     assert (second.created, second.updated, second.unchanged) == (0, 1, 1)
     assert [str(m) for m in second.matches] == [
         "Ligne 2 : correspond à « CIEC de Rimouski » (même nom du projet, région et année) — inchangé",
-        "Ligne 3 : correspond à « ciec de MATANE » (même nom du projet, région et année) — mis à jour",
+        "Ligne 3 : correspond à « CIEC de Matane » (même nom du projet, région et année) — mis à jour",
     ]
     matane = store.find("project", equals={"youth_count": 11})[0]
     assert [e.op for e in store.history("project", matane["id"])] == ["create", "update"]
