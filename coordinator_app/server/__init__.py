@@ -1,0 +1,1 @@
+"""The central server: HTTPS sync API, accounts, per-region access (FastAPI + SQLAlchemy Core)."""
