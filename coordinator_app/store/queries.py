@@ -50,16 +50,18 @@ class ListFilter:
 _WORD = re.compile(r"\w", re.UNICODE)
 
 
+def fts_words(text: str) -> list[str]:
+    """Each word typed as an FTS5 prefix query (quoted: operators typed by the user are text)."""
+    words = [w for w in text.split() if _WORD.search(w)]
+    return ['"' + w.replace('"', '""') + '"*' for w in words]
+
+
 def fts_query(text: str) -> str | None:
     """An FTS5 query matching every word typed, each as a prefix (« saguen lac » → both words).
 
-    Each word is quoted, so FTS5 operators and punctuation typed by the user are plain text. None
-    when nothing searchable was typed.
+    None when nothing searchable was typed.
     """
-    words = [w for w in text.split() if _WORD.search(w)]
-    if not words:
-        return None
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    return " ".join(fts_words(text)) or None
 
 
 # -- list definitions ------------------------------------------------------------------------------
@@ -175,15 +177,17 @@ def _where(store: Store, kind: str, flt: ListFilter) -> tuple[str, list[Any]]:
     if query:
         projects = "p.rowid IN (SELECT rowid FROM project_fts WHERE project_fts MATCH ?)"
         if kind == "visit":
-            # One IN set over visit rowids (the text matches, plus the visits of matching
-            # projects): SQLite probes it, instead of testing an OR on every visit.
-            clauses.append(
-                "v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?"
-                " UNION SELECT v2.rowid FROM visit v2 WHERE v2.project_id IN (SELECT pp.id"
-                " FROM project pp WHERE pp.rowid IN"
-                " (SELECT rowid FROM project_fts WHERE project_fts MATCH ?)))"
-            )
-            params += [query, query]
+            # Each word must match the visit's text or its project's name/municipality (« roberval
+            # kiosque »). One IN set of visit rowids per word: SQLite probes it instead of testing
+            # an OR on every one of 100 000 visits.
+            for word in fts_words(flt.text):
+                clauses.append(
+                    "v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?"
+                    " UNION SELECT v2.rowid FROM visit v2 WHERE v2.project_id IN (SELECT pp.id"
+                    " FROM project pp WHERE pp.rowid IN"
+                    " (SELECT rowid FROM project_fts WHERE project_fts MATCH ?)))"
+                )
+                params += [word, word]
         elif kind == "action_item":
             like = "%" + flt.text.strip() + "%"
             clauses.append(f"(a.text LIKE ? OR a.owner LIKE ? OR {projects})")

@@ -12,11 +12,11 @@ if TYPE_CHECKING:
     from coordinator_app.ui.main_window import MainWindow
 
 
-def create_main_window(data_dir: str | Path | None) -> MainWindow:
+def create_main_window(data_dir: str | Path | None, *, passphrase: str | None = None) -> MainWindow:
     """Open the profile in ``data_dir`` and build the main window over it (not shown yet)."""
     from coordinator_app.ui.main_window import create_main_window as create
 
-    return create(data_dir)
+    return create(data_dir, passphrase=passphrase)
 
 
 __all__ = ["create_main_window"]

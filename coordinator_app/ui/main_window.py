@@ -467,10 +467,14 @@ def app_icon() -> QIcon:
     return icon
 
 
-def create_main_window(data_dir: str | Path | None) -> MainWindow:
-    """Open (creating and migrating if needed) the profile and build the window over it."""
+def create_main_window(data_dir: str | Path | None, *, passphrase: str | None = None) -> MainWindow:
+    """Open (creating and migrating if needed) the profile and build the window over it.
+
+    ``passphrase`` unlocks an encrypted profile on a laptop without an OS keyring (``run_app``
+    asks for it); tests and the keyring case pass nothing.
+    """
     folder = resolve_data_dir(data_dir)
-    store = open_store(folder)
+    store = open_store(folder, passphrase=passphrase) if passphrase else open_store(folder)
     saved = store.get_meta(i18n.META_KEY)
     if saved and saved != i18n.current_language():
         i18n.apply_language(saved)

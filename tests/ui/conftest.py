@@ -12,10 +12,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coordinator_app.domain.validation import clean_record  # noqa: E402
-from coordinator_app.store import open_store  # noqa: E402
-from coordinator_app.store import queries as q  # noqa: E402
-from coordinator_app.store.demo import load_demo  # noqa: E402
+from coordinator_app.domain.validation import clean_record
+from coordinator_app.store import open_store
+from coordinator_app.store import queries as q
+from coordinator_app.store.demo import load_demo
 
 BIG_VISITS = 100_000
 #: Words spread over the 100 000 visits; « zèbre » is in one visit out of 10 000.
