@@ -1,0 +1,1 @@
+"""Carnet COOP benchmarks (``python benchmarks/run.py``); see benchmarks/README.md."""
