@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from coordinator_app.protocol.kinds import OPS, PULL_OPS
+from coordinator_app.protocol.kinds import OPS, PULL_OPS, WIRE_KINDS
 
 # -- limits -----------------------------------------------------------------------------------
 MAX_BATCH = 500  # changes per push
@@ -70,8 +70,10 @@ class Change(_Model):
     as a delete/edit conflict.
     """
 
-    change_id: str = Field(description="client-generated UUID, unique forever")
-    kind: str = Field(min_length=1, max_length=40)
+    change_id: str = Field(
+        description="client-generated UUID, unique forever", json_schema_extra={"format": "uuid"}
+    )
+    kind: str = Field(min_length=1, max_length=40, json_schema_extra={"enum": sorted(WIRE_KINDS)})
     record_id: RecordId
     op: Op
     fields: dict[str, Annotated[list[Any], Field(min_length=2, max_length=2)]] = Field(

@@ -200,8 +200,8 @@ def create_app(settings: Settings) -> FastAPI:
     def push(body: m.PushRequest, device: CurrentDevice) -> m.PushResponse:
         if body.device_id != device.id:
             raise ApiError(
-                400,
-                ErrorCode.BAD_REQUEST,
+                403,
+                ErrorCode.FORBIDDEN,
                 "L'appareil indiqué ne correspond pas au jeton : connectez-vous de nouveau.",
             )
         if len(body.changes) > settings.max_batch:
@@ -232,25 +232,23 @@ def create_app(settings: Settings) -> FastAPI:
 
     @api.api_route(
         "/attachments/{sha256}",
-        methods=["HEAD"],
-        tags=["attachments"],
-        responses={200: {"description": "the server has the complete file"}},
-    )
-    def has_attachment(sha256: Sha, device: CurrentDevice) -> Response:
-        size = attachments.blob_size(engine, sha256)
-        headers = {GENERATION_HEADER: generation()}
-        if size is None:
-            return Response(status_code=404, headers=headers)
-        return Response(status_code=200, headers={**headers, "Content-Length": str(size[0])})
-
-    @api.get(
-        "/attachments/{sha256}",
+        methods=["GET", "HEAD"],
         tags=["attachments"],
         response_class=StreamingResponse,
         responses={200: {"content": {"application/octet-stream": {}}, "description": "file"}},
     )
-    def download(sha256: Sha, device: CurrentDevice) -> StreamingResponse:
+    def download(sha256: Sha, request: Request, device: CurrentDevice) -> Response:
+        """GET: the file's bytes; HEAD: 200 when the server has the complete file, else 404."""
         size = attachments.blob_size(engine, sha256)
+        headers = {GENERATION_HEADER: generation()}
+        if request.method == "HEAD":
+            if size is None:
+                return Response(status_code=404, headers=headers, media_type="application/json")
+            return Response(
+                status_code=200,
+                headers={**headers, "Content-Length": str(size[0])},
+                media_type="application/octet-stream",
+            )
         if size is None:
             raise ApiError(404, ErrorCode.NOT_FOUND, "Pièce jointe absente du serveur.")
         if not attachments.may_download(engine, device.user, sha256):
@@ -260,7 +258,7 @@ def create_app(settings: Settings) -> FastAPI:
         return StreamingResponse(
             attachments.iter_chunks(engine, sha256, size[1]),
             media_type="application/octet-stream",
-            headers={"Content-Length": str(size[0]), GENERATION_HEADER: generation()},
+            headers={"Content-Length": str(size[0]), **headers},
         )
 
     @api.get(
@@ -280,7 +278,12 @@ def create_app(settings: Settings) -> FastAPI:
                 "required": True,
                 "content": {
                     "application/octet-stream": {
-                        "schema": {"type": "string", "format": "binary", "maxLength": m.CHUNK_BYTES}
+                        "schema": {
+                            "type": "string",
+                            "format": "binary",
+                            "minLength": 1,
+                            "maxLength": m.CHUNK_BYTES,
+                        }
                     }
                 },
             }

@@ -41,6 +41,10 @@ def status(engine: Engine, sha256: str) -> dict:
 
 def put_chunk(engine: Engine, sha256: str, index: int, data: bytes, max_bytes: int) -> dict:
     """Store one chunk; sending it again replaces it (a retried upload is harmless)."""
+    if not data:
+        raise ApiError(
+            422, ErrorCode.INVALID, "Morceau vide : un fichier vide se termine sans morceau."
+        )
     if len(data) > CHUNK_BYTES:
         raise ApiError(413, ErrorCode.TOO_LARGE, f"Un morceau dépasse {CHUNK_BYTES} octets.")
     if index >= -(-max_bytes // CHUNK_BYTES):

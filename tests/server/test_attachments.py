@@ -13,7 +13,9 @@ def _upload(http, data: bytes, chunk: int = CHUNK_BYTES) -> str:
     sha = hashlib.sha256(data).hexdigest()
     parts = [data[i : i + chunk] for i in range(0, len(data), chunk)] or [b""]
     for index, part in enumerate(parts):
-        assert http.put(f"/api/v1/attachments/{sha}/chunks/{index}", content=part).status_code == 200
+        assert (
+            http.put(f"/api/v1/attachments/{sha}/chunks/{index}", content=part).status_code == 200
+        )
     response = http.post(
         f"/api/v1/attachments/{sha}/complete", json={"size": len(data), "chunks": len(parts)}
     )
