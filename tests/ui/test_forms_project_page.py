@@ -159,7 +159,8 @@ def test_contracts_revenue_and_visits_timeline(qtbot, store):
     assert column_texts(page.visits, 0) == ["le 3 juillet 2026, 14 h 30", "le 1er juin 2026, 10 h"]
     assert column_texts(page.visits, 1) == ["À distance", "Sur place"]
     assert column_texts(page.visits, 3) == ["0", "1"]
-    assert column_texts(page.visits, 4) == ["Ouverture réussie.", "Recrutement."]
+    assert column_texts(page.visits, 4) == ["0", "0"]
+    assert column_texts(page.visits, 5) == ["Ouverture réussie.", "Recrutement."]
     assert not page.tabs.isTabVisible(3)  # no funding tab for a CIEC without funding
 
     page.visits.selectRow(1)

@@ -63,8 +63,9 @@ def _json_text(spec: FieldSpec, value: Any, program: str | None) -> str:
             if isinstance(item, dict)
         )
     if isinstance(value, list):
+        # Members of a committee or board: what a person reads, not the ids behind them.
         return " ; ".join(
-            ", ".join(f"{k} : {v}" for k, v in item.items())
+            ", ".join(str(v) for k, v in item.items() if not k.endswith("id") and v)
             if isinstance(item, dict)
             else str(item)
             for item in value

@@ -274,7 +274,7 @@ class DateTimeEditor(FieldEditor):
 class BoolEditor(FieldEditor):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
-        self.box = QCheckBox(tr_domain(spec.label), self)
+        self.box = QCheckBox(self)  # the form's label names it (buddy, accessible name)
         self.box.toggled.connect(lambda _on: self.changed.emit())
         self._layout.addWidget(self.box)
 

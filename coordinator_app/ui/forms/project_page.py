@@ -8,6 +8,7 @@ emits ``changed`` so the window can refresh its lists.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -81,6 +82,8 @@ def _table(parent: QWidget, headers: list[str], accessible: str) -> QTableWidget
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
     table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     table.setAccessibleName(accessible)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -294,6 +297,7 @@ class ProjectPage(QWidget):
                 self.tr("Type"),
                 self.tr("Lieu"),
                 self.tr("Suivis ouverts"),
+                self.tr("Pièces jointes"),
                 self.tr("Observations"),
             ],
             self.tr("Visites du projet, la plus récente en premier"),
@@ -554,6 +558,9 @@ class ProjectPage(QWidget):
             open_items[item.get("visit_id") or ""] = (
                 open_items.get(item.get("visit_id") or "", 0) + 1
             )
+        files: dict[str, int] = {}
+        for item in self.store.find("attachment", equals={"project_id": self.project_id}):
+            files[item.get("visit_id") or ""] = files.get(item.get("visit_id") or "", 0) + 1
         spec = ENTITIES["visit"]
         rows = []
         for r in records:
@@ -567,11 +574,16 @@ class ProjectPage(QWidget):
                         format_value(spec.field("mode"), r.get("mode")),
                         r.get("place") or "—",
                         str(open_items.get(r["id"], 0)),
-                        first_line[0][:120] if first_line else "",
+                        str(files.get(r["id"], 0)),
+                        textwrap.shorten(first_line[0], 140, placeholder=" …")
+                        if first_line
+                        else "",
                     ],
                 )
             )
         _fill(self.visits, rows)
+        for row, record in enumerate(records):
+            self.visits.item(row, 5).setToolTip(record.get("observations") or "")
         if rows:
             self.visits.selectRow(0)
         self.open_visit_button.setEnabled(bool(rows))
@@ -601,6 +613,8 @@ class ProjectPage(QWidget):
                     ]
                 )
                 child.setData(0, Qt.ItemDataRole.UserRole, (name, old, entry.op))
+                for column in (1, 2):
+                    child.setToolTip(column, child.text(column))
                 top.addChild(child)
             self.history.addTopLevelItem(top)
             top.setExpanded(True)
