@@ -17,6 +17,14 @@ from coordinator_app.reports.fonts import BOLD, REGULAR, register_fonts
 from coordinator_app.reports.style import INK, MUTED, RULE, SERIES
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose initial font is the embedded one: reportlab.graphics otherwise starts each
+    drawing with Helvetica, a font that is neither embedded nor able to show every glyph."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = REGULAR
+    return drawing
+
+
 def nice_axis(top: float) -> tuple[float, float]:
     """An axis maximum and a round step (1, 2, 5, 10, 20, 25, 50…) leaving room for bar labels."""
     for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000):
@@ -36,7 +44,7 @@ def bar_chart(
 ) -> Drawing:
     """Vertical bars (one colour per series) with their values written above them."""
     register_fonts()
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     chart = VerticalBarChart()
     slot = (width - 42) / max(len(categories), 1)
     widest = max((stringWidth(c, REGULAR, 7.5) for c in categories), default=0)
@@ -77,7 +85,7 @@ def hbar_chart(
     register_fonts()
     bar = 13
     height = max(len(categories), 1) * bar + 40 + (16 if title else 0)
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_width, 22
     chart.width = width - label_width - 30

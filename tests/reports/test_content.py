@@ -149,3 +149,27 @@ def test_letter_by_default_a4_on_request_and_fonts_embedded(store, sample, tmp_p
     assert all("DejaVuSans" in str(d["/FontName"]) for d in descriptors)
     assert letter.metadata.title.startswith("Compte rendu de visite — CIEC de Limoilou")
     assert letter.trailer["/Root"]["/Lang"] == "fr-CA"
+
+
+def _font_names(path: Path) -> set[str]:
+    names = set()
+    for page in PdfReader(str(path)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]  # embedded
+            names.add(str(font["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def test_every_report_uses_only_the_embedded_font(store, sample, tmp_path: Path):
+    outputs = [
+        fiche_projet.generate(store, sample["ciec"], tmp_path / "f.pdf", OPTIONS),
+        fiche_projet.generate(store, sample["farm"], tmp_path / "g.pdf", OPTIONS),
+        visite.generate(store, sample["visit"], tmp_path / "v.pdf", OPTIONS),
+        bilan_regional.generate(
+            store, None, "2026-01-01", "2026-12-31", tmp_path / "r.pdf", OPTIONS
+        ),
+        bilan_annuel.generate(store, 2026, tmp_path / "a.pdf", OPTIONS),
+    ]
+    for out in outputs:
+        assert _font_names(out) <= {"DejaVuSans", "DejaVuSans-Bold"}, out.name
