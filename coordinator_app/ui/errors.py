@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from coordinator_app.domain.errors import UserError, ValidationFailed
 from coordinator_app.store.paths import logs_dir
 
+translate = QCoreApplication.translate
 LOG_NAME = "carnet.log"
 _log_folder: Path | None = None
 #: The dialogs shown so far that are still open (tests and the window look at the last one).
@@ -65,32 +66,37 @@ def write_log(error: BaseException) -> Path:
     return target
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def describe(error: BaseException) -> tuple[str, str, str]:
     """(title, message, details) the user sees for ``error``; logs unexpected errors."""
     if isinstance(error, ValidationFailed):
         lines = "\n".join(f"• {problem}" for problem in error.problems) or str(error)
-        return _tr("Données invalides"), _tr("Corrigez ces champs :") + "\n" + lines, ""
+        return (
+            translate("Errors", "Données invalides"),
+            translate("Errors", "Corrigez ces champs :") + "\n" + lines,
+            "",
+        )
     if isinstance(error, UserError):
-        return _tr("Impossible de continuer"), str(error), ""
+        return translate("Errors", "Impossible de continuer"), str(error), ""
     if isinstance(error, OSError) and error.filename:
         target = write_log(error)
-        message = _tr("Erreur de fichier : {reason} ({path}).").format(
+        message = translate("Errors", "Erreur de fichier : {reason} ({path}).").format(
             reason=error.strerror or error, path=error.filename
         )
-        return _tr("Erreur de fichier"), message, _tr("Détails dans {path}").format(path=target)
+        return (
+            translate("Errors", "Erreur de fichier"),
+            message,
+            translate("Errors", "Détails dans {path}").format(path=target),
+        )
     target = write_log(error)
-    message = _tr(
+    message = translate(
+        "Errors",
         "Une erreur inattendue s'est produite ({name} : {error}). "
-        "L'application reste ouverte ; vos données enregistrées ne sont pas touchées."
+        "L'application reste ouverte ; vos données enregistrées ne sont pas touchées.",
     ).format(name=error.__class__.__name__, error=error)
     return (
-        _tr("Erreur inattendue"),
+        translate("Errors", "Erreur inattendue"),
         message,
-        _tr("Le détail technique est dans le journal : {path}").format(path=target),
+        translate("Errors", "Le détail technique est dans le journal : {path}").format(path=target),
     )
 
 

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from coordinator_app.store import Store
 from coordinator_app.ui import i18n
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatusBar", text)
+translate = QCoreApplication.translate
 
 
 def network_information() -> QNetworkInformation | None:
@@ -32,7 +30,7 @@ def network_information() -> QNetworkInformation | None:
 def last_sync_text(value: str | None) -> str:
     """« Dernière synchronisation : 2026-11-26 14:30 » (local time) or « Jamais synchronisé »."""
     if not value:
-        return _tr("Jamais synchronisé")
+        return translate("StatusBar", "Jamais synchronisé")
     try:
         moment = dt.datetime.fromisoformat(value)
         if moment.tzinfo is not None:
@@ -40,7 +38,7 @@ def last_sync_text(value: str | None) -> str:
         shown = moment.strftime("%Y-%m-%d %H:%M")
     except ValueError:
         shown = value
-    return _tr("Dernière synchronisation : {when}").format(when=shown)
+    return translate("StatusBar", "Dernière synchronisation : {when}").format(when=shown)
 
 
 class StatusBar(QStatusBar):
@@ -92,11 +90,11 @@ class StatusBar(QStatusBar):
 
     def _show_online(self) -> None:
         if self._online is None:
-            text, state = _tr("Connexion inconnue"), "unknown"
+            text, state = translate("StatusBar", "Connexion inconnue"), "unknown"
         elif self._online:
-            text, state = _tr("En ligne"), "online"
+            text, state = translate("StatusBar", "En ligne"), "online"
         else:
-            text, state = _tr("Hors ligne"), "offline"
+            text, state = translate("StatusBar", "Hors ligne"), "offline"
         self.online_label.setText("● " + text)
         self.online_label.setProperty("state", state)
         self.online_label.setAccessibleName(text)
@@ -112,11 +110,13 @@ class StatusBar(QStatusBar):
     def _render(self) -> None:
         pending = self._pending
         if pending == 0:
-            text = _tr("Aucune modification à synchroniser")
+            text = translate("StatusBar", "Aucune modification à synchroniser")
         elif pending == 1:
-            text = _tr("1 modification à synchroniser")
+            text = translate("StatusBar", "1 modification à synchroniser")
         else:
-            text = _tr("{count} modifications à synchroniser").format(count=i18n.number(pending))
+            text = translate("StatusBar", "{count} modifications à synchroniser").format(
+                count=i18n.number(pending)
+            )
         self.pending_label.setText(text)
         self.pending_label.setAccessibleName(text)
         self.last_sync_label.setText(last_sync_text(self._last_sync))
