@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -411,3 +412,37 @@ def import_file(
     if progress is not None:
         progress(report.rows, report.rows)
     return report
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The first rows of a file as the importer will read them, for the window's preview."""
+
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+    notes: list[str]
+    recognised: list[str]
+    ignored: list[str]
+
+
+def preview_file(path: Path | str, kind: str, limit: int = 20) -> Preview:
+    """The header and first ``limit`` data rows of ``path`` read as ``kind`` (nothing written)."""
+    check_kind(kind)
+    table = open_table(path, kind)
+    mapping = map_headers(kind, table.header)
+    rows = []
+    for line, cells in table.rows:
+        rows.append((line, [shown_value(getattr(c, "shown", c)) for c in cells]))
+        if len(rows) >= limit:
+            break
+    header = [shown_value(h) for h in table.header]
+    return Preview(header, rows, list(table.notes), list(mapping.headers.values()), mapping.ignored)
+
+
+def guess_kind(header: list[object]) -> str | None:
+    """The kind whose headers a header row matches best (None when none or a tie)."""
+    from coordinator_app.domain.columns import header_score
+
+    ranked = sorted(((header_score(k, header), k) for k in KIND_NAMES.values()), reverse=True)
+    (best_score, best), (second_score, _) = ranked[0], ranked[1]
+    return best if best_score and best_score > second_score else None
