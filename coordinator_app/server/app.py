@@ -5,6 +5,7 @@ each run one. The routes are thin: rules live in ``accounts``, ``sync`` and ``at
 """
 
 import datetime as dt
+import warnings
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request, Response
@@ -313,7 +314,30 @@ def create_app(settings: Settings) -> FastAPI:
         return m.AttachmentStatus(**result, server_generation=generation())
 
     app.include_router(api)
+    _unique_operation_ids(app)
     return app
+
+
+def _unique_operation_ids(app: FastAPI) -> None:
+    """One route serves GET and HEAD of an attachment (so 405 answers list both methods); give
+    each method its own operationId, as OpenAPI requires."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Duplicate Operation ID")
+            schema = build()
+        for path in schema.get("paths", {}).values():
+            for method, operation in path.items():
+                if isinstance(operation, dict) and "operationId" in operation:
+                    base = operation["operationId"].rsplit("_", 1)[0]
+                    operation["operationId"] = f"{base}_{method}"
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _stale(last_seen: str | None) -> bool:

@@ -8,9 +8,12 @@ arrival picks the same winner, so laptops converge.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from coordinator_app.protocol.models import Change, utc_iso
+
+CLOCK_SKEW = dt.timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -21,8 +24,13 @@ class Stamp:
     device_id: str | None
 
     @classmethod
-    def of(cls, change: Change, device_id: str) -> Stamp:
-        return cls(utc_iso(change.at), change.change_id, change.author, device_id)
+    def of(cls, change: Change, device_id: str, received: dt.datetime | None = None) -> Stamp:
+        """The stamp of a change; a time more than a few minutes after its arrival (a laptop
+        whose clock is far ahead) counts as its arrival time, so it cannot win every conflict."""
+        at = change.at
+        if received is not None and at > received + CLOCK_SKEW:
+            at = received
+        return cls(utc_iso(at), change.change_id, change.author, device_id)
 
     @classmethod
     def from_list(cls, value: list | None) -> Stamp | None:

@@ -28,7 +28,7 @@ from coordinator_app.protocol.kinds import CONFLICT_KIND, REFERENCE_KINDS, WIRE_
 from coordinator_app.protocol.models import Change, PullEntry, PushResult, utc_iso
 from coordinator_app.server import access, db
 from coordinator_app.server.accounts import Device, User
-from coordinator_app.server.clock import now_iso
+from coordinator_app.server.clock import now
 from coordinator_app.server.errors import ApiError
 from coordinator_app.server.merge import Stamp, stamp_wins
 
@@ -77,7 +77,12 @@ class _Batch:
     device: Device
     today: dt.date
     next_seq: int
-    received_at: str = field(default_factory=now_iso)
+    received: dt.datetime = field(default_factory=now)
+
+    @property
+    def received_at(self) -> str:
+        return utc_iso(self.received)
+
     seen: dict[str, tuple[str, PushResult]] = field(default_factory=dict)
 
     # -- storage ------------------------------------------------------------------------------
@@ -295,7 +300,7 @@ class _Batch:
             )
         previous_region = record.region_code if record.exists else None
         before = dict(record.data)
-        stamp = Stamp.of(change, self.device.id)
+        stamp = Stamp.of(change, self.device.id, self.received)
         conflicts: list[dict[str, Any]] = []
 
         if change.op in ("create", "update"):
@@ -570,7 +575,7 @@ class _Batch:
                     )
                 ],
             )
-        stamp = Stamp.of(change, self.device.id)
+        stamp = Stamp.of(change, self.device.id, self.received)
         touched: dict[str, Any] = {}
         for name, (_old, new) in change.fields.items():
             existing = Stamp.from_list(record.stamps.get(name))
