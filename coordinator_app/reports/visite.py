@@ -71,7 +71,7 @@ def _photos(store: Store, visit: dict[str, Any], width: float) -> list[Flowable]
             missing.append(attachment["filename"])
             continue
         cells.append([flowable, b.text(attachment["filename"], "caption")])
-    items: list[Flowable] = [b.heading("Photos")]
+    items: list[Flowable] = [b.heading("Photos (annexe)")]
     rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
     for row in rows:
         grid = Table([row + [""] * (2 - len(row))], colWidths=[width / 2] * 2)
@@ -183,8 +183,9 @@ def compose(store: Store, visit_id: str, options: ReportOptions):
     else:
         table = b.none_line("Aucun suivi convenu.")
     story += b.section("Suivis convenus", table)
-    story += _photos(store, visit, width)
+    # signatures right after what they approve; photos follow as an annex
     story.append(_signatures(coordinator, width))
+    story += _photos(store, visit, width)
     return frame, story
 
 
