@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -28,17 +28,25 @@ from coordinator_app.ui.forms.visit_editor import VisitDialog
 # (kind, French text of the action, shortcut); shortcuts avoid the window's own (Ctrl+1…7, Ctrl+F,
 # Ctrl+Q, F1, F5) and the forms' (Ctrl+S, Échap, Ctrl+J, Ctrl+E).
 NEW_ACTIONS: tuple[tuple[str, str, str], ...] = (
-    ("visit", "Nouvelle &visite", "Ctrl+N"),
-    ("project", "Nouveau &projet…", "Ctrl+Shift+P"),
-    ("participant", "Nouveau p&articipant…", ""),
-    ("contract", "Nouveau &contrat…", ""),
-    ("funding", "Nouvelle demande de &financement…", ""),
-    ("action_item", "Nouveau &suivi…", ""),
-    ("workshop", "Nouvel a&telier ou webinaire…", "Ctrl+Shift+W"),
-    ("organisation", "Nouvelle &organisation…", ""),
-    ("school", "Nouvelle é&cole…", ""),
-    ("municipality", "Nouvelle &municipalité…", ""),
-    ("coordinator", "Nouveau coordonnateur ou coordonnatrice…", ""),
+    ("visit", QT_TRANSLATE_NOOP("FormsFeature", "Nouvelle &visite"), "Ctrl+N"),
+    ("project", QT_TRANSLATE_NOOP("FormsFeature", "Nouveau &projet…"), "Ctrl+Shift+P"),
+    ("participant", QT_TRANSLATE_NOOP("FormsFeature", "Nouveau p&articipant…"), ""),
+    ("contract", QT_TRANSLATE_NOOP("FormsFeature", "Nouveau &contrat…"), ""),
+    ("funding", QT_TRANSLATE_NOOP("FormsFeature", "Nouvelle demande de &financement…"), ""),
+    ("action_item", QT_TRANSLATE_NOOP("FormsFeature", "Nouveau &suivi…"), ""),
+    (
+        "workshop",
+        QT_TRANSLATE_NOOP("FormsFeature", "Nouvel a&telier ou webinaire…"),
+        "Ctrl+Shift+W",
+    ),
+    ("organisation", QT_TRANSLATE_NOOP("FormsFeature", "Nouvelle &organisation…"), ""),
+    ("school", QT_TRANSLATE_NOOP("FormsFeature", "Nouvelle é&cole…"), ""),
+    ("municipality", QT_TRANSLATE_NOOP("FormsFeature", "Nouvelle &municipalité…"), ""),
+    (
+        "coordinator",
+        QT_TRANSLATE_NOOP("FormsFeature", "Nouveau coordonnateur ou coordonnatrice…"),
+        "",
+    ),
 )
 NEEDS_PROJECT = frozenset({"visit", "participant", "contract", "funding", "action_item"})
 DRAFTS_OFFERED_AT_START = 3

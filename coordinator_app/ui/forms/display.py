@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from coordinator_app.domain import fr_ca
 from coordinator_app.domain.regions import region_name
 from coordinator_app.domain.schema import FieldSpec, FieldType
@@ -33,7 +35,7 @@ def format_value(
     if kind == T.INT:
         return str(value)
     if kind == T.BOOL:
-        return tr_domain("Oui") if value else tr_domain("Non")
+        return QCoreApplication.translate("forms", "Oui" if value else "Non")
     if kind == T.ENUM:
         return tr_domain(spec.choice_label(value))
     if kind == T.REGION:

@@ -53,12 +53,6 @@ IDENTITY_FIELDS = (
     "start_date",
     "end_date",
 )
-OPS = {
-    "create": "Création",
-    "update": "Modification",
-    "delete": "Suppression",
-    "restore": "Restauration",
-}
 
 
 def restore_value(store: Store, kind: str, record_id: str, field: str, old: Any) -> dict[str, Any]:
@@ -595,7 +589,7 @@ class ProjectPage(QWidget):
         for entry in reversed(self.store.history("project", self.project_id)):
             moment = dt.datetime.fromisoformat(entry.at).astimezone()
             when = f"{fr_ca.long_date(moment.date())} à {fr_ca.time_text(moment)}"
-            op = tr_domain(OPS.get(entry.op, entry.op))
+            op = self._operation(entry.op)
             top = QTreeWidgetItem(
                 [self.tr("{0} — {1} — {2}").format(when, entry.author or "?", op)]
             )
@@ -619,6 +613,15 @@ class ProjectPage(QWidget):
             self.history.addTopLevelItem(top)
             top.setExpanded(True)
         self._update_restore_button()
+
+    def _operation(self, op: str) -> str:
+        texts = {
+            "create": self.tr("Création"),
+            "update": self.tr("Modification"),
+            "delete": self.tr("Suppression"),
+            "restore": self.tr("Restauration"),
+        }
+        return texts.get(op, op)
 
     def _update_restore_button(self) -> None:
         item = self.history.currentItem()

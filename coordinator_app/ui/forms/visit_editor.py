@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -50,7 +50,7 @@ from coordinator_app.domain.validation import clean_record
 from coordinator_app.store import Store, attachments
 from coordinator_app.ui.forms.draft_keeper import DraftBanner, DraftKeeper
 from coordinator_app.ui.forms.entity_form import add_button_row, report_unexpected
-from coordinator_app.ui.forms.fields import record_title
+from coordinator_app.ui.forms.fields import record_title, tr_domain
 from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
 
 VISIT_FIELDS = (
@@ -71,11 +71,12 @@ def choose_files_dialog(parent: QWidget) -> list[str]:
     """The system's file dialog (tests replace it with a function returning paths)."""
     files, _filter = QFileDialog.getOpenFileNames(
         parent,
-        parent.tr("Joindre des photos ou des fichiers"),
+        QCoreApplication.translate("VisitEditor", "Joindre des photos ou des fichiers"),
         "",
-        parent.tr(
+        QCoreApplication.translate(
+            "VisitEditor",
             "Photos et documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;"
-            "Tous les fichiers (*)"
+            "Tous les fichiers (*)",
         ),
     )
     return files
@@ -91,7 +92,7 @@ class ActionItemsTable(QTableWidget):
         spec = ENTITIES["action_item"]
         self.setHorizontalHeaderLabels(
             [
-                spec.field(name).label + (" *" if spec.field(name).required else "")
+                tr_domain(spec.field(name).label) + (" *" if spec.field(name).required else "")
                 for name in ACTION_COLUMNS
             ]
         )
