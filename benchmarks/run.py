@@ -99,6 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", metavar="NAME", choices=[n for n, _f in FIGURES])
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--keep", metavar="DIR", help="build the profiles in DIR and keep them")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        help="size factor (default 1, or 0.1 with --quick); the tests run the suite at 0.01",
+    )
     args = parser.parse_args(argv)
     # Profiles opened here are throw-away: a passphrase instead of the user's keyring.
     os.environ.setdefault("COORDINATOR_APP_PASSPHRASE", "benchmarks-passphrase")
@@ -109,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="carnet-bench-") as tmp:
         work = Path(args.keep) if args.keep else Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        ctx = Context(scale=0.1 if args.quick else 1.0, work=work, quick=args.quick)
+        scale = args.scale or (0.1 if args.quick else 1.0)
+        ctx = Context(scale=scale, work=work, quick=args.quick or scale < 1)
         selected = [(n, f) for n, f in FIGURES if not args.only or n in args.only]
         started = time.perf_counter()
         results = [run_figure(ctx, name, function) for name, function in selected]
@@ -118,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     print()
     print(
-        f"Carnet COOP benchmarks ({'quick: a tenth of the size' if args.quick else 'full size'}) — "
+        f"Carnet COOP benchmarks ({'full size' if scale == 1 else f'{scale:g} of the full size'}) — "
         f"{info['nproc']} CPU × {info['cpu']}, {info['ram_gb']} GB RAM, Python {info['python']}; "
         f"{elapsed:.0f} s"
     )
@@ -127,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         payload = {
             "quick": args.quick,
+            "scale": scale,
             "machine": info,
             "seconds": elapsed,
             "rows": [r.as_dict() for r in rows],

@@ -1,0 +1,31 @@
+"""The benchmark suite runs to completion and writes its table as JSON (timings never fail)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIGURES = 10
+
+
+def test_benchmarks_run_to_completion(tmp_path: Path) -> None:
+    # CI runs `benchmarks/run.py --quick` itself; here the same code at a hundredth of the size.
+    out = tmp_path / "bench.json"
+    result = subprocess.run(
+        [sys.executable, "benchmarks/run.py", "--quick", "--scale", "0.01", "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=280,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    rows = data["rows"]
+    assert len(rows) == FIGURES
+    assert data["machine"]["nproc"] >= 1
+    for row in rows:
+        assert not row["note"].startswith("error"), row
+        assert row["ours"] is not None or row["note"].startswith("n/a — feature not present"), row
+    table = result.stdout
+    assert "| figure" in table and "| met? |" in table
+    assert all(row["figure"] in table for row in rows)
