@@ -173,3 +173,33 @@ def test_every_report_uses_only_the_embedded_font(store, sample, tmp_path: Path)
     ]
     for out in outputs:
         assert _font_names(out) <= {"DejaVuSans", "DejaVuSans-Bold"}, out.name
+
+
+def test_long_tables_repeat_their_header_and_never_split_a_row(store, sample, tmp_path: Path):
+    with store.transaction():
+        for i in range(90):
+            store.create(
+                "contract",
+                {"project_id": sample["ciec"], "client_type": "residentiel",
+                 "service": f"Service numéro {i:03d} " + "avec une description assez longue " * 2,
+                 "contract_date": "2026-07-15", "hours": 2, "amount": 40},
+            )  # fmt: skip
+    out = fiche_projet.generate(store, sample["ciec"], tmp_path / "f.pdf", OPTIONS)
+    pages = [
+        " ".join((page.extract_text() or "").replace("\u00a0", " ").split())
+        for page in PdfReader(str(out)).pages
+    ]
+    detail_pages = [p for p in pages if "Service numéro" in p]
+    assert len(detail_pages) >= 2
+    for page in detail_pages:
+        assert "Date Client Service Heures Montant" in page  # header on every page
+    for i in range(90):
+        # each row (its service, both description halves and its amount) is on one single page
+        row = f"Service numéro {i:03d} avec une description assez longue avec une description"
+        assert sum(row in page for page in pages) == 1, i
+
+
+def test_user_text_is_never_taken_for_markup(store, sample, tmp_path: Path):
+    store.update("visit", sample["visit"], {"decisions": "<b>Tom & Jerry</b> <br/> l'été < 30 °C"})
+    text = pdf_text(visite.generate(store, sample["visit"], tmp_path / "v.pdf", OPTIONS))
+    assert "<b>Tom & Jerry</b> <br/> l'été < 30 °C" in text
