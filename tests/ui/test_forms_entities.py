@@ -292,3 +292,22 @@ def test_every_input_has_an_accessible_name(qtbot, store):
         assert row.editor.focus_widget().accessibleName(), name
     assert form.save_button.text() == "Enregistrer (Ctrl+S)"
     assert form.cancel_button.text() == "Annuler (Échap)"
+
+
+def test_date_field_typed_with_the_keyboard_and_emptied(qtbot):
+    from coordinator_app.domain.entities import ENTITIES
+
+    editor = DateEditor(ENTITIES["project"].field("start_date"))
+    qtbot.addWidget(editor)
+    editor.show()
+    box = editor.focus_widget()
+    box.setFocus()
+    assert (editor.raw(), box.text()) == (None, "—")
+    qtbot.keyClicks(box, "2027-05-09")
+    assert editor.raw() == "2027-05-09"
+    qtbot.keyClick(box, Qt.Key.Key_Delete)
+    assert (editor.raw(), box.text()) == (None, "—")
+    qtbot.keyClicks(box, "20280131")
+    assert editor.raw() == "2028-01-31"
+    qtbot.mouseClick(editor.clear_button, Qt.MouseButton.LeftButton)
+    assert editor.raw() is None

@@ -202,11 +202,17 @@ class NoneableDateEdit(QDateEdit):
         if event.key() == Qt.Key.Key_Delete:
             self.clear_date()
             return
+        if event.text() in ("-", "/") and self._after_separator():
+            return  # « 2027-05-09 »: Qt already moved past the « - » when the year was complete
         if self.is_none() and event.text().isdigit():
             self._wake()
             self.lineEdit().selectAll()
             self.setSelectedSection(QDateTimeEdit.Section.YearSection)
         super().keyPressEvent(event)
+
+    def _after_separator(self) -> bool:
+        position = self.lineEdit().cursorPosition()
+        return position > 0 and self.lineEdit().text()[position - 1] in "-/"
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.calendarWidget() and event.type() == QEvent.Type.Show and self.is_none():
