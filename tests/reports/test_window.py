@@ -123,3 +123,18 @@ def test_an_unknown_record_is_reported_in_french_without_a_preview(qtbot, window
     qtbot.waitUntil(lambda: task.done, timeout=20000)
     assert window.reports.previews == []
     assert any("Projet introuvable : inconnu" in box.text() for box in errors.open_dialogs)
+
+
+def test_visit_selected_in_the_list_is_the_one_offered(qtbot, window, sample):
+    window.show_page("visits")
+    page = window.visits_page
+    qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() == 2, timeout=20000)
+    for row in range(page.model.rowCount()):
+        page.view.selectRow(row)
+        if page.current_record_id() == sample["visit"]:
+            break
+    assert window.current_visit_id() == sample["visit"]
+    dialog = window.reports.ask("visite")
+    assert dialog.visit.currentData() == sample["visit"]
+    assert "Centre communautaire de Limoilou" in dialog.visit.currentText()
+    dialog.reject()
