@@ -300,7 +300,15 @@ class Dashboard(QWidget):
         bars.setLabelColor(QColor("white"))
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([y[2:] if len(years) > 10 else y for y in years] or [""])
+        # QtCharts elides four-digit years when 15 share the width: « ’12 », with the full span in
+        # the axis title.
+        axis_x.append([f"’{y[2:]}" for y in years] or [""])
+        if years:
+            axis_x.setTitleText(
+                self.tr("Année de fondation ({first} à {last})").format(
+                    first=years[0], last=years[-1]
+                )
+            )
         axis_y = QValueAxis()
         axis_y.setRange(0, max([*founded.values(), 1]) + 1)
         axis_y.setLabelFormat("%d")

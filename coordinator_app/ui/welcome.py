@@ -41,7 +41,7 @@ class WelcomePage(QWidget):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.intro.setMaximumWidth(620)
+        self.intro.setFixedWidth(600)  # a fixed width lets the wrapped text get its full height
         column.addWidget(self.intro, 0, Qt.AlignmentFlag.AlignHCenter)
         self.demo_button = QPushButton()
         self.server_button = QPushButton()

@@ -3,17 +3,17 @@
 <context>
     <name>ActionItemsTable</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="98" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="99" />
         <source>Suivis de la visite</source>
         <translation>Visit follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="117" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="118" />
         <source>AAAA-MM-JJ, par exemple 2026-12-15</source>
         <translation>YYYY-MM-DD, for example 2026-12-15</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="119" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="120" />
         <source>Fait</source>
         <translation>Done</translation>
     </message>
@@ -48,7 +48,7 @@
 <context>
     <name>AttachmentsList</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="187" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="188" />
         <source>Pièces jointes de la visite</source>
         <translation>Visit attachments</translation>
     </message>
@@ -287,6 +287,11 @@
         <source>Fondées</source>
         <translation>Founded</translation>
     </message>
+    <message>
+        <location filename="../../coordinator_app/ui/dashboard.py" line="308" />
+        <source>Année de fondation ({first} à {last})</source>
+        <translation>Year founded ({first} to {last})</translation>
+    </message>
 </context>
 <context>
     <name>DraftBanner</name>
@@ -425,32 +430,87 @@
 <context>
     <name>FormsFeature</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="137" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="31" />
+        <source>Nouvelle &amp;visite</source>
+        <translation>New &amp;visit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="32" />
+        <source>Nouveau &amp;projet…</source>
+        <translation>New &amp;project…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="33" />
+        <source>Nouveau p&amp;articipant…</source>
+        <translation>New p&amp;articipant…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="34" />
+        <source>Nouveau &amp;contrat…</source>
+        <translation>New &amp;contract…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="35" />
+        <source>Nouvelle demande de &amp;financement…</source>
+        <translation>New &amp;funding request…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="36" />
+        <source>Nouveau &amp;suivi…</source>
+        <translation>New &amp;follow-up…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="39" />
+        <source>Nouvel a&amp;telier ou webinaire…</source>
+        <translation>New &amp;workshop or webinar…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="42" />
+        <source>Nouvelle &amp;organisation…</source>
+        <translation>New &amp;organisation…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="43" />
+        <source>Nouvelle é&amp;cole…</source>
+        <translation>New s&amp;chool…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="44" />
+        <source>Nouvelle &amp;municipalité…</source>
+        <translation>New &amp;municipality…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="47" />
+        <source>Nouveau coordonnateur ou coordonnatrice…</source>
+        <translation>New coordinator…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="145" />
         <source>&amp;Nouveau</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="144" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="152" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="145" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="153" />
         <source>Nouveau projet (Ctrl+Maj+P)</source>
         <translation>New project (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="162" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="170" />
         <source>Choisissez d'abord un projet dans une liste (Projets CIEC, Jeune COOP, Coopératives agricoles, Visites ou Suivis).</source>
         <translation>First choose a project in a list (CIEC projects, Jeune COOP, Farm co-ops, Visits or Follow-ups).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="187" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="195" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="189" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="197" />
         <source>Un brouillon non enregistré a été conservé : {0}.
 
 Reprendre le brouillon ?</source>
@@ -459,17 +519,17 @@ Reprendre le brouillon ?</source>
 Resume the draft?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="194" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="202" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="195" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="203" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="196" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="204" />
         <source>Reprendre le brouillon ?</source>
         <translation>Resume the draft?</translation>
     </message>
@@ -753,338 +813,358 @@ Resume the draft?</translation>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="161" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="155" />
         <source>Modifier le projet (Ctrl+E)</source>
         <translation>Edit the project (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="164" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="158" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="167" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="161" />
         <source>Ajouter un participant</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="169" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="163" />
         <source>Ajouter un contrat</source>
         <translation>Add a contract</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="171" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="165" />
         <source>Ajouter une demande de financement</source>
         <translation>Add a funding request</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="185" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="179" />
         <source>Sections du projet</source>
         <translation>Project sections</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="187" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="181" />
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="188" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="182" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="189" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="183" />
         <source>Contrats</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="190" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="184" />
         <source>Financement</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="191" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="185" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="192" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="186" />
         <source>Historique des modifications</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="213" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="215" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="207" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="209" />
         <source>Historique des étapes</source>
         <translation>Stage history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="215" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="209" />
         <source>Étape</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="215" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="251" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="296" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="209" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="245" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="290" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="231" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="225" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="232" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="226" />
         <source>Date de naissance</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="233" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="227" />
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="234" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="228" />
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="235" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="229" />
         <source>Consentement (moins de 14 ans)</source>
         <translation>Consent (under 14)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="237" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="231" />
         <source>Participants du projet</source>
         <translation>Project participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="252" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="246" />
         <source>Type de client</source>
         <translation>Client type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="253" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="247" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="254" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="248" />
         <source>Heures</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="255" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="249" />
         <source>Montant</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="257" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="251" />
         <source>Contrats du projet</source>
         <translation>Project contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="274" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="268" />
         <source>Bailleur de fonds</source>
         <translation>Funder</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="275" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="269" />
         <source>Programme</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="276" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="270" />
         <source>Demandé</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="277" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="271" />
         <source>Accordé</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="278" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="272" />
         <source>Versé</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="279" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="273" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="280" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="274" />
         <source>Prochaine reddition de comptes</source>
         <translation>Next report due</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="282" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="276" />
         <source>Demandes de financement du projet</source>
         <translation>Project funding requests</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="297" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="291" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="298" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="292" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="299" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="293" />
         <source>Suivis ouverts</source>
         <translation>Open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="300" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="294" />
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="301" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="295" />
         <source>Observations</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="303" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="297" />
         <source>Visites du projet, la plus récente en premier</source>
         <translation>Project visits, most recent first</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="307" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="301" />
         <source>Ouvrir la visite (Entrée)</source>
         <translation>Open the visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="308" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="302" />
         <source>Ouvrir la visite</source>
         <translation>Open the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="322" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="316" />
         <source>Quand, qui, quoi</source>
         <translation>When, who, what</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="322" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="316" />
         <source>Ancienne valeur</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="322" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="316" />
         <source>Nouvelle valeur</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="324" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="318" />
         <source>Historique des modifications du projet</source>
         <translation>Project change history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="330" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="331" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="324" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="325" />
         <source>Rétablir cette valeur</source>
         <translation>Restore this value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="332" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="326" />
         <source>Remet l'ancienne valeur du champ choisi</source>
         <translation>Puts back the old value of the chosen field</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="369" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="363" />
         <source>Année {0}</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="370" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="364" />
         <source>Étape : {0}</source>
         <translation>Stage: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="372" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="366" />
         <source>Projet {0}</source>
         <translation>Project {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="373" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="367" />
         <source>Projet : {0}</source>
         <translation>Project: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="399" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="393" />
         <source>Notes :</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="449" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="443" />
         <source>⚠ {0} participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</source>
         <translation>⚠ {0} participant(s) under 14 without consent from a parent or guardian (Law 25).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="456" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="450" />
         <source>Participants ({0})</source>
         <translation>Participants ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="460" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="454" />
         <source>⚠ Consentement manquant</source>
         <translation>⚠ Consent missing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="462" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="456" />
         <source>Donné par {0} ({1})</source>
         <translation>Given by {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="466" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="460" />
         <source>Anonymisé</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="467" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="461" />
         <source>Non requis (14 ans ou plus)</source>
         <translation>Not required (14 or older)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="494" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="488" />
         <source>Total des contrats : {0} · Heures : {1} · Chiffre d'affaires déclaré : {2}</source>
         <translation>Contracts total: {0} · Hours: {1} · Declared revenue: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="501" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="495" />
         <source>Contrats ({0})</source>
         <translation>Contracts ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="519" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="513" />
         <source>{0} (en retard : {1})</source>
         <translation>{0} (overdue: {1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="544" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="538" />
         <source>⚠ {0} reddition(s) de comptes en retard (onglet Financement).</source>
         <translation>⚠ {0} overdue report(s) (Funding tab).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="548" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="542" />
         <source>Financement ({0})</source>
         <translation>Funding ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="590" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="584" />
         <source>Visites ({0})</source>
         <translation>Visits ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="600" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="594" />
         <source>{0} — {1} — {2}</source>
         <translation>{0} — {1} — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="619" />
+        <source>Création</source>
+        <translation>Creation</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="620" />
+        <source>Modification</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="621" />
+        <source>Suppression</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="622" />
+        <source>Restauration</source>
+        <translation>Restore</translation>
     </message>
 </context>
 <context>
@@ -1210,87 +1290,97 @@ Resume the draft?</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="285" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="74" />
+        <source>Joindre des photos ou des fichiers</source>
+        <translation>Attach photos or files</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="76" />
+        <source>Photos et documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;Tous les fichiers (*)</source>
+        <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="286" />
         <source>Visite du {0} — {1}</source>
         <translation>Visit of {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="288" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="289" />
         <source>Nouvelle visite — {0}</source>
         <translation>New visit — {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="330" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="331" />
         <source>Enregistrer la visite (Ctrl+S)</source>
         <translation>Save the visit (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="331" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="332" />
         <source>Enregistrer la visite</source>
         <translation>Save the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="332" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="333" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="333" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="334" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="350" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="351" />
         <source>Suivis (actions à faire)</source>
         <translation>Follow-ups (actions to do)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="359" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="360" />
         <source>Ajouter un suivi (Ctrl+Maj+A)</source>
         <translation>Add a follow-up (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="360" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="361" />
         <source>Ajouter un suivi</source>
         <translation>Add a follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="365" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="366" />
         <source>Retirer le suivi</source>
         <translation>Remove the follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="377" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="378" />
         <source>Photos et pièces jointes</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="382" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="383" />
         <source>Joindre des fichiers… (Ctrl+J)</source>
         <translation>Attach files… (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="383" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="384" />
         <source>Joindre des fichiers</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="388" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="389" />
         <source>Retirer la pièce jointe</source>
         <translation>Remove the attachment</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="479" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="480" />
         <source>Copie des pièces jointes…</source>
         <translation>Copying attachments…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="574" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="575" />
         <source>Suivi {0} — {1} : {2}</source>
         <translation>Follow-up {0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="580" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="581" />
         <source>Rien n'a été enregistré : {0} problème(s) à corriger (en rouge).</source>
         <translation>Nothing was saved: {0} problem(s) to correct (in red).</translation>
     </message>
@@ -2167,47 +2257,34 @@ Resume the draft?</translation>
         <translation>One item per line</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="228" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="234" />
         <source>Effacer la date (Suppr)</source>
         <translation>Clear the date (Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="229" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="235" />
         <source>Effacer la date</source>
         <translation>Clear the date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="320" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="326" />
         <source>— choisir —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="360" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="366" />
         <source>Tapez pour chercher…</source>
         <translation>Type to search…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="422" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="428" />
         <source>Filtrer la liste…</source>
         <translation>Filter the list…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="424" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="430" />
         <source>Filtrer : {0}</source>
         <translation>Filter: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="74" />
-        <source>Joindre des photos ou des fichiers</source>
-        <translation>Attach photos or files</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="77" />
-        <source>Photos et documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;Tous les fichiers (*)</source>
-        <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;All files (*)</translation>
     </message>
 </context>
 </TS>
