@@ -63,9 +63,7 @@ class ServerClient:
         self.address = address
         self.token = token
         self.requests = 0  # counted so tests and benchmarks can check what a sync costs
-        self._http = make_http_client(address)
-        if transport is not None:
-            self._http._transport = transport
+        self._http = make_http_client(address, transport=transport)
 
     def __enter__(self) -> ServerClient:
         return self

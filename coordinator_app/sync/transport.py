@@ -98,12 +98,30 @@ def _new_context(ca_file: Path | None) -> ssl.SSLContext:
     return context
 
 
-def make_http_client(address: ServerAddress) -> httpx.Client:
-    """An httpx client bound to the server; keep-alive so a sync costs one handshake."""
+class _Borrowed(httpx.BaseTransport):
+    """A transport owned by the caller: closing the client leaves its connections open, so the
+    caller (a window that syncs every few minutes, a test) can reuse them."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        return None
+
+
+def make_http_client(
+    address: ServerAddress, *, transport: httpx.BaseTransport | None = None
+) -> httpx.Client:
+    """An httpx client bound to the server; keep-alive so a sync costs one handshake. With
+    ``transport`` (which must verify certificates the same way), that transport carries requests."""
     check_url(address.url, insecure_dev=address.insecure_dev)
     return httpx.Client(
         base_url=address.url,
         verify=ssl_context(address.ca_file),
         timeout=TIMEOUT,
         follow_redirects=False,
+        transport=_Borrowed(transport) if transport is not None else None,
     )
