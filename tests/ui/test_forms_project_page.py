@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from coordinator_app.domain import fr_ca
 from coordinator_app.ui.forms.project_page import ProjectDialog
 from tests.ui import conftest_forms as cf
 from tests.ui.conftest_forms import seed_ciec, seed_farm, show_active, type_text
@@ -206,3 +207,22 @@ def test_add_participant_from_the_page(qtbot, store):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert column_texts(page.participants, 0) == ["Émile Côté"]
     assert store.find("participant")[0]["project_id"] == project["id"]
+
+
+def test_project_with_100000_visits_shows_the_newest(qtbot, big_template, tmp_path):
+    """The page summarises; it never loads every visit of a long-followed project into widgets."""
+    import shutil
+
+    from tests.ui.conftest_forms import open_profile
+
+    folder = tmp_path / "gros-profil"
+    shutil.copytree(big_template, folder)
+    big = open_profile(folder)
+    [project] = big.find("project")
+    _window, page = open_page(qtbot, big, project["id"])
+    assert page.visits.rowCount() == 200
+    assert page.tabs.tabText(4) == "Visites (100\u00a0000)"
+    newest = big.find("visit", order_by="visited_at", descending=True, limit=1)[0]["visited_at"]
+    assert page.visits.item(0, 0).text().startswith(fr_ca.long_date(newest))
+    assert "Les 200 visites les plus récentes sur 100\u00a0000" in page.visits_note.text()
+    big.close()

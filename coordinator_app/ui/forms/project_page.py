@@ -35,7 +35,7 @@ from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError, ValidationFailed
 from coordinator_app.domain.stages import CIEC, FERME_COOP, PROGRAM_SHORT_LABELS
 from coordinator_app.domain.validation import age_on, consent_missing
-from coordinator_app.store import Store
+from coordinator_app.store import Store, project_queries
 from coordinator_app.ui.forms.display import as_input, format_value, stage_text
 from coordinator_app.ui.forms.entity_form import EntityFormDialog, report_unexpected
 from coordinator_app.ui.forms.fields import tr_domain
@@ -43,6 +43,7 @@ from coordinator_app.ui.forms.visit_editor import FileChooser, VisitDialog, choo
 
 WARNING = QColor("#b00020")
 OVERDUE = QColor("#fde2e1")
+VISITS_SHOWN = 200  # the page is a summary; the Visites list pages through all of them
 IDENTITY_FIELDS = (
     "program",
     "region_code",
@@ -297,6 +298,9 @@ class ProjectPage(QWidget):
             self.tr("Visites du projet, la plus récente en premier"),
         )
         self.visits.itemActivated.connect(lambda _item: self.open_selected_visit())
+        self.visits_note = QLabel(page)
+        self.visits_note.setWordWrap(True)
+        self.visits_note.setVisible(False)
         row = QHBoxLayout()
         self.open_visit_button = QPushButton(self.tr("Ouvrir la visite (Entrée)"), page)
         self.open_visit_button.setAccessibleName(self.tr("Ouvrir la visite"))
@@ -304,6 +308,7 @@ class ProjectPage(QWidget):
         row.addWidget(self.open_visit_button)
         row.addStretch(1)
         layout.addWidget(self.visits, 1)
+        layout.addWidget(self.visits_note)
         layout.addLayout(row)
         return page
 
@@ -542,19 +547,9 @@ class ProjectPage(QWidget):
         self.tabs.setTabText(3, self.tr("Financement ({0})").format(len(records)))
 
     def _load_visits(self) -> None:
-        records = self.store.find(
-            "visit", equals={"project_id": self.project_id}, order_by="visited_at", descending=True
-        )
-        open_items: dict[str, int] = {}
-        for item in self.store.find(
-            "action_item", equals={"project_id": self.project_id, "done": 0}
-        ):
-            open_items[item.get("visit_id") or ""] = (
-                open_items.get(item.get("visit_id") or "", 0) + 1
-            )
-        files: dict[str, int] = {}
-        for item in self.store.find("attachment", equals={"project_id": self.project_id}):
-            files[item.get("visit_id") or ""] = files.get(item.get("visit_id") or "", 0) + 1
+        records, total = project_queries.latest_visits(self.store, self.project_id, VISITS_SHOWN)
+        open_items = project_queries.open_action_items_by_visit(self.store, self.project_id)
+        files = project_queries.attachments_by_visit(self.store, self.project_id)
         spec = ENTITIES["visit"]
         rows = []
         for r in records:
@@ -581,7 +576,16 @@ class ProjectPage(QWidget):
         if rows:
             self.visits.selectRow(0)
         self.open_visit_button.setEnabled(bool(rows))
-        self.tabs.setTabText(4, self.tr("Visites ({0})").format(len(records)))
+        self.visits_note.setText(
+            self.tr(
+                "Les {0} visites les plus récentes sur {1} sont affichées ; la page Visites de la "
+                "fenêtre principale les montre toutes."
+            ).format(fr_ca.number(len(records)), fr_ca.number(total))
+            if total > len(records)
+            else ""
+        )
+        self.visits_note.setVisible(total > len(records))
+        self.tabs.setTabText(4, self.tr("Visites ({0})").format(fr_ca.number(total)))
 
     def _load_history(self) -> None:
         self.history.clear()
