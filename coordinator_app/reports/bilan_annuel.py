@@ -18,6 +18,7 @@ from coordinator_app.reports import blocks as b
 from coordinator_app.reports import charts
 from coordinator_app.reports.common import (
     ALL_PROGRAMS,
+    Composed,
     ReportOptions,
     make_frame,
     region_label,
@@ -156,7 +157,7 @@ def _region_section(
     ]
 
 
-def compose(store: Store, year_value: object, options: ReportOptions):
+def compose(store: Store, year_value: object, options: ReportOptions) -> Composed:
     """The page frame and content of the annual report (UserError for a year without data)."""
     options = options.validated()
     year = parse_year(year_value)

@@ -29,6 +29,7 @@ from coordinator_app.reports import blocks as b
 from coordinator_app.reports import charts
 from coordinator_app.reports.common import (
     ALL_PROGRAMS,
+    Composed,
     ReportOptions,
     make_frame,
     parse_day,
@@ -286,7 +287,7 @@ def compose(
     start: str | dt.date,
     end: str | dt.date,
     options: ReportOptions,
-):
+) -> Composed:
     """The page frame and content of the regional summary (UserError when there is no data)."""
     options = options.validated()
     region = require_region(region_text)

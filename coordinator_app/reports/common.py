@@ -16,6 +16,9 @@ from coordinator_app.reports.output import check_output_path, write_atomically
 from coordinator_app.reports.style import DEFAULT_PAGE_SIZE, PageFrame, build_pdf, page_size
 from coordinator_app.store.profile import Store
 
+#: What each report's ``compose`` returns: the page frame and the flowables to lay out.
+Composed = tuple[PageFrame, list[Flowable]]
+
 #: Header program line of the summaries, which cover every program.
 ALL_PROGRAMS = "Entrepreneuriat jeunesse et coopératives agricoles"
 

@@ -27,6 +27,7 @@ from coordinator_app.domain.stages import CIEC, FERME_COOP, JEUNE_COOP, stage_la
 from coordinator_app.domain.validation import age_on, consent_missing, needs_parental_consent
 from coordinator_app.reports import blocks as b
 from coordinator_app.reports.common import (
+    Composed,
     ReportOptions,
     excerpt,
     make_frame,
@@ -364,7 +365,7 @@ def _open_items(
     ]
 
 
-def compose(store: Store, project_id: str, options: ReportOptions):
+def compose(store: Store, project_id: str, options: ReportOptions) -> Composed:
     """The page frame and the content of the project sheet (raises NotFoundError)."""
     options = options.validated()
     project = store.require("project", project_id)

@@ -19,6 +19,7 @@ from coordinator_app.domain.stages import stage_label
 from coordinator_app.reports import blocks as b
 from coordinator_app.reports.blocks import styled
 from coordinator_app.reports.common import (
+    Composed,
     ReportOptions,
     day_and_time,
     make_frame,
@@ -115,7 +116,7 @@ def _signatures(coordinator: str, width: float) -> Flowable:
     return KeepTogether([b.heading("Signatures"), table])
 
 
-def compose(store: Store, visit_id: str, options: ReportOptions):
+def compose(store: Store, visit_id: str, options: ReportOptions) -> Composed:
     """The page frame and content of the visit report (raises NotFoundError)."""
     options = options.validated()
     visit = store.require("visit", visit_id)
