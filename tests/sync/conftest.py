@@ -161,10 +161,15 @@ class Laptop:
 def laptops(tmp_path: Path, server: SyncServer) -> Iterator[Any]:
     opened: list[Laptop] = []
 
-    def make(name: str, user: str | None = None, regions: list[str] | None = None) -> Laptop:
+    def make(
+        name: str,
+        user: str | None = None,
+        regions: list[str] | None = None,
+        role: str = "coordinator",
+    ) -> Laptop:
         username = user or name
         if username not in server.users:
-            server.add_user(username, regions=regions or ["03"])
+            server.add_user(username, regions=regions or ["03"], role=role)
         store = open_store(tmp_path / name)
         account.login(store, server.url, username, PASSWORD, ca_file=server.ca_path)
         laptop = Laptop(name, store, server)
