@@ -140,6 +140,7 @@ class _RowImporter:
         self._refs: dict[str, _References] = {}
         self.seen_ids: dict[str, int] = {}
         self.seen_keys: dict[tuple, int] = {}
+        self.positions = {mapping.headers[name]: index for index, name in mapping.columns.items()}
 
     # -- look-ups, loaded on first use -----------------------------------------------------------
     @property
@@ -325,6 +326,7 @@ class _RowImporter:
                 title = str(current.get(self.spec.title_field) or target)
                 report.matches.append(Match(line, target, title, how, changed))
         except ValidationFailed as failed:
+            found = []
             for p in failed.problems:
                 column = (
                     self.mapping.header_for(p.field) if self.spec.has_field(p.field) else p.label
@@ -332,7 +334,12 @@ class _RowImporter:
                 if column in reported:
                     continue
                 shown = original.get(p.field) if p.field in original else p.value
-                report.problems.append(Problem(line, column, shown_value(shown), p.message))
+                message = p.message
+                if p.field not in self.mapping.headers and p.message == "ce champ est obligatoire":
+                    message += f" : le fichier n'a pas de colonne « {column} »"
+                found.append(Problem(line, column, shown_value(shown), message))
+            found.sort(key=lambda problem: self.positions.get(problem.column, len(self.positions)))
+            report.problems += found
 
 
 def _file_problems(mapping: HeaderMap, table: Table) -> list[Problem]:

@@ -198,6 +198,7 @@ class ImportDialog(QDialog):
         self.preview_title.setText(_tr("Aperçu des premières lignes"))
         self.problems_title.setText(_tr("Problèmes à corriger dans le fichier"))
         self.check_button.setText(_tr("&Vérifier"))
+        self.close_button.setText(_tr("Fermer"))
         self.import_button.setText(_tr("&Importer"))
         self.path_edit.setAccessibleName(_tr("Fichier à importer"))
         self.kind_combo.setAccessibleName(_tr("Type de données du fichier"))
@@ -411,6 +412,7 @@ class ExportDialog(QDialog):
             )
         )
         self.export_button.setText(_tr("&Exporter"))
+        self.close_button.setText(_tr("Fermer"))
 
     @property
     def kind(self) -> str:

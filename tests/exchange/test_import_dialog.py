@@ -101,8 +101,8 @@ def test_preview_check_fix_and_import(qtbot, parent: QWidget, store: Store, tmp_
     assert rows[0][:3] == ["3", "Région", "Gaspesie-Iles"]
     assert rows[0][3].startswith("une région du Québec est attendue")
     assert [r[:3] for r in rows[1:]] == [
+        ["4", "Chiffre d'affaires", "mille"],  # in the file's column order
         ["4", "Date de début", "2026-06-31"],
-        ["4", "Chiffre d'affaires", "mille"],
     ]
     assert "rien n'a été importé" in dialog.summary.text()
     assert not dialog.import_button.isEnabled() and store.count("project") == 0
