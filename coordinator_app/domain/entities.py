@@ -335,6 +335,34 @@ WORKSHOP = EntitySpec(
     ),
 )
 
+DISCLOSURE_ACTIONS = (
+    ("export_participants", "Exportation de participants avec leurs noms"),
+    ("report_with_names", "Rapport nominatif"),
+    ("person_export", "Réponse à une demande d'accès"),
+)
+
+# The register of communications of personal information (Québec Law 25): who exported or printed
+# participants' names, when, what and for whom. Written by ``store.privacy.log_disclosure``; it
+# syncs like any record so the organisation's privacy officer sees every laptop's entries.
+ACCESS_LOG = EntitySpec(
+    kind="access_log",
+    label="Communication de renseignements personnels",
+    label_plural="Registre des communications",
+    title_field="subject",
+    region_field="region_code",
+    fields=(
+        FieldSpec("logged_at", "Date et heure", T.DATETIME, required=True),
+        FieldSpec("actor", "Par", required=True, max_length=120),
+        FieldSpec("action", "Action", T.ENUM, required=True, choices=DISCLOSURE_ACTIONS),
+        FieldSpec("subject", "Renseignements communiqués", required=True, max_length=500),
+        FieldSpec("participant_ids", "Participants visés", T.REFS, ref="participant"),
+        FieldSpec("project_id", "Projet", T.REF, ref="project"),
+        FieldSpec("region_code", "Région", T.REGION, required=True),
+        FieldSpec("recipient", "Destinataire", max_length=200),
+        FieldSpec("purpose", "Fin", max_length=500),
+    ),
+)
+
 ENTITIES: dict[str, EntitySpec] = {
     spec.kind: spec
     for spec in (
@@ -350,6 +378,7 @@ ENTITIES: dict[str, EntitySpec] = {
         ACTION_ITEM,
         ATTACHMENT,
         WORKSHOP,
+        ACCESS_LOG,
     )
 }
 

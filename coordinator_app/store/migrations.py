@@ -248,6 +248,17 @@ def _v4_sync_state(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_access_log(conn: sqlite3.Connection) -> None:
+    """The register of communications of personal information (Law 25): who exported or printed
+    participants' names, when, what and for whom (entity ``access_log``, synced like any record)."""
+    conn.execute(
+        f"""CREATE TABLE access_log ({RECORD_COLUMNS}, logged_at TEXT, actor TEXT, action TEXT,
+            subject TEXT, participant_ids TEXT, project_id TEXT, region_code TEXT,
+            recipient TEXT, purpose TEXT)"""
+    )
+    conn.execute("CREATE INDEX idx_access_log_time ON access_log(logged_at)")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -260,6 +271,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "full-text search over projects and visits", _v2_full_text_search),
     Migration(3, "form drafts kept on this laptop", _v3_drafts),
     Migration(4, "sync: conflict records and refused changes", _v4_sync_state),
+    Migration(5, "register of communications of personal information", _v5_access_log),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
