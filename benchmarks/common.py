@@ -105,7 +105,12 @@ def machine() -> dict[str, Any]:
                 ram_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
+    try:
+        load = [round(x, 1) for x in os.getloadavg()]
+    except OSError:
+        load = None
     return {
+        "load_average": load,  # other work on the machine inflates absolute times, not ratios
         "nproc": os.cpu_count(),
         "cpu": cpu,
         "ram_gb": ram_gb,

@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         f"Carnet COOP benchmarks ({'full size' if scale == 1 else f'{scale:g} of the full size'}) — "
-        f"{info['nproc']} CPU × {info['cpu']}, {info['ram_gb']} GB RAM, Python {info['python']}; "
+        f"{info['nproc']} CPU × {info['cpu']}, {info['ram_gb']} GB RAM, Python {info['python']}, "
+        f"load average {info['load_average']}; "
         f"{elapsed:.0f} s"
     )
     print()
