@@ -98,7 +98,8 @@ _COUNT: dict[str, str] = {
 }
 _ALIAS = {"project": "p", "visit": "v", "action_item": "a"}
 
-#: Sort keys a list may ask for → SQL expression (``id`` breaks ties for a stable order).
+#: Sort keys a list may ask for → SQL expression (the rowid breaks ties for a stable order: it
+#: is in every index, so the date index alone serves « newest first »).
 SORT_KEYS: dict[str, dict[str, str]] = {
     "project": {
         "name": "p.name COLLATE NOCASE",
@@ -239,7 +240,7 @@ def list_page(
     # rows: computing the shown columns of every matching row before sorting is what is slow.
     order_sql = (
         f"SELECT {alias}.rowid FROM {from_joins}{where} ORDER BY {SORT_KEYS[kind][key]}"
-        f" {direction}, {alias}.id {direction} LIMIT ? OFFSET ?"
+        f" {direction}, {alias}.rowid {direction} LIMIT ? OFFSET ?"
     )
     with store.reading() as conn:
         rowids = [r[0] for r in conn.execute(order_sql, [*params, int(limit), int(offset)])]
@@ -259,15 +260,24 @@ def list_page(
 
 # -- filter choices --------------------------------------------------------------------------------
 def years(store: Store, kind: str, program: str | None = None) -> list[int]:
-    """The years that have data in a list, newest first (for the « Année » filter)."""
-    expr = {
-        "project": _PROJECT_YEAR,
-        "visit": "CAST(substr(v.visited_at, 1, 4) AS INTEGER)",
-        "action_item": "CAST(substr(a.due_date, 1, 4) AS INTEGER)",
-    }[kind]
+    """The years that have data in a list, newest first (for the « Année » filter).
+
+    For visits and follow-ups, every year from the first to the last date (two index look-ups:
+    a DISTINCT over 100 000 visits would hold up the window).
+    """
+    if kind != "project":
+        column, table = ("visited_at", "visit") if kind == "visit" else ("due_date", "action_item")
+        with store.reading() as conn:
+            first = conn.execute(f"SELECT min({column}) FROM {table}").fetchone()[0]
+            last = conn.execute(f"SELECT max({column}) FROM {table}").fetchone()[0]
+        if not first or not last:
+            return []
+        return list(range(int(last[:4]), int(first[:4]) - 1, -1))
     where, params = _where(store, kind, ListFilter(program=program))
-    from_clause = _COUNT[kind].split(" FROM ", 1)[1]
-    sql = f"SELECT DISTINCT {expr} AS y FROM {from_clause}{where} AND {expr} IS NOT NULL ORDER BY y DESC"
+    sql = (
+        f"SELECT DISTINCT {_PROJECT_YEAR} AS y FROM project p{where} AND {_PROJECT_YEAR} IS NOT NULL"
+        " ORDER BY y DESC"
+    )
     with store.reading() as conn:
         return [row[0] for row in conn.execute(sql, params)]
 

@@ -227,7 +227,7 @@ class Dashboard(QWidget):
                 self._show()
                 self.computed.emit()
 
-        run_in_background(self, work, on_success=land)
+        run_in_background(self, work, on_success=land, show_progress=False)
         self.overdue_model.sort_key, self.overdue_model.descending = "due_date", False
         self.overdue_model.set_filter(q.ListFilter(region=region, scope=q.SCOPE_OVERDUE))
 

@@ -107,8 +107,10 @@ class Task(QObject, Generic[T]):
         on_error: Callable[[BaseException], None] | None,
         label: str,
         cancellable: bool,
+        show_progress: bool = True,
     ) -> None:
         super().__init__(parent)
+        self.show_progress = show_progress
         self._parent_widget = parent
         self._on_success = on_success
         self._on_error = on_error
@@ -138,7 +140,8 @@ class Task(QObject, Generic[T]):
 
     def start(self, work: Callable[[ProgressReporter], T]) -> None:
         _running.add(self)
-        self._timer.start(PROGRESS_DELAY_MS)
+        if self.show_progress:
+            self._timer.start(PROGRESS_DELAY_MS)
         pool().start(_Runnable(work, ProgressReporter(self.relay, self._cancel)))
 
     # -- GUI thread ---------------------------------------------------------------------------
@@ -225,16 +228,23 @@ def run_in_background(
     on_error: Callable[[BaseException], None] | None = None,
     label: str = "",
     cancellable: bool = False,
+    show_progress: bool = True,
 ) -> Task[T]:
     """Run ``work(reporter)`` off the GUI thread and deliver its outcome on the GUI thread.
 
     ``on_success(result)`` or ``on_error(error)`` runs on the GUI thread; without ``on_error`` the
     error is shown by ``show_error`` (a cancellation is then silent). A progress dialog titled
     ``label`` appears only if the work lasts more than ``PROGRESS_DELAY_MS``; with ``cancellable``
-    it has an « Annuler » button that sets ``reporter.cancelled``.
+    it has an « Annuler » button that sets ``reporter.cancelled``. ``show_progress=False`` is for
+    background reads the user did not ask for as an operation (list pages, dashboard figures).
     """
     task: Task[T] = Task(
-        parent, on_success=on_success, on_error=on_error, label=label, cancellable=cancellable
+        parent,
+        on_success=on_success,
+        on_error=on_error,
+        label=label,
+        cancellable=cancellable,
+        show_progress=show_progress,
     )
     task.start(work)
     return task

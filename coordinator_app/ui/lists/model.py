@@ -39,6 +39,7 @@ class RecordTableModel(QAbstractTableModel):
     PAGE_SIZE = 200
     loaded = Signal()  # a reload landed (the total and the first page are in)
     done_toggled = Signal(str, bool)  # the user ticked « Fait » on an action item
+    fetched = Signal()  # one more page landed
 
     def __init__(
         self, store: Store, kind: str, columns: Sequence[Column], owner: QWidget | None = None
@@ -54,6 +55,7 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: list[dict[str, Any]] = []
         self._generation = 0
         self.loading = False
+        self._fetch_token: object | None = None
         self.today = dt.date.today().isoformat()
 
     # -- loading --------------------------------------------------------------------------------
@@ -84,30 +86,39 @@ class RecordTableModel(QAbstractTableModel):
             self.loading = False
             self.loaded.emit()
 
-        run_in_background(self._owner, work, on_success=land)
+        self._fetch_token = None  # a page asked for before this reload is dropped on landing
+        run_in_background(self._owner, work, on_success=land, show_progress=False)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or len(self._rows) >= self.total:
+        """Read the next page off the GUI thread (a sort on an unindexed column takes a while)."""
+        if parent.isValid() or self._fetch_token is not None or len(self._rows) >= self.total:
             return
-        page = q.list_page(
-            self.store,
-            self.kind,
-            self.filter,
-            sort=self.sort_key,
-            descending=self.descending,
-            limit=self.PAGE_SIZE,
-            offset=len(self._rows),
-        )
-        if not page:
-            self.total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        token = self._fetch_token = object()
+        store, kind, flt = self.store, self.kind, self.filter
+        sort, desc, size, offset = self.sort_key, self.descending, self.PAGE_SIZE, len(self._rows)
+
+        def work(_reporter: Any) -> list[dict[str, Any]]:
+            return q.list_page(
+                store, kind, flt, sort=sort, descending=desc, limit=size, offset=offset
+            )
+
+        def land(page: list[dict[str, Any]]) -> None:
+            if token is not self._fetch_token:
+                return
+            self._fetch_token = None
+            if not page:
+                self.total = len(self._rows)
+                return
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+            self.fetched.emit()
+
+        run_in_background(self._owner, work, on_success=land, show_progress=False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
