@@ -247,3 +247,42 @@ def test_body_too_large_is_413(api) -> None:
     response = alice.push(huge)
     assert response.status_code == 413
     assert response.json()["error"] == "too_large"
+
+
+def test_a_laptop_clock_far_ahead_does_not_win_every_conflict(api) -> None:
+    alice, chloe = api("alice"), api("chloe")
+    pid = new_id()
+    alice.push_ok(change("project", pid, "create", project_fields(name="Départ")))
+    alice.push_ok(
+        change("project", pid, fields={"name": ["Départ", "Horloge folle"]},
+               at="2099-01-01T00:00:00Z")
+    )  # fmt: skip
+    import datetime as dt
+
+    now = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    chloe.push_ok(change("project", pid, fields={"name": ["Départ", "Heure juste"]}, at=now))
+    entries, _ = alice.pull_all()
+    assert _record(entries, "project", pid)["name"] == "Heure juste"
+
+
+def test_identical_create_from_two_laptops_is_not_a_conflict(api) -> None:
+    alice, chloe = api("alice"), api("chloe")
+    sid = new_id()
+    school = {"name": [None, "École Vanier"], "municipality": [None, "Québec"],
+              "region_code": [None, "03"]}  # fmt: skip
+    alice.push_ok(change("school", sid, "create", school))
+    assert chloe.push_ok(change("school", sid, "create", school))[0]["status"] == "applied"
+
+
+def test_history_keeps_who_when_and_device(api, live) -> None:
+    from coordinator_app.server import privacy
+
+    alice = api("alice", "portable de Québec")
+    pid = new_id()
+    alice.push_ok(change("project", pid, "create", project_fields(), author="Alice T."))
+    history = privacy.history(live.engine, "project", pid)
+    assert history[0]["author"] == "Alice T."
+    assert history[0]["username"] == "alice"
+    assert history[0]["device_id"] == alice.device_id
+    assert history[0]["at"].startswith("2026-")
+    assert history[0]["received_at"]
