@@ -226,3 +226,12 @@ def test_project_with_100000_visits_shows_the_newest(qtbot, big_template, tmp_pa
     assert page.visits.item(0, 0).text().startswith(fr_ca.long_date(newest))
     assert "Les 200 visites les plus récentes sur 100\u00a0000" in page.visits_note.text()
     big.close()
+
+
+def test_ctrl_n_on_the_page_opens_a_visit_of_this_project(qtbot, store):
+    project = seed_ciec(store)["project"]
+    _window, page = open_page(qtbot, store, project["id"])
+    qtbot.keyClick(page.tabs, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    [dialog] = page.dialogs
+    assert dialog.editor.project_id == project["id"]
+    assert dialog.windowTitle() == "Nouvelle visite — CIEC Jonquière"

@@ -205,3 +205,21 @@ def test_edit_visit_removes_and_adds_follow_ups(qtbot, store):
         editor.save()
     assert store.get("action_item", old["id"]) is None
     assert [a["text"] for a in store.find("action_item")] == ["Nouveau suivi"]
+
+
+def test_keyboard_removes_a_follow_up_and_a_file(qtbot, store, tmp_path):
+    project = seed_ciec(store)["project"]
+    photo = make_photo(tmp_path / "cle-usb")
+    editor = open_visit(qtbot, store, project["id"], files=[str(photo)])
+    with qtbot.waitSignal(editor.files_added, timeout=10000):
+        qtbot.keyClick(editor.save_button, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    editor.files.setFocus()
+    editor.files.setCurrentRow(0)
+    qtbot.keyClick(editor.files, Qt.Key.Key_Delete)
+    assert editor.files.count() == 0
+    editor.actions.add_row({"text": "À retirer", "owner": "Marc"})
+    editor.actions.setFocus()
+    editor.actions.setCurrentCell(0, 1)
+    qtbot.keyClick(editor.actions, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert editor.actions.rowCount() == 0
+    assert editor.remove_action_button.text() == "Retirer le suivi (Ctrl+Suppr)"

@@ -95,3 +95,39 @@ def test_new_record_draft_is_offered_at_start(qtbot, tmp_path, open_window):
         reopened.editor.save()
     assert drafts.list_drafts(window.store) == []
     assert window.store.find("visit")[0]["observations"] == "Notes prises hors ligne"
+
+
+def test_an_attachment_opens_in_its_visit_and_a_new_project_takes_the_list_program(
+    qtbot, tmp_path, open_window
+):
+    from tests.ui.conftest import wait_loaded
+
+    folder, seeded = seeded_folder(tmp_path)
+    store = open_profile(folder)
+    project_id = seeded["project"]["id"]
+    visit = store.create(
+        "visit", {"project_id": project_id, "visited_at": "2026-06-01T10:00", "mode": "sur_place"}
+    )
+    attachment = store.create(
+        "attachment",
+        {
+            "project_id": project_id,
+            "visit_id": visit["id"],
+            "sha256": "a" * 64,
+            "filename": "compte-rendu.pdf",
+            "media_type": "application/pdf",
+            "size": 10,
+        },
+    )
+    store.close()
+    window = open_window(folder)
+    window.open_record("attachment", attachment["id"])
+    [dialog] = window.forms.dialogs
+    assert isinstance(dialog, VisitDialog) and dialog.editor.visit_id == visit["id"]
+
+    window.show_page("ferme_coop")
+    wait_loaded(qtbot, window.current_list())
+    window.forms.actions["project"].trigger()
+    form = window.forms.dialogs[-1].form
+    assert form.panel.editor("program").raw() == "FERME_COOP"
+    assert form.panel.is_field_visible("hectares")

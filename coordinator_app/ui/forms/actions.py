@@ -74,6 +74,8 @@ class FormsFeature(QObject):
             return lambda _window, record_id: self.open_project(record_id)
         if kind == "visit":
             return lambda _window, record_id: self.open_visit(visit_id=record_id)
+        if kind == "attachment":
+            return lambda _window, record_id: self.open_attachment(record_id)
         return lambda _window, record_id: self.open_form(kind, record_id)
 
     def _keep(self, dialog: QDialog, *, modal: bool = False) -> QDialog:
@@ -113,6 +115,13 @@ class FormsFeature(QObject):
         return self._keep(
             VisitDialog(self.store, project_id, visit_id, parent=self.window), modal=False
         )
+
+    def open_attachment(self, attachment_id: str) -> QDialog:
+        """An attachment is seen where it belongs: in its visit, else on its project's page."""
+        record = self.store.require("attachment", attachment_id)
+        if record.get("visit_id") and self.store.get("visit", record["visit_id"]):
+            return self.open_visit(visit_id=record["visit_id"])
+        return self.open_project(record["project_id"])
 
     def open_form(
         self, kind: str, record_id: str | None = None, defaults: dict[str, Any] | None = None

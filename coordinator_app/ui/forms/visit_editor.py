@@ -8,6 +8,7 @@ draft of an unsaved visit can refer to them even if the camera card is gone when
 
 from __future__ import annotations
 
+import math
 import tempfile
 import uuid
 from collections.abc import Callable
@@ -201,9 +202,12 @@ class AttachmentsList(QListWidget):
 
     def _icon(self, info: dict[str, Any]) -> QIcon:
         if attachments.is_image(info.get("media_type")):
-            png = attachments.thumbnail(self.store, info["sha256"], ICON_SIZE)
+            # Sharp on HiDPI screens: the thumbnail is made at the screen's pixel density.
+            ratio = max(1.0, self.devicePixelRatioF())
+            png = attachments.thumbnail(self.store, info["sha256"], math.ceil(ICON_SIZE * ratio))
             pixmap = QPixmap()
             if png is not None and pixmap.loadFromData(png):
+                pixmap.setDevicePixelRatio(ratio)
                 return QIcon(pixmap)
         return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
 
@@ -363,8 +367,9 @@ class VisitEditor(QWidget):
             box,
         )
         self.add_action_button.clicked.connect(self.add_action)
-        self.remove_action_button = QPushButton(self.tr("Retirer le suivi"), box)
-        self.remove_action_button.setAutoDefault(False)
+        self.remove_action_button = self._shortcut_button(
+            self.tr("Retirer le suivi (Ctrl+Suppr)"), self.tr("Retirer le suivi"), "Ctrl+Del", box
+        )
         self.remove_action_button.clicked.connect(self.actions.remove_current)
         buttons.addWidget(self.add_action_button)
         buttons.addWidget(self.remove_action_button)
@@ -386,8 +391,12 @@ class VisitEditor(QWidget):
             box,
         )
         self.attach_button.clicked.connect(self.attach_files)
-        self.remove_file_button = QPushButton(self.tr("Retirer la pièce jointe"), box)
+        self.remove_file_button = QPushButton(self.tr("Retirer la pièce jointe (Suppr)"), box)
+        self.remove_file_button.setAccessibleName(self.tr("Retirer la pièce jointe"))
         self.remove_file_button.setAutoDefault(False)
+        remove_file = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.files)
+        remove_file.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_file.activated.connect(self.remove_file_button.click)
         self.remove_file_button.clicked.connect(self._remove_file)
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.remove_file_button)
