@@ -283,3 +283,15 @@ def test_export_is_atomic_and_refuses_a_missing_folder(store: Store, tmp_path: P
         export_records(store, "visit", tmp_path / "absent" / "visites.csv")
     with pytest.raises(UserError, match="Format d'exportation inconnu"):
         export_records(store, "visit", tmp_path / "visites.pdf")
+
+
+def test_docs_list_every_kind_and_its_headers() -> None:
+    from coordinator_app.domain.columns import KIND_NAMES
+
+    root = Path(__file__).resolve().parents[2]
+    developer = (root / "docs" / "import-export.md").read_text(encoding="utf-8")
+    guide = (root / "docs" / "guide-import-export.md").read_text(encoding="utf-8")
+    for name, kind in KIND_NAMES.items():
+        assert f"| `{name}` |" in developer
+        assert ", ".join(c.header for c in export_columns(kind)) in developer
+        assert f"`{name}`" in guide
