@@ -138,3 +138,59 @@ def test_visit_selected_in_the_list_is_the_one_offered(qtbot, window, sample):
     assert dialog.visit.currentData() == sample["visit"]
     assert "Centre communautaire de Limoilou" in dialog.visit.currentText()
     dialog.reject()
+
+
+def test_print_button_goes_through_the_print_dialog(qtbot, window, sample, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QApplication
+
+    window.reports.visit_report(sample["visit"])
+    preview = wait_preview(qtbot, window)
+    target = tmp_path / "imprimante.pdf"
+    make_printer = preview.printer
+
+    def printer_to_file():
+        printer = make_printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return printer
+
+    monkeypatch.setattr(preview, "printer", printer_to_file)
+    seen = []
+
+    def accept_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        dialog.accept()
+
+    QTimer.singleShot(200, accept_dialog)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert isinstance(seen[0], QPrintDialog)
+    assert seen[0].windowTitle() == "Imprimer le rapport"
+    assert len(PdfReader(str(target)).pages) == preview.document.pageCount()
+
+
+def test_save_button_writes_the_pdf_where_the_user_chose(qtbot, window, sample, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    window.reports.project_sheet(sample["farm"])
+    preview = wait_preview(qtbot, window)
+    target = tmp_path / "fiche-ferme"  # « .pdf » is added when the user leaves it out
+
+    seen = []
+
+    def choose_file() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog))
+        dialog.setDirectory(str(tmp_path))
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(target.name)  # what the user types
+        dialog.accept()
+
+    QTimer.singleShot(300, choose_file)
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert seen == [QFileDialog]
+    written = tmp_path / "fiche-ferme.pdf"
+    assert "Ferme coopérative du Rang 4" in pdf_text(written)
+    assert preview.pages_label.text() == f"Enregistré : {written}"
