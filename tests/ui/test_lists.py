@@ -189,3 +189,39 @@ def test_list_over_100000_visits_pages_and_filters_by_search(qtbot, big_template
     # rare « zèbre » sentence.
     expected = sum(1 for n in range(BIG_VISITS) if n % len(WORDS) == 5 or n % 10_000 == 0)
     assert page.model.total == expected
+
+
+def test_follow_up_saved_elsewhere_shows_in_suivis_after_data_changed(qtbot, demo_dir, open_window):
+    window = open_window(demo_dir)
+    window.show_page("ciec")
+    page = window.current_page()
+    wait_loaded(qtbot, page)
+    choose(qtbot, page.region, "02")
+    wait_loaded(qtbot, page)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)
+    project_id = window.current_project_id()
+    assert window.store.get("project", project_id)["region_code"] == "02"
+    tomorrow = (window.store.today() + dt.timedelta(days=1)).isoformat()
+    # What the visit editor does on « Enregistrer la visite », then its signal to the window.
+    visit = window.store.create(
+        "visit",
+        {"project_id": project_id, "visited_at": f"{tomorrow}T10:00", "mode": "sur_place",
+         "observations": "Rencontre du comité local au sous-sol de l'église."},
+    )  # fmt: skip
+    window.store.create(
+        "action_item",
+        {"project_id": project_id, "visit_id": visit["id"], "text": "Rappeler la caisse populaire",
+         "owner": "Léa Simard", "due_date": tomorrow},
+    )  # fmt: skip
+    window.data_changed.emit()
+    window.show_page("suivis")
+    suivis = window.suivis_page
+    qtbot.waitUntil(
+        lambda: "Rappeler la caisse populaire" in column_values(suivis.model, "text"),
+        timeout=10000,
+    )
+    row = column_values(suivis.model, "text").index("Rappeler la caisse populaire")
+    suivis.view.setCurrentIndex(suivis.model.index(row, 0))
+    assert window.current_project_id() == project_id
+    assert window.current_visit_id() == visit["id"]
