@@ -4,7 +4,9 @@ The known trap: a sequence number taken before commit lets a reader see seq 11 c
 seq 10 is still in flight, advance its cursor past 10 and never see it. Here several threads push
 batches over HTTPS while another thread pulls continuously with a small page size; at the end every
 applied change must have been pulled exactly once, in increasing seq order. Run on SQLite and on
-PostgreSQL (the server at 127.0.0.1:5432).
+PostgreSQL (the server at 127.0.0.1:5432); on PostgreSQL the pushes go through two server
+instances (two engines and connection pools on one database, as several processes behind a load
+balancer) while the reader pulls from one of them.
 """
 
 from __future__ import annotations
@@ -43,14 +45,19 @@ def test_concurrent_pushes_never_make_the_cursor_skip(engine: str, tmp_path) -> 
             db_url=db_url,
             users=[{"username": f"p{i}", "regions": ["03"]} for i in range(PUSHERS + 1)],
         )
+        servers = [server]
         try:
-            _run(server)
+            if db_url is not None:
+                servers.append(start_live_server(tmp_path / "second", db_url=db_url))
+            _run(servers)
         finally:
-            server.close()
+            for each in servers:
+                each.close()
 
 
-def _run(server) -> None:
-    pushers = [Api(server, f"p{i}", f"portable {i}") for i in range(PUSHERS)]
+def _run(servers) -> None:
+    server = servers[0]
+    pushers = [Api(servers[i % len(servers)], f"p{i}", f"portable {i}") for i in range(PUSHERS)]
     reader = Api(server, f"p{PUSHERS}", "lecteur")
     applied: list[str] = []
     errors: list[BaseException] = []
