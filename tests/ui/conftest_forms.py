@@ -14,6 +14,9 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from coordinator_app.store import Store, open_store
 
@@ -110,3 +113,36 @@ def type_text(qtbot: Any, widget: Any, text: str) -> None:
                 QApplication.sendEvent(
                     widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
                 )
+
+
+def make_photo(folder: Path) -> Path:
+    """A real JPEG, as a camera card would hold."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "kiosque.jpg"
+    image = Image.new("RGB", (640, 480), (30, 120, 60))
+    for x in range(0, 640, 40):
+        for y in range(0, 480, 40):
+            image.putpixel((x, y), (250, 250, 0))
+    image.save(path, format="JPEG")
+    return path
+
+
+def cell_editor(table: Any) -> QLineEdit:
+    """The text box Qt opens over the cell being edited."""
+    [editor] = [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]
+    return editor
+
+
+def type_cell(qtbot: Any, table: Any, row: int, column: int, text: str) -> None:
+    """Open a cell (F2), type into it, then Entrée, as a person does in a table."""
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    if not [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]:
+        qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = cell_editor(table)
+    editor.selectAll()
+    type_text(qtbot, editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: not [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]
+    )

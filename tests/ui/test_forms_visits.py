@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
-from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
 
 from coordinator_app.store import attachments, filecrypt, paths
 from coordinator_app.ui.forms.visit_editor import VisitDialog
 from tests.ui import conftest_forms as cf
-from tests.ui.conftest_forms import seed_ciec, show_active, type_text
+from tests.ui.conftest_forms import make_photo, seed_ciec, show_active, type_cell, type_text
 
 profile_dir, store = cf.profile_dir, cf.store  # fixtures
-
-
-def make_photo(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "kiosque.jpg"
-    image = Image.new("RGB", (640, 480), (30, 120, 60))
-    for x in range(0, 640, 40):
-        for y in range(0, 480, 40):
-            image.putpixel((x, y), (250, 250, 0))
-    image.save(path, format="JPEG")
-    return path
 
 
 def open_visit(qtbot, store, project_id=None, visit_id=None, files=()):
@@ -33,27 +19,6 @@ def open_visit(qtbot, store, project_id=None, visit_id=None, files=()):
     qtbot.addWidget(dialog)
     show_active(qtbot, dialog)
     return dialog.editor
-
-
-def cell_editor(table) -> QLineEdit:
-    """The text box Qt opens over the cell being edited."""
-    [editor] = [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]
-    return editor
-
-
-def type_cell(qtbot, table, row: int, column: int, text: str) -> None:
-    """Open a cell (F2), type into it, then Entrée, as a person does in a table."""
-    table.setFocus()
-    table.setCurrentCell(row, column)
-    if not [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]:
-        qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = cell_editor(table)
-    editor.selectAll()
-    type_text(qtbot, editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: not [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]
-    )
 
 
 def test_record_visit_with_action_item_and_photo(qtbot, store, tmp_path):

@@ -23,7 +23,7 @@ from coordinator_app.store.drafts import Draft
 from coordinator_app.ui.forms.entity_form import EntityFormDialog
 from coordinator_app.ui.forms.fields import tr_domain
 from coordinator_app.ui.forms.project_page import ProjectDialog
-from coordinator_app.ui.forms.visit_editor import VisitDialog
+from coordinator_app.ui.forms.visit_editor import FileChooser, VisitDialog, choose_files_dialog
 
 # (kind, French text of the action, shortcut); shortcuts avoid the window's own (Ctrl+1…7, Ctrl+F,
 # Ctrl+Q, F1, F5) and the forms' (Ctrl+S, Échap, Ctrl+J, Ctrl+E).
@@ -63,6 +63,7 @@ class FormsFeature(QObject):
         self.actions: dict[str, QAction] = {}
         self.startup_box: QMessageBox | None = None
         self._offered: set[tuple[str, str]] = set()
+        self.choose_files: FileChooser = choose_files_dialog  # tests hand files in here
         for kind in ENTITIES:
             window.record_openers[kind] = self._opener(kind)
         self._add_actions()
@@ -105,6 +106,7 @@ class FormsFeature(QObject):
                 dialog.activateWindow()
                 return dialog
         dialog = ProjectDialog(self.store, project_id, self.window)
+        dialog.page.choose_files = lambda parent: self.choose_files(parent)
         dialog.page.changed.connect(self.window.data_changed.emit)
         self._keep(dialog)
         return dialog
@@ -113,7 +115,14 @@ class FormsFeature(QObject):
         self, *, project_id: str | None = None, visit_id: str | None = None
     ) -> VisitDialog:
         return self._keep(
-            VisitDialog(self.store, project_id, visit_id, parent=self.window), modal=False
+            VisitDialog(
+                self.store,
+                project_id,
+                visit_id,
+                parent=self.window,
+                choose_files=lambda parent: self.choose_files(parent),
+            ),
+            modal=False,
         )
 
     def open_attachment(self, attachment_id: str) -> QDialog:
