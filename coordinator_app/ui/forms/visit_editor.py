@@ -200,14 +200,17 @@ class AttachmentsList(QListWidget):
         item.setData(Qt.ItemDataRole.AccessibleTextRole, info["filename"])
         return item
 
+    def thumbnail_size(self) -> int:
+        """Thumbnails are made at the screen's pixel density, so they stay sharp on HiDPI."""
+        return math.ceil(ICON_SIZE * max(1.0, self.devicePixelRatioF()))
+
     def _icon(self, info: dict[str, Any]) -> QIcon:
         if attachments.is_image(info.get("media_type")):
-            # Sharp on HiDPI screens: the thumbnail is made at the screen's pixel density.
-            ratio = max(1.0, self.devicePixelRatioF())
-            png = attachments.thumbnail(self.store, info["sha256"], math.ceil(ICON_SIZE * ratio))
+            size = self.thumbnail_size()
+            png = attachments.thumbnail(self.store, info["sha256"], size)
             pixmap = QPixmap()
             if png is not None and pixmap.loadFromData(png):
-                pixmap.setDevicePixelRatio(ratio)
+                pixmap.setDevicePixelRatio(size / ICON_SIZE)
                 return QIcon(pixmap)
         return self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
 
@@ -473,9 +476,17 @@ class VisitEditor(QWidget):
         from coordinator_app.ui.tasks import run_in_background
 
         store = self.store
+        size = self.files.thumbnail_size()
 
-        def work(_reporter: Any) -> list[attachments.StoredFile]:
-            return [attachments.import_file(store, path) for path in paths]
+        def work(reporter: Any) -> list[attachments.StoredFile]:
+            stored = []
+            for done_count, path in enumerate(paths):
+                reporter.report(done_count, len(paths), Path(path).name)
+                item = attachments.import_file(store, path)
+                if attachments.is_image(item.media_type):
+                    attachments.thumbnail(store, item.sha256, size)  # made here, not on the GUI
+                stored.append(item)
+            return stored
 
         def done(stored: list[attachments.StoredFile]) -> None:
             present = {info["sha256"] for info in self.files.files()}
