@@ -14,7 +14,7 @@ from typing import Any
 
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
-from coordinator_app.domain.schema import EntitySpec, FieldSpec
+from coordinator_app.domain.schema import EntitySpec, FieldSpec, FieldType
 from coordinator_app.domain.stages import CIEC, FERME_COOP, JEUNE_COOP, PROGRAM_SHORT_LABELS
 from coordinator_app.domain.text import fold
 
@@ -159,6 +159,21 @@ VALUE_ALIASES: dict[tuple[str, str], dict[str, str]] = {
         "virtuel": "a_distance",
         "visioconference": "a_distance",
     },
+}
+
+
+#: Short region names people write that name one region only (« Gaspésie », « Saguenay »).
+REGION_ALIASES: dict[str, str] = {
+    fold(alias): code
+    for code, aliases in {
+        "01": ("Bas-du-Fleuve", "BSL"),
+        "02": ("Saguenay", "Lac-Saint-Jean", "Lac-St-Jean", "SLSJ"),
+        "03": ("Capitale Nationale", "Région de Québec"),
+        "08": ("Abitibi", "Témiscamingue"),
+        "11": ("Gaspésie", "Îles-de-la-Madeleine", "Îles de la Madeleine", "GIM"),
+        "12": ("Chaudière", "Beauce"),
+    }.items()
+    for alias in aliases
 }
 
 
@@ -308,11 +323,24 @@ def describe_key(kind: str) -> str:
 
 
 def value_alias(kind: str, name: str, value: object) -> object:
-    """The code a common spelling of an enumeration value stands for (« PSES » → FERME_COOP)."""
+    """The code a common spelling of a value stands for (« PSES » → FERME_COOP, « Gaspésie » → 11)."""
+    if not isinstance(value, str):
+        return value
     aliases = VALUE_ALIASES.get((kind, name))
-    if aliases and isinstance(value, str):
-        return aliases.get(fold(value), value)
-    return value
+    if aliases is None and ENTITIES[kind].field(name).type == FieldType.REGION:
+        aliases = REGION_ALIASES
+    return aliases.get(fold(value), value) if aliases else value
+
+
+_TOTAL = re.compile(r"(sous )?(total|totaux|grand total)\b")
+
+
+def is_total_row(kind: str, row: Mapping[str, object]) -> bool:
+    """A « Total » line under a list: its first key field is empty and a cell says « Total »."""
+    first = NATURAL_KEYS[kind][0]
+    if row.get(first) not in (None, ""):
+        return False
+    return any(isinstance(v, str) and _TOTAL.match(fold(v)) for v in row.values())
 
 
 def natural_key(kind: str, values: Mapping[str, Any]) -> tuple | None:

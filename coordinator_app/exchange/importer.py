@@ -24,6 +24,7 @@ from coordinator_app.domain.columns import (
     NATURAL_KEYS,
     HeaderMap,
     describe_key,
+    is_total_row,
     map_headers,
     natural_key,
     value_alias,
@@ -169,6 +170,9 @@ class _RowImporter:
     def row(self, line: int, cells: list[object]) -> None:
         problems: list[Problem] = []
         original: dict[str, object] = {}
+        if is_total_row(self.kind, self._cells_by_field(cells)):
+            self.report.totals += 1
+            return
         for index, name in self.mapping.columns.items():
             value = cells[index] if index < len(cells) else None
             if isinstance(value, str):
@@ -194,6 +198,14 @@ class _RowImporter:
             }
             values.update(raw)
         self._write(line, record_id, (target, how, current), values, original, problems)
+
+    def _cells_by_field(self, cells: list[object]) -> dict[str, object]:
+        """Every cell of the row (recognised columns by field name), for the total-row check."""
+        named: dict[str, object] = {f"#{i}": c for i, c in enumerate(cells)}
+        for index, name in self.mapping.columns.items():
+            value = cells[index] if index < len(cells) else None
+            named[name] = value.strip() if isinstance(value, str) else value
+        return named
 
     def _convert(self, name: str, value: object) -> object:
         spec = self.spec.field(name)
@@ -411,6 +423,8 @@ def import_file(
         pass
     else:
         report.written = True
+    if report.totals:
+        report.notes.append(f"{report.totals} ligne(s) de total ignorée(s).")
     if report.skipped:
         report.notes.append(
             f"{report.skipped} ligne(s) sans valeur dans les colonnes reconnues ont été ignorées "

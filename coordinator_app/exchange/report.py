@@ -18,7 +18,9 @@ def shown_value(value: object) -> str:
     """A cell's value as the user typed it, shortened for the report."""
     if value is None:
         return ""
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        text = value.date().isoformat()  # a date cell of Excel comes as midnight
+    elif isinstance(value, dt.datetime):
         text = value.isoformat(sep=" ", timespec="minutes")
     elif isinstance(value, dt.date):
         text = value.isoformat()
@@ -84,12 +86,18 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0
+    totals: int = 0
     written: bool = False
     cancelled: bool = False
     problems: list[Problem] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
+
+    @property
+    def records(self) -> int:
+        """Rows that hold a record (blank and total lines left out)."""
+        return self.rows - self.skipped - self.totals
 
     @property
     def ok(self) -> bool:
@@ -104,16 +112,16 @@ class ImportReport:
             count = len(self.problems)
             plural = "problèmes" if count > 1 else "problème"
             return (
-                f"{count} {plural} dans {self.rows} ligne(s) : rien n'a été importé. "
+                f"{count} {plural} dans {self.records} ligne(s) : rien n'a été importé. "
                 "Corrigez le fichier puis importez-le de nouveau."
             )
         if self.dry_run:
             return (
-                f"Essai : {self.rows} ligne(s) lue(s) ({label}) — {self.created} à créer, "
+                f"Essai : {self.records} ligne(s) lue(s) ({label}) — {self.created} à créer, "
                 f"{self.updated} à mettre à jour, {self.unchanged} inchangée(s). "
                 "Rien n'a été enregistré."
             )
         return (
-            f"{self.rows} ligne(s) importée(s) ({label}) : {self.created} créée(s), "
+            f"{self.records} ligne(s) importée(s) ({label}) : {self.created} créée(s), "
             f"{self.updated} mise(s) à jour, {self.unchanged} inchangée(s)."
         )

@@ -84,16 +84,16 @@ def test_quoted_multiline_cells_keep_excel_row_numbers(store: Store, tmp_path: P
             "Nom du projet;Programme;Région;Année;Notes",
             'CIEC de Matane;CIEC;01;2026;"Première ligne',
             'deuxième ligne; avec point-virgule"',
-            "CIEC de Gaspé;CIEC;Gaspésie;2026;",
+            "CIEC de Gaspé;CIEC;Gaspé-Nord;2026;",
         ],
     )
     report = import_file(store, path, "project")
     assert [str(p) for p in report.problems] == [
-        "Ligne 3, colonne « Région », valeur « Gaspésie » : une région du Québec est attendue, "
+        "Ligne 3, colonne « Région », valeur « Gaspé-Nord » : une région du Québec est attendue, "
         "par son code (03) ou son nom (Capitale-Nationale)"
     ]
     fixed = path.read_bytes().replace(
-        b";Gasp\xc3\xa9sie;", "; Gaspésie–Îles-de-la-Madeleine;".encode()
+        ";Gaspé-Nord;".encode(), "; Gaspésie–Îles-de-la-Madeleine;".encode()
     )
     path.write_bytes(fixed)
     report = import_file(store, path, "project")

@@ -153,3 +153,33 @@ def test_unreadable_workbooks_are_refused(
     path.write_bytes(content)
     with pytest.raises(UserError, match=message):
         import_file(store, path, "project")
+
+
+def test_a_coordinators_list_with_title_total_row_and_short_region_names(
+    store: Store, tmp_path: Path
+) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "Suivi des CIEC — Gaspésie, été 2026"
+    sheet.merge_cells("A1:F1")
+    sheet.append([])
+    sheet.append(["Nom du projet", "Programme", "Région", "Année", "Revenus", "Fin"])
+    sheet.append(["CIEC de Gaspé", "CIEC", "Gaspésie", 2026, "980 $", dt.date(2026, 8, 20)])
+    sheet.append(
+        ["CIEC des Îles", "CIEC", "Îles-de-la-Madeleine", 2026, 1200.5, dt.date(2026, 6, 30)]
+    )
+    sheet.append([None, None, None, "Total", "=SUM(E4:E5)", None])
+    sheet["F5"] = dt.datetime(2026, 6, 30)
+    sheet.append(["CIEC de Chandler", "CIEC", "11", 2026, None, dt.date(2026, 8, 14)])
+    path = tmp_path / "projets.xlsx"
+    workbook.save(path)
+    sheet.delete_rows(7)  # keep the total as the last line, as people do
+    workbook.save(path)
+
+    report = import_file(store, path, "project")
+    assert report.ok, report.problems
+    assert report.summary().startswith("2 ligne(s) importée(s) (projets) : 2 créée(s)")
+    assert "1 ligne(s) de total ignorée(s)." in report.notes
+    assert {p["region_code"] for p in store.find("project")} == {"11"}
+    revenues = {p["name"]: p["revenue"] for p in store.find("project")}
+    assert revenues == {"CIEC de Gaspé": 98000, "CIEC des Îles": 120050}
