@@ -91,12 +91,36 @@ class Change(_Model):
         except ValueError:
             raise ValueError("un identifiant UUID est attendu") from None
 
+    @field_validator("fields")
+    @classmethod
+    def _encodable(cls, value: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        _check_unicode(value)
+        return value
+
     @field_validator("at")
     @classmethod
     def _aware(cls, value: dt.datetime) -> dt.datetime:
         if value.tzinfo is None:
             raise ValueError("une date et heure avec fuseau (UTC) est attendue")
         return value.astimezone(dt.UTC)
+
+
+def _check_unicode(value: Any, depth: int = 0) -> None:
+    """Refuse text that cannot be stored as UTF-8 (lone surrogates) and absurd nesting."""
+    if depth > 20:
+        raise ValueError("données trop imbriquées")
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("texte contenant un caractère Unicode non valide") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_unicode(key, depth + 1)
+            _check_unicode(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _check_unicode(item, depth + 1)
 
 
 class PushRequest(_Model):

@@ -286,3 +286,16 @@ def test_history_keeps_who_when_and_device(api, live) -> None:
     assert history[0]["device_id"] == alice.device_id
     assert history[0]["at"].startswith("2026-")
     assert history[0]["received_at"]
+
+
+def test_text_that_cannot_be_stored_is_refused_not_a_server_error(api) -> None:
+    import json
+
+    alice = api("alice")
+    bad = change("project", new_id(), "create", project_fields(name="x\ud800y"))
+    body = json.dumps({"device_id": alice.device_id, "changes": [bad]})  # \ud800 escaped
+    response = alice.http.post(
+        "/api/v1/push", content=body.encode(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert "Unicode" in response.json()["message"]
