@@ -3,17 +3,17 @@
 <context>
     <name>ActionItemsTable</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="99" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="100" />
         <source>Suivis de la visite</source>
         <translation>Visit follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="118" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="119" />
         <source>AAAA-MM-JJ, par exemple 2026-12-15</source>
         <translation>YYYY-MM-DD, for example 2026-12-15</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="120" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="121" />
         <source>Fait</source>
         <translation>Done</translation>
     </message>
@@ -48,7 +48,7 @@
 <context>
     <name>AttachmentsList</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="188" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="189" />
         <source>Pièces jointes de la visite</source>
         <translation>Visit attachments</translation>
     </message>
@@ -56,106 +56,107 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="72" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="82" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="73" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="83" />
         <source>Région</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="75" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="85" />
         <source>Municipalité</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="77" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="87" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="123" />
         <source>Étape</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="78" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="88" />
         <source>Année</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="81" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="91" />
         <source>Coordonnateurs</source>
         <translation>Coordinators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="94" />
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="105" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="104" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="115" />
         <source>Jeunes</source>
         <translation>Youth</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="116" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="126" />
         <source>Constitution</source>
         <translation>Incorporation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="120" />
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="139" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="130" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="149" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="123" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="133" />
         <source>Membres</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="133" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="143" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="135" />
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="160" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="145" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="170" />
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="138" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="148" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="142" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="152" />
         <source>Coordonnateur</source>
         <translation>Coordinator</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="148" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="158" />
         <source>Observations</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="155" />
-        <location filename="../../coordinator_app/ui/lists/model.py" line="177" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="165" />
+        <location filename="../../coordinator_app/ui/lists/model.py" line="188" />
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="156" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="166" />
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="157" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="167" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="158" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="168" />
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/model.py" line="178" />
+        <location filename="../../coordinator_app/ui/lists/model.py" line="189" />
         <source>À faire</source>
         <translation>To do</translation>
     </message>
@@ -294,34 +295,67 @@
     </message>
 </context>
 <context>
+    <name>DiscardBanner</name>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="156" />
+        <source>Abandonner la saisie ?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="157" />
+        <source>&amp;Abandonner (Échap)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="158" />
+        <source>&amp;Continuer la saisie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="159" />
+        <source>Abandonner la saisie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="160" />
+        <source>Continuer la saisie</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="163" />
+        <source>Abandonner ce que vous avez tapé ? Rien ne sera enregistré.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="95" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="130" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="99" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="131" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="100" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="132" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="101" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="133" />
         <source>Oui, reprendre le brouillon</source>
         <translation>Yes, resume the draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="102" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="134" />
         <source>Non, oublier le brouillon</source>
         <translation>No, discard the draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="119" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="145" />
         <source>Un brouillon non enregistré de ce formulaire a été conservé ({0}). Reprendre le brouillon ?</source>
         <translation>An unsaved draft of this form was kept ({0}). Resume the draft?</translation>
     </message>
@@ -329,43 +363,43 @@
 <context>
     <name>EntityForm</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="115" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="117" />
         <source>Enregistrer (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="116" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="118" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="117" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="119" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="118" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="120" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="146" />
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="155" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="150" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="159" />
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="147" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="151" />
         <source>{0} (nouveau)</source>
         <translation>{0} (new)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="239" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="243" />
         <source>Rien n'a été enregistré : 1 problème à corriger (en rouge).</source>
         <translation>Nothing was saved: 1 problem to correct (in red).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="241" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="245" />
         <source>Rien n'a été enregistré : {0} problèmes à corriger (en rouge).</source>
         <translation>Nothing was saved: {0} problems to correct (in red).</translation>
     </message>
@@ -485,32 +519,32 @@
         <translation>New coordinator…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="145" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="163" />
         <source>&amp;Nouveau</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="152" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="170" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="153" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="171" />
         <source>Nouveau projet (Ctrl+Maj+P)</source>
         <translation>New project (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="170" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="188" />
         <source>Choisissez d'abord un projet dans une liste (Projets CIEC, Jeune COOP, Coopératives agricoles, Visites ou Suivis).</source>
         <translation>First choose a project in a list (CIEC projects, Jeune COOP, Farm co-ops, Visits or Follow-ups).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="195" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="213" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="197" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="215" />
         <source>Un brouillon non enregistré a été conservé : {0}.
 
 Reprendre le brouillon ?</source>
@@ -519,17 +553,17 @@ Reprendre le brouillon ?</source>
 Resume the draft?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="202" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="220" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="203" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="221" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="204" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="222" />
         <source>Reprendre le brouillon ?</source>
         <translation>Resume the draft?</translation>
     </message>
@@ -598,24 +632,24 @@ Resume the draft?</translation>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="207" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="209" />
         <source>Toutes les étapes</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="212" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="224" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="216" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="228" />
         <source>Toutes les années</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="213" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="229" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="217" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="233" />
         <source>Tous les coordonnateurs</source>
         <translation>All coordinators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="272" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="276" />
         <source>{count} résultat(s)</source>
         <translation>{count} result(s)</translation>
     </message>
@@ -813,356 +847,361 @@ Resume the draft?</translation>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="155" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="156" />
         <source>Modifier le projet (Ctrl+E)</source>
         <translation>Edit the project (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="158" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="159" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="161" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="162" />
         <source>Ajouter un participant</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="163" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="164" />
         <source>Ajouter un contrat</source>
         <translation>Add a contract</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="165" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="166" />
         <source>Ajouter une demande de financement</source>
         <translation>Add a funding request</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="179" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="180" />
         <source>Sections du projet</source>
         <translation>Project sections</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="181" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="182" />
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="182" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="183" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="183" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="184" />
         <source>Contrats</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="184" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="185" />
         <source>Financement</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="185" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="186" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="186" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="187" />
         <source>Historique des modifications</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="207" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="209" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="208" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="210" />
         <source>Historique des étapes</source>
         <translation>Stage history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="209" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="210" />
         <source>Étape</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="209" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="245" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="290" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="210" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="246" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="291" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="225" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="226" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="226" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="227" />
         <source>Date de naissance</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="227" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="228" />
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="228" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="229" />
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="229" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="230" />
         <source>Consentement (moins de 14 ans)</source>
         <translation>Consent (under 14)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="231" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="232" />
         <source>Participants du projet</source>
         <translation>Project participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="246" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="247" />
         <source>Type de client</source>
         <translation>Client type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="247" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="248" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="248" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="249" />
         <source>Heures</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="249" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="250" />
         <source>Montant</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="251" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="252" />
         <source>Contrats du projet</source>
         <translation>Project contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="268" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="269" />
         <source>Bailleur de fonds</source>
         <translation>Funder</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="269" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="270" />
         <source>Programme</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="270" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="271" />
         <source>Demandé</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="271" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="272" />
         <source>Accordé</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="272" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="273" />
         <source>Versé</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="273" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="274" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="274" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="275" />
         <source>Prochaine reddition de comptes</source>
         <translation>Next report due</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="276" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="277" />
         <source>Demandes de financement du projet</source>
         <translation>Project funding requests</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="291" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="292" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="292" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="293" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="293" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="294" />
         <source>Suivis ouverts</source>
         <translation>Open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="294" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="295" />
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="295" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="296" />
         <source>Observations</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="297" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="298" />
         <source>Visites du projet, la plus récente en premier</source>
         <translation>Project visits, most recent first</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="301" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="305" />
         <source>Ouvrir la visite (Entrée)</source>
         <translation>Open the visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="302" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="306" />
         <source>Ouvrir la visite</source>
         <translation>Open the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="316" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="321" />
         <source>Quand, qui, quoi</source>
         <translation>When, who, what</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="316" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="321" />
         <source>Ancienne valeur</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="316" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="321" />
         <source>Nouvelle valeur</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="318" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="323" />
         <source>Historique des modifications du projet</source>
         <translation>Project change history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="324" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="325" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="329" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="330" />
         <source>Rétablir cette valeur</source>
         <translation>Restore this value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="326" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="331" />
         <source>Remet l'ancienne valeur du champ choisi</source>
         <translation>Puts back the old value of the chosen field</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="363" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="368" />
         <source>Année {0}</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="364" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="369" />
         <source>Étape : {0}</source>
         <translation>Stage: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="366" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="371" />
         <source>Projet {0}</source>
         <translation>Project {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="367" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="372" />
         <source>Projet : {0}</source>
         <translation>Project: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="393" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="398" />
         <source>Notes :</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="443" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="448" />
         <source>⚠ {0} participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</source>
         <translation>⚠ {0} participant(s) under 14 without consent from a parent or guardian (Law 25).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="450" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="455" />
         <source>Participants ({0})</source>
         <translation>Participants ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="454" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="459" />
         <source>⚠ Consentement manquant</source>
         <translation>⚠ Consent missing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="456" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="461" />
         <source>Donné par {0} ({1})</source>
         <translation>Given by {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="460" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="465" />
         <source>Anonymisé</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="461" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="466" />
         <source>Non requis (14 ans ou plus)</source>
         <translation>Not required (14 or older)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="488" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="493" />
         <source>Total des contrats : {0} · Heures : {1} · Chiffre d'affaires déclaré : {2}</source>
         <translation>Contracts total: {0} · Hours: {1} · Declared revenue: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="495" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="500" />
         <source>Contrats ({0})</source>
         <translation>Contracts ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="513" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="518" />
         <source>{0} (en retard : {1})</source>
         <translation>{0} (overdue: {1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="538" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="543" />
         <source>⚠ {0} reddition(s) de comptes en retard (onglet Financement).</source>
         <translation>⚠ {0} overdue report(s) (Funding tab).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="542" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="547" />
         <source>Financement ({0})</source>
         <translation>Funding ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="584" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="581" />
+        <source>Les {0} visites les plus récentes sur {1} sont affichées ; la page Visites de la fenêtre principale les montre toutes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="588" />
         <source>Visites ({0})</source>
         <translation>Visits ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="594" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="598" />
         <source>{0} — {1} — {2}</source>
         <translation>{0} — {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="619" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="623" />
         <source>Création</source>
         <translation>Creation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="620" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="624" />
         <source>Modification</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="621" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="625" />
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="622" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="626" />
         <source>Restauration</source>
         <translation>Restore</translation>
     </message>
@@ -1271,18 +1310,18 @@ Resume the draft?</translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../coordinator_app/ui/tasks.py" line="164" />
+        <location filename="../../coordinator_app/ui/tasks.py" line="167" />
         <source>Traitement en cours</source>
         <extracomment>How long work may run before a progress dialog appears (Anki waits about as long).</extracomment>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tasks.py" line="165" />
+        <location filename="../../coordinator_app/ui/tasks.py" line="168" />
         <source>Progression</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tasks.py" line="171" />
+        <location filename="../../coordinator_app/ui/tasks.py" line="174" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1290,97 +1329,107 @@ Resume the draft?</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="74" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="75" />
         <source>Joindre des photos ou des fichiers</source>
         <translation>Attach photos or files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="76" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="77" />
         <source>Photos et documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;Tous les fichiers (*)</source>
         <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="286" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="295" />
         <source>Visite du {0} — {1}</source>
         <translation>Visit of {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="289" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="298" />
         <source>Nouvelle visite — {0}</source>
         <translation>New visit — {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="331" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="342" />
         <source>Enregistrer la visite (Ctrl+S)</source>
         <translation>Save the visit (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="332" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="343" />
         <source>Enregistrer la visite</source>
         <translation>Save the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="333" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="344" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="334" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="345" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="351" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="362" />
         <source>Suivis (actions à faire)</source>
         <translation>Follow-ups (actions to do)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="360" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="371" />
         <source>Ajouter un suivi (Ctrl+Maj+A)</source>
         <translation>Add a follow-up (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="361" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="372" />
         <source>Ajouter un suivi</source>
         <translation>Add a follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="366" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="378" />
         <source>Retirer le suivi</source>
         <translation>Remove the follow-up</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="378" />
+        <source>Retirer le suivi (Ctrl+Suppr)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="390" />
         <source>Photos et pièces jointes</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="383" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="395" />
         <source>Joindre des fichiers… (Ctrl+J)</source>
         <translation>Attach files… (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="384" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="396" />
         <source>Joindre des fichiers</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="389" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="401" />
+        <source>Retirer la pièce jointe (Suppr)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="402" />
         <source>Retirer la pièce jointe</source>
         <translation>Remove the attachment</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="480" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="504" />
         <source>Copie des pièces jointes…</source>
         <translation>Copying attachments…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="575" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="599" />
         <source>Suivi {0} — {1} : {2}</source>
         <translation>Follow-up {0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="581" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="605" />
         <source>Rien n'a été enregistré : {0} problème(s) à corriger (en rouge).</source>
         <translation>Nothing was saved: {0} problem(s) to correct (in red).</translation>
     </message>

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from coordinator_app.domain.entities import COOP_TYPES, VISIT_MODES
 from coordinator_app.domain.regions import region_name
@@ -47,8 +47,15 @@ def _region(row: Row) -> str:
     return f"{code} {region_name(code)}" if code else ""
 
 
+def _domain(label: str) -> str:
+    """A label from the domain's specs in the current language (context « domain »)."""
+    return QCoreApplication.translate("domain", label) if label else ""
+
+
 def _stage(row: Row) -> str:
-    return stage_label(row.get("program") or "", row.get("stage") or "") if row.get("stage") else ""
+    if not row.get("stage"):
+        return ""
+    return _domain(stage_label(row.get("program") or "", row["stage"]))
 
 
 def _year(row: Row) -> str:
@@ -62,17 +69,20 @@ def _datetime(key: str) -> Callable[[Row], str]:
 
 
 def _mode(row: Row) -> str:
-    return dict(VISIT_MODES).get(row.get("mode") or "", "")
+    return _domain(dict(VISIT_MODES).get(row.get("mode") or "", ""))
 
 
 def _coop_type(row: Row) -> str:
-    return dict(COOP_TYPES).get(row.get("coop_type") or "", "")
+    """« Travailleurs » for « Coopérative de travailleurs »: the column is narrow."""
+    label = _domain(dict(COOP_TYPES).get(row.get("coop_type") or "", ""))
+    short = label.removeprefix("Coopérative de ")
+    return short[:1].upper() + short[1:]
 
 
-NAME = Column("name", QT_TRANSLATE_NOOP("Columns", "Nom"), _text("name"), width=300)
-REGION = Column("region_code", QT_TRANSLATE_NOOP("Columns", "Région"), _region, width=200)
+NAME = Column("name", QT_TRANSLATE_NOOP("Columns", "Nom"), _text("name"), width=260)
+REGION = Column("region_code", QT_TRANSLATE_NOOP("Columns", "Région"), _region, width=165)
 MUNICIPALITY = Column(
-    "municipality", QT_TRANSLATE_NOOP("Columns", "Municipalité"), _text("municipality"), width=150
+    "municipality", QT_TRANSLATE_NOOP("Columns", "Municipalité"), _text("municipality"), width=140
 )
 STAGE = Column("stage", QT_TRANSLATE_NOOP("Columns", "Étape"), _stage, width=190)
 YEAR = Column("year", QT_TRANSLATE_NOOP("Columns", "Année"), _year, numeric=True, width=60)
@@ -110,14 +120,14 @@ PROJECT_COLUMNS: dict[str, tuple[Column, ...]] = {
         NAME,
         REGION,
         MUNICIPALITY,
-        STAGE,
+        Column("stage", QT_TRANSLATE_NOOP("Columns", "Étape"), _stage, width=160),
         Column(
             "founding_date",
             QT_TRANSLATE_NOOP("Columns", "Constitution"),
             _text("founding_date"),
-            width=100,
+            width=95,
         ),
-        Column("coop_type", QT_TRANSLATE_NOOP("Columns", "Type"), _coop_type, width=190),
+        Column("coop_type", QT_TRANSLATE_NOOP("Columns", "Type"), _coop_type, width=100),
         Column(
             "members_count",
             QT_TRANSLATE_NOOP("Columns", "Membres"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -204,7 +204,11 @@ class ListPage(QWidget):
             [(f"{code} {name}", code) for code, name in REGIONS.items()],
         )
         stages = STAGES.get(self.program or "", ALL_STAGE_CHOICES)
-        self._refill(self.stage, self.tr("Toutes les étapes"), [(label, v) for v, label in stages])
+        self._refill(
+            self.stage,
+            self.tr("Toutes les étapes"),
+            [(QCoreApplication.translate("domain", label), v) for v, label in stages],
+        )
 
     def _label_everything_items(self) -> None:
         """The « every … » first item of the data-driven filters, in the current language."""
