@@ -299,32 +299,32 @@
     <message>
         <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="156" />
         <source>Abandonner la saisie ?</source>
-        <translation type="unfinished" />
+        <translation>Discard the entry?</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="157" />
         <source>&amp;Abandonner (Échap)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Discard (Esc)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="158" />
         <source>&amp;Continuer la saisie</source>
-        <translation type="unfinished" />
+        <translation>&amp;Keep editing</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="159" />
         <source>Abandonner la saisie</source>
-        <translation type="unfinished" />
+        <translation>Discard the entry</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="160" />
         <source>Continuer la saisie</source>
-        <translation type="unfinished" />
+        <translation>Keep editing</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="163" />
         <source>Abandonner ce que vous avez tapé ? Rien ne sera enregistré.</source>
-        <translation type="unfinished" />
+        <translation>Discard what you typed? Nothing will be saved.</translation>
     </message>
 </context>
 <context>
@@ -1173,7 +1173,7 @@ Resume the draft?</translation>
     <message>
         <location filename="../../coordinator_app/ui/forms/project_page.py" line="581" />
         <source>Les {0} visites les plus récentes sur {1} sont affichées ; la page Visites de la fenêtre principale les montre toutes.</source>
-        <translation type="unfinished" />
+        <translation>The {0} most recent visits of {1} are shown; the Visits page of the main window shows them all.</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/forms/project_page.py" line="588" />
@@ -1391,7 +1391,7 @@ Resume the draft?</translation>
     <message>
         <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="378" />
         <source>Retirer le suivi (Ctrl+Suppr)</source>
-        <translation type="unfinished" />
+        <translation>Remove the follow-up (Ctrl+Del)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="390" />
@@ -1411,7 +1411,7 @@ Resume the draft?</translation>
     <message>
         <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="401" />
         <source>Retirer la pièce jointe (Suppr)</source>
-        <translation type="unfinished" />
+        <translation>Remove the attachment (Del)</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="402" />
