@@ -1,0 +1,127 @@
+"""Sync in the window (offscreen Qt, live server over TLS): F5 syncs in the background and the
+status bar says what happened in plain French; the Conflits screen resolves a conflict with a
+change that syncs; the connection dialog logs in; a snapshot can be restored."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from coordinator_app.store import open_store, sync_state
+from coordinator_app.store.snapshots import list_snapshots
+from coordinator_app.ui.main_window import MainWindow
+from coordinator_app.ui.sync_actions import ConnectionDialog, RollbackDialog
+from tests.support.live_server import PASSWORD
+
+pytestmark = pytest.mark.gui
+
+
+def project(store, name="Coop des Chutes", **extra):
+    values = {"name": name, "program": "FERME_COOP", "region_code": "03", **extra}
+    return store.create("project", values)
+
+
+def open_window(qtbot, store):
+    window = MainWindow(store, store.data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    controller = window.sync_controller
+    # a sync may have started by itself (network reachable): let it finish first
+    qtbot.waitUntil(lambda: controller.task is None or controller.task.done, timeout=30000)
+    return window, controller
+
+
+def test_f5_syncs_in_the_background_and_the_status_bar_reports_it(qtbot, laptops):
+    alice = laptops("alice")
+    window, controller = open_window(qtbot, alice.store)
+    assert controller.sync_action.shortcut().toString() == "F5"
+    project(alice.store)
+    with qtbot.waitSignal(controller.synced, timeout=30000) as done:
+        controller.sync_action.trigger()
+    assert done.args[0].sent == 1
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Synchronisé : 1 envoyées, 0 reçues, 0 fusionnées, 0 en conflit")
+    assert alice.store.pending_count() == 0
+    assert list_snapshots(alice.store.data_dir)  # taken before the sync
+
+
+def test_unreachable_server_is_said_plainly_and_nothing_is_lost(qtbot, laptops, server):
+    alice = laptops("alice")
+    window, controller = open_window(qtbot, alice.store)
+    project(alice.store)
+    server.stop()
+    with qtbot.waitSignal(controller.failed, timeout=60000):
+        controller.sync_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Serveur injoignable")
+    assert alice.store.pending_count() == 1
+    server.start()
+
+
+def test_conflicts_screen_keep_the_other_value_and_the_choice_syncs(qtbot, laptops):
+    alice, bruno = laptops("alice"), laptops("bruno")
+    shared = project(alice.store)
+    alice.sync()
+    bruno.sync()
+    alice.store.update("project", shared["id"], {"name": "Nom d'Alice"})
+    bruno.store.update("project", shared["id"], {"name": "Nom de Bruno"})
+    alice.sync()
+    bruno.sync()
+    alice.sync()
+    _window, controller = open_window(qtbot, bruno.store)
+    screen = controller.conflicts
+    screen.reload()
+    assert screen.list.count() == 1
+    assert "Nom du projet" in screen.list.item(0).text()
+    mine = bruno.store.require("project", shared["id"])["name"]
+    assert screen.mine_value.text() == mine
+    other = "Nom d'Alice" if mine == "Nom de Bruno" else "Nom de Bruno"
+    assert screen.other_value.text() == other
+    qtbot.mouseClick(screen.keep_other, Qt.MouseButton.LeftButton)
+    assert screen.list.count() == 0
+    assert bruno.store.require("project", shared["id"])["name"] == other
+    bruno.sync()
+    alice.sync()
+    assert alice.store.require("project", shared["id"])["name"] == other
+    assert sync_state.conflicts(alice.store) == []
+
+
+def test_connection_dialog_logs_in_then_syncs(qtbot, server, tmp_path):
+    server.add_user("claire", regions=["03"])
+    store = open_store(tmp_path / "claire")
+    try:
+        _window, controller = open_window(qtbot, store)
+        dialog = controller.open_connection_dialog()
+        assert isinstance(dialog, ConnectionDialog)
+        dialog.url.setText(server.url)
+        dialog.user.setText("claire")
+        dialog.password.setText("mauvais")
+        dialog.ca_file.setText(str(server.ca_path))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: "Mauvais" in dialog.message.text(), timeout=30000)
+        dialog.password.setText(PASSWORD)
+        with qtbot.waitSignal(controller.synced, timeout=30000):
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert store.get_meta("server_url") == server.url
+    finally:
+        store.close()
+
+
+def test_roll_back_to_the_snapshot_taken_before_a_sync(qtbot, laptops):
+    alice = laptops("alice")
+    _window, controller = open_window(qtbot, alice.store)
+    mine = project(alice.store, notes="avant")
+    with qtbot.waitSignal(controller.synced, timeout=30000):
+        controller.sync_action.trigger()
+    alice.store.update("project", mine["id"], {"notes": "après, par erreur"})
+    dialog = controller.open_rollback_dialog()
+    assert isinstance(dialog, RollbackDialog)
+    dialog.list.setCurrentRow(0)  # newest: just before the last sync
+    dialog._restore()
+    assert alice.store.get("project", mine["id"]) is not None
+    assert alice.store.require("project", mine["id"])["notes"] == "avant"
