@@ -57,7 +57,7 @@ def test_draft_recovered_after_a_crash(qtbot, profile_dir):
     reopened.close()
 
 
-def test_closing_the_window_keeps_the_draft_and_cancel_forgets_it(qtbot, store):
+def test_closing_the_window_keeps_the_draft_and_cancelling_forgets_it(qtbot, store):
     project = seed_ciec(store)["project"]
     dialog = form_dialog(qtbot, store, "project", project["id"])
     type_text(qtbot, dialog.form.panel.editor("municipality").focus_widget(), " (secteur Kénogami)")
@@ -75,7 +75,16 @@ def test_closing_the_window_keeps_the_draft_and_cancel_forgets_it(qtbot, store):
     type_text(qtbot, second.form.panel.editor("municipality").focus_widget(), "!")
     second.form.keeper.flush()
     assert drafts.load_draft(store, "project", project["id"]) is not None
-    qtbot.keyClick(second.form.panel.editor("municipality").focus_widget(), Qt.Key.Key_Escape)
+    municipality = second.form.panel.editor("municipality").focus_widget()
+    qtbot.keyClick(municipality, Qt.Key.Key_Escape)
+    # Typed input is not thrown away on one keystroke: Échap asks, a second Échap confirms.
+    assert second.isVisible() and second.form.discard_banner.isVisible()
+    assert "Abandonner ce que vous avez tapé ?" in second.form.discard_banner.label.text()
+    assert drafts.load_draft(store, "project", project["id"]) is not None
+    qtbot.mouseClick(second.form.discard_banner.no, Qt.MouseButton.LeftButton)
+    assert second.isVisible() and not second.form.discard_banner.isVisible()
+    qtbot.keyClick(municipality, Qt.Key.Key_Escape)
+    qtbot.keyClick(second.form.discard_banner.yes, Qt.Key.Key_Escape)
     assert not second.isVisible()
     assert drafts.load_draft(store, "project", project["id"]) is None
 
@@ -103,3 +112,10 @@ def test_new_visit_draft_keeps_follow_ups(qtbot, store):
         again.editor.save()
     assert drafts.list_drafts(store) == []
     assert store.find("action_item")[0]["due_date"] == "2027-01-10"
+
+
+def test_escape_on_an_untouched_form_closes_at_once(qtbot, store):
+    dialog = form_dialog(qtbot, store, "school")
+    qtbot.keyClick(dialog.form.panel.editor("name").focus_widget(), Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert drafts.list_drafts(store) == []

@@ -80,26 +80,26 @@ class DraftKeeper(QObject):
         self.scope = "" if record_id else self.scope
 
 
-class DraftBanner(QFrame):
-    """« Reprendre le brouillon ? » with Oui / Non, shown at the top of a form."""
+class QuestionBanner(QFrame):
+    """A yes/no question at the top of a form, answered without a modal dialog."""
 
     accepted = Signal()
     declined = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("draftBanner")
+        self.setObjectName("questionBanner")
         self.setStyleSheet(
-            "#draftBanner { background: #fff4ce; border: 1px solid #c19c00; border-radius: 4px; }"
+            "#questionBanner { background: #fff4ce; border: 1px solid #c19c00; "
+            "border-radius: 4px; }"
         )
-        self.setAccessibleName(self.tr("Brouillon non enregistré"))
         layout = QHBoxLayout(self)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.yes = QPushButton(self.tr("&Oui"), self)
-        self.no = QPushButton(self.tr("&Non"), self)
-        self.yes.setAccessibleName(self.tr("Oui, reprendre le brouillon"))
-        self.no.setAccessibleName(self.tr("Non, oublier le brouillon"))
+        self.yes = QPushButton(self)
+        self.no = QPushButton(self)
+        for button in (self.yes, self.no):
+            button.setAutoDefault(False)
         self.yes.clicked.connect(self._accept)
         self.no.clicked.connect(self._decline)
         layout.addWidget(self.label, 1)
@@ -107,19 +107,9 @@ class DraftBanner(QFrame):
         layout.addWidget(self.no)
         self.setVisible(False)
 
-    def offer(self, draft: Draft) -> None:
-        when = draft.updated_at
-        try:
-            moment = dt.datetime.fromisoformat(when).astimezone()
-            when = f"{fr_ca.long_date(moment.date())} à {fr_ca.time_text(moment)}"
-        except ValueError:
-            pass
-        self.label.setText(
-            self.tr(
-                "Un brouillon non enregistré de ce formulaire a été conservé ({0}). "
-                "Reprendre le brouillon ?"
-            ).format(when)
-        )
+    def ask(self, question: str) -> None:
+        self.label.setText(question)
+        self.setAccessibleDescription(question)
         self.setVisible(True)
         self.yes.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -130,3 +120,44 @@ class DraftBanner(QFrame):
     def _decline(self) -> None:
         self.setVisible(False)
         self.declined.emit()
+
+
+class DraftBanner(QuestionBanner):
+    """« Reprendre le brouillon ? » with Oui / Non."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Brouillon non enregistré"))
+        self.yes.setText(self.tr("&Oui"))
+        self.no.setText(self.tr("&Non"))
+        self.yes.setAccessibleName(self.tr("Oui, reprendre le brouillon"))
+        self.no.setAccessibleName(self.tr("Non, oublier le brouillon"))
+
+    def offer(self, draft: Draft) -> None:
+        when = draft.updated_at
+        try:
+            moment = dt.datetime.fromisoformat(when).astimezone()
+            when = f"{fr_ca.long_date(moment.date())} à {fr_ca.time_text(moment)}"
+        except ValueError:
+            pass
+        self.ask(
+            self.tr(
+                "Un brouillon non enregistré de ce formulaire a été conservé ({0}). "
+                "Reprendre le brouillon ?"
+            ).format(when)
+        )
+
+
+class DiscardBanner(QuestionBanner):
+    """Asked when Échap would throw away typed input: a second Échap confirms."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Abandonner la saisie ?"))
+        self.yes.setText(self.tr("&Abandonner (Échap)"))
+        self.no.setText(self.tr("&Continuer la saisie"))
+        self.yes.setAccessibleName(self.tr("Abandonner la saisie"))
+        self.no.setAccessibleName(self.tr("Continuer la saisie"))
+
+    def ask_discard(self) -> None:
+        self.ask(self.tr("Abandonner ce que vous avez tapé ? Rien ne sera enregistré."))

@@ -27,7 +27,7 @@ from coordinator_app.domain.errors import FieldProblem, UserError, ValidationFai
 from coordinator_app.domain.stages import ALL_STAGE_CHOICES, STAGES
 from coordinator_app.domain.validation import clean_record
 from coordinator_app.store import Store
-from coordinator_app.ui.forms.draft_keeper import DraftBanner, DraftKeeper
+from coordinator_app.ui.forms.draft_keeper import DiscardBanner, DraftBanner, DraftKeeper
 from coordinator_app.ui.forms.fields import ChoiceEditor, record_title, tr_domain
 from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
 
@@ -96,6 +96,8 @@ class EntityForm(QWidget):
             layout.addWidget(self.context_label)
         self.banner = DraftBanner(self)
         layout.addWidget(self.banner)
+        self.discard_banner = DiscardBanner(self)
+        layout.addWidget(self.discard_banner)
         self.summary = QLabel(self)
         self.summary.setObjectName("problemSummary")
         self.summary.setStyleSheet(ERROR_STYLE)
@@ -137,6 +139,8 @@ class EntityForm(QWidget):
         self.banner.accepted.connect(self._resume_draft)
         self.banner.declined.connect(self.keeper.discard)
         self._draft = None
+        self._initial = self.draft_values()
+        self.discard_banner.accepted.connect(self.cancel)
         self.offer_draft()
 
     # -- presentation -------------------------------------------------------------------------
@@ -250,8 +254,16 @@ class EntityForm(QWidget):
         if first is not None:
             self.scroll.ensureWidgetVisible(first.container)
 
+    def has_changes(self) -> bool:
+        """Something typed since the form opened (what Échap would throw away)."""
+        return self.draft_values() != self._initial
+
     def cancel(self) -> None:
-        """Deliberate cancel: the draft is forgotten."""
+        """Deliberate cancel: the draft is forgotten; typed input is confirmed first."""
+        if self.has_changes() and not self.discard_banner.isVisible():
+            self.discard_banner.ask_discard()
+            return
+        self.discard_banner.setVisible(False)
         self.keeper.discard()
         self.cancelled.emit()
 

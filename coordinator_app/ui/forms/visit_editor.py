@@ -49,7 +49,7 @@ from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import FieldProblem, UserError, ValidationFailed
 from coordinator_app.domain.validation import clean_record
 from coordinator_app.store import Store, attachments
-from coordinator_app.ui.forms.draft_keeper import DraftBanner, DraftKeeper
+from coordinator_app.ui.forms.draft_keeper import DiscardBanner, DraftBanner, DraftKeeper
 from coordinator_app.ui.forms.entity_form import add_button_row, report_unexpected
 from coordinator_app.ui.forms.fields import record_title, tr_domain
 from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
@@ -284,6 +284,8 @@ class VisitEditor(QWidget):
         self.banner.accepted.connect(self._resume_draft)
         self.banner.declined.connect(self.keeper.discard)
         self._draft = None
+        self._initial = self.draft_values()
+        self.discard_banner.accepted.connect(self.cancel)
         self.offer_draft()
 
     # -- layout -------------------------------------------------------------------------------
@@ -303,6 +305,8 @@ class VisitEditor(QWidget):
         layout.addWidget(heading)
         self.banner = DraftBanner(self)
         layout.addWidget(self.banner)
+        self.discard_banner = DiscardBanner(self)
+        layout.addWidget(self.discard_banner)
         self.summary = QLabel(self)
         self.summary.setObjectName("problemSummary")
         self.summary.setStyleSheet(ERROR_STYLE)
@@ -611,7 +615,16 @@ class VisitEditor(QWidget):
             self.actions.setCurrentCell(row, column)
             self.actions.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def has_changes(self) -> bool:
+        """Something typed since the form opened (what Échap would throw away)."""
+        return self.draft_values() != self._initial
+
     def cancel(self) -> None:
+        """Deliberate cancel: the draft is forgotten; typed input is confirmed first."""
+        if self.has_changes() and not self.discard_banner.isVisible():
+            self.discard_banner.ask_discard()
+            return
+        self.discard_banner.setVisible(False)
         self.keeper.discard()
         self.cancelled.emit()
 
