@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coordinator_app.cli.sync_commands",
     "coordinator_app.cli.transfer",
     "coordinator_app.cli.report",
+    "coordinator_app.cli.privacy",
 )
 
 
