@@ -37,6 +37,14 @@ assert Op.__args__ == OPS and PullOp.__args__ == PULL_OPS  # type: ignore[attr-d
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    @field_validator("*")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        """PostgreSQL cannot store NUL in text: refuse it here rather than fail later."""
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("caractère nul (U+0000) interdit")
+        return value
+
 
 def utc_iso(value: dt.datetime) -> str:
     """Canonical form of a time on the wire: UTC, ISO 8601, microseconds, ``+00:00``."""
@@ -106,7 +114,7 @@ class Change(_Model):
 
 
 def _check_unicode(value: Any, depth: int = 0) -> None:
-    """Refuse text that cannot be stored as UTF-8 (lone surrogates) and absurd nesting."""
+    """Refuse text that cannot be stored (lone surrogates, NUL) and absurd nesting."""
     if depth > 20:
         raise ValueError("données trop imbriquées")
     if isinstance(value, str):
@@ -114,6 +122,8 @@ def _check_unicode(value: Any, depth: int = 0) -> None:
             value.encode("utf-8")
         except UnicodeEncodeError:
             raise ValueError("texte contenant un caractère Unicode non valide") from None
+        if "\x00" in value:
+            raise ValueError("caractère nul (U+0000) interdit")
     elif isinstance(value, dict):
         for key, item in value.items():
             _check_unicode(key, depth + 1)

@@ -71,3 +71,17 @@ def test_sync_scenario_on_postgresql(pg_server) -> None:
     assert bruno.http.get(f"/api/v1/attachments/{sha}").content == data
     for client in (alice, alice2, bruno, admin):
         client.close()
+
+
+def test_nul_characters_are_refused_before_postgresql_sees_them(pg_server) -> None:
+    alice = Api(pg_server, "alice")
+    response = alice.push(change("project", new_id(), "create", project_fields(), author="a\x00b"))
+    assert response.status_code == 422
+    response = alice.push(change("project", new_id(), "create", project_fields(name="a\x00b")))
+    assert response.status_code == 422
+    with pg_server.client() as http:
+        login = http.post(
+            "/api/v1/login", json={"username": "a\x00", "password": "x", "device_name": "p"}
+        )
+    assert login.status_code == 422
+    alice.close()

@@ -10,19 +10,43 @@ address of the other tests.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
+from collections.abc import Iterator
 
 import pytest
 
-from tests.support.live_server import start_live_server
+from tests.support.live_server import (
+    postgres_reachable,
+    postgres_schema_url,
+    start_live_server,
+)
 
 
-def test_schemathesis_finds_no_server_error_and_no_off_schema_response(tmp_path) -> None:
+@contextlib.contextmanager
+def _database(engine: str) -> Iterator[str | None]:
+    if engine == "sqlite":
+        yield None
+        return
+    reason = postgres_reachable()
+    if reason:
+        pytest.skip(reason)
+    with postgres_schema_url() as url:
+        yield url
+
+
+@pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_schemathesis_finds_no_server_error_and_no_off_schema_response(engine, tmp_path) -> None:
     executable = shutil.which("schemathesis")
     if executable is None:
         pytest.fail("schemathesis is not installed (pip install '.[test]')")
-    server = start_live_server(tmp_path / "server", users=[{"username": "alice"}])
+    with _database(engine) as db_url:
+        _run(executable, db_url, tmp_path)
+
+
+def _run(executable: str, db_url: str | None, tmp_path) -> None:
+    server = start_live_server(tmp_path / "server", db_url=db_url, users=[{"username": "alice"}])
     try:
         token = server.login("alice")["token"]
         result = subprocess.run(
