@@ -54,6 +54,9 @@ def login(
         store.set_meta(settings.META_CA_FILE, str(ca_file) if ca_file else None)
         store.set_meta(settings.META_INSECURE, "1" if insecure_dev else None)
         store.set_meta(settings.META_ROLE, answer.role)
+        if not store.get_meta("author"):  # changes and conflicts then name the coordinator
+            store.set_meta("author", answer.username)
+            store.author = answer.username
         if not same_place:
             store.set_meta(sync_state.META_CURSOR, "0")
             store.set_meta(sync_state.META_GENERATION, answer.server_generation)

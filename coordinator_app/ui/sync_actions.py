@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -87,6 +87,16 @@ def _show(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1)
 
 
+def _local_time(value: Any) -> str:
+    """« 2026-11-26 08:47 » in the laptop's time zone (the wire carries UTC)."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(str(value)).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return str(value or "")
+
+
 # -- the Conflits screen ---------------------------------------------------------------------
 class ConflictsWidget(QWidget):
     """Each open conflict with both values side by side; refused changes below."""
@@ -123,7 +133,8 @@ class ConflictsWidget(QWidget):
         box = QGroupBox()
         value, who = QLabel(), QLabel()
         value.setWordWrap(True)
-        value.setTextInteractionFlags(value.textInteractionFlags() | value.textInteractionFlags())
+        value.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(box)
         layout.addWidget(value, 1)
         layout.addWidget(who)
@@ -212,7 +223,7 @@ class ConflictsWidget(QWidget):
             who_label.setText(
                 _tr("par {author}, le {at}").format(
                     author=conflict[f"{prefix}_author"] or "?",
-                    at=str(conflict[f"{prefix}_at"] or "")[:16].replace("T", " "),
+                    at=_local_time(conflict[f"{prefix}_at"]),
                 )
             )
 
