@@ -209,7 +209,11 @@ class _RowImporter:
 
     def _convert(self, name: str, value: object) -> object:
         spec = self.spec.field(name)
-        return raw_safe(spec, value) if self.canonical else value_alias(self.kind, name, value)
+        if self.canonical:
+            return raw_safe(spec, value)
+        if spec.type == FieldType.MONEY and isinstance(value, int) and not isinstance(value, bool):
+            return Decimal(value)  # a whole number in a spreadsheet is dollars, not cents
+        return value_alias(self.kind, name, value)
 
     def _problem(self, line: int, name: str, value: object, message: str) -> Problem:
         return Problem(line, self.mapping.header_for(name), shown_value(value), message)
@@ -439,6 +443,7 @@ def import_file(
 class Preview:
     """The first rows of a file as the importer will read them, for the window's preview."""
 
+    kind: str
     header: list[str]
     rows: list[tuple[int, list[str]]]
     notes: list[str]
@@ -457,7 +462,8 @@ def preview_file(path: Path | str, kind: str, limit: int = 20) -> Preview:
         if len(rows) >= limit:
             break
     header = [shown_value(h) for h in table.header]
-    return Preview(header, rows, list(table.notes), list(mapping.headers.values()), mapping.ignored)
+    recognised = list(mapping.headers.values())
+    return Preview(kind, header, rows, list(table.notes), recognised, mapping.ignored)
 
 
 def guess_kind(header: list[object]) -> str | None:

@@ -120,6 +120,9 @@ class ImportDialog(QDialog):
         self.run_task = run_task
         self.on_imported = on_imported
         self.task: Any = None
+        self.preview_task: Any = None
+        self.closed = False
+        self.checking = False
         self.report: ImportReport | None = None
         self.checked_key: tuple[str, str] | None = None
         self.setObjectName("import-dialog")
@@ -235,26 +238,35 @@ class ImportDialog(QDialog):
 
     # -- preview ---------------------------------------------------------------------------------
     def load_preview(self) -> None:
-        """Read the first rows (a quick read, on the GUI thread: at most a few dozen rows)."""
+        """Read the first rows off the GUI thread (the encoding check reads the whole file)."""
         self._reset_result()
         self.preview.clear()
         self.preview.setRowCount(0)
         self.preview.setColumnCount(0)
         if not self.path_edit.text().strip():
             return
-        try:
-            preview = preview_file(self.path, self.kind, PREVIEW_ROWS)
-        except UserError as error:
-            self._show_message(str(error), problem=True)
+        path, kind = self.path, self.kind
+
+        def work(_reporter: Any) -> Preview:
+            preview = preview_file(path, kind, PREVIEW_ROWS)
+            guessed = guess_kind(preview.header)
+            if guessed and guessed != kind and len(preview.recognised) < len(preview.header):
+                better = preview_file(path, guessed, PREVIEW_ROWS)
+                if len(better.recognised) > len(preview.recognised):
+                    return better
+            return preview
+
+        self.preview_task = self.run_task(
+            work, on_success=self._previewed, on_error=self._failed, label=_tr("Lecture du fichier")
+        )
+
+    def _previewed(self, preview: Preview) -> None:
+        if self.closed:
             return
-        guessed = guess_kind(preview.header)
-        if guessed and guessed != self.kind and len(preview.recognised) < len(preview.header):
-            better = preview_file(self.path, guessed, PREVIEW_ROWS)
-            if len(better.recognised) > len(preview.recognised):
-                self.kind_combo.blockSignals(True)
-                self.kind_combo.setCurrentIndex(self.kind_combo.findData(guessed))
-                self.kind_combo.blockSignals(False)
-                preview = better
+        if preview.kind != self.kind:
+            self.kind_combo.blockSignals(True)
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(preview.kind))
+            self.kind_combo.blockSignals(False)
         self._fill_preview(preview)
 
     def _fill_preview(self, preview: Preview) -> None:
@@ -305,6 +317,7 @@ class ImportDialog(QDialog):
                 cancelled=lambda: reporter.cancelled,
             )
 
+        self.checking = dry_run
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self._show_message(
@@ -326,7 +339,18 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         self._start(dry_run=False)
 
+    def done(self, result: int) -> None:
+        """Closing stops a check in progress; an import already started finishes (all or nothing)."""
+        self.closed = True
+        if self.task is not None and not self.task.done and self.checking:
+            self.task.cancel()
+        super().done(result)
+
     def _finished(self, report: ImportReport, dry_run: bool, key: tuple[str, str]) -> None:
+        if self.closed:
+            if report.written and self.on_imported is not None:
+                self.on_imported(report)
+            return
         self.report = report
         self.check_button.setEnabled(True)
         self.problem_model.set_problems(report.problems)
@@ -340,6 +364,8 @@ class ImportDialog(QDialog):
             self.on_imported(report)
 
     def _failed(self, error: BaseException) -> None:
+        if self.closed:
+            return
         self.check_button.setEnabled(True)
         if isinstance(error, UserError):
             self._show_message(str(error), problem=True)

@@ -40,6 +40,14 @@ def wait_task(qtbot, dialog) -> None:
     qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.done, timeout=60000)
 
 
+def choose(qtbot, dialog, path, kind=None) -> None:
+    """Choose a file as the user does, and wait for its preview (read off the GUI thread)."""
+    dialog.set_file(path, kind)
+    qtbot.waitUntil(
+        lambda: dialog.preview_task is not None and dialog.preview_task.done, timeout=60000
+    )
+
+
 def cell(view, row: int, column: int) -> str:
     return view.model().index(row, column).data()
 
@@ -81,7 +89,7 @@ def test_preview_check_fix_and_import(qtbot, parent: QWidget, store: Store, tmp_
     imported = []
     dialog = ImportDialog(store, runner(parent), parent, on_imported=imported.append)
     qtbot.addWidget(dialog)
-    dialog.set_file(path, "project")
+    choose(qtbot, dialog, path, "project")
 
     assert dialog.preview.rowCount() == 3
     headers = [
@@ -134,11 +142,11 @@ def test_kind_is_guessed_from_headers_and_unreadable_file_is_explained(
         tmp_path / "visites.csv",
         ["Projet;Date de la visite;Type de visite;Lieu", "x;2026-07-01 14:00;Sur place;Local"],
     )
-    dialog.set_file(visits, "project")
+    choose(qtbot, dialog, visits, "project")
     assert dialog.kind == "visit"
     binary = tmp_path / "photo.csv"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
-    dialog.set_file(binary)
+    choose(qtbot, dialog, binary)
     assert "n'est pas un fichier texte CSV" in dialog.summary.text()
     assert dialog.preview.rowCount() == 0
 
@@ -152,7 +160,7 @@ def test_large_file_reports_progress_and_imports(
     path = write_csv(tmp_path / "ateliers.csv", lines)
     dialog = ImportDialog(store, runner(parent), parent)
     qtbot.addWidget(dialog)
-    dialog.set_file(path, "workshop")
+    choose(qtbot, dialog, path, "workshop")
     dialog.check()
     seen: list[tuple[int, int]] = []
     dialog.task.progressed.connect(lambda done, total, _text: seen.append((done, total)))
@@ -196,3 +204,22 @@ def test_export_dialog_writes_xlsx_without_names_by_default(
 
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("workshop"))
     assert not dialog.include_names.isEnabled()
+
+
+def test_closing_during_a_check_cancels_it_quietly(
+    qtbot, parent: QWidget, store: Store, tmp_path: Path
+) -> None:
+    lines = ["Thème;Date;Format;Région"] + [
+        f"Atelier {n};2026-02-01;Atelier;05" for n in range(5000)
+    ]
+    path = write_csv(tmp_path / "ateliers.csv", lines)
+    dialog = ImportDialog(store, runner(parent), parent)
+    qtbot.addWidget(dialog)
+    choose(qtbot, dialog, path, "workshop")
+    dialog.check()
+    task = dialog.task
+    dialog.reject()
+    qtbot.waitUntil(lambda: task.done, timeout=60000)
+    assert task.cancelled and task.error is None
+    assert task.result.cancelled and not task.result.written
+    assert store.count("workshop") == 0

@@ -150,7 +150,7 @@ def fill_every_kind(store: Store) -> None:
             "project_id": ciec["id"],
             "funder": "Secrétariat à la jeunesse",
             "program": "Fonds étudiant II",
-            "requested": 5000,
+            "requested": "5000",
             "granted": "4 500,00",
             "paid": 0,
             "status": "accordee",
