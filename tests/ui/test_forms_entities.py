@@ -311,3 +311,28 @@ def test_date_field_typed_with_the_keyboard_and_emptied(qtbot):
     assert editor.raw() == "2028-01-31"
     qtbot.mouseClick(editor.clear_button, Qt.MouseButton.LeftButton)
     assert editor.raw() is None
+
+
+def test_several_references_show_the_choice_and_keep_their_order(qtbot, store):
+    seeded = seed_ciec(store)
+    marc = store.find("coordinator", equals={"name": "Marc Gagnon"})[0]
+    project = store.update(
+        "project",
+        seeded["project"]["id"],
+        {"coordinator_ids": [marc["id"], seeded["coordinator"]["id"]], "revenue": "4 250,00 $"},
+    )
+    history_before = len(store.history("project", project["id"]))
+    form = open_form(qtbot, store, "project", project["id"])
+    editor = form.panel.editor("coordinator_ids")
+    assert editor.chosen.text() == "Choisis : Julie Tremblay, Marc Gagnon"
+    type_text(qtbot, editor.search, "julie")
+    visible = [
+        editor.list.item(r).text()
+        for r in range(editor.list.count())
+        if not editor.list.item(r).isHidden()
+    ]
+    assert visible == ["Julie Tremblay"]
+    with qtbot.waitSignal(form.saved):
+        form.save()
+    assert len(store.history("project", project["id"])) == history_before  # nothing changed
+    assert store.get("project", project["id"])["coordinator_ids"] == project["coordinator_ids"]

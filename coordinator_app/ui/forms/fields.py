@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -109,6 +110,8 @@ class LineEditor(FieldEditor):
             self.edit.setMaximumWidth(220)
         self.edit.textEdited.connect(lambda _text: self.changed.emit())
         self._layout.addWidget(self.edit)
+        if spec.type in (T.INT, T.DECIMAL, T.MONEY):
+            self._layout.addStretch(1)
 
     def focus_widget(self) -> QWidget:
         return self.edit
@@ -432,7 +435,11 @@ class RefsEditor(FieldEditor):
         self.search.textChanged.connect(self._filter)
         self.list = QListWidget(self)
         self.list.setFixedHeight(self.list.fontMetrics().lineSpacing() * 5 + 12)
-        self.list.itemChanged.connect(lambda _item: self.changed.emit())
+        self.list.itemChanged.connect(self._item_changed)
+        self.chosen = QLabel(self)
+        self.chosen.setWordWrap(True)
+        self._order: list[str] = []
+        box.addWidget(self.chosen)
         box.addWidget(self.search)
         box.addWidget(self.list)
         self._layout.addLayout(box, 1)
@@ -443,6 +450,7 @@ class RefsEditor(FieldEditor):
         ):
             self._add(title, record_id)
         self.list.blockSignals(False)
+        self._show_chosen()
 
     def _add(self, title: str, record_id: str) -> QListWidgetItem:
         item = QListWidgetItem(title, self.list)
@@ -460,12 +468,30 @@ class RefsEditor(FieldEditor):
     def focus_widget(self) -> QWidget:
         return self.list
 
-    def raw(self) -> Any:
+    def _checked(self) -> list[tuple[str, str]]:
         return [
-            self.list.item(row).data(Qt.ItemDataRole.UserRole)
+            (self.list.item(row).data(Qt.ItemDataRole.UserRole), self.list.item(row).text())
             for row in range(self.list.count())
             if self.list.item(row).checkState() == Qt.CheckState.Checked
         ]
+
+    def _item_changed(self, _item: QListWidgetItem) -> None:
+        self._show_chosen()
+        self.changed.emit()
+
+    def _show_chosen(self) -> None:
+        names = [title for _id, title in self._checked()]
+        self.chosen.setText(
+            QCoreApplication.translate("forms", "Choisis : {0}").format(", ".join(names))
+            if names
+            else QCoreApplication.translate("forms", "Aucun choix")
+        )
+
+    def raw(self) -> Any:
+        """Checked ids, in the stored order first, so an untouched list is not a change."""
+        checked = [record_id for record_id, _title in self._checked()]
+        kept = [record_id for record_id in self._order if record_id in checked]
+        return kept + [record_id for record_id in checked if record_id not in kept]
 
     def set_raw(self, raw: Any) -> None:
         wanted = set(raw or [])
@@ -480,6 +506,8 @@ class RefsEditor(FieldEditor):
         for missing in wanted - present:
             self._add(str(missing), missing).setCheckState(Qt.CheckState.Checked)
         self.list.blockSignals(False)
+        self._order = [str(record_id) for record_id in raw or []]
+        self._show_chosen()
 
 
 def make_editor(spec: FieldSpec, store: Store, parent: QWidget | None = None) -> FieldEditor | None:

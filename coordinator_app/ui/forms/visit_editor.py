@@ -118,7 +118,8 @@ class ActionItemsTable(QTableWidget):
             if name == "due_date":
                 item.setToolTip(self.tr("AAAA-MM-JJ, par exemple 2026-12-15"))
             self.setItem(row, column, item)
-        done = QTableWidgetItem(self.tr("Fait"))
+        done = QTableWidgetItem()
+        done.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Fait"))
         done.setFlags(
             Qt.ItemFlag.ItemIsUserCheckable
             | Qt.ItemFlag.ItemIsEnabled
