@@ -36,6 +36,8 @@ def may_write(user: User, kind: str, region: str | None, data: dict[str, Any]) -
     if kind == "coordinator":
         regions = data.get("regions") or []
         return not regions or any(r in user.regions for r in regions)
+    if kind == CONFLICT_KIND and region is None:
+        return True  # about a record without a region (a coordinator): everyone sees it
     return region is not None and region in user.regions
 
 

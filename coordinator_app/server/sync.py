@@ -688,6 +688,8 @@ def visible(user: User) -> sa.ColumnElement[bool] | None:
         db.changes.c.kind.in_(sorted(REFERENCE_KINDS)),
         db.changes.c.region_code.in_(regions),
         db.changes.c.previous_region_code.in_(regions),
+        # conflicts about records without a region (coordinators) are everyone's
+        sa.and_(db.changes.c.kind == CONFLICT_KIND, db.changes.c.region_code.is_(None)),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.server.conftest import change, new_id, project_fields
 
 
@@ -299,3 +301,50 @@ def test_text_that_cannot_be_stored_is_refused_not_a_server_error(api) -> None:
     )
     assert response.status_code == 422
     assert "Unicode" in response.json()["message"]
+
+
+def test_conflict_on_a_coordinator_record_reaches_the_coordinators(api) -> None:
+    alice, bruno = api("alice"), api("bruno")
+    cid = new_id()
+    alice.push_ok(change("coordinator", cid, "create", {"name": [None, "Julie Roy"]}))
+    alice.push_ok(change("coordinator", cid, fields={"phone": [None, "418 555-1234"]}))
+    conflict_id = bruno.push_ok(
+        change("coordinator", cid, fields={"phone": [None, "514 555-9876"]})
+    )[0]["conflict_ids"][0]
+    for user in (alice, bruno):
+        entries, _ = user.pull_all()
+        assert conflict_id in {e["record_id"] for e in entries if e["kind"] == "conflict"}
+    bruno.push_ok(change("conflict", conflict_id, fields={"status": ["ouvert", "resolu"]}))
+
+
+@pytest.mark.parametrize("alice_first", [True, False])
+def test_stage_notes_and_name_edited_offline_by_two(api, alice_first: bool) -> None:
+    """One edits the stage, the other the notes, both the name: the project ends with the stage,
+    the notes and one name; the other name waits in a conflict both can see."""
+    alice, chloe = api("alice"), api("chloe")
+    pid = new_id()
+    alice.push_ok(change("project", pid, "create", project_fields(name="CIEC")))
+    by_alice = change(
+        "project", pid, fields={"stage": [None, "recrutement"], "name": ["CIEC", "CIEC Charlesbourg"]},
+        at="2026-06-20T10:00:00Z",
+    )  # fmt: skip
+    by_chloe = change(
+        "project", pid, fields={"notes": [None, "Budget accepté"], "name": ["CIEC", "CIEC de Charlesbourg"]},
+        at="2026-06-20T10:05:00Z",
+    )  # fmt: skip
+    pushes = [(alice, by_alice), (chloe, by_chloe)]
+    for client, body in pushes if alice_first else reversed(pushes):
+        client.push_ok(body)
+    for client in (alice, chloe):
+        entries, _ = client.pull_all()
+        record = _record(entries, "project", pid)
+        assert record["stage"] == "recrutement"
+        assert record["notes"] == "Budget accepté"
+        assert record["name"] == "CIEC de Charlesbourg"  # the later edit
+        conflicts = [
+            e["values"] for e in entries
+            if e["kind"] == "conflict" and e["values"].get("target_id") == pid
+        ]  # fmt: skip
+        assert [(c["field"], c["other_value"]) for c in conflicts] == [
+            ("name", "CIEC Charlesbourg")
+        ]
