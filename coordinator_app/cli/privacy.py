@@ -4,6 +4,7 @@
   period is over); ``--dry-run`` lists them and changes nothing;
 - ``privacy export --participant ID -o FILE [--format json|pdf]``: all that this profile holds
   about one person, for an access request (the export is inscribed in the register);
+- ``privacy find NOM``: the ids of the participants with that name;
 - ``privacy withdraw-consent --participant ID``: anonymise a participant whose consent was
   withdrawn (the counts in the indicators stay).
 """
@@ -51,6 +52,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--recipient", default="la personne concernée", help="à qui le fichier est remis"
     )
     export.set_defaults(handler=run_export)
+
+    find = commands.add_parser(
+        "find", help="trouver l'identifiant d'un participant par son nom (demande d'accès)"
+    )
+    find.add_argument("name", metavar="NOM", help="prénom et nom, p. ex. « Zoé Lapointe »")
+    find.set_defaults(handler=run_find)
 
     withdraw = commands.add_parser(
         "withdraw-consent", help="retrait du consentement : anonymiser le participant"
@@ -132,6 +139,21 @@ def _write_text(path: Path, text: str) -> None:
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise UserError(f"Impossible d'écrire le fichier {path} : {error.strerror}.") from None
+
+
+def run_find(ctx: Context) -> int:
+    found = privacy.find_participants(ctx.store, ctx.args.name)
+    if not found:
+        print(f"Aucun participant ne correspond à « {ctx.args.name} » dans ce profil.")
+        return 0
+    for p in found:
+        state = " (anonymisé)" if p["anonymised"] else ""
+        state += " (supprimé)" if p["deleted"] else ""
+        print(
+            f"{p['id']}\t{p['first_name']} {p['last_name']}\tné(e) le {p['birth_date']}\t"
+            f"projet « {p['project_name']} » (région {p['region_code']}){state}"
+        )
+    return 0
 
 
 def run_withdraw(ctx: Context) -> int:

@@ -21,6 +21,7 @@ from typing import Any
 from coordinator_app.domain import privacy as rules
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import NotFoundError, UserError
+from coordinator_app.domain.text import fold
 from coordinator_app.store.codec import to_db
 from coordinator_app.store.profile import Store
 
@@ -245,12 +246,29 @@ def disclosures_about(store: Store, participant_id: str) -> list[dict[str, Any]]
     """Register entries that name this participant, oldest first."""
     return [
         entry
-        for entry in store.find("access_log", order_by="logged_at", include_deleted=True)
+        for entry in store.find("access_log", order_by="created_at", include_deleted=True)
         if participant_id in (entry["participant_ids"] or [])
     ]
 
 
 # -- what the profile holds about one person ----------------------------------------------------
+def find_participants(store: Store, name: str) -> list[dict[str, Any]]:
+    """Participants (deleted ones too) whose first and last names contain every word of
+    ``name``, ignoring case and accents: how an access request starts (« Zoé Lapointe »)."""
+    words = fold(name).split()
+    if not words:
+        return []
+    projects = {p["id"]: p for p in store.find("project", include_deleted=True)}
+    found = []
+    for participant in store.find("participant", include_deleted=True, order_by="last_name"):
+        text = fold(rules.full_name(participant))
+        if all(word in text for word in words):
+            project = projects.get(participant["project_id"], {})
+            found.append({**participant, "project_name": project.get("name"),
+                          "region_code": project.get("region_code")})  # fmt: skip
+    return found
+
+
 PROJECT_IDENTITY = (
     "name",
     "program",

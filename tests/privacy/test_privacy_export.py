@@ -166,3 +166,12 @@ def test_withdraw_consent_and_purge_on_the_command_line(profile, capsys):
     store.close()
     assert main([*args, "purge", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["participants"] == []
+
+
+def test_find_gives_the_id_an_access_request_starts_from(profile, capsys):
+    folder, youth, _ = profile
+    assert main(["--data-dir", str(folder), "privacy", "find", "zoeline TREMBLAY"]) == 0
+    (line,) = capsys.readouterr().out.strip().splitlines()
+    assert line.startswith(youth["id"]) and "CIEC de Rimouski" in line
+    assert main(["--data-dir", str(folder), "privacy", "find", "Personne Inconnue"]) == 0
+    assert "Aucun participant" in capsys.readouterr().out
