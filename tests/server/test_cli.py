@@ -217,3 +217,42 @@ def test_history_of_a_record(capsys, server: LiveServer) -> None:
         line["device_id"] == alice.device_id and line["username"] == "alice" for line in lines
     )
     alice.close()
+
+
+def test_serve_over_https_as_documented(tmp_path) -> None:
+    """``dev-cert`` then ``serve`` in a real process, as docs/server.md shows."""
+    import ssl
+    import time
+
+    import httpx
+
+    from tests.support.live_server import free_port
+
+    db = f"sqlite:///{tmp_path / 'srv.sqlite3'}"
+    assert subprocess.run(["coordinator-server", "--db", db, "init"], timeout=60).returncode == 0
+    tls = tmp_path / "tls"
+    subprocess.run(["coordinator-server", "dev-cert", str(tls)], timeout=60, check=True,
+                   capture_output=True)  # fmt: skip
+    port = free_port()
+    process = subprocess.Popen(
+        ["coordinator-server", "--db", db, "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--cert", str(tls / "server.pem"), "--key", str(tls / "server-key.pem")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        context = ssl.create_default_context(cafile=str(tls / "ca.pem"))
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.get(f"https://127.0.0.1:{port}/api/v1/health", verify=context)
+                break
+            except httpx.ConnectError:
+                assert process.poll() is None, process.stdout.read().decode()  # type: ignore[union-attr]
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert response.json()["status"] == "ok"
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"https://127.0.0.1:{port}/api/v1/health")  # untrusted without the CA
+    finally:
+        process.terminate()
+        process.wait(20)
