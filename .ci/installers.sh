@@ -43,7 +43,10 @@ fi
 dpkg-query -W -f='${Status}\n' carnet-coop | grep -q "install ok installed" || fail "not installed"
 
 echo "-- the installed app"
-command -v coordinator-app | grep -qx /usr/bin/coordinator-app || fail "launcher not on PATH"
+# (on a development machine a pip-installed coordinator-app may come first in PATH)
+[ -x /usr/bin/coordinator-app ] || fail "no launcher at /usr/bin/coordinator-app"
+PATH=/usr/sbin:/usr/bin:/sbin:/bin command -v coordinator-app | grep -qx /usr/bin/coordinator-app \
+  || fail "launcher not on the standard PATH"
 /usr/bin/coordinator-app --version | tee /tmp/carnet-version.txt
 grep -q "^Carnet COOP " /tmp/carnet-version.txt || fail "--version does not name the app"
 QT_QPA_PLATFORM=offscreen /usr/bin/coordinator-app self-test || fail "self-test of the installed app"
