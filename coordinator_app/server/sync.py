@@ -37,8 +37,11 @@ PUSH_LOCK_KEY = 0x43_41_52_4E_45_54  # "CARNET"
 
 
 def content_hash(change: Change) -> str:
-    """Hash of everything a change says, to tell an exact replay from a reused change id."""
-    payload = change.model_dump(mode="json", exclude={"change_id"})
+    """Hash of what a change says, to tell an exact replay from a reused change id.
+
+    ``base_seq`` is left out: it is a hint about the client's view, which a client may recompute
+    (or drop) when it re-sends after a server restore, and the change stays the same change."""
+    payload = change.model_dump(mode="json", exclude={"change_id", "base_seq"})
     payload["at"] = utc_iso(change.at)
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

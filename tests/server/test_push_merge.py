@@ -348,3 +348,13 @@ def test_stage_notes_and_name_edited_offline_by_two(api, alice_first: bool) -> N
         assert [(c["field"], c["other_value"]) for c in conflicts] == [
             ("name", "CIEC Charlesbourg")
         ]
+
+
+def test_replay_with_another_base_seq_is_still_a_duplicate(api) -> None:
+    alice = api("alice")
+    pid = new_id()
+    seq = alice.push_ok(change("project", pid, "create", project_fields()))[0]["server_seq"]
+    delete = change("project", pid, "delete", base_seq=seq)
+    alice.push_ok(delete)
+    again = {k: v for k, v in delete.items() if k != "base_seq"}
+    assert alice.push_ok(again)[0]["status"] == "duplicate"
