@@ -1,5 +1,5 @@
 """The same server on PostgreSQL: merge, conflict, region move and attachments end to end (the
-cursor's concurrency test runs there too, see test_cursor_concurrency.py)."""
+cursor's concurrency test runs there too, see test_server_cursor_concurrency.py)."""
 
 from __future__ import annotations
 
