@@ -336,3 +336,25 @@ def test_several_references_show_the_choice_and_keep_their_order(qtbot, store):
         form.save()
     assert len(store.history("project", project["id"])) == history_before  # nothing changed
     assert store.get("project", project["id"])["coordinator_ids"] == project["coordinator_ids"]
+
+
+def test_visit_reference_offers_only_the_project_visits(qtbot, store):
+    seeded = seed_ciec(store)
+    other = seed_ciec(store)["project"]
+    project = seeded["project"]
+    mine = store.create(
+        "visit",
+        {
+            "project_id": project["id"],
+            "visited_at": "2026-06-01T10:00",
+            "mode": "sur_place",
+            "place": "École",
+        },
+    )
+    store.create(
+        "visit", {"project_id": other["id"], "visited_at": "2026-06-02T10:00", "mode": "sur_place"}
+    )
+    form = open_form(qtbot, store, "action_item", project_id=project["id"])
+    combo = form.panel.editor("visit_id").combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, mine["id"]]
+    assert combo.itemText(1) == "2026-06-01 10:00 École"

@@ -106,7 +106,7 @@ class EntityForm(QWidget):
         layout.addWidget(self.summary)
 
         specs = [f for f in self.spec.fields if f.name not in self.fixed]
-        self.panel = FieldsPanel(store, specs, self)
+        self.panel = FieldsPanel(store, specs, self, scope=self.fixed)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)

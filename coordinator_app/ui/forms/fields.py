@@ -37,6 +37,7 @@ from coordinator_app.store import Store
 T = FieldType
 NONE_DATE = QDate(1900, 1, 1)
 REF_LIMIT = 5000
+VISIT_LIMIT = 300
 
 
 def tr_domain(text: str) -> str:
@@ -380,10 +381,18 @@ class RefEditor(FieldEditor):
 
     def reload(self, equals: dict[str, Any] | None = None) -> None:
         current = self.raw()
-        records = self.store.find(self.spec.ref, equals=equals, limit=REF_LIMIT)
-        items = sorted(
-            ((record_title(self.spec.ref, r), r["id"]) for r in records), key=lambda x: x[0].lower()
-        )
+        if self.spec.ref == "visit":
+            # A project followed for years has thousands of visits: offer the recent ones.
+            records = self.store.find(
+                "visit", equals=equals, order_by="visited_at", descending=True, limit=VISIT_LIMIT
+            )
+            items = [(record_title("visit", r), r["id"]) for r in records]
+        else:
+            records = self.store.find(self.spec.ref, equals=equals, limit=REF_LIMIT)
+            items = sorted(
+                ((record_title(self.spec.ref, r), r["id"]) for r in records),
+                key=lambda x: x[0].lower(),
+            )
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem("", None)
@@ -510,8 +519,16 @@ class RefsEditor(FieldEditor):
         self._show_chosen()
 
 
-def make_editor(spec: FieldSpec, store: Store, parent: QWidget | None = None) -> FieldEditor | None:
-    """The editor of one field; None for structured JSON fields, which have their own pages."""
+def make_editor(
+    spec: FieldSpec,
+    store: Store,
+    parent: QWidget | None = None,
+    scope: dict[str, Any] | None = None,
+) -> FieldEditor | None:
+    """The editor of one field; None for structured JSON fields, which have their own pages.
+
+    ``scope`` (e.g. the project being edited) narrows a reference to records of that project.
+    """
     if spec.type in (T.TEXT, T.EMAIL, T.PHONE, T.POSTAL_CODE, T.INT, T.DECIMAL, T.MONEY):
         return LineEditor(spec, parent)
     if spec.type == T.LONGTEXT:
@@ -527,7 +544,9 @@ def make_editor(spec: FieldSpec, store: Store, parent: QWidget | None = None) ->
     if spec.type in (T.ENUM, T.REGION):
         return ChoiceEditor(spec, parent)
     if spec.type == T.REF:
-        return RefEditor(spec, store, parent)
+        parent_field = ENTITIES[spec.ref].parent_field
+        equals = {parent_field: scope[parent_field]} if scope and scope.get(parent_field) else None
+        return RefEditor(spec, store, parent, equals=equals)
     if spec.type == T.REFS:
         return RefsEditor(spec, store, parent)
     return None

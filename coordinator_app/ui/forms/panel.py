@@ -55,10 +55,16 @@ class FieldsPanel(QWidget):
     changed = Signal()
 
     def __init__(
-        self, store: Store, specs: Iterable[FieldSpec], parent: QWidget | None = None
+        self,
+        store: Store,
+        specs: Iterable[FieldSpec],
+        parent: QWidget | None = None,
+        *,
+        scope: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.scope = dict(scope or {})  # e.g. {"project_id": …}: references stay in the project
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.layout_ = QFormLayout()
@@ -72,7 +78,7 @@ class FieldsPanel(QWidget):
             self.add_field(spec)
 
     def add_field(self, spec: FieldSpec) -> FieldRow | None:
-        editor = make_editor(spec, self.store, self)
+        editor = make_editor(spec, self.store, self, self.scope)
         if editor is None:
             return None
         label = QLabel(self)
