@@ -77,9 +77,13 @@ def parse_decimal(value: object) -> float | None:
 
 
 def parse_money(value: object) -> int | None:
-    """Integer cents from « 1 234,56 $ », "1234.56", 1234.56 or an int of dollars."""
+    """Integer cents from « 1 234,56 $ », "1234.56" or 1234.56 (dollars), or an int (cents).
+
+    An ``int`` is the canonical form (cents), so a stored or synced value parses back to itself;
+    whoever reads dollars as a whole number (a spreadsheet cell) hands it over as text or Decimal.
+    """
     if isinstance(value, int) and not isinstance(value, bool):
-        return value * 100
+        return value
     try:
         number = _decimal(value)
     except ValueProblem:

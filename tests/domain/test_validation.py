@@ -135,7 +135,7 @@ def test_dates_must_be_in_order():
         ("1234.56", 123456),
         (1234.5, 123450),
         ("1\u00a0000", 100000),
-        (12, 1200),
+        (1200, 1200),
     ],
 )
 def test_amounts_in_french_and_english_forms(raw, cents):
@@ -216,3 +216,10 @@ def test_datetime_forms():
         today=TODAY,
     )
     assert (clean["visited_at"], clean["mode"]) == ("2026-11-26T14:30", "sur_place")
+
+
+def test_stored_money_parses_back_to_itself():
+    """Cents are canonical: re-validating a stored record must not multiply its amounts."""
+    first = clean_record("project", project(revenue="5 234,56"), today=TODAY)
+    again = clean_record("project", first, today=TODAY)
+    assert first["revenue"] == again["revenue"] == 523456

@@ -104,9 +104,9 @@ def build_sample(store: Store) -> dict[str, str]:
             }
         store.create("participant", values)
     for service, client, hours, amount in (
-        ("Tonte de pelouse", "residentiel", 10, 150),
+        ("Tonte de pelouse", "residentiel", 10, "150"),
         ("Lavage de vitres", "entreprise", 6.5, "1234,56"),
-        ("Gardiennage", "residentiel", 20, 300),
+        ("Gardiennage", "residentiel", 20, "300"),
     ):
         store.create(
             "contract",
@@ -196,9 +196,9 @@ def build_sample(store: Store) -> dict[str, str]:
             "project_id": farm["id"],
             "funder": "MAPAQ",
             "program": "Relève agricole",
-            "requested": 25000,
-            "granted": 20000,
-            "paid": 10000,
+            "requested": "25000",
+            "granted": "20000",
+            "paid": "10000",
             "status": "accordee",
             "report_due_dates": ["2027-03-31"],
         },

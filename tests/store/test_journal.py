@@ -92,3 +92,19 @@ def test_soft_deleted_records_are_hidden_but_kept(store):
     assert store.get("project", project["id"], include_deleted=True)["deleted"] is True
     with pytest.raises(NotFoundError, match="Projet introuvable"):
         store.update("project", project["id"], {"notes": "x"})
+
+
+def test_updating_one_field_leaves_amounts_as_they_were(store):
+    project = store.create(
+        "project",
+        {
+            "name": "CIEC de Joliette",
+            "program": "CIEC",
+            "region_code": "14",
+            "season_year": 2026,
+            "revenue": "5 234,56",
+        },
+    )
+    updated = store.update("project", project["id"], {"stage": "ouverture"})
+    assert updated["revenue"] == store.require("project", project["id"])["revenue"] == 523456
+    assert "revenue" not in store.history("project", project["id"])[-1].fields
