@@ -142,8 +142,16 @@ def _today(store: Store, flt: ListFilter) -> str:
     return flt.today or store.today().isoformat()
 
 
-def _where(store: Store, kind: str, flt: ListFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause of a list and its parameters."""
+def _where(
+    store: Store, kind: str, flt: ListFilter, *, by_date: bool = False
+) -> tuple[str, list[Any]]:
+    """The WHERE clause of a list and its parameters.
+
+    ``by_date``: the page is read newest first along the date index, so the search's set of
+    visits is only probed (``+v.rowid``), not used to look each visit up: a broad word (« visite »
+    is in every one of 100 000 visits) then costs one short index scan instead of a lookup and a
+    sort of every match (measured 54 ms against 500 ms).
+    """
     if kind not in LIST_KINDS:
         raise KeyError(f"no list for kind {kind!r}")
     alias = _ALIAS[kind]
@@ -183,7 +191,8 @@ def _where(store: Store, kind: str, flt: ListFilter) -> tuple[str, list[Any]]:
             # an OR on every one of 100 000 visits.
             for word in fts_words(flt.text):
                 clauses.append(
-                    "v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?"
+                    ("+" if by_date else "")
+                    + "v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?"
                     " UNION SELECT v2.rowid FROM visit v2 WHERE v2.project_id IN (SELECT pp.id"
                     " FROM project pp WHERE pp.rowid IN"
                     " (SELECT rowid FROM project_fts WHERE project_fts MATCH ?)))"
@@ -233,7 +242,7 @@ def list_page(
     key = sort if sort in SORT_KEYS[kind] else default_key
     desc = default_desc if descending is None else descending
     direction = "DESC" if desc else "ASC"
-    where, params = _where(store, kind, flt)
+    where, params = _where(store, kind, flt, by_date=kind == "visit" and key == "visited_at")
     alias = _ALIAS[kind]
     select, from_joins = _SELECT[kind].rsplit(" FROM ", 1)  # the last FROM is the table's
     # First the page's rowids in order (cheap columns only), then the shown columns of those

@@ -163,7 +163,7 @@ class Dashboard(QWidget):
         )
         self.overdue_view.doubleClicked.connect(self._open_overdue)
         self.overdue_view.activated.connect(self._open_overdue)
-        self.overdue_model.loaded.connect(self._show_overdue_count)
+        self.overdue_model.counted_signal.connect(self._show_overdue_count)
         overdue.addWidget(self.overdue_view, 1)
         bottom.addLayout(overdue, 1)
         outer.addLayout(bottom, 1)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -31,13 +32,16 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_COLOUR = QColor("#a4000f")
+#: Wait this long after a page landed before counting all the matches (see ``reload``).
+COUNT_DELAY_MS = 250
 
 
 class RecordTableModel(QAbstractTableModel):
     """Rows of ``store.queries.list_page`` for one kind and filter."""
 
     PAGE_SIZE = 200
-    loaded = Signal()  # a reload landed (the total and the first page are in)
+    loaded = Signal()  # a reload's first page landed
+    counted_signal = Signal()  # …and then its total (``total`` is exact from here)
     done_toggled = Signal(str, bool)  # the user ticked « Fait » on an action item
     fetched = Signal()  # one more page landed
 
@@ -52,6 +56,7 @@ class RecordTableModel(QAbstractTableModel):
         self.filter = q.ListFilter()
         self.sort_key, self.descending = q.DEFAULT_SORT[kind]
         self.total = 0
+        self.counted = True
         self._rows: list[dict[str, Any]] = []
         self._generation = 0
         self.loading = False
@@ -64,37 +69,66 @@ class RecordTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Count and first page in the background; a newer reload supersedes an older one."""
+        """First page, then the count, in the background; a newer reload supersedes an older one.
+
+        The rows land first (``loaded``) so typing shows results at once; the total follows
+        (``counted``): counting every match of a broad word among 100 000 visits takes longer
+        than finding the newest 200. A first page shorter than a page is its own count.
+        """
         self._generation += 1
         generation = self._generation
         store, kind, flt = self.store, self.kind, self.filter
         sort, desc, size = self.sort_key, self.descending, self.PAGE_SIZE
         self.loading = True
 
-        def work(_reporter: Any) -> tuple[int, list[dict[str, Any]]]:
-            total = q.list_count(store, kind, flt)
-            rows = q.list_page(store, kind, flt, sort=sort, descending=desc, limit=size)
-            return total, rows
+        def page(_reporter: Any) -> list[dict[str, Any]]:
+            return q.list_page(store, kind, flt, sort=sort, descending=desc, limit=size)
 
-        def land(result: tuple[int, list[dict[str, Any]]]) -> None:
+        def count(_reporter: Any) -> int:
+            return q.list_count(store, kind, flt)
+
+        def land_count(total: int) -> None:
+            if generation == self._generation:
+                self._set_count(total)
+
+        def land_page(rows: list[dict[str, Any]]) -> None:
             if generation != self._generation:
                 return  # the user typed on: a newer query is on its way
             self.beginResetModel()
-            self.total, self._rows = result
+            self._rows = rows
+            self.counted = len(rows) < size
+            self.total = len(rows)
             self.today = self.store.today().isoformat()
             self.endResetModel()
-            self.loading = False
             self.loaded.emit()
+            if self.counted:
+                self._set_count(len(rows))
+            else:  # counted once the typing pauses: a count must not hold up the next page
+                QTimer.singleShot(COUNT_DELAY_MS, self, start_count)
+
+        def start_count() -> None:
+            if generation == self._generation:
+                run_in_background(self._owner, count, on_success=land_count, show_progress=False)
 
         self._fetch_token = None  # a page asked for before this reload is dropped on landing
-        run_in_background(self._owner, work, on_success=land, show_progress=False)
+        run_in_background(self._owner, page, on_success=land_page, show_progress=False)
+
+    def _set_count(self, total: int) -> None:
+        self.total, self.counted = max(total, len(self._rows)), True
+        self.loading = False
+        self.counted_signal.emit()
+
+    def _may_have_more(self) -> bool:
+        if self.counted:
+            return len(self._rows) < self.total
+        return bool(self._rows) and len(self._rows) % self.PAGE_SIZE == 0
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self.total
+        return not parent.isValid() and self._may_have_more()
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         """Read the next page off the GUI thread (a sort on an unindexed column takes a while)."""
-        if parent.isValid() or self._fetch_token is not None or len(self._rows) >= self.total:
+        if parent.isValid() or self._fetch_token is not None or not self._may_have_more():
             return
         token = self._fetch_token = object()
         store, kind, flt = self.store, self.kind, self.filter
@@ -110,7 +144,7 @@ class RecordTableModel(QAbstractTableModel):
                 return
             self._fetch_token = None
             if not page:
-                self.total = len(self._rows)
+                self.total, self.counted = len(self._rows), True
                 return
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)

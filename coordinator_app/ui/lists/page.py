@@ -64,7 +64,7 @@ class ListPage(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self._build(with_stage)
-        self.model.loaded.connect(self._show_count)
+        self.model.counted_signal.connect(self._show_count)
         self.retranslate_ui()
 
     # -- layout ---------------------------------------------------------------------------------
