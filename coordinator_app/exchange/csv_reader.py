@@ -168,4 +168,4 @@ def open_csv(path: Path, kind: str) -> Table:
     header, header_line, pending = split_header(kind, "CSV", rows, path)
     data = (row for row in itertools.chain(pending, rows) if not is_blank(row[1]))
     notes = [f"Encodage : {encoding_name} ; séparateur : {SEPARATORS[separator]}."]
-    return Table("CSV", header, header_line, data, max(lines - header_line + 1, 0), notes)
+    return Table("CSV", header, header_line, data, max(lines - header_line, 0), notes)
