@@ -13,7 +13,7 @@
         <translation>YYYY-MM-DD, for example 2026-12-15</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="121" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="122" />
         <source>Fait</source>
         <translation>Done</translation>
     </message>
@@ -48,7 +48,7 @@
 <context>
     <name>AttachmentsList</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="189" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="190" />
         <source>Pièces jointes de la visite</source>
         <translation>Visit attachments</translation>
     </message>
@@ -136,8 +136,9 @@
     </message>
     <message>
         <location filename="../../coordinator_app/ui/lists/columns.py" line="165" />
-        <location filename="../../coordinator_app/ui/lists/model.py" line="188" />
+        <location filename="../../coordinator_app/ui/lists/model.py" line="222" />
         <source>Fait</source>
+        <extracomment>Wait this long after a page landed before counting all the matches (see ``reload``).</extracomment>
         <translation>Done</translation>
     </message>
     <message>
@@ -156,7 +157,7 @@
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/model.py" line="189" />
+        <location filename="../../coordinator_app/ui/lists/model.py" line="223" />
         <source>À faire</source>
         <translation>To do</translation>
     </message>
@@ -456,7 +457,7 @@
 <context>
     <name>FieldsPanel</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/panel.py" line="146" />
+        <location filename="../../coordinator_app/ui/forms/panel.py" line="152" />
         <source>aucun choix ne correspond à « {0} » : choisissez dans la liste</source>
         <translation>no choice matches “{0}”: choose from the list</translation>
     </message>
@@ -566,6 +567,229 @@ Resume the draft?</translation>
         <location filename="../../coordinator_app/ui/forms/actions.py" line="222" />
         <source>Reprendre le brouillon ?</source>
         <translation>Resume the draft?</translation>
+    </message>
+</context>
+<context>
+    <name>ImportExport</name>
+    <message>
+        <location filename="generated_strings.py" line="166" />
+        <source>Ligne {0} sur environ {1}</source>
+        <translation>Row {0} of about {1}</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="167" />
+        <source>Importer des données</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="168" />
+        <source>&amp;Fichier (.xlsx, .csv, .json) :</source>
+        <translation>&amp;File (.xlsx, .csv, .json):</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="169" />
+        <source>&amp;Contenu du fichier :</source>
+        <translation>File &amp;contents:</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="170" />
+        <source>&amp;Parcourir…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="171" />
+        <source>Aperçu des premières lignes</source>
+        <translation>Preview of the first rows</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="172" />
+        <source>Problèmes à corriger dans le fichier</source>
+        <translation>Problems to correct in the file</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="173" />
+        <source>&amp;Vérifier</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="174" />
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="175" />
+        <source>&amp;Importer</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="176" />
+        <source>Fichier à importer</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="177" />
+        <source>Type de données du fichier</source>
+        <translation>Kind of data in the file</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="178" />
+        <source>Aperçu des premières lignes du fichier</source>
+        <translation>Preview of the first rows of the file</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="179" />
+        <source>Problèmes à corriger</source>
+        <translation>Problems to correct</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="180" />
+        <source>Choisir le fichier à importer</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="181" />
+        <source>Fichiers de données (*.xlsx *.csv *.txt *.json);;Tous les fichiers (*)</source>
+        <translation>Data files (*.xlsx *.csv *.txt *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="182" />
+        <source>L'opération a échoué.</source>
+        <translation>The operation failed.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="183" />
+        <source>Exporter des données</source>
+        <translation>Export data</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="184" />
+        <source>Inclure les noms et dates de naissance des participants (renseignements personnels)</source>
+        <translation>Include the participants' names and dates of birth (personal information)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="185" />
+        <source>&amp;Exporter</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="186" />
+        <source>Exporter vers</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="187" />
+        <source>Exportation en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="188" />
+        <source>&amp;Importer…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="189" />
+        <source>E&amp;xporter…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="190" />
+        <source>Importer une liste Excel (.xlsx), CSV ou JSON</source>
+        <translation>Import an Excel (.xlsx), CSV or JSON list</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="191" />
+        <source>Exporter des données en Excel, CSV ou JSON</source>
+        <translation>Export data to Excel, CSV or JSON</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="192" />
+        <source>Lecture du fichier</source>
+        <translation>Reading the file</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="193" />
+        <source>Ligne</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="194" />
+        <source>Choisissez d'abord un fichier.</source>
+        <translation>First choose a file.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="195" />
+        <source>Vérification en cours…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="196" />
+        <source>Importation en cours…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="197" />
+        <source>&amp;Données :</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="198" />
+        <source>F&amp;ormat :</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="199" />
+        <source>&amp;Fichier :</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="200" />
+        <source>Choisissez d'abord le fichier à écrire.</source>
+        <translation>First choose the file to write.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="201" />
+        <source>Exportation</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="202" />
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="203" />
+        <source>Valeur</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="204" />
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="205" />
+        <source>Colonnes reconnues : {0}.</source>
+        <translation>Columns recognised: {0}.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="206" />
+        <source>Vérification du fichier</source>
+        <translation>Checking the file</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="207" />
+        <source>Importation du fichier</source>
+        <translation>Importing the file</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="208" />
+        <source>{0} enregistrement(s) exporté(s) dans {1}.</source>
+        <translation>{0} record(s) exported to {1}.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="209" />
+        <source>Colonnes ignorées : {0}.</source>
+        <translation>Columns ignored: {0}.</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1431,154 @@ Resume the draft?</translation>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <location filename="generated_strings.py" line="210" />
+        <source>Le rapport à imprimer est vide.</source>
+        <translation>The report to print is empty.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="211" />
+        <source>L'imprimante n'a pas pu être ouverte : vérifiez son état et réessayez.</source>
+        <translation>The printer could not be opened: check it and try again.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="212" />
+        <source>Aperçu du rapport</source>
+        <translation>Report preview</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="213" />
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="214" />
+        <source>&amp;Enregistrer en PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="215" />
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="216" />
+        <source>Imprimer le rapport</source>
+        <translation>Print the report</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="217" />
+        <source>Enregistrer le rapport en PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="218" />
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="219" />
+        <source>Lettre (8 ½ × 11 po)</source>
+        <translation>Letter (8½ × 11 in)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="220" />
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="221" />
+        <source>&amp;Format de page :</source>
+        <translation>Page &amp;size:</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="222" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="223" />
+        <source>&amp;Produire le rapport</source>
+        <translation>&amp;Produce the report</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="224" />
+        <source>&amp;Projet :</source>
+        <translation>&amp;Project:</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="225" />
+        <source>Inclure les &amp;noms des participants</source>
+        <translation>Include the participants' &amp;names</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="226" />
+        <source>Production du rapport</source>
+        <translation>Producing the report</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="227" />
+        <source>L'impression a été interrompue par l'imprimante.</source>
+        <translation>Printing was interrupted by the printer.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="228" />
+        <source>Aperçu — {title}</source>
+        <translation>Preview — {title}</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="229" />
+        <source>{n} page(s)</source>
+        <translation>{n} page(s)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="230" />
+        <source>Enregistré : {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="231" />
+        <source>&amp;Visite :</source>
+        <translation>&amp;Visit:</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="232" />
+        <source>Choisissez un projet.</source>
+        <translation>Choose a project.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="233" />
+        <source>Aucune visite à imprimer : enregistrez d'abord une visite.</source>
+        <translation>No visit to print: save a visit first.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="234" />
+        <source>Toutes les régions</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="235" />
+        <source>&amp;Région :</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="236" />
+        <source>&amp;Du :</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="237" />
+        <source>&amp;Au :</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="238" />
+        <source>&amp;Année :</source>
+        <translation>&amp;Year:</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../../coordinator_app/ui/status.py" line="33" />
@@ -1308,6 +1680,269 @@ Resume the draft?</translation>
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <location filename="generated_strings.py" line="239" />
+        <source>(vide)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="240" />
+        <source>Synchronisé : {sent} envoyées, {received} reçues, {merged} fusionnées, {conflicts} en conflit.</source>
+        <translation>Synced: {sent} sent, {received} received, {merged} merged, {conflicts} in conflict.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="241" />
+        <source>supprimé</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="242" />
+        <source>gardé</source>
+        <translation>kept</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="243" />
+        <source>Garder la mienne</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="244" />
+        <source>Garder l'autre</source>
+        <translation>Keep the other</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="245" />
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="246" />
+        <source>Renvoyer</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="247" />
+        <source>Abandonner</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="248" />
+        <source>Aucun conflit à résoudre.</source>
+        <translation>No conflicts to resolve.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="249" />
+        <source>La mienne</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="250" />
+        <source>Valeur retenue</source>
+        <translation>Value kept</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="251" />
+        <source>L'autre</source>
+        <translation>The other</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="252" />
+        <source>Modifier la valeur</source>
+        <translation>Edit the value</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="253" />
+        <source>Connexion au serveur</source>
+        <translation>Server connection</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="254" />
+        <source>facultatif : autorité de certification (PEM)</source>
+        <translation>optional: certificate authority (PEM)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="255" />
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="256" />
+        <source>Adresse du serveur</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="257" />
+        <source>Nom d'utilisateur</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="258" />
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="259" />
+        <source>Certificat de l'organisation</source>
+        <translation>Organisation's certificate</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="260" />
+        <source>Se connecter</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="261" />
+        <source>Certificats (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="262" />
+        <source>Connexion en cours…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="263" />
+        <source>Revenir à une copie de sécurité</source>
+        <translation>Go back to a backup copy</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="264" />
+        <source>Le profil reviendra à l'état choisi. Les modifications faites depuis, si elles ont été synchronisées, reviendront du serveur à la prochaine synchronisation.</source>
+        <translation>The profile will go back to the chosen state. Changes made since then, if they were synced, will come back from the server at the next sync.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="265" />
+        <source>Restaurer</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="266" />
+        <source>Synchroniser</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="267" />
+        <source>Connexion au serveur…</source>
+        <translation>Server connection…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="268" />
+        <source>Revenir à une copie de sécurité…</source>
+        <translation>Go back to a backup copy…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="269" />
+        <source>Synchronisation en cours…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="270" />
+        <source>Profil effacé</source>
+        <translation>Profile erased</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="271" />
+        <source>Le serveur a signalé cet ordinateur comme perdu : le profil local a été effacé. L'application va se fermer.</source>
+        <translation>The server reported this computer as lost: the local profile was erased. The application will close.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="272" />
+        <source>Profil restauré depuis la copie de sécurité.</source>
+        <translation>Profile restored from the backup copy.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="273" />
+        <source>Synchronisation interrompue : {error}</source>
+        <translation>Sync interrupted: {error}</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="274" />
+        <source>Mauvais mot de passe.</source>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="275" />
+        <source>Certificat non reconnu : connexion refusée.</source>
+        <translation>Certificate not recognised: connection refused.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="276" />
+        <source>Serveur injoignable : vos modifications attendent.</source>
+        <translation>Server unreachable: your changes are waiting.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="277" />
+        <source>Connexion interrompue : rien n'est perdu, réessayez.</source>
+        <translation>Connection interrupted: nothing is lost, try again.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="278" />
+        <source>Application trop ancienne : mettez-la à jour.</source>
+        <translation>Application too old: update it.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="279" />
+        <source>Accès refusé par le serveur.</source>
+        <translation>Access denied by the server.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="280" />
+        <source>Accès refusé : reconnectez-vous au serveur.</source>
+        <translation>Access denied: sign in to the server again.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="281" />
+        <source>Pas de serveur : connectez-vous d'abord.</source>
+        <translation>No server: sign in first.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="282" />
+        <source>Profil de démonstration : jamais synchronisé.</source>
+        <translation>Demo profile: never synced.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="283" />
+        <source>&lt;b&gt;Conflits&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Conflicts&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="284" />
+        <source>&lt;b&gt;Modifications refusées par le serveur&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Changes refused by the server&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="285" />
+        <source>Connexion</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="286" />
+        <source>Synchronisation</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="287" />
+        <source>{n} refusées par le serveur.</source>
+        <translation>{n} refused by the server.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="288" />
+        <source>{kind} {record} ({op}) : {reason}</source>
+        <translation>{kind} {record} ({op}): {reason}</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="289" />
+        <source>par {author}, le {at}</source>
+        <translation>by {author}, on {at}</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="290" />
+        <source>Avant la synchronisation du {when}</source>
+        <translation>Before the sync of {when}</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <location filename="../../coordinator_app/ui/tasks.py" line="167" />
@@ -1339,97 +1974,97 @@ Resume the draft?</translation>
         <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="295" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="296" />
         <source>Visite du {0} — {1}</source>
         <translation>Visit of {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="298" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="299" />
         <source>Nouvelle visite — {0}</source>
         <translation>New visit — {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="342" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="343" />
         <source>Enregistrer la visite (Ctrl+S)</source>
         <translation>Save the visit (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="343" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="344" />
         <source>Enregistrer la visite</source>
         <translation>Save the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="344" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="345" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="345" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="346" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="362" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="363" />
         <source>Suivis (actions à faire)</source>
         <translation>Follow-ups (actions to do)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="371" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="372" />
         <source>Ajouter un suivi (Ctrl+Maj+A)</source>
         <translation>Add a follow-up (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="372" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="373" />
         <source>Ajouter un suivi</source>
         <translation>Add a follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="378" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="379" />
         <source>Retirer le suivi</source>
         <translation>Remove the follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="378" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="379" />
         <source>Retirer le suivi (Ctrl+Suppr)</source>
         <translation>Remove the follow-up (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="390" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="391" />
         <source>Photos et pièces jointes</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="395" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="396" />
         <source>Joindre des fichiers… (Ctrl+J)</source>
         <translation>Attach files… (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="396" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="397" />
         <source>Joindre des fichiers</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="401" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="402" />
         <source>Retirer la pièce jointe (Suppr)</source>
         <translation>Remove the attachment (Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="402" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="403" />
         <source>Retirer la pièce jointe</source>
         <translation>Remove the attachment</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="504" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="505" />
         <source>Copie des pièces jointes…</source>
         <translation>Copying attachments…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="599" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="600" />
         <source>Suivi {0} — {1} : {2}</source>
         <translation>Follow-up {0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="605" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="606" />
         <source>Rien n'a été enregistré : {0} problème(s) à corriger (en rouge).</source>
         <translation>Nothing was saved: {0} problem(s) to correct (in red).</translation>
     </message>
@@ -1488,802 +2123,802 @@ Resume the draft?</translation>
 <context>
     <name>domain</name>
     <message>
-        <location filename="domain_strings.py" line="6" />
+        <location filename="generated_strings.py" line="6" />
         <source>Municipalité</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="7" />
+        <location filename="generated_strings.py" line="7" />
         <source>Municipalités</source>
         <translation>Municipalities</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="8" />
+        <location filename="generated_strings.py" line="8" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="9" />
+        <location filename="generated_strings.py" line="9" />
         <source>Région</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="10" />
+        <location filename="generated_strings.py" line="10" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="11" />
+        <location filename="generated_strings.py" line="11" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="12" />
+        <location filename="generated_strings.py" line="12" />
         <source>Type d'organisation</source>
         <translation>Organisation type</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="13" />
+        <location filename="generated_strings.py" line="13" />
         <source>École</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="14" />
+        <location filename="generated_strings.py" line="14" />
         <source>Caisse Desjardins</source>
         <translation>Desjardins credit union</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="15" />
+        <location filename="generated_strings.py" line="15" />
         <source>Carrefour jeunesse-emploi</source>
         <translation>Youth employment centre (CJE)</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="16" />
+        <location filename="generated_strings.py" line="16" />
         <source>Coopérative de développement régional</source>
         <translation>Regional development co-op</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="17" />
+        <location filename="generated_strings.py" line="17" />
         <source>Bailleur de fonds</source>
         <translation>Funder</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="18" />
+        <location filename="generated_strings.py" line="18" />
         <source>Autre</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="19" />
+        <location filename="generated_strings.py" line="19" />
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="20" />
+        <location filename="generated_strings.py" line="20" />
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="21" />
+        <location filename="generated_strings.py" line="21" />
         <source>Code postal</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="22" />
+        <location filename="generated_strings.py" line="22" />
         <source>Écoles</source>
         <translation>Schools</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="23" />
+        <location filename="generated_strings.py" line="23" />
         <source>Centre de services scolaire</source>
         <translation>School service centre</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="24" />
+        <location filename="generated_strings.py" line="24" />
         <source>Coordonnateur ou coordonnatrice</source>
         <translation>Coordinator</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="25" />
+        <location filename="generated_strings.py" line="25" />
         <source>Coordonnateurs</source>
         <translation>Coordinators</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="26" />
+        <location filename="generated_strings.py" line="26" />
         <source>Régions</source>
         <translation>Regions</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="27" />
+        <location filename="generated_strings.py" line="27" />
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="28" />
+        <location filename="generated_strings.py" line="28" />
         <source>Projets</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="29" />
+        <location filename="generated_strings.py" line="29" />
         <source>Nom du projet</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="30" />
+        <location filename="generated_strings.py" line="30" />
         <source>Programme</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="31" />
+        <location filename="generated_strings.py" line="31" />
         <source>CIEC — COOP d'initiation à l'entrepreneuriat collectif</source>
         <translation>CIEC — youth summer co-op</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="32" />
+        <location filename="generated_strings.py" line="32" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="33" />
+        <location filename="generated_strings.py" line="33" />
         <source>Coopérative agricole (PSES)</source>
         <translation>Farm co-op (PSES)</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="34" />
+        <location filename="generated_strings.py" line="34" />
         <source>Partenaires</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="35" />
+        <location filename="generated_strings.py" line="35" />
         <source>Étape</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="36" />
+        <location filename="generated_strings.py" line="36" />
         <source>Comité local formé</source>
         <translation>Local committee formed</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="37" />
+        <location filename="generated_strings.py" line="37" />
         <source>Coordonnateurs embauchés</source>
         <translation>Coordinators hired</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="38" />
+        <location filename="generated_strings.py" line="38" />
         <source>Recrutement dans les écoles</source>
         <translation>Recruitment in schools</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="39" />
+        <location filename="generated_strings.py" line="39" />
         <source>Formation et assemblée générale</source>
         <translation>Training and general assembly</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="40" />
+        <location filename="generated_strings.py" line="40" />
         <source>Ouverture</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="41" />
+        <location filename="generated_strings.py" line="41" />
         <source>En activité — suivi</source>
         <translation>Active — follow-up</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="42" />
+        <location filename="generated_strings.py" line="42" />
         <source>Fermeture</source>
         <translation>Closing</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="43" />
+        <location filename="generated_strings.py" line="43" />
         <source>Bilan de fin d'année</source>
         <translation>End-of-year review</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="44" />
+        <location filename="generated_strings.py" line="44" />
         <source>Démarrage</source>
         <translation>Start-up</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="45" />
+        <location filename="generated_strings.py" line="45" />
         <source>Assemblée et élection du conseil</source>
         <translation>Assembly and board election</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="46" />
+        <location filename="generated_strings.py" line="46" />
         <source>Terminée</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="47" />
+        <location filename="generated_strings.py" line="47" />
         <source>Idée — groupe précoopératif</source>
         <translation>Idea — pre-co-operative group</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="48" />
+        <location filename="generated_strings.py" line="48" />
         <source>Comité provisoire</source>
         <translation>Provisional committee</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="49" />
+        <location filename="generated_strings.py" line="49" />
         <source>Étude de viabilité et plan d'affaires</source>
         <translation>Viability study and business plan</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="50" />
+        <location filename="generated_strings.py" line="50" />
         <source>Règlements</source>
         <translation>By-laws</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="51" />
+        <location filename="generated_strings.py" line="51" />
         <source>Constitution</source>
         <translation>Incorporation</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="52" />
+        <location filename="generated_strings.py" line="52" />
         <source>Assemblée d'organisation</source>
         <translation>Organisation meeting</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="53" />
+        <location filename="generated_strings.py" line="53" />
         <source>Fermée</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="54" />
+        <location filename="generated_strings.py" line="54" />
         <source>Historique des étapes</source>
         <translation>Stage history</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="55" />
+        <location filename="generated_strings.py" line="55" />
         <source>Date de début</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="56" />
+        <location filename="generated_strings.py" line="56" />
         <source>Date de fin</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="57" />
+        <location filename="generated_strings.py" line="57" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="58" />
+        <location filename="generated_strings.py" line="58" />
         <source>Année</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="59" />
+        <location filename="generated_strings.py" line="59" />
         <source>Nombre de jeunes</source>
         <translation>Number of youth</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="60" />
+        <location filename="generated_strings.py" line="60" />
         <source>Comité local</source>
         <translation>Local committee</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="61" />
+        <location filename="generated_strings.py" line="61" />
         <source>Services offerts</source>
         <translation>Services offered</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="62" />
+        <location filename="generated_strings.py" line="62" />
         <source>Chiffre d'affaires</source>
         <translation>Revenue</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="63" />
+        <location filename="generated_strings.py" line="63" />
         <source>Date de l'assemblée générale</source>
         <translation>General assembly date</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="64" />
+        <location filename="generated_strings.py" line="64" />
         <source>Conseil d'administration</source>
         <translation>Board of directors</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="65" />
+        <location filename="generated_strings.py" line="65" />
         <source>Enseignant ou enseignante responsable</source>
         <translation>Teacher in charge</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="66" />
+        <location filename="generated_strings.py" line="66" />
         <source>Ordre d'enseignement</source>
         <translation>School level</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="67" />
+        <location filename="generated_strings.py" line="67" />
         <source>Primaire</source>
         <translation>Primary</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="68" />
+        <location filename="generated_strings.py" line="68" />
         <source>Secondaire</source>
         <translation>Secondary</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="69" />
+        <location filename="generated_strings.py" line="69" />
         <source>Cégep</source>
         <translation>CEGEP</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="70" />
+        <location filename="generated_strings.py" line="70" />
         <source>Formation professionnelle et technique</source>
         <translation>Vocational and technical training</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="71" />
+        <location filename="generated_strings.py" line="71" />
         <source>Type de projet</source>
         <translation>Project type</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="72" />
+        <location filename="generated_strings.py" line="72" />
         <source>Type de coopérative</source>
         <translation>Co-op type</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="73" />
+        <location filename="generated_strings.py" line="73" />
         <source>Coopérative de producteurs</source>
         <translation>Producers' co-op</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="74" />
+        <location filename="generated_strings.py" line="74" />
         <source>Coopérative de travailleurs</source>
         <translation>Worker co-op</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="75" />
+        <location filename="generated_strings.py" line="75" />
         <source>Coopérative de solidarité</source>
         <translation>Solidarity co-op</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="76" />
+        <location filename="generated_strings.py" line="76" />
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="77" />
+        <location filename="generated_strings.py" line="77" />
         <source>Superficie (ha)</source>
         <translation>Area (ha)</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="78" />
+        <location filename="generated_strings.py" line="78" />
         <source>Mode de tenure</source>
         <translation>Land tenure</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="79" />
+        <location filename="generated_strings.py" line="79" />
         <source>Propriétaire</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="80" />
+        <location filename="generated_strings.py" line="80" />
         <source>Location</source>
         <translation>Rental</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="81" />
+        <location filename="generated_strings.py" line="81" />
         <source>Bail à long terme</source>
         <translation>Long-term lease</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="82" />
+        <location filename="generated_strings.py" line="82" />
         <source>Fiducie foncière</source>
         <translation>Land trust</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="83" />
+        <location filename="generated_strings.py" line="83" />
         <source>Nombre de membres</source>
         <translation>Number of members</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="84" />
+        <location filename="generated_strings.py" line="84" />
         <source>Date de constitution</source>
         <translation>Incorporation date</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="85" />
+        <location filename="generated_strings.py" line="85" />
         <source>Date de fermeture</source>
         <translation>Closure date</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="86" />
+        <location filename="generated_strings.py" line="86" />
         <source>Participant ou participante</source>
         <translation>Participant</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="87" />
+        <location filename="generated_strings.py" line="87" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="88" />
+        <location filename="generated_strings.py" line="88" />
         <source>Prénom</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="89" />
+        <location filename="generated_strings.py" line="89" />
         <source>Date de naissance</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="90" />
+        <location filename="generated_strings.py" line="90" />
         <source>Niveau scolaire</source>
         <translation>School level</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="91" />
+        <location filename="generated_strings.py" line="91" />
         <source>Consentement donné par</source>
         <translation>Consent given by</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="92" />
+        <location filename="generated_strings.py" line="92" />
         <source>Date du consentement</source>
         <translation>Consent date</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="93" />
+        <location filename="generated_strings.py" line="93" />
         <source>Fins du consentement</source>
         <translation>Purposes of the consent</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="94" />
+        <location filename="generated_strings.py" line="94" />
         <source>Anonymisé</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="95" />
+        <location filename="generated_strings.py" line="95" />
         <source>Contrat</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="96" />
+        <location filename="generated_strings.py" line="96" />
         <source>Contrats</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="97" />
+        <location filename="generated_strings.py" line="97" />
         <source>Type de client</source>
         <translation>Client type</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="98" />
+        <location filename="generated_strings.py" line="98" />
         <source>Résidentiel</source>
         <translation>Residential</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="99" />
+        <location filename="generated_strings.py" line="99" />
         <source>Entreprise</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="100" />
+        <location filename="generated_strings.py" line="100" />
         <source>Organisme</source>
         <translation>Non-profit</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="101" />
+        <location filename="generated_strings.py" line="101" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="102" />
+        <location filename="generated_strings.py" line="102" />
         <source>Date du contrat</source>
         <translation>Contract date</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="103" />
+        <location filename="generated_strings.py" line="103" />
         <source>Heures</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="104" />
+        <location filename="generated_strings.py" line="104" />
         <source>Montant</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="105" />
+        <location filename="generated_strings.py" line="105" />
         <source>Demande de financement</source>
         <translation>Funding request</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="106" />
+        <location filename="generated_strings.py" line="106" />
         <source>Financement</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="107" />
+        <location filename="generated_strings.py" line="107" />
         <source>Programme de financement</source>
         <translation>Funding program</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="108" />
+        <location filename="generated_strings.py" line="108" />
         <source>Montant demandé</source>
         <translation>Amount requested</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="109" />
+        <location filename="generated_strings.py" line="109" />
         <source>Montant accordé</source>
         <translation>Amount granted</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="110" />
+        <location filename="generated_strings.py" line="110" />
         <source>Montant versé</source>
         <translation>Amount paid</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="111" />
+        <location filename="generated_strings.py" line="111" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="112" />
+        <location filename="generated_strings.py" line="112" />
         <source>À déposer</source>
         <translation>To submit</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="113" />
+        <location filename="generated_strings.py" line="113" />
         <source>Déposée</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="114" />
+        <location filename="generated_strings.py" line="114" />
         <source>Accordée</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="115" />
+        <location filename="generated_strings.py" line="115" />
         <source>Refusée</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="116" />
+        <location filename="generated_strings.py" line="116" />
         <source>Versée</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="117" />
+        <location filename="generated_strings.py" line="117" />
         <source>Redditions de comptes dues</source>
         <translation>Reports due</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="118" />
+        <location filename="generated_strings.py" line="118" />
         <source>Conditions</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="119" />
+        <location filename="generated_strings.py" line="119" />
         <source>Visite</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="120" />
+        <location filename="generated_strings.py" line="120" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="121" />
+        <location filename="generated_strings.py" line="121" />
         <source>Date de la visite</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="122" />
+        <location filename="generated_strings.py" line="122" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="123" />
+        <location filename="generated_strings.py" line="123" />
         <source>Type de visite</source>
         <translation>Visit type</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="124" />
+        <location filename="generated_strings.py" line="124" />
         <source>Sur place</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="125" />
+        <location filename="generated_strings.py" line="125" />
         <source>À distance</source>
         <translation>Remote</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="126" />
+        <location filename="generated_strings.py" line="126" />
         <source>Coordonnateur</source>
         <translation>Coordinator</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="127" />
+        <location filename="generated_strings.py" line="127" />
         <source>Personnes présentes</source>
         <translation>People present</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="128" />
+        <location filename="generated_strings.py" line="128" />
         <source>Observations</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="129" />
+        <location filename="generated_strings.py" line="129" />
         <source>Décisions</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="130" />
+        <location filename="generated_strings.py" line="130" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="131" />
+        <location filename="generated_strings.py" line="131" />
         <source>Suivis</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="132" />
+        <location filename="generated_strings.py" line="132" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="133" />
+        <location filename="generated_strings.py" line="133" />
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="134" />
+        <location filename="generated_strings.py" line="134" />
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="135" />
+        <location filename="generated_strings.py" line="135" />
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="136" />
+        <location filename="generated_strings.py" line="136" />
         <source>Pièce jointe</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="137" />
+        <location filename="generated_strings.py" line="137" />
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="138" />
+        <location filename="generated_strings.py" line="138" />
         <source>Empreinte SHA-256</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="139" />
+        <location filename="generated_strings.py" line="139" />
         <source>Nom du fichier</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="140" />
+        <location filename="generated_strings.py" line="140" />
         <source>Type de fichier</source>
         <translation>File type</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="141" />
+        <location filename="generated_strings.py" line="141" />
         <source>Taille (octets)</source>
         <translation>Size (bytes)</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="142" />
+        <location filename="generated_strings.py" line="142" />
         <source>Atelier ou webinaire</source>
         <translation>Workshop or webinar</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="143" />
+        <location filename="generated_strings.py" line="143" />
         <source>Ateliers et webinaires</source>
         <translation>Workshops and webinars</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="144" />
+        <location filename="generated_strings.py" line="144" />
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="145" />
+        <location filename="generated_strings.py" line="145" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="146" />
+        <location filename="generated_strings.py" line="146" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="147" />
+        <location filename="generated_strings.py" line="147" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="148" />
+        <location filename="generated_strings.py" line="148" />
         <source>Webinaire</source>
         <translation>Webinar</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="149" />
+        <location filename="generated_strings.py" line="149" />
         <source>Participation</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="150" />
+        <location filename="generated_strings.py" line="150" />
         <source>Communication de renseignements personnels</source>
         <translation>Disclosure of personal information</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="151" />
+        <location filename="generated_strings.py" line="151" />
         <source>Registre des communications</source>
         <translation>Disclosure register</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="152" />
+        <location filename="generated_strings.py" line="152" />
         <source>Date et heure</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="153" />
+        <location filename="generated_strings.py" line="153" />
         <source>Par</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="154" />
+        <location filename="generated_strings.py" line="154" />
         <source>Exportation de participants avec leurs noms</source>
         <translation>Export of participants with their names</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="155" />
+        <location filename="generated_strings.py" line="155" />
         <source>Rapport nominatif</source>
         <translation>Report with names</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="156" />
+        <location filename="generated_strings.py" line="156" />
         <source>Réponse à une demande d'accès</source>
         <translation>Reply to an access request</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="157" />
+        <location filename="generated_strings.py" line="157" />
         <source>Renseignements communiqués</source>
         <translation>Information disclosed</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="158" />
+        <location filename="generated_strings.py" line="158" />
         <source>Participants visés</source>
         <translation>Participants concerned</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="159" />
+        <location filename="generated_strings.py" line="159" />
         <source>Destinataire</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="160" />
+        <location filename="generated_strings.py" line="160" />
         <source>Fin</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="161" />
+        <location filename="generated_strings.py" line="161" />
         <source>CIEC</source>
         <translation>CIEC</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="162" />
+        <location filename="generated_strings.py" line="162" />
         <source>Coopérative agricole</source>
         <translation>Farm co-op</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="163" />
+        <location filename="generated_strings.py" line="163" />
         <source>Contrats en cours</source>
         <translation>Contracts under way</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="164" />
+        <location filename="generated_strings.py" line="164" />
         <source>Bilan financier et dissolution</source>
         <translation>Financial wrap-up and dissolution</translation>
     </message>
     <message>
-        <location filename="domain_strings.py" line="165" />
+        <location filename="generated_strings.py" line="165" />
         <source>En activité</source>
         <translation>Active</translation>
     </message>
@@ -2291,49 +2926,59 @@ Resume the draft?</translation>
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="106" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="108" />
         <source>ex. {0}</source>
         <translation>e.g. {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="164" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="168" />
         <source>Une date par ligne (AAAA-MM-JJ)</source>
         <translation>One date per line (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="166" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="170" />
         <source>Un élément par ligne</source>
         <translation>One item per line</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="234" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="238" />
         <source>Effacer la date (Suppr)</source>
         <translation>Clear the date (Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="235" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="239" />
         <source>Effacer la date</source>
         <translation>Clear the date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="326" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="330" />
         <source>— choisir —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="366" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="370" />
         <source>Tapez pour chercher…</source>
         <translation>Type to search…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="428" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="440" />
         <source>Filtrer la liste…</source>
         <translation>Filter the list…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="430" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="442" />
         <source>Filtrer : {0}</source>
         <translation>Filter: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="494" />
+        <source>Choisis : {0}</source>
+        <translation>Chosen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="496" />
+        <source>Aucun choix</source>
+        <translation>No choice</translation>
     </message>
 </context>
 </TS>
