@@ -27,6 +27,7 @@ from coordinator_app.reports import (
     visite,
 )
 from coordinator_app.reports.common import early_path_check
+from coordinator_app.store import privacy
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -93,7 +94,10 @@ def _done(path: object) -> int:
 
 def _project_sheet(ctx: Context) -> int:
     options = _options(ctx)
-    return _done(fiche_projet.generate(ctx.store, ctx.args.project, ctx.args.output, options))
+    path = fiche_projet.generate(ctx.store, ctx.args.project, ctx.args.output, options)
+    if options.with_names:  # Law 25: names leaving the app go to the register
+        privacy.log_report_with_names(ctx.store, ctx.args.project, fiche_projet.REPORT_NAME)
+    return _done(path)
 
 
 def _visit(ctx: Context) -> int:

@@ -29,7 +29,7 @@ from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
 from coordinator_app.domain.regions import region_name
 from coordinator_app.domain.schema import FieldSpec, FieldType
-from coordinator_app.store import Store, lookup
+from coordinator_app.store import Store, lookup, privacy
 
 FORMATS = ("csv", "xlsx", "json")
 Progress = Callable[[int, int], None]
@@ -236,6 +236,8 @@ def export_records(
             _write_xlsx(temporary, kind, columns, specs, records, tick)
         else:
             _write_json(temporary, kind, columns, records, tick)
+        if include_personal:  # Law 25: names leaving the app go to the register
+            privacy.log_names_export(store, kind, fmt, target.name)
     if progress is not None:
         progress(done[0], done[0])
     return ExportResult(target, done[0], fmt)

@@ -242,6 +242,37 @@ def log_disclosure(
     return entries
 
 
+def log_names_export(store: Store, kind: str, fmt: str, file_name: str) -> list[dict[str, Any]]:
+    """Register an export of ``kind`` that includes personal fields (called by the exporter when
+    names are included): one entry per region, naming every exported participant."""
+    if not any(f.personal for f in ENTITIES[kind].fields) or kind != "participant":
+        return []
+    ids = [p["id"] for p in store.find("participant", order_by="id")]
+    if not ids:
+        return []
+    return log_disclosure(
+        store,
+        action="export_participants",
+        subject=f"Exportation des participants avec leurs noms ({fmt.upper()}, {len(ids)} "
+        f"personnes) : {file_name}",
+        participant_ids=ids,
+    )
+
+
+def log_report_with_names(store: Store, project_id: str, report_name: str) -> list[dict[str, Any]]:
+    """Register a report printed or saved with the names of a project's participants."""
+    ids = [p["id"] for p in store.find("participant", equals={"project_id": project_id})]
+    if not ids:
+        return []
+    return log_disclosure(
+        store,
+        action="report_with_names",
+        subject=f"{report_name} avec les noms des participants ({len(ids)} personnes)",
+        participant_ids=ids,
+        project_id=project_id,
+    )
+
+
 def disclosures_about(store: Store, participant_id: str) -> list[dict[str, Any]]:
     """Register entries that name this participant, oldest first."""
     return [

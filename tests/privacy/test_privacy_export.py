@@ -175,3 +175,30 @@ def test_find_gives_the_id_an_access_request_starts_from(profile, capsys):
     assert line.startswith(youth["id"]) and "CIEC de Rimouski" in line
     assert main(["--data-dir", str(folder), "privacy", "find", "Personne Inconnue"]) == 0
     assert "Aucun participant" in capsys.readouterr().out
+
+
+def test_exports_and_reports_with_names_are_registered_and_without_names_are_not(profile, tmp_path):
+    folder, youth, other = profile
+    base = ["--data-dir", str(folder)]
+    assert main([*base, "export", "--kind", "participant", "-o", str(tmp_path / "sans.csv")]) == 0
+    assert main([*base, "report", "fiche-projet", "--project", youth["project_id"],
+                 "-o", str(tmp_path / "sans.pdf")]) == 0  # fmt: skip
+    store = open_store(folder)
+    assert len(store.find("access_log")) == 1  # only the fixture's entry
+    store.close()
+
+    target = tmp_path / "avec.csv"
+    assert (
+        main([*base, "export", "--kind", "participant", "-o", str(target), "--include-names"]) == 0
+    )
+    assert NAMES[1] in target.read_text(encoding="utf-8-sig")
+    assert main([*base, "report", "fiche-projet", "--project", youth["project_id"],
+                 "-o", str(tmp_path / "avec.pdf"), "--with-names"]) == 0  # fmt: skip
+    store = open_store(folder)
+    entries = store.find("access_log", order_by="created_at")[1:]
+    assert [e["action"] for e in entries] == ["export_participants", "report_with_names"]
+    assert sorted(entries[0]["participant_ids"]) == sorted([youth["id"], other["id"]])
+    assert "avec.csv" in entries[0]["subject"] and "2 personnes" in entries[0]["subject"]
+    assert entries[1]["project_id"] == youth["project_id"]
+    assert {e["actor"] for e in entries} == {store.author}
+    store.close()
