@@ -183,3 +183,37 @@ def test_unexpected_error_in_an_action_is_logged_and_the_window_stays(qtbot, tmp
     assert "KeyError" in log.read_text(encoding="utf-8")
     box.accept()
     assert window.isVisible()
+
+
+def ancestors(widget):
+    parent = widget.parent()
+    while parent is not None:
+        yield parent
+        parent = parent.parent()
+
+
+def test_every_input_of_the_window_pages_has_an_accessible_name(qtbot, demo_dir, open_window):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
+
+    window = open_window(demo_dir)
+    pages = [window.dashboard, *window.project_pages.values(), window.visits_page]
+    pages += [window.suivis_page, window.welcome, window.nav]
+    unnamed = []
+    for page in pages:
+        widgets = [page, *page.findChildren(QAbstractItemView)]
+        widgets += page.findChildren(QComboBox) + page.findChildren(QLineEdit)
+        for widget in widgets:
+            if not isinstance(widget, QComboBox | QLineEdit | QAbstractItemView):
+                continue
+            if any(isinstance(a, QComboBox | QAbstractItemView) for a in ancestors(widget)):
+                continue  # parts of a combo or a table (popup list, headers)
+            if not widget.isVisibleTo(page) and widget is not page:
+                continue
+            if not widget.accessibleName():
+                unnamed.append(f"{type(page).__name__}/{type(widget).__name__}")
+        for button in page.findChildren(QAbstractButton):
+            if any(isinstance(a, QAbstractItemView) for a in ancestors(button)):
+                continue  # a table's corner button
+            if button.isVisibleTo(page) and not (button.text() or button.accessibleName()):
+                unnamed.append(f"{type(page).__name__}/{type(button).__name__}")
+    assert unnamed == [], "\n".join(unnamed)
