@@ -116,7 +116,8 @@ def _keyring_store(data_dir: Path, raw: bytes) -> None:
         keyring.set_password(KEYRING_SERVICE, keyring_account(data_dir), raw.hex())
     except keyring.errors.KeyringError as error:
         raise ProfileError(
-            f"Impossible d'enregistrer la clé du profil dans le trousseau du système : {error}."
+            f"Impossible d'enregistrer la clé du profil dans le trousseau du système : {error}. "
+            f"Déverrouillez le trousseau, ou définissez une phrase de passe ({ENV_PASSPHRASE})."
         ) from None
 
 
@@ -208,11 +209,15 @@ def profile_key(data_dir: Path, *, passphrase: str | None = None, create: bool) 
             f"La clé du profil chiffré {data_dir} est introuvable : ni dans le trousseau du "
             f"système, ni dérivable d'une phrase de passe (fichier {SALT_FILE} absent)."
         )
+    secret = _passphrase(passphrase)
     if keyring_available():
         raw = secrets.token_bytes(KEY_BYTES)
-        _keyring_store(data_dir, raw)
-        return ProfileKey(raw, "keyring")
-    secret = _passphrase(passphrase)
+        try:
+            _keyring_store(data_dir, raw)
+            return ProfileKey(raw, "keyring")
+        except ProfileError:
+            if secret is None:  # a locked or broken keyring, and no passphrase to fall back on
+                raise
     if secret is None:
         raise ProfileError(NO_KEY_MESSAGE.format(folder=data_dir))
     _write_salt(data_dir)

@@ -279,3 +279,18 @@ def test_profiles_are_encrypted_by_default(tmp_path):
     store.close()
     assert not is_clear_database(database_path(tmp_path / "profil"))
     assert NAMES[1].encode() not in folder_bytes(tmp_path / "profil")
+
+
+def test_a_keyring_that_refuses_to_store_falls_back_to_the_passphrase(tmp_path, memory_keyring):
+    import keyring.errors
+
+    def locked(*_args):
+        raise keyring.errors.KeyringLocked("trousseau verrouillé")
+
+    memory_keyring.set_password = locked
+    with pytest.raises(ProfileError, match="Déverrouillez le trousseau"):
+        open_store(tmp_path / "sans", encrypted=True)
+    store = open_store(tmp_path / "avec", encrypted=True, passphrase="phrase de secours")
+    assert store.conn.profile_key.source == "passphrase"
+    store.close()
+    assert (tmp_path / "avec" / keys.SALT_FILE).exists()
