@@ -256,3 +256,18 @@ def test_serve_over_https_as_documented(tmp_path) -> None:
     finally:
         process.terminate()
         process.wait(20)
+
+
+def test_live_server_helper_restore_renews_the_generation(server: LiveServer, tmp_path) -> None:
+    """The helper other areas use for their fault-injection tests behaves like the CLI."""
+    alice = Api(server, "alice")
+    copy = server.backup(tmp_path / "copie-aide.sqlite3")
+    before = server.generation()
+    lost = new_id()
+    alice.push_ok(change("project", lost, "create", project_fields()))
+    after = server.restore(copy)
+    assert after != before
+    body = alice.http.get("/api/v1/pull").json()
+    assert body["server_generation"] == after
+    assert lost not in {e["record_id"] for e in body["changes"]}
+    alice.close()
