@@ -20,10 +20,8 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 from PIL import Image, ImageDraw
 from PySide6.QtWidgets import QApplication
 
-from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.store import attachments, open_store
 from coordinator_app.store.demo import load_demo
-from coordinator_app.ui.forms.display import as_input
 from coordinator_app.ui.forms.entity_form import EntityFormDialog
 from coordinator_app.ui.forms.project_page import ProjectDialog
 from coordinator_app.ui.forms.visit_editor import VisitDialog
@@ -54,10 +52,10 @@ def main(target: Path) -> None:
     store = open_store(work / "profil")
     load_demo(store, seed=1)
     project = store.find("project", equals={"program": "CIEC", "region_code": "02"})[0]
-    revenue = as_input(ENTITIES["project"].field("revenue"), project["revenue"])
-    changes = ({"stage": "ouverture", "notes": "Kiosque au marché public."}, {"youth_count": 11})
-    for change in changes:
-        store.update("project", project["id"], {**change, "revenue": revenue})
+    store.update(
+        "project", project["id"], {"stage": "ouverture", "notes": "Kiosque au marché public."}
+    )
+    store.update("project", project["id"], {"youth_count": 11})
     pictures = [
         photo(work, "kiosque.jpg", (60, 130, 90)),
         photo(work, "affiche.jpg", (40, 90, 160)),

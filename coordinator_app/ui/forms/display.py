@@ -79,14 +79,3 @@ def stage_text(program: str | None, stage: str | None) -> str:
     if not stage:
         return "—"
     return tr_domain(stage_label(program or "", stage))
-
-
-def as_input(spec: FieldSpec, value: Any) -> Any:
-    """A canonical value in a form the domain's parser reads back unchanged.
-
-    Money is canonical in cents, but an integer typed in a spreadsheet means dollars, so it is
-    handed back as text (« 1 234,56 $ ») whenever a stored value is written again.
-    """
-    if spec.type == T.MONEY and value is not None:
-        return fr_ca.money_cents(value)
-    return value

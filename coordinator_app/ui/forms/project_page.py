@@ -36,7 +36,7 @@ from coordinator_app.domain.errors import UserError, ValidationFailed
 from coordinator_app.domain.stages import CIEC, FERME_COOP, PROGRAM_SHORT_LABELS
 from coordinator_app.domain.validation import age_on, consent_missing
 from coordinator_app.store import Store, project_queries
-from coordinator_app.ui.forms.display import as_input, format_value, stage_text
+from coordinator_app.ui.forms.display import format_value, stage_text
 from coordinator_app.ui.forms.entity_form import EntityFormDialog, report_unexpected
 from coordinator_app.ui.forms.fields import tr_domain
 from coordinator_app.ui.forms.visit_editor import FileChooser, VisitDialog, choose_files_dialog
@@ -57,16 +57,8 @@ IDENTITY_FIELDS = (
 
 
 def restore_value(store: Store, kind: str, record_id: str, field: str, old: Any) -> dict[str, Any]:
-    """Write back one old value through the normal update (validated, journaled).
-
-    Money fields are handed back as text: the domain reads a bare integer as dollars, and the
-    store re-reads every field of the record on update.
-    """
-    spec = ENTITIES[kind]
-    current = store.require(kind, record_id)
-    changes = {f.name: as_input(f, current[f.name]) for f in spec.fields if f.type.value == "money"}
-    changes[field] = as_input(spec.field(field), old)
-    return store.update(kind, record_id, changes)
+    """Write back one old value through the normal update (validated, journaled, synced)."""
+    return store.update(kind, record_id, {field: old})
 
 
 def _table(parent: QWidget, headers: list[str], accessible: str) -> QTableWidget:
