@@ -131,3 +131,14 @@ def test_an_attachment_opens_in_its_visit_and_a_new_project_takes_the_list_progr
     form = window.forms.dialogs[-1].form
     assert form.panel.editor("program").raw() == "FERME_COOP"
     assert form.panel.is_field_visible("hectares")
+
+
+def test_a_draft_of_a_deleted_project_is_not_offered(qtbot, tmp_path, open_window):
+    folder, _seeded = seeded_folder(tmp_path)
+    store = open_profile(folder)
+    drafts.save_draft(store, "visit", None, {"visit": {"observations": "x"}}, scope="disparu")
+    store.close()
+    window = open_window(folder)
+    QCoreApplication.processEvents()
+    assert window.forms.startup_box is None
+    assert drafts.list_drafts(window.store) == []

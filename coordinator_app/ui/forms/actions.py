@@ -199,11 +199,19 @@ class FormsFeature(QObject):
     # -- drafts kept from a previous session ----------------------------------------------------
     def offer_kept_drafts(self) -> QMessageBox | None:
         """Ask « Reprendre le brouillon ? » for the most recent unsaved new record, if any."""
-        kept = [
-            d
-            for d in drafts.list_drafts(self.store, new_only=True)
-            if (d.kind, d.scope) not in self._offered
-        ]
+        if not self.window.isVisible():
+            return None  # closed before the question came up: its profile may be closed too
+        kept = []
+        for draft in drafts.list_drafts(self.store, new_only=True):
+            if (draft.kind, draft.scope) in self._offered:
+                continue
+            if draft.kind not in ENTITIES or (
+                draft.scope and self.store.get("project", draft.scope) is None
+            ):
+                # Its project was deleted meanwhile (here or through sync): nothing to resume.
+                drafts.delete_draft(self.store, draft.kind, None, scope=draft.scope)
+                continue
+            kept.append(draft)
         if not kept or len(self._offered) >= DRAFTS_OFFERED_AT_START:
             return None
         draft = kept[0]
