@@ -304,6 +304,7 @@ def fill_merged_headers(rows: Sequence[Sequence[object]], header_index: int) -> 
     sub-headers) keeps its text only in the top cell; this gives it back to its column.
     """
     header = list(rows[header_index])
+    header += [None] * (max(len(row) for row in rows) - len(header))
     for column, cell in enumerate(header):
         if cell is None or str(cell).strip() == "":
             for above in range(header_index - 1, -1, -1):
