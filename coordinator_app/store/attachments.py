@@ -70,6 +70,14 @@ def import_file(store: Store, source: Path | str) -> StoredFile:
                 f"Le fichier {source.name} dépasse 200 Mo : joignez une version plus légère."
             )
         data = source.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"Le fichier {source} est introuvable : il n'a pas été joint.") from None
+    except PermissionError:
+        raise UserError(
+            f"Le fichier {source} ne peut pas être lu (accès refusé) : il n'a pas été joint."
+        ) from None
+    except IsADirectoryError:
+        raise UserError(f"{source} est un dossier : choisissez des fichiers.") from None
     except OSError as error:
         raise UserError(
             f"Impossible de lire le fichier {source} : {error.strerror or error}."

@@ -188,3 +188,19 @@ def test_keyboard_removes_a_follow_up_and_a_file(qtbot, store, tmp_path):
     qtbot.keyClick(editor.actions, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert editor.actions.rowCount() == 0
     assert editor.remove_action_button.text() == "Retirer le suivi (Ctrl+Suppr)"
+
+
+def test_a_missing_file_is_reported_and_the_others_are_attached(qtbot, store, tmp_path):
+    from coordinator_app.ui import errors
+
+    project = seed_ciec(store)["project"]
+    photo = make_photo(tmp_path / "carte")
+    missing = tmp_path / "carte" / "disparue.jpg"
+    editor = open_visit(qtbot, store, project["id"], files=[str(missing), str(photo)])
+    with qtbot.waitSignal(editor.files_added, timeout=10000) as added:
+        qtbot.mouseClick(editor.attach_button, Qt.MouseButton.LeftButton)
+    assert added.args == [1]
+    assert [editor.files.item(r).text() for r in range(editor.files.count())] == ["kiosque.jpg"]
+    box = errors.open_dialogs[-1]
+    assert f"Le fichier {missing} est introuvable : il n'a pas été joint." in box.text()
+    box.close()

@@ -478,27 +478,37 @@ class VisitEditor(QWidget):
             self.add_files(paths)
 
     def add_files(self, paths: list[str]) -> None:
+        """Copy the files into the profile off the GUI thread; a bad file does not stop the rest."""
         from coordinator_app.ui.tasks import run_in_background
 
         store = self.store
         size = self.files.thumbnail_size()
+        Copied = tuple[list[attachments.StoredFile], list[str]]
 
-        def work(reporter: Any) -> list[attachments.StoredFile]:
-            stored = []
+        def work(reporter: Any) -> Copied:
+            stored, failures = [], []
             for done_count, path in enumerate(paths):
                 reporter.report(done_count, len(paths), Path(path).name)
-                item = attachments.import_file(store, path)
+                try:
+                    item = attachments.import_file(store, path)
+                except UserError as error:
+                    failures.append(str(error))
+                    continue
                 if attachments.is_image(item.media_type):
                     attachments.thumbnail(store, item.sha256, size)  # made here, not on the GUI
                 stored.append(item)
-            return stored
+            return stored, failures
 
-        def done(stored: list[attachments.StoredFile]) -> None:
+        def done(result: Copied) -> None:
+            stored, failures = result
             present = {info["sha256"] for info in self.files.files()}
             for item in stored:
                 if item.sha256 not in present:
                     self.files.add_file(item.record_values(self.project_id, self.visit_id))
+                    present.add(item.sha256)
             self.keeper.touch()
+            if failures:
+                report_unexpected(self, UserError("\n".join(failures)))
             self.files_added.emit(len(stored))
 
         self._task = run_in_background(
