@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -26,7 +27,9 @@ def _load(path: Path, *, data_only: bool):
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+        with warnings.catch_warnings():  # openpyxl's remarks on styles mean nothing to users
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
         raise UserError(
             f"« {path.name} » n'est pas un classeur Excel lisible ({error}). Ouvrez-le dans Excel "
