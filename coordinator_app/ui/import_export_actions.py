@@ -40,7 +40,7 @@ from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
 from coordinator_app.exchange.exporter import FORMATS, ExportResult, export_records
 from coordinator_app.exchange.importer import Preview, guess_kind, import_file, preview_file
-from coordinator_app.exchange.report import ImportReport, Problem
+from coordinator_app.exchange.report import ImportReport, Match, Problem
 from coordinator_app.store import Store
 
 Runner = Callable[..., Any]  # window.run_task(work, on_success=..., on_error=..., label=..., ...)
@@ -64,19 +64,22 @@ def _kind_combo() -> QComboBox:
 
 
 class ProblemModel(QAbstractTableModel):
-    """Every problem of a report, one per row: Ligne, Colonne, Valeur, Problème."""
+    """The report's rows: every problem (Ligne, Colonne, Valeur, Problème) or, when the file has
+    none, the rows that matched existing records (Ligne, Élément existant, Correspondance)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.problems: list[Problem] = []
+        self.matches: list[Match] = []
 
-    def set_problems(self, problems: list[Problem]) -> None:
+    def set_problems(self, problems: list[Problem], matches: list[Match] | None = None) -> None:
         self.beginResetModel()
         self.problems = list(problems)
+        self.matches = [] if problems else list(matches or [])
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.problems)
+        return 0 if parent.isValid() else len(self.problems) + len(self.matches)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
@@ -84,9 +87,13 @@ class ProblemModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Ligne"), _tr("Colonne"), _tr("Valeur"), _tr("Problème"))[section]
-        return None
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if self.matches:
+            return (_tr("Ligne"), _tr("Trouvé par"), _tr("Élément existant"), _tr("Résultat"))[
+                section
+            ]
+        return (_tr("Ligne"), _tr("Colonne"), _tr("Valeur"), _tr("Problème"))[section]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -94,6 +101,10 @@ class ProblemModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
+        if self.matches:
+            match = self.matches[index.row()]
+            result = _tr("mis à jour") if match.changed else _tr("inchangé")
+            return (str(match.line), match.how, match.title, result)[index.column()]
         problem = self.problems[index.row()]
         values = (
             "" if problem.line is None else str(problem.line),
@@ -278,6 +289,7 @@ class ImportDialog(QDialog):
             for column, text in enumerate(cells[: len(preview.header)], start=1):
                 self.preview.setItem(row, column, QTableWidgetItem(text))
         self.preview.verticalHeader().setVisible(False)
+        self.preview.resizeColumnsToContents()
         notes = list(preview.notes)
         notes.append(_tr("Colonnes reconnues : {0}.").format(", ".join(preview.recognised) or "—"))
         if preview.ignored:
@@ -353,7 +365,12 @@ class ImportDialog(QDialog):
             return
         self.report = report
         self.check_button.setEnabled(True)
-        self.problem_model.set_problems(report.problems)
+        self.problem_model.set_problems(report.problems, report.matches)
+        self.problems_title.setText(
+            _tr("Lignes qui correspondent à des éléments existants")
+            if self.problem_model.matches
+            else _tr("Problèmes à corriger dans le fichier")
+        )
         self.problems.resizeRowsToContents()
         self.notes.setText("\n".join(report.notes))
         self._show_message(report.summary(), problem=not report.ok)

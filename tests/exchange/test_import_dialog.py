@@ -132,6 +132,16 @@ def test_preview_check_fix_and_import(qtbot, parent: QWidget, store: Store, tmp_
     assert store.count("project") == 3 and journal_count(store) == 3
     assert len(imported) == 1 and imported[0].written
 
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)  # the same file again
+    wait_task(qtbot, dialog)
+    model = dialog.problem_model
+    assert dialog.problems_title.text() == "Lignes qui correspondent à des éléments existants"
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Trouvé par"
+    assert [cell(dialog.problems, 0, c) for c in range(4)] == [
+        "2", "même nom du projet, région et année", "CIEC de Rimouski", "inchangé",
+    ]  # fmt: skip
+    assert model.rowCount() == 3
+
 
 def test_kind_is_guessed_from_headers_and_unreadable_file_is_explained(
     qtbot, parent: QWidget, store: Store, tmp_path: Path
