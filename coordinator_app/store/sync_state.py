@@ -85,6 +85,7 @@ class ApplyResult:
     kept_out_of_scope: list[tuple[str, str]] = field(default_factory=list)
     new_conflicts: int = 0
     records: set[tuple[str, str]] = field(default_factory=set)  # received (not echoed) records
+    stale: bool = False  # the cursor moved under this page (another sync ran): nothing applied
 
     def add(self, other: ApplyResult) -> None:
         self.received += other.received
@@ -338,14 +339,25 @@ def apply_page(
     store: Store,
     changes: Iterable[RemoteChange],
     *,
+    since: int,
     next_cursor: int,
     server_generation: str,
     scope: str | None = None,
 ) -> ApplyResult:
-    """Apply one pulled page and advance the cursor, atomically."""
+    """Apply one pulled page and advance the cursor, atomically.
+
+    ``since`` is the cursor the page was fetched from. If another sync of this profile (the
+    window's and the command line's at once) moved the cursor meanwhile, the page is stale:
+    applying it would replay older values over newer ones, so nothing is applied
+    (``result.stale``) and the caller pulls again from the current cursor.
+    """
     result = ApplyResult()
     now = store.now()
     with store.transaction() as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (META_CURSOR,)).fetchone()
+        if int(row[0] if row else 0) != since:
+            result.stale = True
+            return result
         for change in changes:
             _apply_one(conn, change, now, result)
         _set_meta(conn, META_CURSOR, str(next_cursor))

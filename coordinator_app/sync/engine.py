@@ -10,6 +10,8 @@ its cursor commit together; a sync that did not finish raises, so nobody sees it
 from __future__ import annotations
 
 import json
+import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +59,15 @@ def _no_progress(message: str, fraction: float | None) -> None:
     return None
 
 
+_LOCKS: weakref.WeakKeyDictionary[Store, threading.Lock] = weakref.WeakKeyDictionary()
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_for(store: Store) -> threading.Lock:
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(store, threading.Lock())
+
+
 class SyncEngine:
     """Runs syncs for one open profile; the window keeps one and calls ``run`` in a worker."""
 
@@ -79,7 +90,14 @@ class SyncEngine:
 
     # -- the whole sync -------------------------------------------------------------------------
     def run(self) -> SyncReport:
-        """Sync once; raises ``SyncError`` (French message) when the sync did not complete."""
+        """Sync once; raises ``SyncError`` (French message) when the sync did not complete.
+
+        Syncs of one open profile run one at a time (a second one waits for the first); a sync
+        from another process is safe too (pages are applied only if the cursor did not move)."""
+        with _lock_for(self.store):
+            return self._run()
+
+    def _run(self) -> SyncReport:
         connection, token = settings.require(self.store)
         report = SyncReport()
         self._reset_done = False
@@ -193,10 +211,13 @@ class SyncEngine:
             result = sync_state.apply_page(
                 self.store,
                 changes,
+                since=since,
                 next_cursor=page.next_since,
                 server_generation=page.server_generation,
                 scope=json.dumps(sorted(scope.regions)),
             )
+            if result.stale:
+                continue  # another sync of this profile moved the cursor: pull from there
             report.received += result.received
             report.merged += len(result.records & self._pushed)
             report.conflicts_new += result.new_conflicts

@@ -37,7 +37,9 @@ def test_pulled_page_applies_rows_journal_and_cursor_together(store):
                op="create"),
         remote(2, "p1", {"notes": "Visite faite"}),
     ]  # fmt: skip
-    result = sync_state.apply_page(store, page, next_cursor=2, server_generation="g1")
+    result = sync_state.apply_page(
+        store, page, since=sync_state.cursor(store), next_cursor=2, server_generation="g1"
+    )
     record = store.require("project", "p1")
     assert (record["name"], record["notes"]) == ("Coop du Fjord", "Visite faite")
     assert result.received == 2
@@ -59,7 +61,9 @@ def test_a_page_cut_before_its_checkpoint_leaves_neither_rows_nor_cursor(store, 
     monkeypatch.setattr(sync_state, "_set_meta", crash_at_checkpoint)
     page = [remote(1, "p1", {"name": "X", "program": "CIEC", "region_code": "03"}, op="create")]
     with pytest.raises(KeyboardInterrupt):
-        sync_state.apply_page(store, page, next_cursor=1, server_generation="g1")
+        sync_state.apply_page(
+            store, page, since=sync_state.cursor(store), next_cursor=1, server_generation="g1"
+        )
     monkeypatch.setattr(sync_state, "_set_meta", original)
     assert store.get("project", "p1") is None
     assert sync_state.cursor(store) == 0
@@ -71,7 +75,9 @@ def test_pulled_value_never_overwrites_a_field_with_an_unsent_local_change(store
     store.mark_sent({e.change_id: 1 for e in store.pending_changes()})
     store.update("project", mine["id"], {"notes": "Mes notes de visite"})
     page = [remote(5, mine["id"], {"notes": "Leurs notes", "stage": "demarrage"})]
-    result = sync_state.apply_page(store, page, next_cursor=5, server_generation="g1")
+    result = sync_state.apply_page(
+        store, page, since=sync_state.cursor(store), next_cursor=5, server_generation="g1"
+    )
     record = store.require("project", mine["id"])
     assert record["notes"] == "Mes notes de visite"  # still waiting to be pushed and merged
     assert record["stage"] == "demarrage"  # a field I did not touch is taken
@@ -88,7 +94,9 @@ def test_an_echo_of_my_own_change_acknowledges_it(store):
         device_id="dev-a",
     )  # fmt: skip
     # the push reply was lost; the change is unsent, so its fields are held, but the echo acks it
-    result = sync_state.apply_page(store, [echo], next_cursor=9, server_generation="g1")
+    result = sync_state.apply_page(
+        store, [echo], since=sync_state.cursor(store), next_cursor=9, server_generation="g1"
+    )
     assert result.echoed == 1 and result.received == 0
     assert store.pending_count() == 0
     assert [e.server_seq for e in store.history("project", mine["id"])] == [9]
@@ -106,7 +114,9 @@ def test_scope_exit_removes_a_project_and_its_children_but_keeps_unsent_edits(st
         remote(3, moved["id"], {"region_code": "06"}, op="snapshot", in_scope=False),
         remote(4, kept["id"], {"region_code": "06"}, op="snapshot", in_scope=False),
     ]
-    result = sync_state.apply_page(store, page, next_cursor=4, server_generation="g1")
+    result = sync_state.apply_page(
+        store, page, since=sync_state.cursor(store), next_cursor=4, server_generation="g1"
+    )
     assert store.get("project", moved["id"], include_deleted=True) is None
     assert store.get("visit", visit["id"], include_deleted=True) is None
     assert store.history("project", moved["id"]) == []
@@ -132,7 +142,9 @@ def test_new_server_generation_requeues_every_local_change_and_resets_the_cursor
     project(store)
     project(store, name="Deuxième")
     store.mark_sent({e.change_id: i for i, e in enumerate(store.pending_changes(), 1)})
-    sync_state.apply_page(store, [], next_cursor=40, server_generation="g1")
+    sync_state.apply_page(
+        store, [], since=sync_state.cursor(store), next_cursor=40, server_generation="g1"
+    )
     assert sync_state.reset_for_new_generation(store, "g2") == 2
     assert sync_state.cursor(store) == 0
     assert sync_state.generation(store) == "g2"
@@ -151,3 +163,14 @@ def test_snapshots_keep_the_last_five_and_restore_brings_the_profile_back(store)
     store.update("project", mine["id"], {"notes": "encore après"})
     restore_snapshot(store, target.path)
     assert store.require("project", mine["id"])["notes"] == "après"
+
+
+def test_a_page_fetched_before_another_sync_moved_the_cursor_is_not_replayed(store):
+    newer = [remote(2, "p1", {"name": "Nom récent", "program": "CIEC", "region_code": "03"},
+                    op="create")]  # fmt: skip
+    sync_state.apply_page(store, newer, since=0, next_cursor=2, server_generation="g1")
+    stale = [remote(1, "p1", {"name": "Nom ancien"})]
+    result = sync_state.apply_page(store, stale, since=0, next_cursor=1, server_generation="g1")
+    assert result.stale
+    assert store.require("project", "p1")["name"] == "Nom récent"
+    assert sync_state.cursor(store) == 2

@@ -125,3 +125,47 @@ def test_roll_back_to_the_snapshot_taken_before_a_sync(qtbot, laptops):
     dialog._restore()
     assert alice.store.get("project", mine["id"]) is not None
     assert alice.store.require("project", mine["id"])["notes"] == "avant"
+
+
+@pytest.mark.parametrize("problem", ["certificate", "too_old", "revoked"])
+def test_sync_errors_read_as_plain_french_in_the_status_bar(
+    qtbot, laptops, server, problem, monkeypatch
+):
+    from coordinator_app.protocol import versions
+
+    alice = laptops("alice")
+    window, controller = open_window(qtbot, alice.store)
+    expected = {
+        "certificate": "Certificat non reconnu",
+        "too_old": "Application trop ancienne",
+        "revoked": "Accès refusé",
+    }[problem]
+    if problem == "certificate":
+        alice.store.set_meta("sync_ca_file", None)  # the test CA is not in the system store
+    elif problem == "too_old":
+        monkeypatch.setattr(versions, "PROTOCOL_VERSION", versions.PROTOCOL_VERSION - 1)
+    else:
+        server.revoke_user("alice")
+    with qtbot.waitSignal(controller.failed, timeout=30000):
+        controller.sync_action.trigger()
+    assert window.statusBar().currentMessage().startswith(expected)
+
+
+def test_network_coming_back_starts_a_sync_only_for_a_connected_profile(qtbot, laptops):
+    from PySide6.QtNetwork import QNetworkInformation
+
+    from coordinator_app.sync import account
+
+    alice = laptops("alice")
+    _window, controller = open_window(qtbot, alice.store)
+    project(alice.store)
+    with qtbot.waitSignal(controller.synced, timeout=30000):
+        controller._reachability_changed(QNetworkInformation.Reachability.Online)
+    assert controller.timer.isActive()
+    controller._reachability_changed(QNetworkInformation.Reachability.Disconnected)
+    assert not controller.timer.isActive()
+    assert alice.store.pending_count() == 0
+    account.logout(alice.store)
+    controller.task = None
+    controller._reachability_changed(QNetworkInformation.Reachability.Online)
+    assert controller.task is None  # not connected any more: nothing is tried
