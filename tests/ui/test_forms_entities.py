@@ -358,3 +358,44 @@ def test_visit_reference_offers_only_the_project_visits(qtbot, store):
     combo = form.panel.editor("visit_id").combo
     assert [combo.itemData(i) for i in range(combo.count())] == [None, mine["id"]]
     assert combo.itemText(1) == "2026-06-01 10:00 École"
+
+
+def test_edit_form_shows_history_and_restores_a_value(qtbot, store):
+    project = seed_ciec(store)["project"]
+    contract = store.create(
+        "contract",
+        {
+            "project_id": project["id"],
+            "client_type": "residentiel",
+            "service": "Tonte",
+            "amount": "120,00 $",
+        },
+    )
+    store.update("contract", contract["id"], {"amount": "95,00 $"})
+    form = open_form(qtbot, store, "contract", contract["id"])
+    assert [form.tabs.tabText(i) for i in range(form.tabs.count())] == [
+        "Fiche",
+        "Historique des modifications",
+    ]
+    form.tabs.setCurrentIndex(1)
+    tree = form.history_view.tree
+    change = tree.topLevelItem(0).child(0)
+    assert [change.text(c).replace("\u00a0", " ") for c in range(3)] == [
+        "Montant",
+        "120,00 $",
+        "95,00 $",
+    ]
+    type_into(qtbot, form, "service", "Tonte de pelouse")  # typing elsewhere is kept
+    tree.setCurrentItem(change)
+    with qtbot.waitSignal(form.changed):
+        qtbot.mouseClick(form.history_view.restore_button, Qt.MouseButton.LeftButton)
+    assert store.get("contract", contract["id"])["amount"] == 12000
+    assert form.panel.editor("amount").raw().replace("\u00a0", " ") == "120,00 $"
+    assert form.panel.editor("service").raw() == "Tonte de pelouse"
+    assert form.isVisible()
+    assert tree.topLevelItem(0).child(0).text(2).replace("\u00a0", " ") == "120,00 $"
+
+
+def test_new_record_form_has_no_history_tab(qtbot, store):
+    form = open_form(qtbot, store, "school")
+    assert form.history_view is None

@@ -135,9 +135,11 @@ class FormsFeature(QObject):
     def open_form(
         self, kind: str, record_id: str | None = None, defaults: dict[str, Any] | None = None
     ) -> EntityFormDialog:
-        return self._keep(
-            EntityFormDialog(self.store, kind, record_id, defaults=defaults, parent=self.window)
+        dialog = EntityFormDialog(
+            self.store, kind, record_id, defaults=defaults, parent=self.window
         )
+        dialog.form.changed.connect(self.window.data_changed.emit)
+        return self._keep(dialog)
 
     # -- actions --------------------------------------------------------------------------------
     def _add_actions(self) -> None:

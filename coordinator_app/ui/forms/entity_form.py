@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from coordinator_app.domain.validation import clean_record
 from coordinator_app.store import Store
 from coordinator_app.ui.forms.draft_keeper import DiscardBanner, DraftBanner, DraftKeeper
 from coordinator_app.ui.forms.fields import ChoiceEditor, record_title, tr_domain
+from coordinator_app.ui.forms.history import HistoryView
 from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
 
 
@@ -60,6 +62,7 @@ class EntityForm(QWidget):
 
     saved = Signal(dict)
     cancelled = Signal()
+    changed = Signal()  # stored without closing the form (a value restored from history)
 
     def __init__(
         self,
@@ -112,7 +115,17 @@ class EntityForm(QWidget):
         scroll.setWidget(self.panel)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll = scroll
-        layout.addWidget(scroll, 1)
+        self.history_view: HistoryView | None = None
+        if self.record:
+            # An existing record: its change history beside the fields, one tab away.
+            self.tabs = QTabWidget(self)
+            self.tabs.addTab(scroll, self.tr("Fiche"))
+            self.history_view = HistoryView(store, kind, record_id, self)
+            self.history_view.restored.connect(self._value_restored)
+            self.tabs.addTab(self.history_view, self.tr("Historique des modifications"))
+            layout.addWidget(self.tabs, 1)
+        else:
+            layout.addWidget(scroll, 1)
 
         self.save_button = QPushButton(self.tr("Enregistrer (Ctrl+S)"), self)
         self.save_button.setAccessibleName(self.tr("Enregistrer"))
@@ -257,6 +270,16 @@ class EntityForm(QWidget):
     def has_changes(self) -> bool:
         """Something typed since the form opened (what Échap would throw away)."""
         return self.draft_values() != self._initial
+
+    def _value_restored(self, name: str) -> None:
+        """Show the restored value; what is being typed in the other fields stays as it is."""
+        self.record = self.store.require(self.kind, self.record_id)
+        self.keeper.enabled = False
+        if name in self.panel.rows:
+            self.panel.editor(name).set_value(self.record[name])
+        self.keeper.enabled = True
+        self._initial = {**self._initial, name: self.draft_values().get(name)}
+        self.changed.emit()
 
     def cancel(self) -> None:
         """Deliberate cancel: the draft is forgotten; typed input is confirmed first."""

@@ -7,7 +7,6 @@ emits ``changed`` so the window can refresh its lists.
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 from typing import Any
 
@@ -24,21 +23,19 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from coordinator_app.domain import fr_ca
 from coordinator_app.domain.entities import ENTITIES
-from coordinator_app.domain.errors import UserError, ValidationFailed
 from coordinator_app.domain.stages import CIEC, FERME_COOP, PROGRAM_SHORT_LABELS
 from coordinator_app.domain.validation import age_on, consent_missing
 from coordinator_app.store import Store, project_queries
 from coordinator_app.ui.forms.display import format_value, stage_text
-from coordinator_app.ui.forms.entity_form import EntityFormDialog, report_unexpected
+from coordinator_app.ui.forms.entity_form import EntityFormDialog
 from coordinator_app.ui.forms.fields import tr_domain
+from coordinator_app.ui.forms.history import HistoryView
 from coordinator_app.ui.forms.visit_editor import FileChooser, VisitDialog, choose_files_dialog
 
 WARNING = QColor("#b00020")
@@ -54,11 +51,6 @@ IDENTITY_FIELDS = (
     "start_date",
     "end_date",
 )
-
-
-def restore_value(store: Store, kind: str, record_id: str, field: str, old: Any) -> dict[str, Any]:
-    """Write back one old value through the normal update (validated, journaled, synced)."""
-    return store.update(kind, record_id, {field: old})
 
 
 def _table(parent: QWidget, headers: list[str], accessible: str) -> QTableWidget:
@@ -305,29 +297,11 @@ class ProjectPage(QWidget):
         return page
 
     def _history_tab(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        self.history = QTreeWidget(page)
-        self.history.setColumnCount(3)
-        self.history.setHeaderLabels(
-            [self.tr("Quand, qui, quoi"), self.tr("Ancienne valeur"), self.tr("Nouvelle valeur")]
-        )
-        self.history.setAccessibleName(self.tr("Historique des modifications du projet"))
-        self.history.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.history.setColumnWidth(0, 380)
-        self.history.setColumnWidth(1, 260)
-        self.history.currentItemChanged.connect(lambda *_: self._update_restore_button())
-        row = QHBoxLayout()
-        self.restore_button = QPushButton(self.tr("Rétablir cette valeur"), page)
-        self.restore_button.setAccessibleName(self.tr("Rétablir cette valeur"))
-        self.restore_button.setToolTip(self.tr("Remet l'ancienne valeur du champ choisi"))
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.restore_button.setEnabled(False)
-        row.addWidget(self.restore_button)
-        row.addStretch(1)
-        layout.addWidget(self.history, 1)
-        layout.addLayout(row)
-        return page
+        self.history_view = HistoryView(self.store, "project", self.project_id, self)
+        self.history_view.restored.connect(lambda _name: self._after_change())
+        self.history = self.history_view.tree
+        self.restore_button = self.history_view.restore_button
+        return self.history_view
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -580,67 +554,12 @@ class ProjectPage(QWidget):
         self.tabs.setTabText(4, self.tr("Visites ({0})").format(fr_ca.number(total)))
 
     def _load_history(self) -> None:
-        self.history.clear()
-        spec = ENTITIES["project"]
-        for entry in reversed(self.store.history("project", self.project_id)):
-            moment = dt.datetime.fromisoformat(entry.at).astimezone()
-            when = f"{fr_ca.long_date(moment.date())} à {fr_ca.time_text(moment)}"
-            op = self._operation(entry.op)
-            top = QTreeWidgetItem(
-                [self.tr("{0} — {1} — {2}").format(when, entry.author or "?", op)]
-            )
-            top.setFirstColumnSpanned(False)
-            for name, (old, new) in entry.fields.items():
-                if not spec.has_field(name):
-                    continue
-                field = spec.field(name)
-                program = self.project.get("program")
-                child = QTreeWidgetItem(
-                    [
-                        tr_domain(field.label),
-                        format_value(field, old, self.store, program=program),
-                        format_value(field, new, self.store, program=program),
-                    ]
-                )
-                child.setData(0, Qt.ItemDataRole.UserRole, (name, old, entry.op))
-                for column in (1, 2):
-                    child.setToolTip(column, child.text(column))
-                top.addChild(child)
-            self.history.addTopLevelItem(top)
-            top.setExpanded(True)
-        self._update_restore_button()
-
-    def _operation(self, op: str) -> str:
-        texts = {
-            "create": self.tr("Création"),
-            "update": self.tr("Modification"),
-            "delete": self.tr("Suppression"),
-            "restore": self.tr("Restauration"),
-        }
-        return texts.get(op, op)
-
-    def _update_restore_button(self) -> None:
-        item = self.history.currentItem()
-        data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        self.restore_button.setEnabled(bool(data) and data[2] == "update")
+        self.history_view.reload()
 
     # -- actions ------------------------------------------------------------------------------
     def restore_selected(self) -> None:
-        """« Rétablir cette valeur »: the selected field goes back to its old value."""
-        item = self.history.currentItem()
-        data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        if not data:
-            return
-        name, old, _op = data
-        try:
-            restore_value(self.store, "project", self.project_id, name, old)
-        except ValidationFailed as failed:
-            report_unexpected(self, failed)
-            return
-        except UserError as error:
-            report_unexpected(self, error)
-            return
-        self._after_change()
+        """« Rétablir cette valeur » on the selected change of the history tab."""
+        self.history_view.restore_selected()
 
     def _after_change(self) -> None:
         self.reload()
@@ -658,6 +577,7 @@ class ProjectPage(QWidget):
     def open_form(self, kind: str, record_id: str | None = None) -> EntityFormDialog:
         defaults = {"project_id": self.project_id} if kind != "project" else None
         dialog = EntityFormDialog(self.store, kind, record_id, defaults=defaults, parent=self)
+        dialog.form.changed.connect(self._after_change)
         self._open(dialog)
         return dialog
 

@@ -1,0 +1,139 @@
+"""Who changed what and when, for one record, from the change journal; « Rétablir cette valeur ».
+
+The journal holds every change (local or pulled from the server) with ``fields`` mapping each
+changed field to ``[old, new]``. Restoring an old value is an ordinary update: validated by the
+domain, journaled, and synced like any other change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.domain import fr_ca
+from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain.errors import UserError
+from coordinator_app.store import Store
+from coordinator_app.ui.forms.display import format_value
+from coordinator_app.ui.forms.fields import tr_domain
+
+
+def restore_value(store: Store, kind: str, record_id: str, field: str, old: Any) -> dict[str, Any]:
+    """Write back one old value through the normal update (validated, journaled, synced)."""
+    return store.update(kind, record_id, {field: old})
+
+
+class HistoryView(QWidget):
+    """The journal of one record, newest first; ``restored`` after a value was put back."""
+
+    restored = Signal(str)  # the field's name
+
+    def __init__(
+        self, store: Store, kind: str, record_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.kind = kind
+        self.record_id = record_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(
+            [self.tr("Quand, qui, quoi"), self.tr("Ancienne valeur"), self.tr("Nouvelle valeur")]
+        )
+        self.tree.setAccessibleName(
+            self.tr("Historique des modifications : {0}").format(tr_domain(ENTITIES[kind].label))
+        )
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(0, 380)
+        self.tree.setColumnWidth(1, 260)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_button())
+        row = QHBoxLayout()
+        self.restore_button = QPushButton(self.tr("Rétablir cette valeur"), self)
+        self.restore_button.setAccessibleName(self.tr("Rétablir cette valeur"))
+        self.restore_button.setToolTip(self.tr("Remet l'ancienne valeur du champ choisi"))
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_button.setEnabled(False)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(row)
+        self.reload()
+
+    def _operation(self, op: str) -> str:
+        texts = {
+            "create": self.tr("Création"),
+            "update": self.tr("Modification"),
+            "delete": self.tr("Suppression"),
+            "restore": self.tr("Restauration"),
+        }
+        return texts.get(op, op)
+
+    def reload(self) -> None:
+        self.tree.clear()
+        spec = ENTITIES[self.kind]
+        record = self.store.get(self.kind, self.record_id, include_deleted=True) or {}
+        program = record.get("program")
+        for entry in reversed(self.store.history(self.kind, self.record_id)):
+            moment = dt.datetime.fromisoformat(entry.at).astimezone()
+            when = f"{fr_ca.long_date(moment.date())} à {fr_ca.time_text(moment)}"
+            top = QTreeWidgetItem(
+                [
+                    self.tr("{0} — {1} — {2}").format(
+                        when, entry.author or "?", self._operation(entry.op)
+                    )
+                ]
+            )
+            for name, (old, new) in entry.fields.items():
+                if not spec.has_field(name):
+                    continue
+                field = spec.field(name)
+                child = QTreeWidgetItem(
+                    [
+                        tr_domain(field.label),
+                        format_value(field, old, self.store, program=program),
+                        format_value(field, new, self.store, program=program),
+                    ]
+                )
+                child.setData(0, Qt.ItemDataRole.UserRole, (name, old, entry.op))
+                for column in (1, 2):
+                    child.setToolTip(column, child.text(column))
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        item = self.tree.currentItem()
+        data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        self.restore_button.setEnabled(bool(data) and data[2] == "update")
+
+    def restore_selected(self) -> None:
+        """« Rétablir cette valeur »: the selected field goes back to its old value."""
+        item = self.tree.currentItem()
+        data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if not data:
+            return
+        name, old, _op = data
+        try:
+            restore_value(self.store, self.kind, self.record_id, name, old)
+        except UserError as error:  # e.g. the old value no longer fits the record's other fields
+            from coordinator_app.ui.errors import show_error
+
+            show_error(self, error)
+            return
+        self.reload()
+        self.restored.emit(name)
