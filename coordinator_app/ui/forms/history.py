@@ -47,7 +47,6 @@ class HistoryView(QWidget):
         self.kind = kind
         self.record_id = record_id
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels(
