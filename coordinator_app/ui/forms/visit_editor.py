@@ -675,7 +675,3 @@ class VisitDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.keeper.flush()
         super().closeEvent(event)
-
-
-def visit_title(record: dict[str, Any]) -> str:
-    return record_title("visit", record)
