@@ -51,7 +51,7 @@ from coordinator_app.domain.validation import clean_record
 from coordinator_app.store import Store, attachments
 from coordinator_app.ui.forms.draft_keeper import DiscardBanner, DraftBanner, DraftKeeper
 from coordinator_app.ui.forms.entity_form import add_button_row, report_unexpected
-from coordinator_app.ui.forms.fields import record_title, tr_domain
+from coordinator_app.ui.forms.fields import tr_domain
 from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
 
 VISIT_FIELDS = (
