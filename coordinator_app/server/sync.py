@@ -32,6 +32,16 @@ from coordinator_app.server.clock import now
 from coordinator_app.server.errors import ApiError
 from coordinator_app.server.merge import Stamp, stamp_wins
 
+_LOAD = sa.select(db.records).where(
+    db.records.c.kind == sa.bindparam("b_kind"), db.records.c.record_id == sa.bindparam("b_id")
+)
+_KNOWN = sa.select(db.changes.c.content_hash, db.changes.c.seq, db.changes.c.conflict_ids).where(
+    db.changes.c.change_id == sa.bindparam("b_change")
+)
+_UPDATE = db.records.update().where(
+    db.records.c.kind == sa.bindparam("b_kind"), db.records.c.record_id == sa.bindparam("b_id")
+)
+
 #: Key of the PostgreSQL advisory lock that serialises pushes (any constant shared by all servers).
 PUSH_LOCK_KEY = 0x43_41_52_4E_45_54  # "CARNET"
 
@@ -90,11 +100,7 @@ class _Batch:
 
     # -- storage ------------------------------------------------------------------------------
     def load(self, kind: str, record_id: str) -> _Record | None:
-        row = self.conn.execute(
-            sa.select(db.records).where(
-                db.records.c.kind == kind, db.records.c.record_id == record_id
-            )
-        ).first()
+        row = self.conn.execute(_LOAD, {"b_kind": kind, "b_id": record_id}).first()
         if row is None:
             return None
         return _Record(
@@ -118,20 +124,18 @@ class _Batch:
             "sha256": record.data.get("sha256") if record.kind == "attachment" else None,
             "updated_at": self.received_at,
         }
+        # parameters passed to execute (not .values()) so the compiled statement is cached
         if record.exists:
-            self.conn.execute(
-                db.records.update()
-                .where(db.records.c.kind == record.kind, db.records.c.record_id == record.record_id)
-                .values(**values)
-            )
+            self.conn.execute(_UPDATE, {"b_kind": record.kind, "b_id": record.record_id, **values})
         else:
             self.conn.execute(
-                db.records.insert().values(
-                    kind=record.kind,
-                    record_id=record.record_id,
-                    created_at=record.created_at,
+                db.records.insert(),
+                {
+                    "kind": record.kind,
+                    "record_id": record.record_id,
+                    "created_at": record.created_at,
                     **values,
-                )
+                },
             )
             record.exists = True
 
@@ -155,7 +159,8 @@ class _Batch:
         seq = self.next_seq
         self.next_seq += 1
         self.conn.execute(
-            db.changes.insert().values(
+            db.changes.insert(),
+            dict(
                 seq=seq,
                 change_id=change_id,
                 kind=record.kind,
@@ -179,7 +184,7 @@ class _Batch:
                 fields=fields,
                 status=status,
                 conflict_ids=conflict_ids or [],
-            )
+            ),
         )
         return seq
 
@@ -208,11 +213,7 @@ class _Batch:
         digest = content_hash(change)
         previous = self.seen.get(change.change_id)
         if previous is None:
-            row = self.conn.execute(
-                sa.select(
-                    db.changes.c.content_hash, db.changes.c.seq, db.changes.c.conflict_ids
-                ).where(db.changes.c.change_id == change.change_id)
-            ).first()
+            row = self.conn.execute(_KNOWN, {"b_change": change.change_id}).first()
             if row is not None:
                 previous = (
                     row.content_hash or "",
