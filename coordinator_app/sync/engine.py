@@ -305,3 +305,25 @@ class SyncEngine:
                 report.download_failed.append(sha)
                 continue
             report.downloaded += 1
+
+
+def fetch_attachment(
+    store: Store, sha256: str, *, transport: httpx.BaseTransport | None = None
+) -> bytes:
+    """Download one attachment file now (a coordinator opens a photo that synced without its
+    file); kept in the profile, encrypted, after its hash is checked. Returns the content."""
+    existing = sync_state.read_attachment(store, sha256)
+    if existing is not None:
+        return existing
+    connection, token = settings.require(store)
+    with ServerClient(connection.address, token, transport=transport) as client:
+        data = client.download_attachment(sha256)
+    try:
+        sync_state.write_attachment(store, sha256, data)
+    except ValueError:
+        raise SyncError(
+            SyncErrorKind.SERVER,
+            "La pièce jointe reçue du serveur ne correspond pas à son empreinte ; elle n'a pas "
+            "été gardée. Réessayez plus tard.",
+        ) from None
+    return data

@@ -114,6 +114,23 @@ def test_an_interrupted_attachment_upload_resumes_and_the_record_follows_the_fil
     assert_converged(server, a, b)
 
 
+def test_an_attachment_file_is_fetched_on_demand(laptops, tmp_path):
+    from coordinator_app.store.attachments import file_path, import_file
+    from coordinator_app.sync.engine import fetch_attachment
+
+    a, b = laptops("alice"), laptops("bruno")
+    mine = project(a.store)
+    source = tmp_path / "plan.pdf"
+    source.write_bytes(b"%PDF-1.4 plan d'affaires")
+    stored = import_file(a.store, source)
+    a.store.create("attachment", stored.record_values(mine["id"], None))
+    a.sync()
+    b.sync()
+    file_path(b.store.data_dir, stored.sha256).unlink()  # e.g. removed to save space
+    assert fetch_attachment(b.store, stored.sha256) == source.read_bytes()
+    assert file_path(b.store.data_dir, stored.sha256).exists()
+
+
 KILL_BETWEEN_APPLY_AND_CHECKPOINT = textwrap.dedent(
     """
     import os, sys
