@@ -271,3 +271,25 @@ def test_live_server_helper_restore_renews_the_generation(server: LiveServer, tm
     assert body["server_generation"] == after
     assert lost not in {e["record_id"] for e in body["changes"]}
     alice.close()
+
+
+def test_a_database_newer_than_the_server_is_refused(capsys, db_url) -> None:
+    from coordinator_app.server import db
+
+    run(capsys, "--db", db_url, "init")
+    engine = db.make_engine(db_url)
+    with db.writing(engine) as conn:
+        db.set_meta(conn, db.SCHEMA_VERSION_KEY, "99")
+    engine.dispose()
+    code, _, err = run(capsys, "--db", db_url, "list-users")
+    assert code == 2
+    assert "plus récente" in err
+
+
+def test_new_regions_apply_to_the_next_request(capsys, server: LiveServer) -> None:
+    alice = Api(server, "alice")
+    run(capsys, "--db", server.db_url, "set-regions", "alice", "03", "06")
+    scope = alice.http.get("/api/v1/pull").json()["scope"]
+    assert scope == {"role": "coordinator", "regions": ["03", "06"]}
+    alice.push_ok(change("project", new_id(), "create", project_fields("06")))
+    alice.close()
