@@ -102,13 +102,13 @@ def run_logout(ctx: Context) -> int:
 
 
 # -- sync ------------------------------------------------------------------------------------------
-def _wipe(ctx: Context) -> None:
-    """The server reported this laptop lost: delete the local profile, say so."""
+def _wipe(ctx: Context) -> str:
+    """The server reported this laptop lost: delete the local profile; returns what was done."""
     from coordinator_app.sync import wipe
 
     data_dir = ctx.data_dir
     ctx.close()
-    wipe.wipe_profile(data_dir)
+    return wipe.wipe_profile(data_dir)
 
 
 def print_report(report: SyncReport) -> None:
@@ -136,10 +136,10 @@ def run_sync(ctx: Context) -> int:
         report = SyncEngine(ctx.store).run()
     except SyncError as error:
         if error.kind == SyncErrorKind.DEVICE_WIPE:
-            _wipe(ctx)
+            summary = _wipe(ctx)
             raise UserError(
                 "Le serveur a signalé cet ordinateur comme perdu : le profil local a été effacé. "
-                f"({error})"
+                f"{summary}"
             ) from None
         raise
     if ctx.args.json:

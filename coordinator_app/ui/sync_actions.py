@@ -504,14 +504,16 @@ class SyncController(QObject):
         data_dir = self.store.data_dir
         self.timer.stop()
         self.store.close()
-        wipe.wipe_profile(data_dir)
+        summary = wipe.wipe_profile(data_dir)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             _tr("Profil effacé"),
             _tr(
                 "Le serveur a signalé cet ordinateur comme perdu : le profil local a été effacé. "
                 "L'application va se fermer."
-            ),
+            )
+            + "\n\n"
+            + summary,
             parent=self.window,
         )
         box.finished.connect(lambda _r: self.window.close())

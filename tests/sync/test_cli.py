@@ -204,5 +204,6 @@ def test_a_laptop_reported_lost_deletes_its_profile_and_says_so(server, tmp_path
     wiped = app(profile, "sync")
     assert wiped.returncode == 2
     assert "le profil local a été effacé" in wiped.stderr
+    assert "la clé de chiffrement a été détruite" in wiped.stderr
     assert not (profile / "carnet.db").exists()
     assert not (profile / "sync-token").exists()

@@ -169,3 +169,17 @@ def test_network_coming_back_starts_a_sync_only_for_a_connected_profile(qtbot, l
     controller.task = None
     controller._reachability_changed(QNetworkInformation.Reachability.Online)
     assert controller.task is None  # not connected any more: nothing is tried
+
+
+def test_a_laptop_reported_lost_is_wiped_and_the_user_is_told(qtbot, laptops, server):
+    from PySide6.QtWidgets import QMessageBox
+
+    alice = laptops("alice")
+    window, controller = open_window(qtbot, alice.store)
+    data_dir = alice.store.data_dir
+    server.revoke_device(alice.store.get_meta("sync_device_id"), wipe=True)
+    with qtbot.waitSignal(controller.failed, timeout=30000):
+        controller.sync_action.trigger()
+    assert not (data_dir / "carnet.db").exists()
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert boxes and "le profil local a été effacé" in boxes[0].text()
