@@ -32,7 +32,6 @@ AppPublisher=Conseil québécois de la coopération et de la mutualité (CQCM)
 AppPublisherURL=https://www.cqcm.coop
 ; Per-user: installs under %LOCALAPPDATA%\Programs, writes only HKCU, no UAC prompt.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=
 DefaultDirName={userpf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
