@@ -174,17 +174,26 @@ def _write_xlsx(path: Path, kind: str, columns, specs, records, tick) -> None:
     sheet.append(header)
     wrap = Alignment(wrap_text=True, vertical="top")
     for record in records:
-        row = []
+        row: list[Any] = []
         for column, spec in zip(columns, specs, strict=True):
             value = record[ID] if spec is None else xlsx_value(spec, record[column.field])
-            cell = WriteOnlyCell(sheet, value=value)
+            if value is None:
+                row.append(None)  # no element at all for an empty cell
+                continue
             if isinstance(value, str):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                cell.data_type = "s"  # text starting with "=" stays text, never a formula
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                if "\n" not in value and not value.startswith(("=", "#")):
+                    row.append(value)  # plain text: openpyxl reuses one cell object
+                    continue
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"  # text starting with "=" or "#" stays text, never a formula
                 if "\n" in value:
                     cell.alignment = wrap
-            elif spec is not None and spec.type in XLSX_FORMATS:
-                cell.number_format = "0" if spec.name == "season_year" else XLSX_FORMATS[spec.type]
+            else:
+                cell = WriteOnlyCell(sheet, value=value)
+                if spec is not None and spec.type in XLSX_FORMATS:
+                    fmt = "0" if spec.name == "season_year" else XLSX_FORMATS[spec.type]
+                    cell.number_format = fmt
             row.append(cell)
         sheet.append(row)
         tick()
