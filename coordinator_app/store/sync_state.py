@@ -128,6 +128,9 @@ def reset_for_new_generation(store: Store, new_generation: str) -> int:
             "UPDATE journal SET sent_at = NULL, server_seq = NULL WHERE origin = 'local' "
             "AND sent_at IS NOT NULL AND sent_at NOT LIKE 'abandonne:%'"
         ).rowcount
+        # seqs of the old generation mean nothing to the restored server (``base_seq``); the
+        # full pull that follows gives received entries their new seq
+        conn.execute("UPDATE journal SET server_seq = NULL WHERE origin = 'remote'")
         _set_meta(conn, META_CURSOR, "0")
         _set_meta(conn, META_GENERATION, new_generation)
     return count
@@ -285,10 +288,11 @@ def _apply_one(
                 [*params, change.at, record_id],
             )
     if echo:
-        result.echoed += 1
+        # our own change coming back (it acknowledges a push whose reply was lost), or, after a
+        # server restore, a change already received: either way it takes the server's new seq
+        result.echoed += echo[0] == "local"
         conn.execute(
-            "UPDATE journal SET sent_at = coalesce(sent_at, ?), server_seq = ? "
-            "WHERE change_id = ? AND origin = 'local'",
+            "UPDATE journal SET sent_at = coalesce(sent_at, ?), server_seq = ? WHERE change_id = ?",
             (now, change.seq, change.change_id),
         )
         return
