@@ -50,6 +50,26 @@ def list_snapshots(data_dir: Path) -> list[Snapshot]:
     return sorted(found, key=lambda s: s.taken_at, reverse=True)
 
 
+META_SNAPSHOT_SEQ = "snapshot_journal_seq"
+
+
+def _journal_position(store: Store) -> str:
+    with store.reading() as conn:
+        return str(conn.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0])
+
+
+def snapshot_if_changed(store: Store, keep: int = KEEP) -> Snapshot | None:
+    """A snapshot unless the profile did not change since the last one (no journal entry, local
+    or pulled, since): the window syncs every few minutes, and five copies of one state would
+    push the useful older ones out."""
+    position = _journal_position(store)
+    if store.get_meta(META_SNAPSHOT_SEQ) == position and list_snapshots(store.data_dir):
+        return None
+    snapshot = take_snapshot(store, keep)
+    store.set_meta(META_SNAPSHOT_SEQ, position)
+    return snapshot
+
+
 def take_snapshot(store: Store, keep: int = KEEP) -> Snapshot:
     """Copy the open profile to a new snapshot file and drop the oldest beyond ``keep``."""
     folder = snapshots_dir(store.data_dir)

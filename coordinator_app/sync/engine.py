@@ -22,7 +22,7 @@ from coordinator_app.protocol import REFERENCE_KINDS, PullEntry, PullResponse
 from coordinator_app.protocol.models import DEFAULT_PULL_LIMIT, MAX_ATTACHMENT_BYTES
 from coordinator_app.store import Store, sync_state
 from coordinator_app.store.journal import JournalEntry
-from coordinator_app.store.snapshots import take_snapshot
+from coordinator_app.store.snapshots import snapshot_if_changed
 from coordinator_app.sync import settings
 from coordinator_app.sync.client import BatchRefused, ServerClient
 from coordinator_app.sync.errors import SyncError, SyncErrorKind
@@ -104,7 +104,7 @@ class SyncEngine:
         self._pushed: set[tuple[str, str]] = set()
         if self.snapshot:
             self.progress("Copie de sécurité du profil…", None)
-            take_snapshot(self.store)
+            snapshot_if_changed(self.store)
         with ServerClient(connection.address, token, transport=self.transport) as client:
             try:
                 self._upload_files(client, report)

@@ -174,3 +174,14 @@ def test_a_page_fetched_before_another_sync_moved_the_cursor_is_not_replayed(sto
     assert result.stale
     assert store.require("project", "p1")["name"] == "Nom récent"
     assert sync_state.cursor(store) == 2
+
+
+def test_no_second_snapshot_of_an_unchanged_profile(store):
+    from coordinator_app.store.snapshots import snapshot_if_changed
+
+    project(store)
+    assert snapshot_if_changed(store) is not None
+    assert snapshot_if_changed(store) is None  # same state: the older snapshots stay useful
+    project(store, name="Autre")
+    assert snapshot_if_changed(store) is not None
+    assert len(list_snapshots(store.data_dir)) == 2
