@@ -199,7 +199,7 @@ def run_conflicts(ctx: Context) -> int:
             f"  Autre valeur{theirs} : {_show(c['other_value'])} — {c['other_author']}, {c['other_at']}"
         )
     for r in refused:
-        print(f"Refusée par le serveur — {r['kind']} {r['record_id']} ({r['op']}) : {r['reason']}")
+        print(f"Refusée par le serveur — {resolution.refused_title(store, r)}")
     return 0
 
 

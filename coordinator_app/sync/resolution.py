@@ -75,3 +75,12 @@ def resolve(store: Store, conflict_id: str, choice: Choice, value: Any = None) -
                 store.restore(kind, target_id)
             store.update(kind, target_id, {name: chosen})
         sync_state.mark_conflict_resolved(store, conflict_id, chosen)
+
+
+def refused_title(store: Store, refused: dict[str, Any]) -> str:
+    """« Projet : Coop des Chutes — modification refusée : <raison> » for a refused change."""
+    title = target_title(store, {"target_kind": refused["kind"], "target_id": refused["record_id"]})
+    action = {"create": "création", "update": "modification", "delete": "suppression"}.get(
+        refused["op"], refused["op"]
+    )
+    return f"{title} — {action} refusée : {refused['reason']}"

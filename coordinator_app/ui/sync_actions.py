@@ -175,14 +175,7 @@ class ConflictsWidget(QWidget):
             self.list.addItem(item)
         self.refused_list.clear()
         for refused in sync_state.refused(self.store):
-            item = QListWidgetItem(
-                _tr("{kind} {record} ({op}) : {reason}").format(
-                    kind=refused["kind"],
-                    record=refused["record_id"],
-                    op=refused["op"],
-                    reason=refused["reason"],
-                )
-            )
+            item = QListWidgetItem(resolution.refused_title(self.store, refused))
             item.setData(256, refused["change_id"])
             self.refused_list.addItem(item)
         has = self.list.count() > 0

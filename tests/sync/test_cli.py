@@ -207,3 +207,25 @@ def test_a_laptop_reported_lost_deletes_its_profile_and_says_so(server, tmp_path
     assert "la clé de chiffrement a été détruite" in wiped.stderr
     assert not (profile / "carnet.db").exists()
     assert not (profile / "sync-token").exists()
+
+
+def test_a_refused_change_is_listed_with_the_servers_reason(server, tmp_path):
+    server.add_user("alice", regions=["03"])
+    profile = tmp_path / "alice"
+    ok(app(
+        profile, "login", "--server", server.url, "--user", "alice",
+        "--ca-file", str(server.ca_path), "--password-stdin", stdin=PASSWORD + "\n",
+    ))  # fmt: skip
+    rows = write_json(tmp_path, "projets.json", [
+        {"name": "Coop de Québec", "program": "FERME_COOP", "region_code": "03"},
+        {"name": "Coop hors région", "program": "FERME_COOP", "region_code": "06"},
+    ])  # fmt: skip
+    ok(app(profile, "import", "--kind", "projects", str(rows)))
+    report = ok(app(profile, "sync"))
+    assert "Envoyées : 1" in report and "Refusées par le serveur : 1" in report
+    listing = ok(app(profile, "conflicts"))
+    assert "Projet : Coop hors région — création refusée : " in listing
+    assert "Modifications refusées par le serveur : 1" in ok(app(profile, "status"))
+    assert "1 modification(s) refusée(s) seront renvoyées" in ok(
+        app(profile, "conflicts", "--retry-refused")
+    )
