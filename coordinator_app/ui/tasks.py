@@ -16,17 +16,29 @@ The work function receives a ``ProgressReporter``; it calls ``report(done, total
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 
 #: How long work may run before a progress dialog appears (Anki waits about as long).
 PROGRESS_DELAY_MS = 600
+log = logging.getLogger(__name__)
 
 _pool: QThreadPool | None = None
 _running: set[Task] = set()  # keeps Python wrappers alive until their result is delivered
@@ -109,7 +121,10 @@ class Task(QObject, Generic[T]):
         cancellable: bool,
         show_progress: bool = True,
     ) -> None:
-        super().__init__(parent)
+        # Owned by the application, not by ``parent``: a task outlives a widget closed while it
+        # works, and Qt deletes it (``deleteLater`` once it has reported) on the GUI thread,
+        # never Python's garbage collector, which may run on a worker thread.
+        super().__init__(QCoreApplication.instance())
         self.show_progress = show_progress
         self._parent_widget = parent
         self._on_success = on_success
@@ -120,7 +135,7 @@ class Task(QObject, Generic[T]):
         self.result: T | None = None
         self.error: BaseException | None = None
         self._cancel = threading.Event()
-        self.relay = _Relay()
+        self.relay = _Relay(self)
         self.relay.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         self.relay.succeeded.connect(self._succeed, Qt.ConnectionType.QueuedConnection)
         self.relay.failed.connect(self._fail, Qt.ConnectionType.QueuedConnection)
@@ -161,9 +176,9 @@ class Task(QObject, Generic[T]):
 
     @Slot()
     def _show_dialog(self) -> None:
-        if self.done:
+        if self.done or self._orphaned():
             return
-        dialog = QProgressDialog(self._parent_widget)
+        dialog = QProgressDialog(_alive(self._parent_widget))
         dialog.setWindowTitle(self.label or self.tr("Traitement en cours"))
         dialog.setAccessibleName(self.tr("Progression"))
         dialog.setMinimumDuration(0)
@@ -186,10 +201,18 @@ class Task(QObject, Generic[T]):
             self.dialog.deleteLater()
             self.dialog = None
 
+    def _orphaned(self) -> bool:
+        """True when the widget that started the work was deleted meanwhile (window closed): its
+        handlers would touch dead widgets, so the outcome is only logged."""
+        return self._parent_widget is not None and _alive(self._parent_widget) is None
+
     @Slot(object)
     def _succeed(self, result: T) -> None:
         self.done, self.result = True, result
         self._close_dialog()
+        if self._orphaned():
+            self._finish()
+            return
         try:
             self._on_success(result)
         except Exception as error:  # a bug in the success handler still reaches the user
@@ -201,6 +224,10 @@ class Task(QObject, Generic[T]):
     def _fail(self, error: BaseException) -> None:
         self.done, self.error = True, error
         self._close_dialog()
+        if self._orphaned():
+            log.info("outcome of %r dropped, its window is gone: %r", self.label, error)
+            self._finish()
+            return
         try:
             if self._on_error is not None:
                 self._on_error(error)
@@ -212,12 +239,18 @@ class Task(QObject, Generic[T]):
     def _finish(self) -> None:
         _running.discard(self)
         self.finished.emit()
+        self.deleteLater()
+
+
+def _alive(widget: QWidget | None) -> QWidget | None:
+    """``widget`` unless it was closed and deleted while the work ran."""
+    return widget if widget is not None and shiboken6.isValid(widget) else None
 
 
 def _report(parent: QWidget | None, error: BaseException) -> None:
     from coordinator_app.ui.errors import show_error
 
-    show_error(parent, error)
+    show_error(_alive(parent), error)
 
 
 def run_in_background(

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -97,16 +98,17 @@ def open_window(qtbot) -> Iterator[Callable[[Path], object]]:
         window = create_main_window(folder)
         qtbot.addWidget(window)
         window.show()
-        windows.append(window)
+        windows.append((window, window.store))
         return window
 
     yield make
     qtbot.waitUntil(lambda: tasks.running_tasks() == 0, timeout=20000)
     i18n.apply_language(i18n.FRENCH)
     QCoreApplication.processEvents()
-    for window in windows:
-        window.close()
-        window.store.close()
+    for window, store in windows:
+        if shiboken6.isValid(window):  # pytest-qt may have closed and deleted it already
+            window.close()
+        store.close()
 
 
 def wait_loaded(qtbot, *pages) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -95,3 +96,22 @@ def test_unexpected_error_is_logged_and_shown_with_log_path(qtbot, parent, tmp_p
     assert str(log) in box.informativeText()
     assert "RuntimeError: disque plein" in log.read_text(encoding="utf-8")
     box.accept()
+
+
+def test_outcome_is_dropped_when_the_window_that_asked_is_gone(qtbot):
+    release = threading.Event()
+    widget = QWidget()
+    called: list[object] = []
+    dialogs_before = len(errors.open_dialogs)
+
+    def work(_reporter):
+        release.wait(5)
+        raise RuntimeError("base de données fermée")
+
+    task = tasks.run_in_background(widget, work, on_success=called.append)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(widget), timeout=5000)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        release.set()
+    assert called == []
+    assert len(errors.open_dialogs) == dialogs_before
