@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
+
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import NotFoundError, ProfileError
 from coordinator_app.domain.rules import with_stage_history
@@ -45,6 +47,10 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, data_dir: Path, *, clock: Clock = utc_now) -> None:
         self.conn = conn
+        # sqlite-utils serves the reads (rows as dicts, where/order/limit). Writes stay plain SQL in
+        # our own BEGIN IMMEDIATE transactions: its write helpers commit inside ``with conn:``,
+        # which would end a caller's transaction half-way.
+        self.db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
         self.data_dir = data_dir
         self.clock = clock
         self._lock = threading.RLock()
@@ -123,15 +129,14 @@ class Store:
     # -- reading --------------------------------------------------------------------------------
     def _select(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
         with self.reading():
-            cursor = self.conn.execute(sql, params)
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor]
+            return list(self.db.query(sql, params))
 
     def get(
         self, kind: str, record_id: str, *, include_deleted: bool = False
     ) -> dict[str, Any] | None:
         entity = ENTITIES[kind]
-        rows = self._select(f"SELECT * FROM {kind} WHERE id = ?", (record_id,))
+        with self.reading():
+            rows = list(self.db[kind].rows_where("id = ?", [record_id]))
         if not rows or (rows[0]["deleted"] and not include_deleted):
             return None
         return decode_row(entity, rows[0])
@@ -156,22 +161,22 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Records of ``kind`` whose fields equal the given values, in a stable order."""
         entity = ENTITIES[kind]
-        clauses, params = self._where(kind, equals, include_deleted)
-        order = self._column(kind, order_by or "created_at")
-        sql = (
-            f"SELECT * FROM {kind}{clauses} ORDER BY {order} {'DESC' if descending else 'ASC'}, id"
+        where, params = self._where(kind, equals, include_deleted)
+        order = (
+            f"{self._column(kind, order_by or 'created_at')} {'DESC' if descending else 'ASC'}, id"
         )
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
-        return [decode_row(entity, row) for row in self._select(sql, params)]
+        with self.reading():
+            rows = self.db[kind].rows_where(
+                where, params, order_by=order, limit=limit, offset=offset if limit else None
+            )
+            return [decode_row(entity, row) for row in rows]
 
     def count(
         self, kind: str, *, equals: Mapping[str, Any] | None = None, include_deleted: bool = False
     ) -> int:
-        clauses, params = self._where(kind, equals, include_deleted)
+        where, params = self._where(kind, equals, include_deleted)
         with self.reading():
-            return self.conn.execute(f"SELECT count(*) FROM {kind}{clauses}", params).fetchone()[0]
+            return self.db[kind].count_where(where, params)
 
     def _column(self, kind: str, name: str) -> str:
         if name not in _METADATA and not ENTITIES[kind].has_field(name):
@@ -180,7 +185,7 @@ class Store:
 
     def _where(
         self, kind: str, equals: Mapping[str, Any] | None, include_deleted: bool
-    ) -> tuple[str, list[Any]]:
+    ) -> tuple[str | None, list[Any]]:
         clauses, params = ([] if include_deleted else ["deleted = 0"]), []
         for name, value in (equals or {}).items():
             if value is None:
@@ -188,7 +193,7 @@ class Store:
             else:
                 clauses.append(f"{self._column(kind, name)} = ?")
                 params.append(value)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        return (" AND ".join(clauses) or None), params
 
     def history(self, kind: str, record_id: str) -> list[JournalEntry]:
         with self.reading():
