@@ -8,6 +8,7 @@ and an import can report every bad cell of a row.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -56,7 +57,9 @@ def _parse_json(value: object) -> list[Any]:
     return value
 
 
+@functools.cache
 def _parser(spec: FieldSpec) -> Callable[[object], Any]:
+    """The parser of one field, built once per field (imports validate hundreds of thousands)."""
     T = FieldType
     table: dict[FieldType, Callable[[object], Any]] = {
         T.TEXT: lambda x: v.parse_text(x, spec.max_length),
