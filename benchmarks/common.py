@@ -129,14 +129,19 @@ def qt_env() -> dict[str, str]:
 
 
 def run_child(code: str, *args: str, timeout: float = 300) -> tuple[float, dict[str, str]]:
-    """Start ``python -c code args`` and time it until it prints ``READY``.
+    """Start ``python -c code args`` and time it until it prints ``READY`` (see ``run_command``)."""
+    return run_command([sys.executable, "-c", code, *args], timeout=timeout)
+
+
+def run_command(argv: list[str], *, timeout: float = 300) -> tuple[float, dict[str, str]]:
+    """Start ``argv`` and time it until it prints a line starting with ``READY``.
 
     Returns the wall time from process start to that line and the ``key=value`` pairs the child
     printed on it (e.g. its memory). The child quits on its own right after.
     """
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
+        argv,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import os
 import statistics
+import sys
 import time
+from pathlib import Path
 
-from benchmarks.common import Context, Row, feature, run_child, thousands
+from benchmarks.common import ROOT, Context, Row, feature, run_child, run_command, thousands
 from benchmarks.profiles import large_profile
 
 _RSS = """
@@ -183,3 +185,45 @@ def search_as_you_type(ctx: Context) -> Row:
     worst, median = max(times), statistics.median(times)
     note = f"median {median * 1000:.1f} ms, worst {worst * 1000:.1f} ms over {len(times)} keystrokes (count + first page, UI debounce excluded)"
     return Row(figure, size, worst, None, SEARCH_TARGET, worst < 0.050, note)
+
+
+INSTALLED_TARGET = "≤ 1.1× (as fast as source)"
+
+
+def installed_bundle() -> Path | None:
+    """The installed app (/opt/carnet-coop), else the bundle last built in installers/dist."""
+    for candidate in (
+        Path("/opt/carnet-coop/carnet-coop"),
+        ROOT / "installers" / "dist" / "carnet-coop" / "carnet-coop",
+    ):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def installed_startup(ctx: Context) -> Row:
+    """The PyInstaller bundle against ``python -m coordinator_app``: same probe, same profile."""
+    size = f"{thousands(ctx.n(100_000))} visits"
+    figure = "start-up: installed bundle vs source"
+    bundle = installed_bundle()
+    if bundle is None:
+        return Row.absent(figure, size, INSTALLED_TARGET, "no bundle: python installers/build.py")
+    if not _window_present():
+        return Row.absent(figure, size, INSTALLED_TARGET, "coordinator_app.ui")
+    profile = str(large_profile(ctx))
+    probe = ["--data-dir", profile, "self-test", "--startup-probe"]
+    source = [sys.executable, "-m", "coordinator_app", *probe]
+    frozen = [str(bundle), *probe]
+    try:
+        run_command(frozen)  # warm the file cache for both
+    except RuntimeError as error:
+        note = f"n/a — {bundle} does not answer the probe (rebuild it): {str(error)[-120:]}"
+        return Row(figure, size, target=INSTALLED_TARGET, note=note)
+    run_command(source)
+    ours, base = [], []
+    for _ in range(3 if ctx.quick else 5):
+        base.append(run_command(source)[0])
+        ours.append(run_command(frozen)[0])
+    ours_s, base_s = statistics.median(ours), statistics.median(base)
+    note = f"{bundle} against python -m coordinator_app, median of interleaved runs"
+    return Row(figure, size, ours_s, base_s, INSTALLED_TARGET, ours_s <= 1.1 * base_s, note)

@@ -27,6 +27,7 @@ from benchmarks.common import Context, Row, machine
 
 FIGURES: list[tuple[str, Callable[[Context], Row]]] = [
     ("startup", fig_window.startup),
+    ("startup-installed", fig_window.installed_startup),
     ("search", fig_window.search_as_you_type),
     ("save-visit", fig_store.save_visit),
     ("sync-10k", fig_sync.push_pull),

@@ -50,10 +50,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--no-window", action="store_true", help="ne pas ouvrir la fenêtre principale"
     )
+    # For benchmarks/ (installed bundle against source): open the window on --data-dir's profile,
+    # wait until it is idle, print « READY rss_kb=… » and quit. Not a check: hidden from --help.
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(handler=run)
 
 
 def run(ctx: Context) -> int:
+    if ctx.args.startup_probe:
+        return startup_probe(ctx.data_dir)
     print(f"{APP_NAME} {__version__} — autovérification ({sys.platform}, Python {_python()})")
     with _isolated_profile() as data_dir:
         outcomes = run_checks(data_dir, window=not ctx.args.no_window)
@@ -230,10 +235,7 @@ def check_report(data_dir: Path) -> str:
 
 def check_window(data_dir: Path) -> str:
     """Open the main window on the temporary profile, let it settle, close it."""
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _offscreen_without_display()
     from PySide6.QtWidgets import QApplication
 
     try:
@@ -256,6 +258,49 @@ def check_window(data_dir: Path) -> str:
         window.deleteLater()
         app.processEvents()
     return f"« {title} » ouverte et fermée (plateforme Qt {app.platformName()})"
+
+
+def startup_probe(data_dir: Path) -> int:
+    """Show the main window on ``data_dir``; print READY once no background task runs."""
+    _offscreen_without_display()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from coordinator_app.ui import create_main_window
+    from coordinator_app.ui.tasks import running_tasks
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    window = create_main_window(data_dir)
+    window.show()
+
+    def poll() -> None:
+        if running_tasks():
+            QTimer.singleShot(1, poll)
+            return
+        print(f"READY rss_kb={_rss_kb()}", flush=True)
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(0, poll)
+    app.exec()
+    return 0
+
+
+def _rss_kb() -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _offscreen_without_display() -> None:
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _python() -> str:
