@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain.regions import REGIONS
+from coordinator_app.domain.text import fold
 from coordinator_app.domain.validation import clean_record
 from coordinator_app.store.codec import to_db
 from coordinator_app.store.profile import Store, new_id
@@ -52,8 +54,32 @@ _WORD = re.compile(r"\w", re.UNICODE)
 
 def fts_words(text: str) -> list[str]:
     """Each word typed as an FTS5 prefix query (quoted: operators typed by the user are text)."""
+    return [word for _raw, word in _search_terms(text)]
+
+
+def _search_terms(text: str) -> list[tuple[str, str]]:
+    """``(word as typed, FTS5 prefix query)`` for each searchable word."""
     words = [w for w in text.split() if _WORD.search(w)]
-    return ['"' + w.replace('"', '""') + '"*' for w in words]
+    return [(w, '"' + w.replace('"', '""') + '"*') for w in words]
+
+
+#: Parts of region names too common to say which region is meant.
+_REGION_STOP = frozenset({"saint", "sainte", "lac", "les", "iles", "de", "la", "du", "des"})
+
+
+def regions_matching(word: str) -> list[str]:
+    """Codes of the regions whose name, or a part of it, starts with ``word`` (accents and case
+    ignored, at least 3 letters): « saguenay » → 02, « gaspe » → 11, « monte » → 16."""
+    folded = fold(word)
+    if len(folded) < 3 or folded in _REGION_STOP:
+        return []
+    found = []
+    for code, name in REGIONS.items():
+        name_folded = fold(name)
+        parts = [p for p in name_folded.split() if p not in _REGION_STOP]
+        if name_folded.startswith(folded) or any(p.startswith(folded) for p in parts):
+            found.append(code)
+    return found
 
 
 def fts_query(text: str) -> str | None:
@@ -182,29 +208,37 @@ def _where(
         else:
             clauses.append(in_project)
             params.append(flt.coordinator_id)
-    query = fts_query(flt.text)
-    if query:
+    for raw, word in _search_terms(flt.text):
+        # Every word typed must match somewhere: the project's name, municipality or notes, its
+        # region's name (« saguenay »), and for visits their text; for follow-ups their text.
+        regions = regions_matching(raw)
+        marks = ", ".join("?" * len(regions))
         projects = "p.rowid IN (SELECT rowid FROM project_fts WHERE project_fts MATCH ?)"
+        in_region = f" OR p.region_code IN ({marks})" if regions else ""
         if kind == "visit":
-            # Each word must match the visit's text or its project's name/municipality (« roberval
-            # kiosque »). One IN set of visit rowids per word: SQLite probes it instead of testing
-            # an OR on every one of 100 000 visits.
-            for word in fts_words(flt.text):
-                clauses.append(
-                    ("+" if by_date else "")
-                    + "v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?"
-                    " UNION SELECT v2.rowid FROM visit v2 WHERE v2.project_id IN (SELECT pp.id"
-                    " FROM project pp WHERE pp.rowid IN"
-                    " (SELECT rowid FROM project_fts WHERE project_fts MATCH ?)))"
-                )
-                params += [word, word]
+            # One IN set of visit rowids per word: SQLite probes it instead of testing an OR on
+            # every one of 100 000 visits.
+            region_visits = (
+                f" UNION SELECT v3.rowid FROM visit v3 WHERE v3.project_id IN"
+                f" (SELECT p3.id FROM project p3 WHERE p3.region_code IN ({marks}))"
+                if regions
+                else ""
+            )
+            clauses.append(
+                ("+" if by_date else "")
+                + "v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?"
+                " UNION SELECT v2.rowid FROM visit v2 WHERE v2.project_id IN (SELECT pp.id"
+                " FROM project pp WHERE pp.rowid IN"
+                " (SELECT rowid FROM project_fts WHERE project_fts MATCH ?))" + region_visits + ")"
+            )
+            params += [word, word, *regions]
         elif kind == "action_item":
-            like = "%" + flt.text.strip() + "%"
-            clauses.append(f"(a.text LIKE ? OR a.owner LIKE ? OR {projects})")
-            params += [like, like, query]
+            like = f"%{raw}%"
+            clauses.append(f"(a.text LIKE ? OR a.owner LIKE ? OR {projects}{in_region})")
+            params += [like, like, word, *regions]
         else:
-            clauses.append(projects)
-            params.append(query)
+            clauses.append(f"({projects}{in_region})")
+            params += [word, *regions]
     if kind == "action_item":
         today = _today(store, flt)
         soon = (dt.date.fromisoformat(today) + dt.timedelta(days=DUE_SOON_DAYS)).isoformat()

@@ -225,3 +225,20 @@ def test_follow_up_saved_elsewhere_shows_in_suivis_after_data_changed(qtbot, dem
     suivis.view.setCurrentIndex(suivis.model.index(row, 0))
     assert window.current_project_id() == project_id
     assert window.current_visit_id() == visit["id"]
+
+
+def test_typing_a_region_name_finds_its_projects(qtbot, demo_dir, open_window):
+    window = open_window(demo_dir)
+    window.show_page("ciec")
+    page = window.current_page()
+    wait_loaded(qtbot, page)
+    choose(qtbot, page.region, "02")
+    wait_loaded(qtbot, page)
+    in_region = page.model.total
+    page.reset_button.click()
+    wait_loaded(qtbot, page)
+    qtbot.keyClicks(page.search, "Saguenay")
+    qtbot.waitUntil(lambda: page.model.filter.text == "Saguenay", timeout=5000)
+    wait_loaded(qtbot, page)
+    assert page.model.total == in_region > 0
+    assert set(column_values(page.model, "region_code")) == {"02 Saguenay–Lac-Saint-Jean"}
