@@ -13,7 +13,7 @@ from coordinator_app import APP_NAME, __version__
 from coordinator_app.domain.errors import ProfileError
 from coordinator_app.store import keys
 from coordinator_app.store.paths import database_path, resolve_data_dir
-from coordinator_app.ui import errors, i18n
+from coordinator_app.ui import errors, i18n, tasks
 from coordinator_app.ui.main_window import MainWindow, create_main_window
 from coordinator_app.ui.style import STYLESHEET
 
@@ -94,5 +94,6 @@ def run_app(data_dir: str | None) -> int:
     errors.install_excepthook(window.data_dir)
     window.show()
     code = app.exec()
+    tasks.pool().waitForDone(15000)  # let running work finish before its profile closes
     window.store.close()
     return code

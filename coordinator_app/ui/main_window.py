@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(data_dir)
         self.record_openers: dict[str, Opener] = {}
         self.installed_features: list[str] = []
+        self._demo = store.get_meta("demo") == "1"
         errors.set_data_dir(self.data_dir)
         self.setObjectName("main-window")
         self.setWindowIcon(app_icon())
@@ -258,8 +259,16 @@ class MainWindow(QMainWindow):
             menu.menuAction().setVisible(not menu.isEmpty())
         self.toolbar.setVisible(bool(self.toolbar.actions()))
 
+    def _update_title(self) -> None:
+        """« Carnet COOP — données de démonstration » on a demo profile, so nobody takes the
+        demo's figures for real ones."""
+        if self._demo:
+            self.setWindowTitle(self.tr("{app} — données de démonstration").format(app=APP_NAME))
+        else:
+            self.setWindowTitle(APP_NAME)
+
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(APP_NAME)
+        self._update_title()
         self.menu_file.setTitle(self.tr("&Fichier"))
         self.menu_view.setTitle(self.tr("&Affichage"))
         self.menu_reports.setTitle(self.tr("&Rapports"))
@@ -333,6 +342,8 @@ class MainWindow(QMainWindow):
         """Reload lists, dashboard and status after data changed (queries run off the GUI thread)."""
         if self.stack.currentWidget() is not self.workspace and not q.is_empty(self.store):
             self.stack.setCurrentWidget(self.workspace)
+        self._demo = self.store.get_meta("demo") == "1"
+        self._update_title()
         self.dashboard.refresh()
         for page in (*self.project_pages.values(), self.visits_page, self.suivis_page):
             page.refresh()

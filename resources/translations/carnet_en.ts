@@ -298,32 +298,32 @@
 <context>
     <name>DiscardBanner</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="156" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="166" />
         <source>Abandonner la saisie ?</source>
         <translation>Discard the entry?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="157" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="167" />
         <source>&amp;Abandonner (Échap)</source>
         <translation>&amp;Discard (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="158" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="168" />
         <source>&amp;Continuer la saisie</source>
         <translation>&amp;Keep editing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="159" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="169" />
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="160" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="170" />
         <source>Continuer la saisie</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="163" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="173" />
         <source>Abandonner ce que vous avez tapé ? Rien ne sera enregistré.</source>
         <translation>Discard what you typed? Nothing will be saved.</translation>
     </message>
@@ -331,32 +331,32 @@
 <context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="130" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="140" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="131" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="141" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="132" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="142" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="133" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="143" />
         <source>Oui, reprendre le brouillon</source>
         <translation>Yes, resume the draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="134" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="144" />
         <source>Non, oublier le brouillon</source>
         <translation>No, discard the draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="145" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="155" />
         <source>Un brouillon non enregistré de ce formulaire a été conservé ({0}). Reprendre le brouillon ?</source>
         <translation>An unsaved draft of this form was kept ({0}). Resume the draft?</translation>
     </message>
@@ -364,43 +364,53 @@
 <context>
     <name>EntityForm</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="117" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="122" />
+        <source>Fiche</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="125" />
+        <source>Historique des modifications</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="130" />
         <source>Enregistrer (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="118" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="131" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="119" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="132" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="120" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="133" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="150" />
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="159" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="163" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="172" />
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="151" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="164" />
         <source>{0} (nouveau)</source>
         <translation>{0} (new)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="243" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="256" />
         <source>Rien n'a été enregistré : 1 problème à corriger (en rouge).</source>
         <translation>Nothing was saved: 1 problem to correct (in red).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="245" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="258" />
         <source>Rien n'a été enregistré : {0} problèmes à corriger (en rouge).</source>
         <translation>Nothing was saved: {0} problems to correct (in red).</translation>
     </message>
@@ -520,32 +530,32 @@
         <translation>New coordinator…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="163" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="165" />
         <source>&amp;Nouveau</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="170" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="172" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="171" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="173" />
         <source>Nouveau projet (Ctrl+Maj+P)</source>
         <translation>New project (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="188" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="197" />
         <source>Choisissez d'abord un projet dans une liste (Projets CIEC, Jeune COOP, Coopératives agricoles, Visites ou Suivis).</source>
         <translation>First choose a project in a list (CIEC projects, Jeune COOP, Farm co-ops, Visits or Follow-ups).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="213" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="230" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="215" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="232" />
         <source>Un brouillon non enregistré a été conservé : {0}.
 
 Reprendre le brouillon ?</source>
@@ -554,19 +564,78 @@ Reprendre le brouillon ?</source>
 Resume the draft?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="220" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="237" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="221" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="238" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="222" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="239" />
         <source>Reprendre le brouillon ?</source>
         <translation>Resume the draft?</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="53" />
+        <source>Quand, qui, quoi</source>
+        <translation>When, who, what</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="53" />
+        <source>Ancienne valeur</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="53" />
+        <source>Nouvelle valeur</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="56" />
+        <source>Historique des modifications : {0}</source>
+        <translation>Change history: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="63" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="64" />
+        <source>Rétablir cette valeur</source>
+        <translation>Restore this value</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="65" />
+        <source>Remet l'ancienne valeur du champ choisi</source>
+        <translation>Puts back the old value of the chosen field</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="77" />
+        <source>Création</source>
+        <translation>Creation</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="78" />
+        <source>Modification</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="79" />
+        <source>Suppression</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="80" />
+        <source>Restauration</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="94" />
+        <source>{0} — {1} — {2}</source>
+        <translation>{0} — {1} — {2}</translation>
     </message>
 </context>
 <context>
@@ -702,92 +771,122 @@ Resume the draft?</translation>
         <translation>Export data to Excel, CSV or JSON</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="192" />
+        <location filename="generated_strings.py" line="196" />
+        <source>mis à jour</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="197" />
+        <source>inchangé</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="198" />
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="193" />
+        <location filename="generated_strings.py" line="192" />
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="194" />
+        <location filename="generated_strings.py" line="199" />
         <source>Choisissez d'abord un fichier.</source>
         <translation>First choose a file.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="195" />
+        <location filename="generated_strings.py" line="200" />
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="196" />
+        <location filename="generated_strings.py" line="201" />
         <source>Importation en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="197" />
+        <location filename="generated_strings.py" line="202" />
+        <source>Lignes qui correspondent à des éléments existants</source>
+        <translation>Rows that match existing records</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="203" />
         <source>&amp;Données :</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="198" />
+        <location filename="generated_strings.py" line="204" />
         <source>F&amp;ormat :</source>
         <translation>F&amp;ormat:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="199" />
+        <location filename="generated_strings.py" line="205" />
         <source>&amp;Fichier :</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="200" />
+        <location filename="generated_strings.py" line="206" />
         <source>Choisissez d'abord le fichier à écrire.</source>
         <translation>First choose the file to write.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="201" />
+        <location filename="generated_strings.py" line="207" />
         <source>Exportation</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="202" />
+        <location filename="generated_strings.py" line="193" />
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="203" />
+        <location filename="generated_strings.py" line="194" />
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="204" />
+        <location filename="generated_strings.py" line="195" />
         <source>Problème</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="205" />
+        <location filename="generated_strings.py" line="208" />
+        <source>Trouvé par</source>
+        <translation>Found by</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="209" />
+        <source>Élément existant</source>
+        <translation>Existing record</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="210" />
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="211" />
         <source>Colonnes reconnues : {0}.</source>
         <translation>Columns recognised: {0}.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="206" />
+        <location filename="generated_strings.py" line="212" />
         <source>Vérification du fichier</source>
         <translation>Checking the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="207" />
+        <location filename="generated_strings.py" line="213" />
         <source>Importation du fichier</source>
         <translation>Importing the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="208" />
+        <location filename="generated_strings.py" line="214" />
         <source>{0} enregistrement(s) exporté(s) dans {1}.</source>
         <translation>{0} record(s) exported to {1}.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="209" />
+        <location filename="generated_strings.py" line="215" />
         <source>Colonnes ignorées : {0}.</source>
         <translation>Columns ignored: {0}.</translation>
     </message>
@@ -881,122 +980,127 @@ Resume the draft?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="263" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="266" />
+        <source>{app} — données de démonstration</source>
+        <translation>{app} — demo data</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="272" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="264" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="273" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="265" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="274" />
         <source>&amp;Rapports</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="266" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="275" />
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="267" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="276" />
         <source>&amp;Préférences</source>
         <translation>&amp;Preferences</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="268" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="277" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="269" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="278" />
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="270" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="279" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="271" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="280" />
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="272" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="281" />
         <source>&amp;Actualiser</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="273" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="282" />
         <source>&amp;Serveur de synchronisation…</source>
         <translation>&amp;Sync server…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="274" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="283" />
         <source>À &amp;propos de Carnet COOP</source>
         <translation>&amp;About Carnet COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="275" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="284" />
         <source>Barre d'outils</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="276" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="285" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="281" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="290" />
         <source>{page} (Ctrl+{number})</source>
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="380" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="391" />
         <source>Cette fiche ne peut pas encore être ouverte dans cette version.</source>
         <translation>This record cannot be opened in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="394" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="405" />
         <source>Chargement des données de démonstration</source>
         <translation>Loading the demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="406" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="417" />
         <source>Données de démonstration chargées : {count} enregistrements.</source>
         <translation>Demo data loaded: {count} records.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="417" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="428" />
         <source>Chargement des données de démonstration…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="422" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="433" />
         <source>Données de démonstration</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="433" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="444" />
         <source>Cette langue n'est pas disponible.</source>
         <translation>This language is not available.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="442" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="453" />
         <source>À propos de Carnet COOP</source>
         <translation>About Carnet COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="446" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="457" />
         <source>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Carnet de terrain des coordonnateurs et coordonnatrices du CQCM : projets CIEC, Jeune COOP et coopératives agricoles.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Field notebook of CQCM's regional coordinators: CIEC projects, Jeune COOP and farm co-ops.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="450" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="461" />
         <source>Profil : {path}</source>
         <translation>Profile: {path}</translation>
     </message>
@@ -1071,509 +1175,453 @@ Resume the draft?</translation>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="156" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="140" />
         <source>Modifier le projet (Ctrl+E)</source>
         <translation>Edit the project (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="159" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="143" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="162" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="146" />
         <source>Ajouter un participant</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="164" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="148" />
         <source>Ajouter un contrat</source>
         <translation>Add a contract</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="166" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="150" />
         <source>Ajouter une demande de financement</source>
         <translation>Add a funding request</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="180" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="164" />
         <source>Sections du projet</source>
         <translation>Project sections</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="182" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="166" />
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="183" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="167" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="184" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="168" />
         <source>Contrats</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="185" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="169" />
         <source>Financement</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="186" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="170" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="187" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="171" />
         <source>Historique des modifications</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="208" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="210" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="192" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="194" />
         <source>Historique des étapes</source>
         <translation>Stage history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="210" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="194" />
         <source>Étape</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="210" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="246" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="291" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="194" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="230" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="275" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="226" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="210" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="227" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="211" />
         <source>Date de naissance</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="228" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="212" />
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="229" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="213" />
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="230" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="214" />
         <source>Consentement (moins de 14 ans)</source>
         <translation>Consent (under 14)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="232" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="216" />
         <source>Participants du projet</source>
         <translation>Project participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="247" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="231" />
         <source>Type de client</source>
         <translation>Client type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="248" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="232" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="249" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="233" />
         <source>Heures</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="250" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="234" />
         <source>Montant</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="252" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="236" />
         <source>Contrats du projet</source>
         <translation>Project contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="269" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="253" />
         <source>Bailleur de fonds</source>
         <translation>Funder</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="270" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="254" />
         <source>Programme</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="271" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="255" />
         <source>Demandé</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="272" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="256" />
         <source>Accordé</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="273" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="257" />
         <source>Versé</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="274" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="258" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="275" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="259" />
         <source>Prochaine reddition de comptes</source>
         <translation>Next report due</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="277" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="261" />
         <source>Demandes de financement du projet</source>
         <translation>Project funding requests</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="292" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="276" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="293" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="277" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="294" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="278" />
         <source>Suivis ouverts</source>
         <translation>Open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="295" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="279" />
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="296" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="280" />
         <source>Observations</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="298" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="282" />
         <source>Visites du projet, la plus récente en premier</source>
         <translation>Project visits, most recent first</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="305" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="289" />
         <source>Ouvrir la visite (Entrée)</source>
         <translation>Open the visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="306" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="290" />
         <source>Ouvrir la visite</source>
         <translation>Open the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="321" />
-        <source>Quand, qui, quoi</source>
-        <translation>When, who, what</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="321" />
-        <source>Ancienne valeur</source>
-        <translation>Old value</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="321" />
-        <source>Nouvelle valeur</source>
-        <translation>New value</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="323" />
-        <source>Historique des modifications du projet</source>
-        <translation>Project change history</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="329" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="330" />
-        <source>Rétablir cette valeur</source>
-        <translation>Restore this value</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="331" />
-        <source>Remet l'ancienne valeur du champ choisi</source>
-        <translation>Puts back the old value of the chosen field</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="368" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="334" />
         <source>Année {0}</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="369" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="335" />
         <source>Étape : {0}</source>
         <translation>Stage: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="371" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="337" />
         <source>Projet {0}</source>
         <translation>Project {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="372" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="338" />
         <source>Projet : {0}</source>
         <translation>Project: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="398" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="364" />
         <source>Notes :</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="448" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="414" />
         <source>⚠ {0} participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</source>
         <translation>⚠ {0} participant(s) under 14 without consent from a parent or guardian (Law 25).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="455" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="421" />
         <source>Participants ({0})</source>
         <translation>Participants ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="459" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="425" />
         <source>⚠ Consentement manquant</source>
         <translation>⚠ Consent missing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="461" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="427" />
         <source>Donné par {0} ({1})</source>
         <translation>Given by {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="465" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="431" />
         <source>Anonymisé</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="466" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="432" />
         <source>Non requis (14 ans ou plus)</source>
         <translation>Not required (14 or older)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="493" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="459" />
         <source>Total des contrats : {0} · Heures : {1} · Chiffre d'affaires déclaré : {2}</source>
         <translation>Contracts total: {0} · Hours: {1} · Declared revenue: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="500" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="466" />
         <source>Contrats ({0})</source>
         <translation>Contracts ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="518" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="484" />
         <source>{0} (en retard : {1})</source>
         <translation>{0} (overdue: {1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="543" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="509" />
         <source>⚠ {0} reddition(s) de comptes en retard (onglet Financement).</source>
         <translation>⚠ {0} overdue report(s) (Funding tab).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="547" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="513" />
         <source>Financement ({0})</source>
         <translation>Funding ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="581" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="547" />
         <source>Les {0} visites les plus récentes sur {1} sont affichées ; la page Visites de la fenêtre principale les montre toutes.</source>
         <translation>The {0} most recent visits of {1} are shown; the Visits page of the main window shows them all.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="588" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="554" />
         <source>Visites ({0})</source>
         <translation>Visits ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="598" />
-        <source>{0} — {1} — {2}</source>
-        <translation>{0} — {1} — {2}</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="623" />
-        <source>Création</source>
-        <translation>Creation</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="624" />
-        <source>Modification</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="625" />
-        <source>Suppression</source>
-        <translation>Deletion</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="626" />
-        <source>Restauration</source>
-        <translation>Restore</translation>
     </message>
 </context>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="generated_strings.py" line="210" />
+        <location filename="generated_strings.py" line="216" />
         <source>Le rapport à imprimer est vide.</source>
         <translation>The report to print is empty.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="211" />
+        <location filename="generated_strings.py" line="217" />
         <source>L'imprimante n'a pas pu être ouverte : vérifiez son état et réessayez.</source>
         <translation>The printer could not be opened: check it and try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="212" />
+        <location filename="generated_strings.py" line="218" />
         <source>Aperçu du rapport</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="213" />
+        <location filename="generated_strings.py" line="219" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="214" />
+        <location filename="generated_strings.py" line="220" />
         <source>&amp;Enregistrer en PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="215" />
+        <location filename="generated_strings.py" line="221" />
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="216" />
+        <location filename="generated_strings.py" line="222" />
         <source>Imprimer le rapport</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="217" />
+        <location filename="generated_strings.py" line="223" />
         <source>Enregistrer le rapport en PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="218" />
+        <location filename="generated_strings.py" line="224" />
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="219" />
+        <location filename="generated_strings.py" line="225" />
         <source>Lettre (8 ½ × 11 po)</source>
         <translation>Letter (8½ × 11 in)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="220" />
+        <location filename="generated_strings.py" line="226" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="221" />
+        <location filename="generated_strings.py" line="227" />
         <source>&amp;Format de page :</source>
         <translation>Page &amp;size:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="222" />
+        <location filename="generated_strings.py" line="228" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="223" />
+        <location filename="generated_strings.py" line="229" />
         <source>&amp;Produire le rapport</source>
         <translation>&amp;Produce the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="224" />
+        <location filename="generated_strings.py" line="230" />
         <source>&amp;Projet :</source>
         <translation>&amp;Project:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="225" />
+        <location filename="generated_strings.py" line="231" />
         <source>Inclure les &amp;noms des participants</source>
         <translation>Include the participants' &amp;names</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="226" />
+        <location filename="generated_strings.py" line="232" />
         <source>Production du rapport</source>
         <translation>Producing the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="227" />
+        <location filename="generated_strings.py" line="233" />
         <source>L'impression a été interrompue par l'imprimante.</source>
         <translation>Printing was interrupted by the printer.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="228" />
+        <location filename="generated_strings.py" line="234" />
         <source>Aperçu — {title}</source>
         <translation>Preview — {title}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="229" />
+        <location filename="generated_strings.py" line="235" />
         <source>{n} page(s)</source>
         <translation>{n} page(s)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="230" />
+        <location filename="generated_strings.py" line="236" />
         <source>Enregistré : {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="231" />
+        <location filename="generated_strings.py" line="237" />
         <source>&amp;Visite :</source>
         <translation>&amp;Visit:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="232" />
+        <location filename="generated_strings.py" line="238" />
         <source>Choisissez un projet.</source>
         <translation>Choose a project.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="233" />
+        <location filename="generated_strings.py" line="239" />
         <source>Aucune visite à imprimer : enregistrez d'abord une visite.</source>
         <translation>No visit to print: save a visit first.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="234" />
+        <location filename="generated_strings.py" line="240" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="235" />
+        <location filename="generated_strings.py" line="241" />
         <source>&amp;Région :</source>
         <translation>&amp;Region:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="236" />
+        <location filename="generated_strings.py" line="242" />
         <source>&amp;Du :</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="237" />
+        <location filename="generated_strings.py" line="243" />
         <source>&amp;Au :</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="238" />
+        <location filename="generated_strings.py" line="244" />
         <source>&amp;Année :</source>
         <translation>&amp;Year:</translation>
     </message>
@@ -1682,262 +1730,257 @@ Resume the draft?</translation>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="generated_strings.py" line="239" />
+        <location filename="generated_strings.py" line="245" />
         <source>(vide)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="240" />
+        <location filename="generated_strings.py" line="246" />
         <source>Synchronisé : {sent} envoyées, {received} reçues, {merged} fusionnées, {conflicts} en conflit.</source>
         <translation>Synced: {sent} sent, {received} received, {merged} merged, {conflicts} in conflict.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="241" />
+        <location filename="generated_strings.py" line="247" />
         <source>supprimé</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="242" />
+        <location filename="generated_strings.py" line="248" />
         <source>gardé</source>
         <translation>kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="243" />
+        <location filename="generated_strings.py" line="249" />
         <source>Garder la mienne</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="244" />
+        <location filename="generated_strings.py" line="250" />
         <source>Garder l'autre</source>
         <translation>Keep the other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="245" />
+        <location filename="generated_strings.py" line="251" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="246" />
+        <location filename="generated_strings.py" line="252" />
         <source>Renvoyer</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="247" />
+        <location filename="generated_strings.py" line="253" />
         <source>Abandonner</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="248" />
+        <location filename="generated_strings.py" line="254" />
         <source>Aucun conflit à résoudre.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="249" />
+        <location filename="generated_strings.py" line="255" />
         <source>La mienne</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="250" />
+        <location filename="generated_strings.py" line="256" />
         <source>Valeur retenue</source>
         <translation>Value kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="251" />
+        <location filename="generated_strings.py" line="257" />
         <source>L'autre</source>
         <translation>The other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="252" />
+        <location filename="generated_strings.py" line="258" />
         <source>Modifier la valeur</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="253" />
+        <location filename="generated_strings.py" line="259" />
         <source>Connexion au serveur</source>
         <translation>Server connection</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="254" />
+        <location filename="generated_strings.py" line="260" />
         <source>facultatif : autorité de certification (PEM)</source>
         <translation>optional: certificate authority (PEM)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="255" />
+        <location filename="generated_strings.py" line="261" />
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="256" />
+        <location filename="generated_strings.py" line="262" />
         <source>Adresse du serveur</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="257" />
+        <location filename="generated_strings.py" line="263" />
         <source>Nom d'utilisateur</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="258" />
+        <location filename="generated_strings.py" line="264" />
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="259" />
+        <location filename="generated_strings.py" line="265" />
         <source>Certificat de l'organisation</source>
         <translation>Organisation's certificate</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="260" />
+        <location filename="generated_strings.py" line="266" />
         <source>Se connecter</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="261" />
+        <location filename="generated_strings.py" line="267" />
         <source>Certificats (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="262" />
+        <location filename="generated_strings.py" line="268" />
         <source>Connexion en cours…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="263" />
+        <location filename="generated_strings.py" line="269" />
         <source>Revenir à une copie de sécurité</source>
         <translation>Go back to a backup copy</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="264" />
+        <location filename="generated_strings.py" line="270" />
         <source>Le profil reviendra à l'état choisi. Les modifications faites depuis, si elles ont été synchronisées, reviendront du serveur à la prochaine synchronisation.</source>
         <translation>The profile will go back to the chosen state. Changes made since then, if they were synced, will come back from the server at the next sync.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="265" />
+        <location filename="generated_strings.py" line="271" />
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="266" />
+        <location filename="generated_strings.py" line="272" />
         <source>Synchroniser</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="267" />
+        <location filename="generated_strings.py" line="273" />
         <source>Connexion au serveur…</source>
         <translation>Server connection…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="268" />
+        <location filename="generated_strings.py" line="274" />
         <source>Revenir à une copie de sécurité…</source>
         <translation>Go back to a backup copy…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="269" />
+        <location filename="generated_strings.py" line="275" />
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="270" />
+        <location filename="generated_strings.py" line="276" />
         <source>Profil effacé</source>
         <translation>Profile erased</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="271" />
+        <location filename="generated_strings.py" line="293" />
         <source>Le serveur a signalé cet ordinateur comme perdu : le profil local a été effacé. L'application va se fermer.</source>
         <translation>The server reported this computer as lost: the local profile was erased. The application will close.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="272" />
+        <location filename="generated_strings.py" line="277" />
         <source>Profil restauré depuis la copie de sécurité.</source>
         <translation>Profile restored from the backup copy.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="273" />
+        <location filename="generated_strings.py" line="278" />
         <source>Synchronisation interrompue : {error}</source>
         <translation>Sync interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="274" />
+        <location filename="generated_strings.py" line="279" />
         <source>Mauvais mot de passe.</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="275" />
+        <location filename="generated_strings.py" line="280" />
         <source>Certificat non reconnu : connexion refusée.</source>
         <translation>Certificate not recognised: connection refused.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="276" />
+        <location filename="generated_strings.py" line="281" />
         <source>Serveur injoignable : vos modifications attendent.</source>
         <translation>Server unreachable: your changes are waiting.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="277" />
+        <location filename="generated_strings.py" line="282" />
         <source>Connexion interrompue : rien n'est perdu, réessayez.</source>
         <translation>Connection interrupted: nothing is lost, try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="278" />
+        <location filename="generated_strings.py" line="283" />
         <source>Application trop ancienne : mettez-la à jour.</source>
         <translation>Application too old: update it.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="279" />
+        <location filename="generated_strings.py" line="284" />
         <source>Accès refusé par le serveur.</source>
         <translation>Access denied by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="280" />
+        <location filename="generated_strings.py" line="285" />
         <source>Accès refusé : reconnectez-vous au serveur.</source>
         <translation>Access denied: sign in to the server again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="281" />
+        <location filename="generated_strings.py" line="286" />
         <source>Pas de serveur : connectez-vous d'abord.</source>
         <translation>No server: sign in first.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="282" />
+        <location filename="generated_strings.py" line="287" />
         <source>Profil de démonstration : jamais synchronisé.</source>
         <translation>Demo profile: never synced.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="283" />
+        <location filename="generated_strings.py" line="288" />
         <source>&lt;b&gt;Conflits&lt;/b&gt;</source>
         <translation>&lt;b&gt;Conflicts&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="284" />
+        <location filename="generated_strings.py" line="289" />
         <source>&lt;b&gt;Modifications refusées par le serveur&lt;/b&gt;</source>
         <translation>&lt;b&gt;Changes refused by the server&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="285" />
+        <location filename="generated_strings.py" line="290" />
         <source>Connexion</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="286" />
+        <location filename="generated_strings.py" line="291" />
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="287" />
+        <location filename="generated_strings.py" line="292" />
         <source>{n} refusées par le serveur.</source>
         <translation>{n} refused by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="288" />
-        <source>{kind} {record} ({op}) : {reason}</source>
-        <translation>{kind} {record} ({op}): {reason}</translation>
-    </message>
-    <message>
-        <location filename="generated_strings.py" line="289" />
+        <location filename="generated_strings.py" line="294" />
         <source>par {author}, le {at}</source>
         <translation>by {author}, on {at}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="290" />
+        <location filename="generated_strings.py" line="295" />
         <source>Avant la synchronisation du {when}</source>
         <translation>Before the sync of {when}</translation>
     </message>
@@ -1945,18 +1988,18 @@ Resume the draft?</translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../coordinator_app/ui/tasks.py" line="167" />
+        <location filename="../../coordinator_app/ui/tasks.py" line="182" />
         <source>Traitement en cours</source>
         <extracomment>How long work may run before a progress dialog appears (Anki waits about as long).</extracomment>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tasks.py" line="168" />
+        <location filename="../../coordinator_app/ui/tasks.py" line="183" />
         <source>Progression</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tasks.py" line="174" />
+        <location filename="../../coordinator_app/ui/tasks.py" line="189" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -2054,17 +2097,17 @@ Resume the draft?</translation>
         <translation>Remove the attachment</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="505" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="515" />
         <source>Copie des pièces jointes…</source>
         <translation>Copying attachments…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="600" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="610" />
         <source>Suivi {0} — {1} : {2}</source>
         <translation>Follow-up {0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="606" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="616" />
         <source>Rien n'a été enregistré : {0} problème(s) à corriger (en rouge).</source>
         <translation>Nothing was saved: {0} problem(s) to correct (in red).</translation>
     </message>

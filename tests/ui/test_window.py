@@ -29,6 +29,7 @@ def test_empty_profile_welcome_loads_demo_and_shows_the_published_figures(
     assert loaded.args[0] > 1000
     assert window.stack.currentWidget() is window.workspace
     assert window.current_page() is window.dashboard
+    assert window.windowTitle() == "Carnet COOP — données de démonstration"
     dashboard = window.dashboard
     qtbot.waitUntil(lambda: dashboard.jeune_cards[0].value.text() == "180", timeout=20000)
     assert card_texts(dashboard.jeune_cards) == [
