@@ -123,7 +123,7 @@ def open_connection(
 ) -> sqlite3.Connection:
     """Open (creating if needed) the database at ``path``, configured for the store.
 
-    Encrypted (the default once ``ENCRYPT_BY_DEFAULT`` is on): the key is ``key`` when given
+    Encrypted (the default, ``ENCRYPT_BY_DEFAULT``): the key is ``key`` when given
     (snapshots and backups are opened with their profile's key), else the key of the profile
     folder ``path.parent`` (keyring, or ``passphrase`` / ``COORDINATOR_APP_PASSPHRASE``). A clear
     database found at ``path`` is encrypted in place first. ``encrypted=False`` opens a clear
@@ -187,3 +187,19 @@ def open_copy(
         raise _wrong_key(Path(path), key) from None
     conn.profile_key = key
     return conn
+
+
+def open_reader(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """A second connection to the same profile, for reads while another thread writes.
+
+    In WAL mode a reader sees the last committed state while a writer holds a long transaction
+    (an import, a sync), so the window's reads never wait for it. Same key as ``conn``.
+    """
+    key = getattr(conn, "profile_key", None)
+    if key is None:
+        reader = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    else:
+        reader = connect_with_key(path, key)
+    configure(reader)
+    reader.execute("PRAGMA query_only = ON")
+    return reader

@@ -26,7 +26,7 @@ from coordinator_app.domain.rules import with_stage_history
 from coordinator_app.domain.validation import clean_record
 from coordinator_app.store import journal, paths
 from coordinator_app.store.codec import decode_row, to_db
-from coordinator_app.store.connection import open_connection
+from coordinator_app.store.connection import open_connection, open_reader
 from coordinator_app.store.journal import JournalEntry
 from coordinator_app.store.migrations import migrate, schema_version
 
@@ -55,6 +55,9 @@ class Store:
         self.clock = clock
         self._lock = threading.RLock()
         self._depth = 0
+        self._reader: sqlite3.Connection | None = None
+        self._reader_db: sqlite_utils.Database | None = None
+        self._reader_lock = threading.Lock()
         self.device_id = self.get_meta("device_id") or self._init_device()
         self.author = self.get_meta("author") or getpass.getuser()
 
@@ -96,14 +99,47 @@ class Store:
             self.conn.execute("COMMIT")
 
     @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
-        """Hold the lock while reading so a read never sees another thread's open transaction."""
+    def exclusive(self) -> Iterator[sqlite3.Connection]:
+        """The main connection with no transaction of another thread open (backups, restores)."""
         with self._lock:
             yield self.conn
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection to read from: never one with another thread's transaction half-done.
+
+        The thread inside a write transaction reads its own uncommitted rows on the main
+        connection. While another thread holds the main connection (an import, a sync), reads go
+        to a second, read-only connection that sees the last committed state (WAL), so the window
+        never waits for the writer.
+        """
+        with self._reading() as (conn, _db):
+            yield conn
+
+    @contextmanager
+    def _reading(self) -> Iterator[tuple[sqlite3.Connection, sqlite_utils.Database]]:
+        # RLock: a non-blocking acquire succeeds for a free lock and for the thread that owns it.
+        if self._lock.acquire(blocking=False):
+            try:
+                yield self.conn, self.db
+            finally:
+                self._lock.release()
+            return
+        with self._reader_lock:
+            if self._reader is None:
+                self._reader = open_reader(self.conn, self.path)
+                self._reader_db = sqlite_utils.Database(
+                    self._reader, recursive_triggers=False, execute_plugins=False
+                )
+            yield self._reader, self._reader_db
 
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+            with self._reader_lock:
+                if self._reader is not None:
+                    self._reader.close()
+                    self._reader = None
 
     def _init_device(self) -> str:
         device = new_id()
@@ -112,8 +148,8 @@ class Store:
 
     # -- metadata -------------------------------------------------------------------------------
     def get_meta(self, key: str, default: str | None = None) -> str | None:
-        with self.reading():
-            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        with self.reading() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
     def set_meta(self, key: str, value: str | None) -> None:
@@ -128,15 +164,15 @@ class Store:
 
     # -- reading --------------------------------------------------------------------------------
     def _select(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
-        with self.reading():
-            return list(self.db.query(sql, params))
+        with self._reading() as (_conn, db):
+            return list(db.query(sql, params))
 
     def get(
         self, kind: str, record_id: str, *, include_deleted: bool = False
     ) -> dict[str, Any] | None:
         entity = ENTITIES[kind]
-        with self.reading():
-            rows = list(self.db[kind].rows_where("id = ?", [record_id]))
+        with self._reading() as (_conn, db):
+            rows = list(db[kind].rows_where("id = ?", [record_id]))
         if not rows or (rows[0]["deleted"] and not include_deleted):
             return None
         return decode_row(entity, rows[0])
@@ -165,8 +201,8 @@ class Store:
         order = (
             f"{self._column(kind, order_by or 'created_at')} {'DESC' if descending else 'ASC'}, id"
         )
-        with self.reading():
-            rows = self.db[kind].rows_where(
+        with self._reading() as (_conn, db):
+            rows = db[kind].rows_where(
                 where, params, order_by=order, limit=limit, offset=offset if limit else None
             )
             return [decode_row(entity, row) for row in rows]
@@ -175,8 +211,8 @@ class Store:
         self, kind: str, *, equals: Mapping[str, Any] | None = None, include_deleted: bool = False
     ) -> int:
         where, params = self._where(kind, equals, include_deleted)
-        with self.reading():
-            return self.db[kind].count_where(where, params)
+        with self._reading() as (_conn, db):
+            return db[kind].count_where(where, params)
 
     def _column(self, kind: str, name: str) -> str:
         if name not in _METADATA and not ENTITIES[kind].has_field(name):
@@ -196,16 +232,16 @@ class Store:
         return (" AND ".join(clauses) or None), params
 
     def history(self, kind: str, record_id: str) -> list[JournalEntry]:
-        with self.reading():
-            return journal.entries_for_record(self.conn, kind, record_id)
+        with self.reading() as conn:
+            return journal.entries_for_record(conn, kind, record_id)
 
     def pending_changes(self, limit: int | None = None) -> list[JournalEntry]:
-        with self.reading():
-            return journal.pending(self.conn, limit)
+        with self.reading() as conn:
+            return journal.pending(conn, limit)
 
     def pending_count(self) -> int:
-        with self.reading():
-            return journal.pending_count(self.conn)
+        with self.reading() as conn:
+            return journal.pending_count(conn)
 
     def mark_sent(self, acknowledged: Mapping[str, int | None]) -> None:
         with self.transaction():

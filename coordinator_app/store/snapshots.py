@@ -77,8 +77,8 @@ def take_snapshot(store: Store, keep: int = KEEP) -> Snapshot:
     now = dt.datetime.now(dt.UTC)
     target = folder / f"{PREFIX}{now.strftime('%Y%m%dT%H%M%S%fZ')}.db"
     partial = target.with_suffix(".partial")
-    with store.reading():
-        copy_database(store.conn, partial)  # encrypted with the profile's key when it has one
+    with store.exclusive() as conn:
+        copy_database(conn, partial)  # encrypted with the profile's key when it has one
     partial.replace(target)
     for old in list_snapshots(store.data_dir)[keep:]:
         old.path.unlink(missing_ok=True)
@@ -96,7 +96,7 @@ def restore_snapshot(store: Store, snapshot: Path) -> None:
                 f"La copie de sécurité {snapshot.name} est endommagée ; rien n'a changé."
             )
         take_snapshot(store, keep=KEEP + 1)
-        with store.reading():
-            source.backup(store.conn)
+        with store.exclusive() as conn:
+            source.backup(conn)
     finally:
         source.close()

@@ -108,3 +108,29 @@ def test_updating_one_field_leaves_amounts_as_they_were(store):
     updated = store.update("project", project["id"], {"stage": "ouverture"})
     assert updated["revenue"] == store.require("project", project["id"])["revenue"] == 523456
     assert "revenue" not in store.history("project", project["id"])[-1].fields
+
+
+def test_reads_from_another_thread_do_not_wait_for_a_long_write(store):
+    """While an import holds its transaction, the window still reads the last committed state."""
+    import threading
+
+    new_project(store, name="Déjà là")
+    inside, release = threading.Event(), threading.Event()
+
+    def long_import():
+        with store.transaction():
+            new_project(store, name="En cours d'importation")
+            assert store.count("project") == 2  # the writer sees its own rows
+            inside.set()
+            release.wait(30)
+
+    worker = threading.Thread(target=long_import)
+    worker.start()
+    assert inside.wait(30)
+    try:
+        assert [p["name"] for p in store.find("project")] == ["Déjà là"]
+        assert store.pending_count() == 1
+    finally:
+        release.set()
+        worker.join()
+    assert store.count("project") == 2
