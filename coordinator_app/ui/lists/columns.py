@@ -79,8 +79,8 @@ def _coop_type(row: Row) -> str:
     return short[:1].upper() + short[1:]
 
 
-NAME = Column("name", QT_TRANSLATE_NOOP("Columns", "Nom"), _text("name"), width=260)
-REGION = Column("region_code", QT_TRANSLATE_NOOP("Columns", "Région"), _region, width=165)
+NAME = Column("name", QT_TRANSLATE_NOOP("Columns", "Nom"), _text("name"), width=250)
+REGION = Column("region_code", QT_TRANSLATE_NOOP("Columns", "Région"), _region, width=195)
 MUNICIPALITY = Column(
     "municipality", QT_TRANSLATE_NOOP("Columns", "Municipalité"), _text("municipality"), width=140
 )
@@ -133,7 +133,7 @@ PROJECT_COLUMNS: dict[str, tuple[Column, ...]] = {
             QT_TRANSLATE_NOOP("Columns", "Membres"),
             _number("members_count"),
             True,
-            70,
+            80,
         ),
         COORDINATORS,
     ),
