@@ -20,11 +20,11 @@ os.environ.setdefault("COORDINATOR_APP_PASSPHRASE", "captures d'écran")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from coordinator_app.store import open_store  # noqa: E402
-from coordinator_app.store.demo import load_demo  # noqa: E402
-from coordinator_app.ui import tasks  # noqa: E402
-from coordinator_app.ui.app import make_application  # noqa: E402
-from coordinator_app.ui.main_window import create_main_window  # noqa: E402
+from coordinator_app.store import open_store
+from coordinator_app.store.demo import load_demo
+from coordinator_app.ui import tasks
+from coordinator_app.ui.app import make_application
+from coordinator_app.ui.main_window import create_main_window
 
 OUT = Path(__file__).resolve().parent
 SIZE = (1366, 768)
