@@ -53,7 +53,7 @@ from coordinator_app.domain.indicators import latest_year
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.domain.stages import PROGRAM_SHORT_LABELS
 from coordinator_app.reports import REPORT_TITLES, ReportOptions, service
-from coordinator_app.store import Store
+from coordinator_app.store import Store, privacy
 from coordinator_app.ui import errors
 
 #: Printing renders each page to an image at this resolution (enough for text, bounded memory).
@@ -178,12 +178,28 @@ class ReportPreview(QDialog):
             return
         try:
             print_document(self.document, printer)
+            self._register_names()
         except Exception as error:
             errors.show_error(self, error)
 
     def save_to(self, path: str | Path) -> Path:
         """Write the report where the user chose (atomically)."""
-        return service.save(path, self.data)
+        written = service.save(path, self.data)
+        self._register_names()
+        return written
+
+    def _register_names(self) -> None:
+        """Law 25: a project sheet printed or saved with participants' names goes to the register
+        of communications (the preview on screen does not)."""
+        store = getattr(self.parent(), "store", None)
+        if (
+            store is not None
+            and self.request.kind == service.FICHE_PROJET
+            and self.request.options.with_names
+        ):
+            privacy.log_report_with_names(
+                store, self.request.params["project_id"], REPORT_TITLES[self.request.kind]
+            )
 
     def save_dialog(self) -> None:
         """« Enregistrer en PDF… »: choose a file, then write it."""
