@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 
 from benchmarks.common import Context, Row, feature, thousands
@@ -49,7 +50,9 @@ def spreadsheet_import(ctx: Context) -> Row:
         export_records(store, "visit", sheet)
     finally:
         store.close()
-    target = open_store(ctx.work / f"import-target-{rows}")
+    target_folder = ctx.work / f"import-target-{rows}"
+    shutil.rmtree(target_folder, ignore_errors=True)  # an empty profile, even with --keep
+    target = open_store(target_folder)
     try:
         _copy_projects(source, target)
         started = time.perf_counter()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -145,6 +146,7 @@ def push_pull(ctx: Context) -> Row:
     if missing:
         return Row.absent(figure, size, PUSH_PULL_TARGET, missing)
     work = ctx.work / f"sync-{changes}"
+    shutil.rmtree(work, ignore_errors=True)  # a fresh server and laptops, even with --keep
     with server(work / "server", [{"username": "alice", "regions": ["03"]}]) as srv:
         sender = laptop(work / "a", srv, "alice")
         receiver = laptop(work / "b", srv, "alice")
@@ -304,6 +306,7 @@ def nothing_to_do(ctx: Context) -> Row:
     measured = ctx.cache.get("sync-nothing")
     if measured is None:  # run alone (--only): a small profile of its own
         work = ctx.work / "sync-nothing"
+        shutil.rmtree(work, ignore_errors=True)  # a fresh server and laptops, even with --keep
         with server(work / "server", [{"username": "alice", "regions": ["03"]}]) as srv:
             sender, receiver = laptop(work / "a", srv, "alice"), laptop(work / "b", srv, "alice")
             try:
@@ -347,6 +350,7 @@ def one_change_scaling(ctx: Context) -> Row:
     if missing:
         return Row.absent(figure, size, SCALING_TARGET, missing)
     work = ctx.work / f"sync-scaling-{big}"
+    shutil.rmtree(work, ignore_errors=True)  # a fresh server and laptops, even with --keep
     users = [{"username": "petit", "regions": ["05"]}, {"username": "grand", "regions": ["03"]}]
     with server(work / "server", users) as srv:
         small_store = laptop(work / "small", srv, "petit")
@@ -418,6 +422,7 @@ def server_load(ctx: Context) -> Row:
     from coordinator_app.sync.engine import SyncEngine
 
     work = ctx.work / f"load-{clients}"
+    shutil.rmtree(work, ignore_errors=True)  # a fresh server and laptops, even with --keep
     regions = [f"{i % 17 + 1:02d}" for i in range(clients)]
     users = [{"username": f"coord{i}", "regions": [regions[i]]} for i in range(clients)]
     latencies: list[float] = []

@@ -13,6 +13,7 @@ from pathlib import Path
 from benchmarks.common import Context
 
 PROGRAMS = ("CIEC", "JEUNE_COOP", "FERME_COOP")
+READY_MARKER = "benchmark-profile-ready"
 WORDS = [
     "serre",
     "récolte",
@@ -96,6 +97,9 @@ def build_profile(
     from coordinator_app.store import open_store
     from coordinator_app.store.queries import bulk_create
 
+    ready = folder / READY_MARKER
+    if ready.is_file():  # built by an earlier run with --keep
+        return folder
     rng = random.Random(seed)
     store = open_store(folder)
     try:
@@ -121,6 +125,7 @@ def build_profile(
         store.set_meta("welcome_done", "1")
     finally:
         store.close()
+    ready.write_text(f"{visits} visits\n", encoding="utf-8")
     return folder
 
 
