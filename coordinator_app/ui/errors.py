@@ -121,6 +121,8 @@ def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     if details:
         box.setInformativeText(details)
     box.finished.connect(lambda _result: _forget(box))
+    # A dialog destroyed with its parent window never finishes: forget it then too.
+    box.destroyed.connect(lambda *_: open_dialogs.remove(box) if box in open_dialogs else None)
     open_dialogs.append(box)
     box.open()
     return box
