@@ -32,6 +32,9 @@ SCOPE_OPEN = "open"  # every action item not done
 SCOPE_DONE = "done"
 SCOPE_ALL = "all"
 DUE_SOON_DAYS = 14
+#: Up to this many matching visits, a search looks them up and sorts them rather than walking
+#: the date index (measured at 100 000 visits: 443 hits 25 ms looked up, 160 ms walked).
+FEW_HITS = 3000
 
 
 @dataclass(frozen=True)
@@ -208,7 +211,25 @@ def _where(
         else:
             clauses.append(in_project)
             params.append(flt.coordinator_id)
-    for raw, word in _search_terms(flt.text):
+    terms = _search_terms(flt.text)
+    if kind == "visit" and len(terms) > 1 and not _any_outside_visits(store, terms):
+        # Every word is only in visit text (the usual case): one FTS query intersects the words'
+        # lists inside the index, instead of one set of visits per word (« visite 1234 » over
+        # 100 000 visits: one set of 10, not a set of 100 000 and one of 10).
+        query = " ".join(word for _raw, word in terms)
+        with store.reading() as conn:
+            hits = conn.execute(
+                "SELECT count(*) FROM visit_fts WHERE visit_fts MATCH ?", (query,)
+            ).fetchone()[0]
+        # Few hits: look each one up and sort them; many: walk the date index and probe.
+        probe = by_date and hits > FEW_HITS
+        clauses.append(
+            ("+" if probe else "")
+            + "v.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?)"
+        )
+        params.append(query)
+        terms = []
+    for raw, word in terms:
         # Every word typed must match somewhere: the project's name, municipality or notes, its
         # region's name (« saguenay »), and for visits their text; for follow-ups their text.
         regions = regions_matching(raw)
@@ -252,6 +273,20 @@ def _where(
         clauses.append(scope_clause)
         params += scope_params
     return " WHERE " + " AND ".join(clauses), params
+
+
+def _any_outside_visits(store: Store, terms: list[tuple[str, str]]) -> bool:
+    """True when a word names a region or matches a project (its visits then match too)."""
+    with store.reading() as conn:
+        for raw, word in terms:
+            if regions_matching(raw):
+                return True
+            hit = conn.execute(
+                "SELECT 1 FROM project_fts WHERE project_fts MATCH ? LIMIT 1", (word,)
+            ).fetchone()
+            if hit:
+                return True
+    return False
 
 
 def list_count(store: Store, kind: str, flt: ListFilter) -> int:

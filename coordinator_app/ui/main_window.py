@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -461,10 +461,6 @@ class MainWindow(QMainWindow):
         box.setInformativeText(self.tr("Profil : {path}").format(path=self.data_dir))
         box.open()
         return box
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        event.accept()
-        super().closeEvent(event)
 
 
 def app_icon() -> QIcon:

@@ -87,3 +87,30 @@ def test_year_choices_and_due_scopes(store):
     assert q.years(store, "project", "CIEC") == [2026]
     rows, total = q.overdue_items(store, today=today)
     assert total == 1 and rows[0]["project_name"] == "CIEC de Roberval"
+
+
+def test_visit_search_needs_every_word_in_the_visit_or_its_project(store):
+    roberval = make_project(store)
+    alma = make_project(store, name="CIEC d'Alma", region="02", municipality="Alma")
+    texts = {
+        "both": (roberval, "La serre est prête pour la récolte."),
+        "one": (roberval, "La serre est vide."),
+        "alma": (alma, "Récolte de fraises."),
+    }
+    ids = {}
+    for key, (project, text) in texts.items():
+        ids[key] = store.create(
+            "visit",
+            {"project_id": project["id"], "visited_at": "2026-06-01T10:00", "mode": "sur_place",
+             "observations": text},
+        )["id"]  # fmt: skip
+
+    def found(text: str) -> set[str]:
+        rows = q.list_page(store, "visit", q.ListFilter(text=text))
+        assert q.list_count(store, "visit", q.ListFilter(text=text)) == len(rows)
+        return {key for key, visit_id in ids.items() if visit_id in {r["id"] for r in rows}}
+
+    assert found("serre recolte") == {"both"}  # only in visit text: one FTS query
+    assert found("recolte alma") == {"alma"}  # a word of the project's name
+    assert found("recolte saguenay") == {"both", "alma"}  # a region's name
+    assert found("serre zebre") == set()
