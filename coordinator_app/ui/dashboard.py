@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QEvent, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -84,6 +84,7 @@ class Dashboard(QWidget):
         super().__init__(parent)
         self.store = store
         self.indicators: Indicators | None = None
+        self._stale = True
         self._generation = 0
         self._build()
         self.retranslate_ui()
@@ -183,6 +184,11 @@ class Dashboard(QWidget):
         self._show()
         self.overdue_model.retranslate()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
@@ -200,7 +206,12 @@ class Dashboard(QWidget):
 
     # -- data -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read the years (the newest selected by default) and recompute everything."""
+        """Re-read the years (the newest selected by default) and recompute everything; when
+        hidden, on the next show."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         years = q.indicator_years(self.store)
         current = self.year.currentData()
         self.year.blockSignals(True)

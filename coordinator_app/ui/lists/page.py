@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,6 +58,7 @@ class ListPage(QWidget):
         self.store = store
         self.kind = kind
         self.program = program
+        self._stale = True  # nothing loaded yet
         self.model = RecordTableModel(store, kind, columns, self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -267,9 +268,19 @@ class ListPage(QWidget):
         self.search.selectAll()
 
     def refresh(self) -> None:
-        """Re-read choices and rows (after data changed)."""
+        """Re-read choices and rows (after data changed); a hidden page does it when shown, so
+        start-up and each save only query the page in front of the user."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.refresh_choices()
         self.model.set_filter(self.current_filter())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     # -- rows -----------------------------------------------------------------------------------
     def count_text(self, total: int) -> str:
