@@ -173,124 +173,124 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="172" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="173" />
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="173" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="174" />
         <source>&amp;Région</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="174" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="175" />
         <source>&amp;Année</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="175" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="176" />
         <source>Région des indicateurs</source>
         <translation>Region of the indicators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="176" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="177" />
         <source>Année des indicateurs</source>
         <translation>Year of the indicators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="177" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="178" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="178" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="179" />
         <source>CIEC</source>
         <translation>CIEC</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="179" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="180" />
         <source>Coopératives agricoles : survie</source>
         <translation>Farm co-ops: survival</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="180" />
-        <location filename="../../coordinator_app/ui/dashboard.py" line="289" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="181" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="300" />
         <source>Coopératives agricoles fondées par année</source>
         <translation>Farm co-ops founded per year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="181" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="182" />
         <source>Suivis en retard</source>
         <translation>Overdue follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="195" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="201" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="242" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="253" />
         <source>coopératives</source>
         <translation>co-ops</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="243" />
-        <location filename="../../coordinator_app/ui/dashboard.py" line="252" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="254" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="263" />
         <source>jeunes</source>
         <translation>youth</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="244" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="255" />
         <source>écoles</source>
         <translation>schools</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="249" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="260" />
         <source>régions</source>
         <translation>regions</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="250" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="261" />
         <source>projets</source>
         <translation>projects</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="251" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="262" />
         <source>coordonnateurs</source>
         <translation>coordinators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="261" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="272" />
         <source>actives après 5 ans</source>
         <translation>active after 5 years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="267" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="278" />
         <source>actives après 10 ans</source>
         <translation>active after 10 years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="270" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="281" />
         <source>sur {count} fondées</source>
         <translation>of {count} founded</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="279" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="290" />
         <source>Suivis en retard ({count})</source>
         <translation>Overdue follow-ups ({count})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="281" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="292" />
         <source>Suivis en retard : aucun</source>
         <translation>Overdue follow-ups: none</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="292" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="303" />
         <source>Fondées</source>
         <translation>Founded</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="308" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="319" />
         <source>Année de fondation ({first} à {last})</source>
         <translation>Year founded ({first} to {last})</translation>
     </message>
@@ -752,141 +752,156 @@ Resume the draft?</translation>
     </message>
     <message>
         <location filename="generated_strings.py" line="188" />
+        <source>Exporter des renseignements personnels</source>
+        <translation>Export personal information</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="189" />
+        <source>Le fichier contiendra les noms et dates de naissance des participants. Cette exportation sera inscrite au registre des communications (qui, quand, quoi). Continuer ?</source>
+        <translation>The file will contain the participants' names and dates of birth. This export will be recorded in the disclosure register (who, when, what). Continue?</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="190" />
         <source>&amp;Importer…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="189" />
+        <location filename="generated_strings.py" line="191" />
         <source>E&amp;xporter…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="190" />
+        <location filename="generated_strings.py" line="192" />
         <source>Importer une liste Excel (.xlsx), CSV ou JSON</source>
         <translation>Import an Excel (.xlsx), CSV or JSON list</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="191" />
+        <location filename="generated_strings.py" line="193" />
         <source>Exporter des données en Excel, CSV ou JSON</source>
         <translation>Export data to Excel, CSV or JSON</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="196" />
+        <location filename="generated_strings.py" line="198" />
         <source>mis à jour</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="197" />
+        <location filename="generated_strings.py" line="199" />
         <source>inchangé</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="198" />
+        <location filename="generated_strings.py" line="200" />
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="192" />
+        <location filename="generated_strings.py" line="194" />
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="199" />
+        <location filename="generated_strings.py" line="201" />
         <source>Choisissez d'abord un fichier.</source>
         <translation>First choose a file.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="200" />
+        <location filename="generated_strings.py" line="202" />
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="201" />
+        <location filename="generated_strings.py" line="203" />
         <source>Importation en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="202" />
+        <location filename="generated_strings.py" line="204" />
         <source>Lignes qui correspondent à des éléments existants</source>
         <translation>Rows that match existing records</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="203" />
+        <location filename="generated_strings.py" line="205" />
         <source>&amp;Données :</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="204" />
+        <location filename="generated_strings.py" line="206" />
         <source>F&amp;ormat :</source>
         <translation>F&amp;ormat:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="205" />
+        <location filename="generated_strings.py" line="207" />
         <source>&amp;Fichier :</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="206" />
+        <location filename="generated_strings.py" line="208" />
         <source>Choisissez d'abord le fichier à écrire.</source>
         <translation>First choose the file to write.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="207" />
+        <location filename="generated_strings.py" line="210" />
         <source>Exportation</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="193" />
+        <location filename="generated_strings.py" line="195" />
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="194" />
+        <location filename="generated_strings.py" line="196" />
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="195" />
+        <location filename="generated_strings.py" line="197" />
         <source>Problème</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="208" />
+        <location filename="generated_strings.py" line="209" />
+        <source>Exportation annulée : rien n'a été écrit.</source>
+        <translation>Export cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="211" />
         <source>Trouvé par</source>
         <translation>Found by</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="209" />
+        <location filename="generated_strings.py" line="212" />
         <source>Élément existant</source>
         <translation>Existing record</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="210" />
+        <location filename="generated_strings.py" line="213" />
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="211" />
+        <location filename="generated_strings.py" line="214" />
         <source>Colonnes reconnues : {0}.</source>
         <translation>Columns recognised: {0}.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="212" />
+        <location filename="generated_strings.py" line="215" />
         <source>Vérification du fichier</source>
         <translation>Checking the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="213" />
+        <location filename="generated_strings.py" line="216" />
         <source>Importation du fichier</source>
         <translation>Importing the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="214" />
+        <location filename="generated_strings.py" line="217" />
         <source>{0} enregistrement(s) exporté(s) dans {1}.</source>
         <translation>{0} record(s) exported to {1}.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="215" />
+        <location filename="generated_strings.py" line="218" />
         <source>Colonnes ignorées : {0}.</source>
         <translation>Columns ignored: {0}.</translation>
     </message>
@@ -894,85 +909,85 @@ Resume the draft?</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="160" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="161" />
         <source>Rechercher un nom, une municipalité ou le texte d'une visite (Ctrl+F)</source>
         <translation>Search a name, a municipality or the text of a visit (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="162" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="163" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="163" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="164" />
         <source>&amp;Région</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="164" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="165" />
         <source>É&amp;tape</source>
         <translation>S&amp;tage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="165" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="166" />
         <source>&amp;Année</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="166" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="167" />
         <source>C&amp;oordonnateur</source>
         <translation>C&amp;oordinator</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="167" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="168" />
         <source>Filtrer par région</source>
         <translation>Filter by region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="168" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="169" />
         <source>Filtrer par étape</source>
         <translation>Filter by stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="169" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="170" />
         <source>Filtrer par année</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="170" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="171" />
         <source>Filtrer par coordonnateur</source>
         <translation>Filter by coordinator</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="171" />
         <location filename="../../coordinator_app/ui/lists/page.py" line="172" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="173" />
         <source>Réinitialiser les filtres</source>
         <translation>Reset the filters</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="203" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="204" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="209" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="210" />
         <source>Toutes les étapes</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="216" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="228" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="217" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="229" />
         <source>Toutes les années</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="217" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="233" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="218" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="234" />
         <source>Tous les coordonnateurs</source>
         <translation>All coordinators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="276" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="287" />
         <source>{count} résultat(s)</source>
         <translation>{count} result(s)</translation>
     </message>
@@ -1481,147 +1496,147 @@ Resume the draft?</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="generated_strings.py" line="216" />
+        <location filename="generated_strings.py" line="219" />
         <source>Le rapport à imprimer est vide.</source>
         <translation>The report to print is empty.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="217" />
+        <location filename="generated_strings.py" line="220" />
         <source>L'imprimante n'a pas pu être ouverte : vérifiez son état et réessayez.</source>
         <translation>The printer could not be opened: check it and try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="218" />
+        <location filename="generated_strings.py" line="221" />
         <source>Aperçu du rapport</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="219" />
+        <location filename="generated_strings.py" line="222" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="220" />
+        <location filename="generated_strings.py" line="223" />
         <source>&amp;Enregistrer en PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="221" />
+        <location filename="generated_strings.py" line="224" />
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="222" />
+        <location filename="generated_strings.py" line="225" />
         <source>Imprimer le rapport</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="223" />
+        <location filename="generated_strings.py" line="226" />
         <source>Enregistrer le rapport en PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="224" />
+        <location filename="generated_strings.py" line="227" />
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="225" />
+        <location filename="generated_strings.py" line="228" />
         <source>Lettre (8 ½ × 11 po)</source>
         <translation>Letter (8½ × 11 in)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="226" />
+        <location filename="generated_strings.py" line="229" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="227" />
+        <location filename="generated_strings.py" line="230" />
         <source>&amp;Format de page :</source>
         <translation>Page &amp;size:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="228" />
+        <location filename="generated_strings.py" line="231" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="229" />
+        <location filename="generated_strings.py" line="232" />
         <source>&amp;Produire le rapport</source>
         <translation>&amp;Produce the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="230" />
+        <location filename="generated_strings.py" line="233" />
         <source>&amp;Projet :</source>
         <translation>&amp;Project:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="231" />
+        <location filename="generated_strings.py" line="234" />
         <source>Inclure les &amp;noms des participants</source>
         <translation>Include the participants' &amp;names</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="232" />
+        <location filename="generated_strings.py" line="235" />
         <source>Production du rapport</source>
         <translation>Producing the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="233" />
+        <location filename="generated_strings.py" line="236" />
         <source>L'impression a été interrompue par l'imprimante.</source>
         <translation>Printing was interrupted by the printer.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="234" />
+        <location filename="generated_strings.py" line="237" />
         <source>Aperçu — {title}</source>
         <translation>Preview — {title}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="235" />
+        <location filename="generated_strings.py" line="238" />
         <source>{n} page(s)</source>
         <translation>{n} page(s)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="236" />
+        <location filename="generated_strings.py" line="239" />
         <source>Enregistré : {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="237" />
+        <location filename="generated_strings.py" line="240" />
         <source>&amp;Visite :</source>
         <translation>&amp;Visit:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="238" />
+        <location filename="generated_strings.py" line="241" />
         <source>Choisissez un projet.</source>
         <translation>Choose a project.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="239" />
+        <location filename="generated_strings.py" line="242" />
         <source>Aucune visite à imprimer : enregistrez d'abord une visite.</source>
         <translation>No visit to print: save a visit first.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="240" />
+        <location filename="generated_strings.py" line="243" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="241" />
+        <location filename="generated_strings.py" line="244" />
         <source>&amp;Région :</source>
         <translation>&amp;Region:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="242" />
+        <location filename="generated_strings.py" line="245" />
         <source>&amp;Du :</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="243" />
+        <location filename="generated_strings.py" line="246" />
         <source>&amp;Au :</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="244" />
+        <location filename="generated_strings.py" line="247" />
         <source>&amp;Année :</source>
         <translation>&amp;Year:</translation>
     </message>
@@ -1730,257 +1745,257 @@ Resume the draft?</translation>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="generated_strings.py" line="245" />
+        <location filename="generated_strings.py" line="248" />
         <source>(vide)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="246" />
+        <location filename="generated_strings.py" line="249" />
         <source>Synchronisé : {sent} envoyées, {received} reçues, {merged} fusionnées, {conflicts} en conflit.</source>
         <translation>Synced: {sent} sent, {received} received, {merged} merged, {conflicts} in conflict.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="247" />
+        <location filename="generated_strings.py" line="250" />
         <source>supprimé</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="248" />
+        <location filename="generated_strings.py" line="251" />
         <source>gardé</source>
         <translation>kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="249" />
+        <location filename="generated_strings.py" line="252" />
         <source>Garder la mienne</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="250" />
+        <location filename="generated_strings.py" line="253" />
         <source>Garder l'autre</source>
         <translation>Keep the other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="251" />
+        <location filename="generated_strings.py" line="254" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="252" />
+        <location filename="generated_strings.py" line="255" />
         <source>Renvoyer</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="253" />
+        <location filename="generated_strings.py" line="256" />
         <source>Abandonner</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="254" />
+        <location filename="generated_strings.py" line="257" />
         <source>Aucun conflit à résoudre.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="255" />
+        <location filename="generated_strings.py" line="258" />
         <source>La mienne</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="256" />
+        <location filename="generated_strings.py" line="259" />
         <source>Valeur retenue</source>
         <translation>Value kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="257" />
+        <location filename="generated_strings.py" line="260" />
         <source>L'autre</source>
         <translation>The other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="258" />
+        <location filename="generated_strings.py" line="261" />
         <source>Modifier la valeur</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="259" />
+        <location filename="generated_strings.py" line="262" />
         <source>Connexion au serveur</source>
         <translation>Server connection</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="260" />
+        <location filename="generated_strings.py" line="263" />
         <source>facultatif : autorité de certification (PEM)</source>
         <translation>optional: certificate authority (PEM)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="261" />
+        <location filename="generated_strings.py" line="264" />
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="262" />
+        <location filename="generated_strings.py" line="265" />
         <source>Adresse du serveur</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="263" />
+        <location filename="generated_strings.py" line="266" />
         <source>Nom d'utilisateur</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="264" />
+        <location filename="generated_strings.py" line="267" />
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="265" />
+        <location filename="generated_strings.py" line="268" />
         <source>Certificat de l'organisation</source>
         <translation>Organisation's certificate</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="266" />
+        <location filename="generated_strings.py" line="269" />
         <source>Se connecter</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="267" />
+        <location filename="generated_strings.py" line="270" />
         <source>Certificats (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="268" />
+        <location filename="generated_strings.py" line="271" />
         <source>Connexion en cours…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="269" />
+        <location filename="generated_strings.py" line="272" />
         <source>Revenir à une copie de sécurité</source>
         <translation>Go back to a backup copy</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="270" />
+        <location filename="generated_strings.py" line="273" />
         <source>Le profil reviendra à l'état choisi. Les modifications faites depuis, si elles ont été synchronisées, reviendront du serveur à la prochaine synchronisation.</source>
         <translation>The profile will go back to the chosen state. Changes made since then, if they were synced, will come back from the server at the next sync.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="271" />
+        <location filename="generated_strings.py" line="274" />
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="272" />
+        <location filename="generated_strings.py" line="275" />
         <source>Synchroniser</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="273" />
+        <location filename="generated_strings.py" line="276" />
         <source>Connexion au serveur…</source>
         <translation>Server connection…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="274" />
+        <location filename="generated_strings.py" line="277" />
         <source>Revenir à une copie de sécurité…</source>
         <translation>Go back to a backup copy…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="275" />
+        <location filename="generated_strings.py" line="278" />
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="276" />
+        <location filename="generated_strings.py" line="279" />
         <source>Profil effacé</source>
         <translation>Profile erased</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="293" />
+        <location filename="generated_strings.py" line="296" />
         <source>Le serveur a signalé cet ordinateur comme perdu : le profil local a été effacé. L'application va se fermer.</source>
         <translation>The server reported this computer as lost: the local profile was erased. The application will close.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="277" />
+        <location filename="generated_strings.py" line="280" />
         <source>Profil restauré depuis la copie de sécurité.</source>
         <translation>Profile restored from the backup copy.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="278" />
+        <location filename="generated_strings.py" line="281" />
         <source>Synchronisation interrompue : {error}</source>
         <translation>Sync interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="279" />
+        <location filename="generated_strings.py" line="282" />
         <source>Mauvais mot de passe.</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="280" />
+        <location filename="generated_strings.py" line="283" />
         <source>Certificat non reconnu : connexion refusée.</source>
         <translation>Certificate not recognised: connection refused.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="281" />
+        <location filename="generated_strings.py" line="284" />
         <source>Serveur injoignable : vos modifications attendent.</source>
         <translation>Server unreachable: your changes are waiting.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="282" />
+        <location filename="generated_strings.py" line="285" />
         <source>Connexion interrompue : rien n'est perdu, réessayez.</source>
         <translation>Connection interrupted: nothing is lost, try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="283" />
+        <location filename="generated_strings.py" line="286" />
         <source>Application trop ancienne : mettez-la à jour.</source>
         <translation>Application too old: update it.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="284" />
+        <location filename="generated_strings.py" line="287" />
         <source>Accès refusé par le serveur.</source>
         <translation>Access denied by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="285" />
+        <location filename="generated_strings.py" line="288" />
         <source>Accès refusé : reconnectez-vous au serveur.</source>
         <translation>Access denied: sign in to the server again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="286" />
+        <location filename="generated_strings.py" line="289" />
         <source>Pas de serveur : connectez-vous d'abord.</source>
         <translation>No server: sign in first.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="287" />
+        <location filename="generated_strings.py" line="290" />
         <source>Profil de démonstration : jamais synchronisé.</source>
         <translation>Demo profile: never synced.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="288" />
+        <location filename="generated_strings.py" line="291" />
         <source>&lt;b&gt;Conflits&lt;/b&gt;</source>
         <translation>&lt;b&gt;Conflicts&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="289" />
+        <location filename="generated_strings.py" line="292" />
         <source>&lt;b&gt;Modifications refusées par le serveur&lt;/b&gt;</source>
         <translation>&lt;b&gt;Changes refused by the server&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="290" />
+        <location filename="generated_strings.py" line="293" />
         <source>Connexion</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="291" />
+        <location filename="generated_strings.py" line="294" />
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="292" />
+        <location filename="generated_strings.py" line="295" />
         <source>{n} refusées par le serveur.</source>
         <translation>{n} refused by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="294" />
+        <location filename="generated_strings.py" line="297" />
         <source>par {author}, le {at}</source>
         <translation>by {author}, on {at}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="295" />
+        <location filename="generated_strings.py" line="298" />
         <source>Avant la synchronisation du {when}</source>
         <translation>Before the sync of {when}</translation>
     </message>
