@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -494,6 +495,9 @@ class ExportDialog(QDialog):
         if path.suffix.lower() != "." + fmt:
             path = path.with_suffix("." + fmt)
         include = self.include_names.isChecked()
+        if include and not self.confirm_names():
+            self.summary.setText(_tr("Exportation annulée : rien n'a été écrit."))
+            return
 
         def work(reporter: Any) -> ExportResult:
             return export_records(
@@ -510,6 +514,22 @@ class ExportDialog(QDialog):
         self.task = self.run_task(
             work, on_success=self._finished, on_error=self._failed, label=_tr("Exportation")
         )
+
+    def confirm_names(self) -> bool:
+        """Law 25: names leave the app only on an explicit « oui »; the export is then inscribed
+        in the register of communications (by the exporter)."""
+        answer = QMessageBox.question(
+            self,
+            _tr("Exporter des renseignements personnels"),
+            _tr(
+                "Le fichier contiendra les noms et dates de naissance des participants. "
+                "Cette exportation sera inscrite au registre des communications (qui, quand, "
+                "quoi). Continuer ?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _finished(self, result: ExportResult) -> None:
         self.result = result
