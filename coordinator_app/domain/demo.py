@@ -42,6 +42,7 @@ class _Builder:
     today: dt.date
     rng: random.Random = field(init=False)
     records: list[DemoRecord] = field(default_factory=list)
+    used_names: dict[str, set[str]] = field(default_factory=dict)
     _counter: int = 0
 
     def __post_init__(self) -> None:
@@ -53,11 +54,32 @@ class _Builder:
         self.records.append(DemoRecord(kind, record_id, values))
         return record_id
 
+    def names_in(self, scope: str) -> set[str]:
+        """Project names already given within ``scope`` (a program and season)."""
+        return self.used_names.setdefault(scope, set())
+
     def person(self) -> tuple[str, str]:
         return self.rng.choice(names.FIRST_NAMES), self.rng.choice(names.SURNAMES)
 
     def day_between(self, start: dt.date, end: dt.date) -> dt.date:
         return start + dt.timedelta(days=self.rng.randint(0, max(0, (end - start).days)))
+
+
+def of_place(town: str) -> str:
+    """« de Rimouski », « d'Alma », « des Îles-de-la-Madeleine »: French elision before a place."""
+    if town.startswith("Les "):
+        return "des " + town[4:]
+    return ("d'" if town[0] in "AEIOUÉÈÎY" else "de ") + town
+
+
+def _unique(name: str, used: set[str]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``… when the data set already has it."""
+    candidate, n = name, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{name} ({n})"
+    used.add(candidate)
+    return candidate
 
 
 def _split(rng: random.Random, total: int, parts: int, low: int, high: int) -> list[int]:
@@ -83,9 +105,9 @@ def _reference_data(b: _Builder) -> dict[str, Any]:
     for code, towns in municipalities.items():
         town = towns[0]
         for kind, label in (
-            ("caisse", f"Caisse Desjardins de {town}"),
-            ("municipalite", f"Ville de {town}"),
-            ("cje", f"Carrefour jeunesse-emploi de {town}"),
+            ("caisse", f"Caisse Desjardins {of_place(town)}"),
+            ("municipalite", f"Ville {of_place(town)}"),
+            ("cje", f"Carrefour jeunesse-emploi {of_place(town)}"),
         ):
             organisations[code].append(
                 b.add(
@@ -173,6 +195,8 @@ def _jeune_coop(
     chosen = schools[:n_schools]
     placements = list(chosen) + [b.rng.choice(chosen) for _ in range(count - n_schools)]
     sizes = _split(b.rng, youth, count, 5, 30)
+    school_names = {r.id: r.values["name"] for r in b.records if r.kind == "school"}
+    used = b.names_in(f"{JEUNE_COOP}/{year}")
     ids = []
     for index, ((school_id, code, town), size) in enumerate(zip(placements, sizes, strict=True)):
         kind = names.JEUNE_COOP_KINDS[index % len(names.JEUNE_COOP_KINDS)]
@@ -181,7 +205,7 @@ def _jeune_coop(
         ids.append(
             b.add(
                 "project",
-                name=f"Jeune COOP {kind.lower()} — {town} {index + 1}",
+                name=_unique(f"{kind} — {school_names[school_id]}", used),
                 program=JEUNE_COOP,
                 region_code=code,
                 municipality=town,
@@ -220,9 +244,13 @@ def _ciec(
     placements = regions + [b.rng.choice(regions) for _ in range(projects - n_regions)]
     pairs = n_coordinators - projects  # projects with two coordinators
     sizes = _split(b.rng, youth, projects, 6, 15)
+    used = b.names_in(f"{CIEC}/{year}")
+    towns_taken: dict[str, int] = {}
     created = []
     for index, (code, size) in enumerate(zip(placements, sizes, strict=True)):
-        town = b.rng.choice(ref["municipalities"][code])
+        towns = ref["municipalities"][code]
+        town = towns[towns_taken.get(code, 0) % len(towns)]  # one CIEC per locality where possible
+        towns_taken[code] = towns_taken.get(code, 0) + 1
         coordinators = []
         for _ in range(2 if index < pairs else 1):
             first, last = b.person()
@@ -234,10 +262,10 @@ def _ciec(
                 ("Présidence", "Trésorerie", "Membre"), ref["organisations"][code][:3], strict=True
             )
         ]
-        stage = "bilan" if latest else "bilan"
+        stage = "bilan"
         project_id = b.add(
             "project",
-            name=f"CIEC de {town}" + (f" {index + 1}" if placements.count(code) > 1 else ""),
+            name=_unique(f"CIEC {of_place(town)}", used),
             program=CIEC,
             region_code=code,
             municipality=town,
@@ -338,6 +366,7 @@ def _farm_plan(b: _Builder) -> list[tuple[int, int | None]]:
 
 def _farms(b: _Builder, ref: dict[str, Any]) -> list[tuple[str, str]]:
     created = []
+    used = b.names_in(FERME_COOP)
     rural = [code for code in REGIONS if code not in ("06", "13")]
     for index, (year, fate) in enumerate(_farm_plan(b)):
         code = rural[(index * 7) % len(rural)]
@@ -352,8 +381,7 @@ def _farms(b: _Builder, ref: dict[str, Any]) -> list[tuple[str, str]]:
         stage = "fermee" if closed else ("demarrage" if year >= b.year - 1 else "operation")
         project_id = b.add(
             "project",
-            name=f"Coop {production.split()[0].lower()} de {town}"
-            + ("" if index < 20 else f" {index}"),
+            name=_unique(f"{names.FARM_NAMES[index % len(names.FARM_NAMES)]} ({town})", used),
             program=FERME_COOP,
             region_code=code,
             municipality=town,
@@ -396,7 +424,7 @@ def _farms(b: _Builder, ref: dict[str, Any]) -> list[tuple[str, str]]:
         town = b.rng.choice(ref["municipalities"][code])
         project_id = b.add(
             "project",
-            name=f"Projet de ferme coopérative — {town}",
+            name=_unique(f"Projet de ferme coopérative {of_place(town)}", used),
             program=FERME_COOP,
             region_code=code,
             municipality=town,

@@ -267,6 +267,34 @@ ACTIONS = (
     "Faire signer les formulaires de consentement manquants",
 )
 
+FARM_NAMES = (
+    "Les Jardins du Rang",
+    "Ferme des Quatre-Temps",
+    "Le Champ commun",
+    "La Grelinette",
+    "Les Semeurs associés",
+    "Ferme du Ruisseau",
+    "Terre partagée",
+    "La Charrette",
+    "Les Racines",
+    "Coop La Bardane",
+    "Le Potager collectif",
+    "Ferme de la Butte",
+    "Les Cultures du Coteau",
+    "Coop Les Ruchers",
+    "La Vallée nourricière",
+    "Ferme Solidaire",
+    "Les Sillons",
+    "Coop La Récolte",
+    "Les Petits Fruits du Lac",
+    "La Fourche",
+    "Coop Bio-Terroir",
+    "Les Grands Champs",
+    "Ferme Mille Pousses",
+    "Coop Semences d'ici",
+    "Les Paniers du Fleuve",
+)
+
 WORKSHOP_THEMES = (
     "Démarrer une ferme coopérative : les étapes",
     "Gouvernance d'une coopérative de travailleurs",
