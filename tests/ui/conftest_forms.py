@@ -88,9 +88,23 @@ def seed_farm(store: Store) -> dict[str, Any]:
 
 def show_active(qtbot: Any, window: Any) -> None:
     """Show a window and wait until it is the active one (its keyboard shortcuts work then)."""
+    from PySide6.QtWidgets import QApplication
+
     window.show()
     window.windowHandle().requestActivate()
-    qtbot.waitUntil(window.isActiveWindow)
+    try:
+        qtbot.waitUntil(window.isActiveWindow)
+    except Exception:
+        app = QApplication.instance()
+        visible = [
+            (type(w).__name__, w.windowTitle(), w.isModal(), w.windowModality())
+            for w in app.topLevelWidgets()
+            if w.isVisible()
+        ]
+        raise AssertionError(
+            f"not active; active={app.activeWindow()!r} modal={app.activeModalWidget()!r} "
+            f"visible={visible}"
+        ) from None
 
 
 def type_text(qtbot: Any, widget: Any, text: str) -> None:

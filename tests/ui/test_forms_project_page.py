@@ -233,5 +233,6 @@ def test_ctrl_n_on_the_page_opens_a_visit_of_this_project(qtbot, store):
     _window, page = open_page(qtbot, store, project["id"])
     qtbot.keyClick(page.tabs, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     [dialog] = page.dialogs
+    qtbot.addWidget(dialog)
     assert dialog.editor.project_id == project["id"]
     assert dialog.windowTitle() == "Nouvelle visite — CIEC Jonquière"

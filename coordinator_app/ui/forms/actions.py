@@ -175,7 +175,14 @@ class FormsFeature(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.close_all()
         return False
+
+    def close_all(self) -> None:
+        """The window closes: so do the forms (each keeps its unsaved input as a draft)."""
+        for dialog in list(self.dialogs):
+            dialog.close()
 
     def new_record(self, kind: str) -> QDialog | None:
         """« Nouveau … »: children of a project need the project selected in a list."""

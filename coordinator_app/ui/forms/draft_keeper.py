@@ -65,6 +65,16 @@ class DraftKeeper(QObject):
         drafts.save_draft(self.store, self.kind, self.record_id, self.collect(), scope=self.scope)
         self.saved.emit()
 
+    def flush_on_close(self) -> None:
+        """Flush as a form closes: a failure is logged, never raised out of a close or hide
+        handler (the window may be closing after its profile, e.g. at shutdown)."""
+        try:
+            self.flush()
+        except Exception as error:
+            from coordinator_app.ui.errors import write_log
+
+            write_log(error)
+
     def existing(self) -> Draft | None:
         return drafts.load_draft(self.store, self.kind, self.record_id, scope=self.scope)
 

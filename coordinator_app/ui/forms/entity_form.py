@@ -291,7 +291,7 @@ class EntityForm(QWidget):
         self.cancelled.emit()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.keeper.flush()
+        self.keeper.flush_on_close()
         super().hideEvent(event)
 
 
@@ -319,9 +319,9 @@ class EntityFormDialog(QDialog):
 
     def reject(self) -> None:
         """Window closed without choosing: keep the draft for next time."""
-        self.form.keeper.flush()
+        self.form.keeper.flush_on_close()
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.form.keeper.flush()
+        self.form.keeper.flush_on_close()
         super().closeEvent(event)

@@ -11,7 +11,7 @@ import textwrap
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -628,3 +628,9 @@ class ProjectDialog(QDialog):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.page)
         self.resize(1200, 700)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Forms opened from the page close with it (each keeps its input as a draft)."""
+        for dialog in list(self.page.dialogs):
+            dialog.close()
+        super().closeEvent(event)

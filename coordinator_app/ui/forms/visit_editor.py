@@ -640,7 +640,7 @@ class VisitEditor(QWidget):
         self.cancelled.emit()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.keeper.flush()
+        self.keeper.flush_on_close()
         super().hideEvent(event)
 
 
@@ -669,9 +669,9 @@ class VisitDialog(QDialog):
         self.resize(1180, 680)
 
     def reject(self) -> None:
-        self.editor.keeper.flush()
+        self.editor.keeper.flush_on_close()
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.editor.keeper.flush()
+        self.editor.keeper.flush_on_close()
         super().closeEvent(event)
