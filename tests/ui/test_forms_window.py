@@ -142,3 +142,16 @@ def test_a_draft_of_a_deleted_project_is_not_offered(qtbot, tmp_path, open_windo
     QCoreApplication.processEvents()
     assert window.forms.startup_box is None
     assert drafts.list_drafts(window.store) == []
+
+
+def test_closing_the_window_closes_its_forms_and_keeps_their_drafts(qtbot, tmp_path, open_window):
+    folder, seeded = seeded_folder(tmp_path)
+    window = open_window(folder)
+    window.open_record("school", seeded["school"]["id"])
+    [dialog] = window.forms.dialogs
+    name = dialog.form.panel.editor("name").focus_widget()
+    type_text(qtbot, name, " (pavillon B)")
+    window.close()
+    assert not dialog.isVisible()
+    kept = drafts.load_draft(window.store, "school", seeded["school"]["id"])
+    assert kept is not None and kept.values["name"] == "Polyvalente Arvida (pavillon B)"
