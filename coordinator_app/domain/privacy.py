@@ -110,19 +110,31 @@ def full_name(participant: Mapping[str, Any]) -> str:
     return f"{participant.get('first_name') or ''} {participant.get('last_name') or ''}".strip()
 
 
-def names_person(entries: Iterable[str], participant: Mapping[str, Any]) -> bool:
-    """True when one of ``entries`` (a visit's « Personnes présentes ») names the participant:
-    first and last names both present, in either order, ignoring case, accents and dashes."""
+def folded_names(participant: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The participant's first and last names folded for matching (None when anonymised)."""
     if participant.get("anonymised"):
-        return False
+        return None
     first, last = (
         fold(participant.get("first_name") or ""),
         fold(participant.get("last_name") or ""),
     )
-    if not first or not last:
-        return False
-    for entry in entries:
-        words = f" {fold(str(entry))} "
-        if f" {first} " in words and f" {last} " in words:
-            return True
-    return False
+    return (first, last) if first and last else None
+
+
+def _names_any(entry: str, names: Iterable[tuple[str, str]]) -> bool:
+    words = f" {fold(str(entry))} "
+    return any(f" {first} " in words and f" {last} " in words for first, last in names)
+
+
+def names_person(entries: Iterable[str], participant: Mapping[str, Any]) -> bool:
+    """True when one of ``entries`` (a visit's « Personnes présentes ») names the participant:
+    first and last names both present, in either order, ignoring case, accents and dashes."""
+    names = folded_names(participant)
+    return names is not None and any(_names_any(entry, [names]) for entry in entries)
+
+
+def without_people(entries: Iterable[str], names: Iterable[tuple[str, str]]) -> list[str]:
+    """A visit's « Personnes présentes » with the entries naming any of ``names`` (from
+    ``folded_names``) replaced by « Anonyme » (the number of people present stays right)."""
+    names = list(names)
+    return [ANONYMISED_NAME if _names_any(entry, names) else entry for entry in entries]

@@ -50,32 +50,102 @@ def _participant(store: Store, participant_id: str) -> dict[str, Any]:
     return record
 
 
-def _update_tombstone(store: Store, record: dict[str, Any], changes: dict[str, Any]) -> None:
-    """``Store.update`` for a deleted participant: a deleted record still holds the names, and
-    retention applies to it too. Same row update and journal entry as ``Store.update``."""
-    spec = ENTITIES["participant"]
+def _write_fields(store: Store, kind: str, record: dict[str, Any], changes: dict[str, Any]) -> None:
+    """The row update and journal entry of ``Store.update``, for a record that may be deleted (a
+    tombstone still holds the names, and retention applies to it too) and without re-validating
+    the rest of a record written under older rules: only personal values are replaced."""
+    spec = ENTITIES[kind]
     diff = {name: [record[name], value] for name, value in changes.items()}
     now = store.now()
     assignments = ", ".join(f'"{name}" = ?' for name in diff)
     store.conn.execute(
-        f"UPDATE participant SET {assignments}, updated_at = ? WHERE id = ?",
+        f"UPDATE {kind} SET {assignments}, updated_at = ? WHERE id = ?",
         [*(to_db(spec.field(n), v[1]) for n, v in diff.items()), now, record["id"]],
     )
-    store._journal("participant", record["id"], "update", diff, now)
+    store._journal(kind, record["id"], "update", diff, now)
+
+
+def _scrub_entries(store: Store, kind: str, record_id: str, scrub: Any) -> int:
+    """Rewrite the ``fields`` of a record's journal entries the server already has."""
+    changed = 0
+    rows = store.conn.execute(
+        "SELECT seq, fields FROM journal WHERE kind = ? AND record_id = ? "
+        "AND (sent_at IS NOT NULL OR origin = 'remote')",
+        (kind, record_id),
+    ).fetchall()
+    for seq, text in rows:
+        fields = json.loads(text)
+        scrubbed = {name: scrub(name, values) for name, values in fields.items()}
+        if scrubbed != fields:
+            store.conn.execute(
+                "UPDATE journal SET fields = ? WHERE seq = ?",
+                (json.dumps(scrubbed, ensure_ascii=False), seq),
+            )
+            changed += 1
+    return changed
+
+
+def _remove_from_visits(store: Store, participants: Sequence[dict[str, Any]]) -> int:
+    """Replace these participants' names in the « Personnes présentes » of every visit (and in
+    the visits' history the server has); returns how many visits changed. One pass over the
+    visits whatever the number of participants, so a purge of a whole season stays quick."""
+    names = [n for n in (rules.folded_names(p) for p in participants) if n]
+    if not names:
+        return 0
+
+    def scrub(name: str, values: list[Any]) -> list[Any]:
+        if name != "people_present":
+            return values
+        return [rules.without_people(v, names) if v else v for v in values]
+
+    changed = 0
+    for visit in store.find("visit", include_deleted=True, order_by="id"):
+        present = visit["people_present"] or []
+        kept = rules.without_people(present, names)
+        if kept != present:
+            _write_fields(store, "visit", visit, {"people_present": kept})
+            changed += 1
+        _scrub_entries(store, "visit", visit["id"], scrub)
+    return changed
+
+
+def _scrub_anonymising_visit_entries(store: Store) -> None:
+    """An anonymising change of a visit keeps the name in its « old » value until the server has
+    it (the server merges on it); once sent, the name is replaced, position by position, where the
+    new value says « Anonyme »."""
+
+    def scrub(name: str, values: list[Any]) -> list[Any]:
+        old, new = values if name == "people_present" else (None, None)
+        if not (isinstance(old, list) and isinstance(new, list) and len(old) == len(new)):
+            return values
+        anonymised = rules.ANONYMISED_NAME
+        return [[anonymised if n == anonymised else o for o, n in zip(old, new, strict=True)], new]
+
+    rows = store.conn.execute(
+        "SELECT DISTINCT record_id FROM journal WHERE kind = 'visit' AND op = 'update' "
+        "AND fields LIKE ? AND (sent_at IS NOT NULL OR origin = 'remote')",
+        (f'%"{rules.ANONYMISED_NAME}"%',),
+    ).fetchall()
+    for (visit_id,) in rows:
+        _scrub_entries(store, "visit", visit_id, scrub)
+
+
+def _anonymise(store: Store, records: Sequence[dict[str, Any]]) -> None:
+    """Anonymise participants (one transaction, held by the caller)."""
+    _remove_from_visits(store, records)
+    for record in records:
+        changes = rules.anonymised_participant(record)
+        if changes:
+            _write_fields(store, "participant", record, changes)
+        scrub_history(store, record["id"])
 
 
 def anonymise_participant(store: Store, participant_id: str) -> dict[str, Any]:
     """Replace a participant's personal fields (names « Anonyme », birth year only, no consent
-    giver) by a journaled change that syncs; returns the record as it now is."""
+    giver) and their name among the people present at visits, by journaled changes that sync;
+    returns the participant's record as it now is. Free text (observations) is not rewritten."""
     with store.transaction():
-        record = _participant(store, participant_id)
-        changes = rules.anonymised_participant(record)
-        if changes:
-            if record["deleted"]:
-                _update_tombstone(store, record, changes)
-            else:
-                store.update("participant", participant_id, changes)
-        scrub_history(store, participant_id)
+        _anonymise(store, [_participant(store, participant_id)])
         return _participant(store, participant_id)
 
 
@@ -88,28 +158,14 @@ def withdraw_consent(store: Store, participant_id: str) -> dict[str, Any]:
 def scrub_history(store: Store, participant_id: str) -> int:
     """Replace the personal values in the journal entries of an anonymised participant that the
     server already has (sent or received); returns how many entries changed."""
-    changed = 0
+
+    def scrub(name: str, values: list[Any]) -> list[Any]:
+        if name not in rules.PERSONAL_FIELDS:
+            return values
+        return [rules.anonymised_value(name, v) for v in values]
+
     with store.transaction():
-        rows = store.conn.execute(
-            "SELECT seq, fields FROM journal WHERE kind = 'participant' AND record_id = ? "
-            "AND (sent_at IS NOT NULL OR origin = 'remote')",
-            (participant_id,),
-        ).fetchall()
-        for seq, text in rows:
-            fields = json.loads(text)
-            scrubbed = {
-                name: [rules.anonymised_value(name, v) for v in values]
-                if name in rules.PERSONAL_FIELDS
-                else values
-                for name, values in fields.items()
-            }
-            if scrubbed != fields:
-                store.conn.execute(
-                    "UPDATE journal SET fields = ? WHERE seq = ?",
-                    (json.dumps(scrubbed, ensure_ascii=False), seq),
-                )
-                changed += 1
-    return changed
+        return _scrub_entries(store, "participant", participant_id, scrub)
 
 
 # -- retention purge -------------------------------------------------------------------------------
@@ -164,8 +220,8 @@ def purge(
     if dry_run:
         return items
     with store.transaction():
-        for item in items:
-            anonymise_participant(store, item.participant_id)
+        _anonymise(store, [_participant(store, item.participant_id) for item in items])
+        _scrub_anonymising_visit_entries(store)
         for participant in store.find(
             "participant", equals={"anonymised": 1}, include_deleted=True
         ):

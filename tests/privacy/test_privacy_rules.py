@@ -211,3 +211,72 @@ def test_a_disclosure_is_registered_per_region_as_changes_that_sync(tmp_path):
     assert len(pending) == 2 and all(e.op == "create" for e in pending)
     assert privacy.disclosures_about(store, east["id"]) == [entries[0]]
     store.close()
+
+
+def test_anonymising_also_removes_the_name_from_visits_and_their_history(tmp_path):
+    store = open_store(tmp_path / "p", clock=fixed_clock("2026-06-01"))
+    youth = add_youth(store, season_year=2026)
+    visit = store.create(
+        "visit",
+        {
+            "project_id": youth["project_id"],
+            "visited_at": "2026-05-20T09:30",
+            "mode": "sur_place",
+            "people_present": ["Julie Côté", "ZOÉLINE Tremblay Bouchard", "Noah Roy"],
+        },
+    )
+    store.mark_sent({e.change_id: 1 for e in store.pending_changes()})
+
+    privacy.withdraw_consent(store, youth["id"])
+
+    present = store.require("visit", visit["id"])["people_present"]
+    assert present == ["Julie Côté", "Anonyme", "Noah Roy"]  # still three people present
+    pending = [e for e in store.pending_changes() if e.kind == "visit"]
+    assert [e.fields["people_present"][1] for e in pending] == [present]
+    store.mark_sent({e.change_id: 2 for e in store.pending_changes()})
+    privacy.purge(store)
+    history = json.dumps(
+        [e.fields for e in store.history("visit", visit["id"])], ensure_ascii=False
+    )
+    assert "ZOÉLINE" not in history and "Tremblay" not in history
+    assert "Julie Côté" in history
+    store.close()
+
+
+def test_a_season_purge_of_many_participants_passes_over_the_visits_once(tmp_path):
+    """388 youth and 250 visits (the demo's size) anonymised in one purge: every name leaves
+    every visit, and the counts stay."""
+    store = open_store(tmp_path / "p", clock=fixed_clock("2024-06-01"))
+    project = store.create(
+        "project", {"name": "CIEC", "program": "CIEC", "region_code": "01", "season_year": 2024}
+    )
+    with store.transaction():
+        people = [
+            store.create(
+                "participant",
+                {
+                    "project_id": project["id"],
+                    "first_name": f"Prénom{n}",
+                    "last_name": f"Nom{n}",
+                    "birth_date": "2008-01-01",
+                },
+            )
+            for n in range(388)
+        ]
+        for n in range(250):
+            store.create(
+                "visit",
+                {
+                    "project_id": project["id"],
+                    "visited_at": "2024-07-01T10:00",
+                    "mode": "sur_place",
+                    "people_present": [f"Prénom{k} Nom{k}" for k in range(n % 50, n % 50 + 5)],
+                },
+            )
+    store.close()
+    store = open_store(tmp_path / "p", clock=fixed_clock("2027-01-01"))
+    assert len(privacy.purge(store)) == len(people)
+    everything = json.dumps(store.find("visit")) + json.dumps(store.find("participant"))
+    assert "Nom1" not in everything and "Prénom" not in everything
+    assert store.count("participant") == 388
+    store.close()
