@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from coordinator_app.domain import fr_ca
+from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.regions import region_name
 from coordinator_app.domain.schema import FieldSpec, FieldType
 from coordinator_app.domain.stages import stage_label
@@ -48,7 +49,7 @@ def format_value(
     if kind in (T.LIST, T.DATES):
         return " ; ".join(str(v) for v in value)
     if kind == T.JSON:
-        return _json_text(spec, value, program)
+        return _json_text(spec, value, program, store)
     return str(value)
 
 
@@ -57,7 +58,7 @@ def _ref_title(kind: str, record_id: str, store: Store | None) -> str:
     return record_title(kind, record) if record else str(record_id)
 
 
-def _json_text(spec: FieldSpec, value: Any, program: str | None) -> str:
+def _json_text(spec: FieldSpec, value: Any, program: str | None, store: Store | None) -> str:
     if spec.name == "stage_history" and isinstance(value, list):
         return " → ".join(
             f"{stage_text(program, item.get('stage'))} ({item.get('date', '')})"
@@ -65,13 +66,20 @@ def _json_text(spec: FieldSpec, value: Any, program: str | None) -> str:
             if isinstance(item, dict)
         )
     if isinstance(value, list):
-        # Members of a committee or board: what a person reads, not the ids behind them.
+        # Members of a committee or board: names and roles, and the organisation by its name.
         return " ; ".join(
-            ", ".join(str(v) for k, v in item.items() if not k.endswith("id") and v)
+            ", ".join(_member_part(k, v, store) for k, v in item.items() if v)
             if isinstance(item, dict)
             else str(item)
             for item in value
         )
+    return str(value)
+
+
+def _member_part(key: str, value: Any, store: Store | None) -> str:
+    kind = key.removesuffix("_id")
+    if key.endswith("_id") and kind in ENTITIES:
+        return _ref_title(kind, str(value), store)
     return str(value)
 
 

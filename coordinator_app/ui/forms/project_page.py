@@ -344,7 +344,7 @@ class ProjectPage(QWidget):
         names = list(IDENTITY_FIELDS) + [
             f.name
             for f in spec.fields_for_program(self.project["program"])
-            if f.programs and f.type.value != "json"
+            if f.programs  # committee and board included: shown as « name, role ; … »
         ]
         for name in names:
             field = spec.field(name)
