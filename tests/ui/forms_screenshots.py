@@ -56,6 +56,19 @@ def main(target: Path) -> None:
         "project", project["id"], {"stage": "ouverture", "notes": "Kiosque au marché public."}
     )
     store.update("project", project["id"], {"youth_count": 11})
+    # One participant as an older laptop may have synced it: under 14, consent never recorded, so
+    # the page's warning shows in the pictures.
+    young = [
+        r
+        for r in store.find("participant", equals={"project_id": project["id"]})
+        if r["consent_by"]
+    ][:1]
+    with store.transaction() as conn:
+        for record in young:
+            conn.execute(
+                "UPDATE participant SET consent_by = NULL, consent_date = NULL WHERE id = ?",
+                (record["id"],),
+            )
     pictures = [
         photo(work, "kiosque.jpg", (60, 130, 90)),
         photo(work, "affiche.jpg", (40, 90, 160)),
