@@ -204,3 +204,19 @@ def test_a_missing_file_is_reported_and_the_others_are_attached(qtbot, store, tm
     box = errors.open_dialogs[-1]
     assert f"Le fichier {missing} est introuvable : il n'a pas été joint." in box.text()
     box.close()
+
+
+def test_saving_waits_for_files_being_copied(qtbot, store, tmp_path):
+    project = seed_ciec(store)["project"]
+    photo = make_photo(tmp_path / "carte")
+    editor = open_visit(qtbot, store, project["id"], files=[str(photo)])
+    with qtbot.waitSignal(editor.files_added, timeout=10000):
+        qtbot.mouseClick(editor.attach_button, Qt.MouseButton.LeftButton)
+        assert editor.copying()
+        assert editor.save() is None  # pressed while the copy runs: nothing half-saved
+        assert "Copie des pièces jointes en cours" in editor.summary.text()
+        assert store.count("visit") == 0
+    assert not editor.copying()
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    assert store.count("attachment") == 1

@@ -515,6 +515,11 @@ class VisitEditor(QWidget):
             self, work, on_success=done, label=self.tr("Copie des pièces jointes…")
         )
 
+    def copying(self) -> bool:
+        """Files are still being copied into the profile (saving now would leave them out)."""
+        task = getattr(self, "_task", None)
+        return task is not None and not task.done
+
     def _remove_file(self) -> None:
         self.files.remove_current()
         self.keeper.touch()
@@ -541,6 +546,12 @@ class VisitEditor(QWidget):
 
     def save(self) -> dict[str, Any] | None:
         """Write the visit, its follow-ups and attachments in one transaction."""
+        if self.copying():
+            self.summary.setText(
+                self.tr("Copie des pièces jointes en cours : enregistrez dans un instant.")
+            )
+            self.summary.setVisible(True)
+            return None
         visit_id = self.visit_id or str(uuid.uuid4())
         visit_problems, row_problems = self.problems(visit_id)
         if visit_problems or row_problems:
