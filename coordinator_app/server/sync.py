@@ -32,15 +32,28 @@ from coordinator_app.server.clock import now
 from coordinator_app.server.errors import ApiError
 from coordinator_app.server.merge import Stamp, stamp_wins
 
+# Statements are built once: building and compiling Core constructs per change cost more than
+# SQLite itself (py-spy, benchmarks/README.md). Reads go by batch with ``IN``, writes with
+# ``executemany``.
 _LOAD = sa.select(db.records).where(
     db.records.c.kind == sa.bindparam("b_kind"), db.records.c.record_id == sa.bindparam("b_id")
 )
-_KNOWN = sa.select(db.changes.c.content_hash, db.changes.c.seq, db.changes.c.conflict_ids).where(
-    db.changes.c.change_id == sa.bindparam("b_change")
+_LOAD_MANY = sa.select(db.records).where(
+    db.records.c.kind == sa.bindparam("b_kind"),
+    db.records.c.record_id.in_(sa.bindparam("b_ids", expanding=True)),
 )
+_KNOWN_MANY = sa.select(
+    db.changes.c.change_id, db.changes.c.content_hash, db.changes.c.seq, db.changes.c.conflict_ids
+).where(db.changes.c.change_id.in_(sa.bindparam("b_changes", expanding=True)))
 _UPDATE = db.records.update().where(
     db.records.c.kind == sa.bindparam("b_kind"), db.records.c.record_id == sa.bindparam("b_id")
 )
+_INSERT_RECORD = db.records.insert()
+_INSERT_CHANGE = db.changes.insert()
+_MAX_SEQ = sa.select(sa.func.coalesce(sa.func.max(db.changes.c.seq), 0))
+_LOCK_PG = sa.text("SELECT pg_advisory_xact_lock(:key)")
+#: Ids per ``IN (...)`` query (well under SQLite's and PostgreSQL's parameter limits).
+_IN_CHUNK = 500
 
 #: Key of the PostgreSQL advisory lock that serialises pushes (any constant shared by all servers).
 PUSH_LOCK_KEY = 0x43_41_52_4E_45_54  # "CARNET"
@@ -81,6 +94,22 @@ class _Record:
     project_id: str | None
     created_at: str
     exists: bool = True
+    in_db: bool = True  # a row exists in the table (``exists`` may be true before the flush)
+
+    def copy(self) -> _Record:
+        """An independent copy: a change that fails half-way must not leak into the next one."""
+        return _Record(
+            self.kind,
+            self.record_id,
+            dict(self.data),
+            dict(self.stamps),
+            self.deleted,
+            self.region_code,
+            self.project_id,
+            self.created_at,
+            self.exists,
+            self.in_db,
+        )
 
 
 @dataclass
@@ -97,15 +126,18 @@ class _Batch:
         return utc_iso(self.received)
 
     seen: dict[str, tuple[str, PushResult]] = field(default_factory=dict)
+    #: records read or written by this batch, by (kind, record_id); None = not on the server
+    cache: dict[tuple[str, str], _Record | None] = field(default_factory=dict)
+    #: records saved but not yet written, and log rows not yet inserted (see ``flush``)
+    dirty: dict[tuple[str, str], _Record] = field(default_factory=dict)
+    pending_log: list[dict[str, Any]] = field(default_factory=list)
 
     # -- storage ------------------------------------------------------------------------------
-    def load(self, kind: str, record_id: str) -> _Record | None:
-        row = self.conn.execute(_LOAD, {"b_kind": kind, "b_id": record_id}).first()
-        if row is None:
-            return None
+    @staticmethod
+    def _from_row(row: sa.Row) -> _Record:
         return _Record(
-            kind,
-            record_id,
+            row.kind,
+            row.record_id,
             dict(row.data),
             dict(row.stamps),
             bool(row.deleted),
@@ -114,30 +146,87 @@ class _Batch:
             row.created_at,
         )
 
+    def prefetch(self, keys: set[tuple[str, str]]) -> None:
+        """Read every record of ``keys`` not yet cached, one ``IN`` query per kind."""
+        by_kind: dict[str, list[str]] = {}
+        for kind, record_id in keys:
+            if (kind, record_id) not in self.cache:
+                by_kind.setdefault(kind, []).append(record_id)
+        for kind, ids in by_kind.items():
+            for start in range(0, len(ids), _IN_CHUNK):
+                chunk = ids[start : start + _IN_CHUNK]
+                for id_ in chunk:
+                    self.cache[(kind, id_)] = None
+                for row in self.conn.execute(_LOAD_MANY, {"b_kind": kind, "b_ids": chunk}):
+                    self.cache[(kind, row.record_id)] = self._from_row(row)
+
+    def prefetch_known(self, change_ids: list[str]) -> None:
+        """Results of change ids the server already has, in one query per 500 ids."""
+        unique = sorted(set(change_ids))
+        for start in range(0, len(unique), _IN_CHUNK):
+            rows = self.conn.execute(_KNOWN_MANY, {"b_changes": unique[start : start + _IN_CHUNK]})
+            for row in rows:
+                self.seen[row.change_id] = (
+                    row.content_hash or "",
+                    PushResult(
+                        change_id=row.change_id,
+                        status="applied",
+                        server_seq=row.seq,
+                        conflict_ids=list(row.conflict_ids or []),
+                    ),
+                )
+
+    def load(self, kind: str, record_id: str) -> _Record | None:
+        key = (kind, record_id)
+        if key not in self.cache:
+            row = self.conn.execute(_LOAD, {"b_kind": kind, "b_id": record_id}).first()
+            self.cache[key] = None if row is None else self._from_row(row)
+        cached = self.cache[key]
+        return None if cached is None else cached.copy()
+
     def save(self, record: _Record) -> None:
-        values = {
-            "data": record.data,
-            "stamps": record.stamps,
-            "deleted": record.deleted,
-            "region_code": record.region_code,
-            "project_id": record.project_id,
-            "sha256": record.data.get("sha256") if record.kind == "attachment" else None,
-            "updated_at": self.received_at,
-        }
-        # parameters passed to execute (not .values()) so the compiled statement is cached
-        if record.exists:
-            self.conn.execute(_UPDATE, {"b_kind": record.kind, "b_id": record.record_id, **values})
-        else:
-            self.conn.execute(
-                db.records.insert(),
-                {
-                    "kind": record.kind,
-                    "record_id": record.record_id,
-                    "created_at": record.created_at,
-                    **values,
-                },
-            )
-            record.exists = True
+        """Keep the record's state as of now; it is written by the next ``flush``."""
+        record.exists = True
+        snapshot = record.copy()
+        self.cache[(record.kind, record.record_id)] = snapshot
+        self.dirty[(record.kind, record.record_id)] = snapshot
+
+    def flush(self) -> None:
+        """Write the saved records and the log rows, each kind of statement in one executemany.
+
+        Called before any query that reads the tables directly and at the end of the batch."""
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for record in self.dirty.values():
+            values = {
+                "data": record.data,
+                "stamps": record.stamps,
+                "deleted": record.deleted,
+                "region_code": record.region_code,
+                "project_id": record.project_id,
+                "sha256": record.data.get("sha256") if record.kind == "attachment" else None,
+                "updated_at": self.received_at,
+            }
+            if record.in_db:
+                updates.append({"b_kind": record.kind, "b_id": record.record_id, **values})
+            else:
+                inserts.append(
+                    {
+                        "kind": record.kind,
+                        "record_id": record.record_id,
+                        "created_at": record.created_at,
+                        **values,
+                    }
+                )
+                record.in_db = True
+        self.dirty.clear()
+        if inserts:
+            self.conn.execute(_INSERT_RECORD, inserts)
+        if updates:
+            self.conn.execute(_UPDATE, updates)
+        if self.pending_log:
+            rows, self.pending_log = self.pending_log, []
+            self.conn.execute(_INSERT_CHANGE, rows)
 
     def log(
         self,
@@ -158,8 +247,7 @@ class _Batch:
     ) -> int:
         seq = self.next_seq
         self.next_seq += 1
-        self.conn.execute(
-            db.changes.insert(),
+        self.pending_log.append(
             dict(
                 seq=seq,
                 change_id=change_id,
@@ -184,7 +272,7 @@ class _Batch:
                 fields=fields,
                 status=status,
                 conflict_ids=conflict_ids or [],
-            ),
+            )
         )
         return seq
 
@@ -209,21 +297,15 @@ class _Batch:
         return access.direct_region(kind, data), None
 
     # -- one change ---------------------------------------------------------------------------
-    def apply(self, change: Change) -> PushResult:
-        digest = content_hash(change)
+    def apply(
+        self,
+        change: Change,
+        digest: str,
+        parsed: dict[str, tuple[Any, Any]] | _EntryProblem | None,
+    ) -> PushResult:
+        """One change; ``digest`` and ``parsed`` were computed before the write lock was taken
+        (``prefetch_known`` has loaded the ids the server already has)."""
         previous = self.seen.get(change.change_id)
-        if previous is None:
-            row = self.conn.execute(_KNOWN, {"b_change": change.change_id}).first()
-            if row is not None:
-                previous = (
-                    row.content_hash or "",
-                    PushResult(
-                        change_id=change.change_id,
-                        status="applied",
-                        server_seq=row.seq,
-                        conflict_ids=list(row.conflict_ids or []),
-                    ),
-                )
         if previous is not None:
             if previous[0] != digest:
                 raise _EntryProblem(
@@ -232,13 +314,16 @@ class _Batch:
                 )
             return previous[1].model_copy(update={"status": "duplicate"})
         try:
-            result = self._apply_new(change, digest)
+            result = self._apply_new(change, digest, parsed)
         except _Refused as refused:
             return PushResult(change_id=change.change_id, status="refused", reason=refused.reason)
         self.seen[change.change_id] = (digest, result)
         return result
 
-    def _parse_fields(self, change: Change) -> dict[str, tuple[Any, Any]]:
+    @staticmethod
+    def parse_fields(change: Change) -> dict[str, tuple[Any, Any]]:
+        """The change's ``[old, new]`` values parsed; needs no database, so it runs before the
+        write lock is taken."""
         spec = ENTITIES[change.kind]
         problems: list[tuple[str | None, str]] = []
         parsed: dict[str, tuple[Any, Any]] = {}
@@ -261,7 +346,12 @@ class _Batch:
             raise _EntryProblem("invalid", problems)
         return parsed
 
-    def _apply_new(self, change: Change, digest: str) -> PushResult:
+    def _apply_new(
+        self,
+        change: Change,
+        digest: str,
+        parsed_ahead: dict[str, tuple[Any, Any]] | _EntryProblem | None,
+    ) -> PushResult:
         if change.kind not in WIRE_KINDS:
             raise _EntryProblem(
                 "invalid", [(None, f"type d'enregistrement inconnu : « {change.kind} »")]
@@ -272,7 +362,9 @@ class _Batch:
             raise _EntryProblem(
                 "invalid", [(None, "une suppression ou une restauration ne porte aucun champ")]
             )
-        parsed = self._parse_fields(change)
+        if isinstance(parsed_ahead, _EntryProblem):
+            raise parsed_ahead
+        parsed = parsed_ahead if parsed_ahead is not None else self.parse_fields(change)
         record = self.load(change.kind, change.record_id)
         if record is None and change.op != "create":
             raise _Refused("record_unknown")
@@ -301,6 +393,7 @@ class _Batch:
                 None,
                 self.received_at,
                 exists=False,
+                in_db=False,
             )
         previous_region = record.region_code if record.exists else None
         before = dict(record.data)
@@ -432,6 +525,7 @@ class _Batch:
         )
 
     def _open_delete_conflict(self, record: _Record, device_id: str) -> _Record | None:
+        self.flush()  # the query below must see this batch's conflicts
         rows = self.conn.execute(
             sa.select(db.records.c.record_id).where(
                 db.records.c.kind == CONFLICT_KIND, db.records.c.project_id == record.project_id
@@ -456,6 +550,7 @@ class _Batch:
         record.stamps["deleted"] = stamp.as_list()
         if change.base_seq is None:
             return
+        self.flush()  # the query below must see this batch's log
         edits = self.conn.execute(
             sa.select(db.changes).where(
                 db.changes.c.kind == record.kind,
@@ -536,6 +631,7 @@ class _Batch:
             project_id,
             self.received_at,
             exists=False,
+            in_db=False,
         )
         self.save(record)
         self.log(
@@ -606,6 +702,7 @@ class _Batch:
     def _snapshot_children(self, project: _Record, previous_region: str, stamp: Stamp) -> None:
         """A project changed region: its children (and conflicts) follow, each with a full copy
         in the log so users who gain them get all of them and users who lose them drop them."""
+        self.flush()  # the query below must see this batch's children
         rows = self.conn.execute(
             sa.select(db.records.c.kind, db.records.c.record_id)
             .where(db.records.c.project_id == project.record_id)
@@ -639,27 +736,70 @@ def _empty(value: Any) -> bool:
 
 
 def _next_seq(conn: Connection) -> int:
-    return (
-        int(
-            conn.execute(sa.select(sa.func.coalesce(sa.func.max(db.changes.c.seq), 0))).scalar_one()
-        )
-        + 1
-    )
+    return int(conn.execute(_MAX_SEQ).scalar_one()) + 1
+
+
+def _keys_to_prefetch(changes: list[Change]) -> set[tuple[str, str]]:
+    """Records the batch will read: its own records and the projects its children name."""
+    keys: set[tuple[str, str]] = set()
+    for change in changes:
+        if change.kind not in WIRE_KINDS:
+            continue
+        keys.add((change.kind, change.record_id))
+        project = change.fields.get("project_id")
+        if project and isinstance(project[1], str) and project[1]:
+            keys.add(("project", project[1]))
+    return keys
+
+
+def _prepare(
+    changes: list[Change],
+) -> list[tuple[str, dict[str, tuple[Any, Any]] | _EntryProblem | None]]:
+    """Hash and parse every change before the write lock: CPU work other pushes need not wait
+    for. A parse problem is kept and raised when its change's turn comes, as before."""
+    prepared: list[tuple[str, dict[str, tuple[Any, Any]] | _EntryProblem | None]] = []
+    for change in changes:
+        parsed: dict[str, tuple[Any, Any]] | _EntryProblem | None = None
+        if change.kind in ENTITIES and change.kind != CONFLICT_KIND:
+            try:
+                parsed = _Batch.parse_fields(change)
+            except _EntryProblem as problem:
+                parsed = problem
+        prepared.append((content_hash(change), parsed))
+    return prepared
 
 
 def push(
     engine: Engine, user: User, device: Device, changes: list[Change], today: dt.date
 ) -> list[PushResult]:
-    """Apply a batch in one serialised transaction; ApiError (nothing applied) on a bad entry."""
+    """Apply a batch in one serialised transaction; ApiError (nothing applied) on a bad entry.
+
+    Work per batch, not per change: hashes and parsed values are computed before the lock; under
+    it, the known change ids and every record the batch touches are read with a few ``IN``
+    queries, merges run in Python, and records and log rows are written with ``executemany``.
+    Seqs are still allocated under the lock, so seq order is commit order."""
+    prepared = _prepare(changes)
+    keys = _keys_to_prefetch(changes)
     with db.writing(engine) as conn:
         if db.is_postgres(conn):
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUSH_LOCK_KEY})
+            conn.execute(_LOCK_PG, {"key": PUSH_LOCK_KEY})
         batch = _Batch(conn, user, device, today, _next_seq(conn))
+        batch.prefetch_known([c.change_id for c in changes])
+        batch.prefetch(keys)
+        # children's parents as the server has them (a child's region is its project's)
+        batch.prefetch(
+            {
+                ("project", r.project_id)
+                for r in list(batch.cache.values())
+                if r is not None and r.project_id
+            }
+        )
         results: list[PushResult] = []
         failures: dict[str, list[dict[str, Any]]] = {"invalid": [], "forbidden": [], "reused": []}
         for index, change in enumerate(changes):
+            digest, parsed = prepared[index]
             try:
-                results.append(batch.apply(change))
+                results.append(batch.apply(change, digest, parsed))
             except _EntryProblem as problem:
                 failures[problem.kind] += [
                     {"index": index, "change_id": change.change_id, "field": f, "message": m}
@@ -680,6 +820,7 @@ def push(
                     f"n° {first['index'] + 1} : {first['message']}",
                     entries=entries,
                 )
+        batch.flush()
         return results
 
 

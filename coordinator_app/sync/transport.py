@@ -8,7 +8,10 @@ from a public authority or one pushed by the organisation's IT just works; an or
 from __future__ import annotations
 
 import ipaddress
+import os
+import re
 import ssl
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -84,8 +87,51 @@ def _mtime(path: Path | None) -> float | None:
         return None
 
 
+#: Where Linux distributions keep the system CA bundle when OpenSSL's defaults find none (the
+#: same list truststore uses).
+_CA_FILE_CANDIDATES = (
+    "/etc/ssl/cert.pem",
+    "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
+    "/etc/pki/tls/cert.pem",
+    "/etc/ssl/certs/ca-certificates.crt",
+    "/etc/ssl/ca-bundle.pem",
+)
+
+
+def _system_context() -> ssl.SSLContext:
+    """A verifying context holding the operating system's trust store.
+
+    On macOS and Windows that is ``truststore`` (it asks the OS to verify each chain). On Linux
+    truststore only points OpenSSL at the system bundle, but it does so again for every new
+    connection (``set_default_verify_paths`` re-reads the whole bundle: 57 % of a sync with
+    nothing to do, benchmarks/README.md); loading the same bundle once into a plain context
+    verifies exactly the same way."""
+    if sys.platform in ("darwin", "win32"):
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED and hostname check
+    defaults = ssl.get_default_verify_paths()
+    if defaults.cafile or _capath_has_certs(defaults.capath):
+        context.set_default_verify_paths()
+    else:
+        for cafile in _CA_FILE_CANDIDATES:
+            if os.path.isfile(cafile):
+                context.load_verify_locations(cafile=cafile)
+                break
+    return context
+
+
+def _capath_has_certs(capath: str | None) -> bool:
+    """Whether OpenSSL's CA directory holds hashed certificate names (``1a2b3c4d.0``)."""
+    if not capath or not os.path.isdir(capath):
+        return False
+    return any(_HASHED_NAME.match(name) for name in os.listdir(capath))
+
+
+_HASHED_NAME = re.compile(r"^[0-9a-fA-F]{8}\.[0-9]$")
+
+
 def _new_context(ca_file: Path | None) -> ssl.SSLContext:
-    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context = _system_context()
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     if ca_file is not None:
         try:
