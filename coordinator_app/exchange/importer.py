@@ -1,8 +1,8 @@
 """Import a sheet of records: all rows or none, every problem reported, every write journaled.
 
 One pass over the file inside one store transaction: each row is matched (by id, else by its
-natural key), validated by the domain and written through ``Store.create`` / ``Store.update`` (so
-each row is journaled and syncs later). As soon as one row fails, the following rows are only
+natural key), then validated by the domain and written a chunk at a time through
+``Store.create_many`` / ``Store.update_many`` (so each row is journaled and syncs later). As soon as one row fails, the following rows are only
 validated; at the end, any problem — or a dry run — rolls the whole transaction back. Rows stream
 from the reader one at a time: a 50 000-row file is never held in memory.
 """
@@ -44,6 +44,7 @@ from coordinator_app.store import Store, lookup
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 PROGRESS_EVERY = 250
+WRITE_CHUNK = 1000  # rows validated and written together (executemany)
 _READERS = {
     ".csv": open_csv,
     ".txt": open_csv,
@@ -142,6 +143,7 @@ class _RowImporter:
         self.seen_ids: dict[str, int] = {}
         self.seen_keys: dict[tuple, int] = {}
         self.positions = {mapping.headers[name]: index for index, name in mapping.columns.items()}
+        self.pending: list[_Pending] = []
 
     # -- look-ups, loaded on first use -----------------------------------------------------------
     @property
@@ -316,46 +318,92 @@ class _RowImporter:
         original: dict[str, object],
         problems: list[Problem],
     ) -> None:
-        """Validate the row; write it only while the whole file is still free of problems.
+        """Queue the row for writing while the whole file is still free of problems; else only
+        validate it, so that the report lists every problem.
 
-        A matched row whose values equal the record's is left alone (no journal entry), so
-        importing the same file twice changes nothing.
+        Queued rows are validated and written ``WRITE_CHUNK`` at a time (``flush``). A row with
+        problems of its own first flushes the queue, so problems stay in line order.
         """
-        report = self.report
         target, how, current = match
         reported = {p.column for p in problems}
-        report.problems += problems
+        if problems:
+            self.flush()
+        self.report.problems += problems
+        if not self.report.problems:
+            self.pending.append(_Pending(line, record_id, target, how, current, values, original))
+            if len(self.pending) >= WRITE_CHUNK:
+                self.flush()
+            return
         try:
-            if report.problems:
-                clean_record(self.kind, values, today=self.today)
-            elif target is None:
-                self.store.create(self.kind, values, record_id=record_id)
-                report.created += 1
-            else:
-                current = current or {}
-                clean = clean_record(self.kind, values, today=self.today)
-                changed = any(clean[n] != current.get(n) for n in self.spec.field_names)
-                if changed:
-                    self.store.update(self.kind, target, values)
-                report.updated += changed
-                report.unchanged += not changed
-                title = str(current.get(self.spec.title_field) or target)
-                report.matches.append(Match(line, target, title, how, changed))
+            clean_record(self.kind, values, today=self.today)
         except ValidationFailed as failed:
-            found = []
-            for p in failed.problems:
-                column = (
-                    self.mapping.header_for(p.field) if self.spec.has_field(p.field) else p.label
-                )
-                if column in reported:
-                    continue
-                shown = original.get(p.field) if p.field in original else p.value
-                message = p.message
-                if p.field not in self.mapping.headers and p.message == "ce champ est obligatoire":
-                    message += f" : le fichier n'a pas de colonne « {column} »"
-                found.append(Problem(line, column, shown_value(shown), message))
-            found.sort(key=lambda problem: self.positions.get(problem.column, len(self.positions)))
-            report.problems += found
+            self.report.problems += self._failure_problems(line, failed, original, reported)
+
+    def flush(self) -> None:
+        """Validate and write the queued rows: new records with ``Store.create_many``, matched
+        ones with ``Store.update_many`` (each journaled); their problems and matches go to the
+        report in line order. A matched row equal to its record is not written (re-importing a
+        file changes nothing)."""
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        failures: dict[_Pending, ValidationFailed] = {}
+        creates = [p for p in pending if p.target is None]
+        updates = [p for p in pending if p.target is not None]
+
+        def failed(rows: list[_Pending]) -> Callable[[int, ValidationFailed], None]:
+            return lambda index, error: failures.__setitem__(rows[index], error)
+
+        created = self.store.create_many(
+            self.kind, ((p.record_id, p.values) for p in creates), on_invalid=failed(creates)
+        )
+        changed = set(
+            self.store.update_many(
+                self.kind, ((p.target, p.values) for p in updates), on_invalid=failed(updates)
+            )
+        )
+        report = self.report
+        report.created += len(created)
+        for row in pending:
+            error = failures.get(row)
+            if error is not None:
+                report.problems += self._failure_problems(row.line, error, row.original, set())
+            elif row.target is not None:
+                is_changed = row.target in changed
+                report.updated += is_changed
+                report.unchanged += not is_changed
+                title = str((row.current or {}).get(self.spec.title_field) or row.target)
+                report.matches.append(Match(row.line, row.target, title, row.how, is_changed))
+
+    def _failure_problems(
+        self, line: int, failed: ValidationFailed, original: dict[str, object], reported: set[str]
+    ) -> list[Problem]:
+        """The domain's problems with a row, named by the file's columns, in column order."""
+        found = []
+        for p in failed.problems:
+            column = self.mapping.header_for(p.field) if self.spec.has_field(p.field) else p.label
+            if column in reported:
+                continue
+            shown = original.get(p.field) if p.field in original else p.value
+            message = p.message
+            if p.field not in self.mapping.headers and p.message == "ce champ est obligatoire":
+                message += f" : le fichier n'a pas de colonne « {column} »"
+            found.append(Problem(line, column, shown_value(shown), message))
+        found.sort(key=lambda problem: self.positions.get(problem.column, len(self.positions)))
+        return found
+
+
+@dataclass(frozen=True, eq=False)
+class _Pending:
+    """A row matched and mapped, waiting to be validated and written with its chunk."""
+
+    line: int
+    record_id: str | None
+    target: str | None
+    how: str
+    current: dict[str, Any] | None
+    values: dict[str, Any]
+    original: dict[str, object]
 
 
 def _file_problems(mapping: HeaderMap, table: Table) -> list[Problem]:
@@ -421,6 +469,7 @@ def import_file(
                         raise _Rollback
                     if progress is not None:
                         progress(report.rows, max(table.total, report.rows))
+            importer.flush()
             if report.problems or dry_run:
                 raise _Rollback
     except _Rollback:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,8 +41,10 @@ class JournalEntry:
         return cls(*values)
 
 
-def append(
-    conn: sqlite3.Connection,
+_INSERT = f"INSERT INTO journal ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+def entry_params(
     *,
     change_id: str,
     kind: str,
@@ -54,24 +57,24 @@ def append(
     origin: str = "local",
     sent_at: str | None = None,
     server_seq: int | None = None,
-) -> None:
-    """Write one entry; the caller holds the transaction that also writes the change itself."""
-    conn.execute(
-        f"INSERT INTO journal ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            change_id,
-            kind,
-            record_id,
-            op,
-            json.dumps(fields, ensure_ascii=False),
-            at,
-            author,
-            device_id,
-            origin,
-            sent_at,
-            server_seq,
-        ),
-    )
+) -> tuple:
+    """The parameters of one entry's ``INSERT`` (for ``append`` and ``append_many``)."""
+    fields_json = json.dumps(fields, ensure_ascii=False)
+    return (change_id, kind, record_id, op, fields_json, at, author, device_id, origin, sent_at,
+            server_seq)  # fmt: skip
+
+
+def append(conn: sqlite3.Connection, **entry: Any) -> None:
+    """Write one entry; the caller holds the transaction that also writes the change itself.
+
+    Keywords are those of ``entry_params``.
+    """
+    conn.execute(_INSERT, entry_params(**entry))
+
+
+def append_many(conn: sqlite3.Connection, entries: Iterable[tuple]) -> None:
+    """Write many entries made by ``entry_params`` with one ``executemany`` (bulk imports)."""
+    conn.executemany(_INSERT, entries)
 
 
 def entries_for_record(conn: sqlite3.Connection, kind: str, record_id: str) -> list[JournalEntry]:

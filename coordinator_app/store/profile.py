@@ -9,19 +9,22 @@ one writer anyway, and one lock keeps transactions from interleaving.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
+import itertools
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from coordinator_app.domain.entities import ENTITIES
-from coordinator_app.domain.errors import NotFoundError, ProfileError
+from coordinator_app.domain.errors import NotFoundError, ProfileError, ValidationFailed
 from coordinator_app.domain.rules import with_stage_history
 from coordinator_app.domain.validation import clean_record
 from coordinator_app.store import journal, paths
@@ -31,6 +34,8 @@ from coordinator_app.store.journal import JournalEntry
 from coordinator_app.store.migrations import migrate, schema_version
 
 Clock = Callable[[], dt.datetime]
+InvalidRow = Callable[[int, ValidationFailed], None]
+BULK_CHUNK = 1000
 _METADATA = ("id", "created_at", "updated_at", "author", "deleted")
 
 
@@ -252,32 +257,90 @@ class Store:
         self, kind: str, values: Mapping[str, Any], *, record_id: str | None = None
     ) -> dict[str, Any]:
         """Validate and insert a record; returns it with its id."""
+        new = self._new_record(kind, values, record_id, self.today())
+        with self.transaction():
+            self.conn.execute(_insert_sql(kind), new.row)
+            journal.append_many(self.conn, [new.entry])
+        return new.record
+
+    def create_many(
+        self,
+        kind: str,
+        rows: Iterable[tuple[str | None, Mapping[str, Any]]],
+        *,
+        chunk: int = BULK_CHUNK,
+        on_invalid: InvalidRow | None = None,
+        trusted: bool = False,
+    ) -> list[str]:
+        """Validate and insert many records of one kind, journaled: ``create`` for bulk imports.
+
+        ``rows`` are ``(record_id or None, values)``, consumed lazily and written ``chunk`` at a
+        time with ``executemany`` (one statement per table instead of two per row), inside the
+        caller's transaction when there is one, else in one of its own: all or nothing either way
+        when an error leaves the transaction. Each row is built exactly as ``create`` builds it.
+
+        A row that fails validation raises ``ValidationFailed``, unless ``on_invalid`` is given:
+        then ``on_invalid(index, failed)`` is called (``index`` counts rows from 0), the row is
+        skipped and the others go on, so an import can report every bad row. ``trusted`` rows are
+        already canonical (``clean_record``'s output, every field present) and are not parsed
+        again. Returns the ids written, in order.
+        """
         today = self.today()
-        clean = clean_record(kind, values, today=today)
-        if kind == "project":
+        written: list[str] = []
+        records: list[list[Any]] = []
+        entries: list[tuple] = []
+        with self.transaction():
+            for index, (record_id, values) in enumerate(rows):
+                try:
+                    new = self._new_record(kind, values, record_id, today, trusted=trusted)
+                except ValidationFailed as failed:
+                    if on_invalid is None:
+                        raise
+                    on_invalid(index, failed)
+                    continue
+                records.append(new.row)
+                entries.append(new.entry)
+                written.append(new.record["id"])
+                if len(records) >= chunk:
+                    self._insert_batch(kind, records, entries)
+            self._insert_batch(kind, records, entries)
+        return written
+
+    def _insert_batch(self, kind: str, records: list[list[Any]], entries: list[tuple]) -> None:
+        if records:
+            self.conn.executemany(_insert_sql(kind), records)
+            journal.append_many(self.conn, entries)
+        records.clear()
+        entries.clear()
+
+    def _new_record(
+        self,
+        kind: str,
+        values: Mapping[str, Any],
+        record_id: str | None,
+        today: dt.date,
+        *,
+        trusted: bool = False,
+    ) -> _NewRecord:
+        """The validated record, its table row and its journal entry: what every create writes."""
+        clean = dict(values) if trusted else clean_record(kind, values, today=today)
+        if kind == "project" and not trusted:
             clean = with_stage_history(None, clean, today)
         record_id = record_id or new_id()
         now = self.now()
         entity = ENTITIES[kind]
-        columns = [*_METADATA, *entity.field_names]
         row = [
             record_id,
             now,
             now,
             self.author,
             0,
-            *(to_db(entity.field(n), clean[n]) for n in entity.field_names),
+            *(to_db(spec, clean[spec.name]) for spec in entity.fields),
         ]
         changed = {
             name: [None, value] for name, value in clean.items() if value not in (None, [], False)
         }
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        with self.transaction():
-            self.conn.execute(
-                f"INSERT INTO {kind} ({quoted}) VALUES ({', '.join('?' * len(columns))})", row
-            )
-            self._journal(kind, record_id, "create", changed, now)
-        return {
+        record = {
             "id": record_id,
             "created_at": now,
             "updated_at": now,
@@ -285,31 +348,96 @@ class Store:
             "deleted": False,
             **clean,
         }
+        return _NewRecord(record, row, self._entry(kind, record_id, "create", changed, now))
 
     def update(self, kind: str, record_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Validate the record with ``changes`` applied and write only the fields that differ."""
-        entity = ENTITIES[kind]
         with self.transaction():
             current = self.require(kind, record_id)
-            today = self.today()
-            merged = {
-                **{n: current[n] for n in entity.field_names},
-                **{k: v for k, v in changes.items() if entity.has_field(k)},
-            }
-            clean = clean_record(kind, merged, today=today)
-            if kind == "project":
-                clean = with_stage_history(current, clean, today)
-            diff = {n: [current[n], clean[n]] for n in entity.field_names if clean[n] != current[n]}
-            if not diff:
+            change = self._change(kind, current, changes, self.today())
+            if change is None:
                 return current
-            now = self.now()
-            assignments = ", ".join(f'"{n}" = ?' for n in diff)
-            self.conn.execute(
-                f"UPDATE {kind} SET {assignments}, updated_at = ? WHERE id = ?",
-                [*(to_db(entity.field(n), clean[n]) for n in diff), now, record_id],
-            )
-            self._journal(kind, record_id, "update", diff, now)
-        return {**current, **clean, "updated_at": now}
+            self.conn.execute(change.sql, change.params)
+            journal.append_many(self.conn, [change.entry])
+        return change.record
+
+    def update_many(
+        self,
+        kind: str,
+        rows: Iterable[tuple[str, Mapping[str, Any]]],
+        *,
+        chunk: int = BULK_CHUNK,
+        on_invalid: InvalidRow | None = None,
+    ) -> list[str]:
+        """``update`` for many records of one kind: each validated, diffed and journaled the same
+        way, the current records read with one query per ``chunk`` and written with
+        ``executemany``. ``on_invalid`` as in ``create_many``; an unknown id raises
+        ``NotFoundError``. Returns the ids of the records that changed (equal rows are left
+        alone, with no journal entry)."""
+        today = self.today()
+        changed: list[str] = []
+        with self.transaction():
+            for start, batch in _chunks(rows, chunk):
+                currents = self._current_records(kind, [record_id for record_id, _ in batch])
+                runs: list[tuple[str, list[list[Any]]]] = []  # same statement, in row order
+                entries: list[tuple] = []
+                for offset, (record_id, values) in enumerate(batch):
+                    current = currents.get(record_id)
+                    if current is None:
+                        raise NotFoundError(f"{ENTITIES[kind].label} introuvable : {record_id}")
+                    try:
+                        change = self._change(kind, current, values, today)
+                    except ValidationFailed as failed:
+                        if on_invalid is None:
+                            raise
+                        on_invalid(start + offset, failed)
+                        continue
+                    if change is None:
+                        continue
+                    currents[record_id] = (
+                        change.record
+                    )  # a record twice in a chunk sees its first change
+                    if not runs or runs[-1][0] != change.sql:
+                        runs.append((change.sql, []))
+                    runs[-1][1].append(change.params)
+                    entries.append(change.entry)
+                    changed.append(record_id)
+                for sql, params in runs:
+                    self.conn.executemany(sql, params)
+                journal.append_many(self.conn, entries)
+        return changed
+
+    def _current_records(self, kind: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Live records by id, read with one query (``id IN``) per call."""
+        entity = ENTITIES[kind]
+        marks = ", ".join("?" * len(ids))
+        rows = self.db.query(f"SELECT * FROM {kind} WHERE id IN ({marks}) AND deleted = 0", ids)
+        return {row["id"]: decode_row(entity, row) for row in rows}
+
+    def _change(
+        self, kind: str, current: dict[str, Any], changes: Mapping[str, Any], today: dt.date
+    ) -> _Change | None:
+        """The validated update of ``current`` by ``changes`` (None when nothing differs)."""
+        entity = ENTITIES[kind]
+        merged = {
+            **{n: current[n] for n in entity.field_names},
+            **{k: v for k, v in changes.items() if entity.has_field(k)},
+        }
+        clean = clean_record(kind, merged, today=today)
+        if kind == "project":
+            clean = with_stage_history(current, clean, today)
+        diff = {n: [current[n], clean[n]] for n in entity.field_names if clean[n] != current[n]}
+        if not diff:
+            return None
+        now = self.now()
+        assignments = ", ".join(f'"{n}" = ?' for n in diff)
+        record_id = current["id"]
+        return _Change(
+            record={**current, **clean, "updated_at": now},
+            sql=f"UPDATE {kind} SET {assignments}, updated_at = ? WHERE id = ?",
+            params=[*(to_db(entity.field(n), clean[n]) for n in diff), now, record_id],
+            entry=self._entry(kind, record_id, "update", diff, now),
+        )
 
     def delete(self, kind: str, record_id: str) -> None:
         """Soft delete: the record becomes a tombstone that syncs and can be restored."""
@@ -335,10 +463,52 @@ class Store:
     def _journal(
         self, kind: str, record_id: str, op: str, fields: dict[str, list[Any]], at: str
     ) -> None:
-        journal.append(
-            self.conn, change_id=new_id(), kind=kind, record_id=record_id, op=op, fields=fields,
-            at=at, author=self.author, device_id=self.device_id,
+        journal.append_many(self.conn, [self._entry(kind, record_id, op, fields, at)])
+
+    def _entry(
+        self, kind: str, record_id: str, op: str, fields: dict[str, list[Any]], at: str
+    ) -> tuple:
+        return journal.entry_params(
+            change_id=new_id(), kind=kind, record_id=record_id, op=op, fields=fields, at=at,
+            author=self.author, device_id=self.device_id,
         )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _NewRecord:
+    """A validated new record, the row of its table and its journal entry."""
+
+    record: dict[str, Any]
+    row: list[Any]
+    entry: tuple
+
+
+@dataclass(frozen=True)
+class _Change:
+    """A validated update: the record after it, its statement and its journal entry."""
+
+    record: dict[str, Any]
+    sql: str
+    params: list[Any]
+    entry: tuple
+
+
+@functools.cache
+def _insert_sql(kind: str) -> str:
+    columns = [*_METADATA, *ENTITIES[kind].field_names]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {kind} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def _chunks(
+    rows: Iterable[tuple[str, Mapping[str, Any]]], size: int
+) -> Iterator[tuple[int, list[tuple[str, Mapping[str, Any]]]]]:
+    """``(index of the first row, rows)`` of at most ``size`` rows, read lazily."""
+    iterator = iter(rows)
+    start = 0
+    while batch := list(itertools.islice(iterator, size)):
+        yield start, batch
+        start += len(batch)
 
 
 def _prepare_folder(data_dir: Path) -> None:

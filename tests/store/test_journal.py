@@ -79,6 +79,7 @@ def test_the_journal_row_and_the_record_commit_together(store, monkeypatch):
         raise OSError("disque plein")
 
     monkeypatch.setattr(journal, "append", broken_append)
+    monkeypatch.setattr(journal, "append_many", broken_append)
     with pytest.raises(OSError):
         new_project(store)
     monkeypatch.undo()
