@@ -168,11 +168,15 @@ class Task(QObject, Generic[T]):
         self.progressed.emit(done, total, text)
 
     def _apply_progress(self) -> None:
-        assert self.dialog is not None
+        dialog = self.dialog
+        if dialog is None:
+            return
         done, total, text = self._last
-        self.dialog.setMaximum(max(total, 0))
-        self.dialog.setValue(min(done, total) if total else 0)
-        self.dialog.setLabelText(text)
+        dialog.setLabelText(text)
+        dialog.setMaximum(max(total, 0))
+        # Last: on a modal dialog setValue processes events, which may finish the task and close
+        # the dialog under our feet.
+        dialog.setValue(min(done, total) if total else 0)
 
     @Slot()
     def _show_dialog(self) -> None:
