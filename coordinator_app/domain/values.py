@@ -8,6 +8,7 @@ the server's validation all go through these.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -178,12 +179,23 @@ def parse_enum(value: object, choices: tuple[tuple[str, str], ...]) -> str | Non
 
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    text = str(value).strip()
-    for code, label in choices:
-        if text == code or fold(text) in (fold(code), fold(label)):
-            return code
+    code = _enum_index(choices).get(fold(str(value).strip()))
+    if code is not None:
+        return code
     expected = ", ".join(f"« {label} »" for _, label in choices[:10])
     raise ValueProblem(f"une de ces valeurs est attendue : {expected}")
+
+
+@functools.cache
+def _enum_index(choices: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Folded code or label → code; the first choice wins, as a scan in order would."""
+    from coordinator_app.domain.text import fold
+
+    index: dict[str, str] = {}
+    for code, label in choices:
+        index.setdefault(fold(code), code)
+        index.setdefault(fold(label), code)
+    return index
 
 
 def parse_region_code(value: object) -> str | None:
