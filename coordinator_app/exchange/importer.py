@@ -459,7 +459,7 @@ def import_file(
         return report
     importer = _RowImporter(store, kind, mapping, table, report)
     try:
-        with store.transaction():
+        with store.bulk_transaction():
             for line, cells in table.rows:
                 report.rows += 1
                 importer.row(line, cells)

@@ -155,3 +155,16 @@ def test_update_many_is_all_or_nothing(store):
         store.update_many("visit", [(first, {"place": "Grange"}), ("nope", {"place": "x"})])
     assert store.get("visit", first)["place"] is None
     assert [e.op for e in store.history("visit", first)] == ["create"]
+
+
+def test_a_bulk_write_leaves_the_connection_as_it_found_it(store):
+    """The larger page cache of a bulk transaction is set back, even when the write fails."""
+    before = store.conn.execute("PRAGMA cache_size").fetchone()[0]
+    project = store.create("project", project_values())
+    store.create_many("visit", [(None, visit_values(project["id"]))])
+    with pytest.raises(ValidationFailed), store.bulk_transaction():
+        store.create_many("visit", [(None, {"project_id": project["id"]})])
+    assert store.conn.execute("PRAGMA cache_size").fetchone()[0] == before
+    assert store.count("visit") == 1
+    store.create("visit", visit_values(project["id"], 5))  # the connection still writes
+    assert store.count("visit") == 2
