@@ -39,12 +39,19 @@ def _local(tag: str) -> str:
 
 def column_index(reference: str) -> int:
     """0-based column of a cell reference: « A7 » → 0, « AB12 » → 27."""
-    number = 0
-    for char in reference:
-        if char.isdigit():
-            break
-        number = number * 26 + (ord(char.upper()) - 64)
-    return number - 1
+    letters = reference.rstrip("0123456789")
+    index = _COLUMNS.get(letters)
+    if index is None:
+        number = 0
+        for char in letters:
+            if char.isdigit():
+                break
+            number = number * 26 + (ord(char.upper()) - 64)
+        index = _COLUMNS[letters] = number - 1
+    return index
+
+
+_COLUMNS: dict[str, int] = {}  # column letters → index: a sheet has few columns, many cells
 
 
 def _number(text: str, style: int | None, date_styles: set[int], epoch: dt.datetime) -> object:
@@ -77,7 +84,10 @@ def cell_value(
         elif name == "f":
             has_formula, formula = True, child.text or ""
         elif name == "is":
-            inline = "".join(n.text or "" for n in child.iter() if _local(n.tag) == "t")
+            if len(child) == 1 and child[0].tag == ns + "t":  # plain text, no rich-text runs
+                inline = child[0].text or ""
+            else:
+                inline = "".join(n.text or "" for n in child.iter() if _local(n.tag) == "t")
     if kind == "inlineStr":
         return inline
     if kind == "str":
@@ -127,7 +137,8 @@ def sheet_rows(
                     continue
                 reference = cell.get("r")
                 index = column_index(reference) if reference else len(cells)
-                cells.extend([None] * (index - len(cells)))
+                if index > len(cells):
+                    cells.extend([None] * (index - len(cells)))
                 cells.append(cell_value(cell, strings, date_styles, epoch, ns))
             element.clear()  # an emptied row element weighs a few dozen bytes
             yield line, cells
