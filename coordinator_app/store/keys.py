@@ -24,10 +24,7 @@ import secrets
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-
-import keyring
-import keyring.errors
-from keyring.backends import fail as keyring_fail
+from types import ModuleType
 
 from coordinator_app.domain.errors import ProfileError
 
@@ -70,10 +67,21 @@ def keyring_account(data_dir: Path) -> str:
     return str(Path(data_dir).resolve())
 
 
+def _keyring() -> ModuleType:
+    """``keyring``, imported on first use: discovering its backends costs 0.1–0.3 s at start-up,
+    and a profile keyed with a passphrase (or a command given one) never needs it."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def keyring_available() -> bool:
     """True when a real keyring backend is configured (not keyring's ``fail`` backend)."""
+    from keyring.backends import fail as keyring_fail
+
     try:
-        backend = keyring.get_keyring()
+        backend = _keyring().get_keyring()
     except Exception:  # a broken keyring configuration counts as none
         return False
     return not isinstance(backend, keyring_fail.Keyring) and backend.priority > 0
@@ -91,6 +99,7 @@ def uses_passphrase(data_dir: Path) -> bool:
 def _keyring_get(data_dir: Path) -> bytes | None:
     if not keyring_available():
         return None
+    keyring = _keyring()
     try:
         stored = keyring.get_password(KEYRING_SERVICE, keyring_account(data_dir))
     except keyring.errors.KeyringError as error:
@@ -112,6 +121,7 @@ def _keyring_get(data_dir: Path) -> bytes | None:
 
 
 def _keyring_store(data_dir: Path, raw: bytes) -> None:
+    keyring = _keyring()
     try:
         keyring.set_password(KEYRING_SERVICE, keyring_account(data_dir), raw.hex())
     except keyring.errors.KeyringError as error:
@@ -125,6 +135,7 @@ def forget_keyring_key(data_dir: Path) -> bool:
     """Delete the profile's key from the keyring; True when there was one."""
     if not keyring_available():
         return False
+    keyring = _keyring()
     try:
         keyring.delete_password(KEYRING_SERVICE, keyring_account(data_dir))
     except keyring.errors.PasswordDeleteError:

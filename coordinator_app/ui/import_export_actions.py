@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
@@ -39,10 +39,15 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.columns import KIND_NAMES
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
-from coordinator_app.exchange.exporter import FORMATS, ExportResult, export_records
-from coordinator_app.exchange.importer import Preview, guess_kind, import_file, preview_file
-from coordinator_app.exchange.report import ImportReport, Match, Problem
 from coordinator_app.store import Store
+
+if TYPE_CHECKING:
+    from coordinator_app.exchange.exporter import ExportResult
+    from coordinator_app.exchange.importer import Preview
+    from coordinator_app.exchange.report import ImportReport, Match, Problem
+
+# ``coordinator_app.exchange`` (openpyxl for .xlsx: about 0.3 s and 25 MB) is imported when a
+# dialog reads or writes a file, not to build the window's Fichier menu.
 
 Runner = Callable[..., Any]  # window.run_task(work, on_success=..., on_error=..., label=..., ...)
 PREVIEW_ROWS = 20
@@ -260,6 +265,8 @@ class ImportDialog(QDialog):
         path, kind = self.path, self.kind
 
         def work(_reporter: Any) -> Preview:
+            from coordinator_app.exchange.importer import guess_kind, preview_file
+
             preview = preview_file(path, kind, PREVIEW_ROWS)
             guessed = guess_kind(preview.header)
             if guessed and guessed != kind and len(preview.recognised) < len(preview.header):
@@ -319,6 +326,8 @@ class ImportDialog(QDialog):
         progress_text = _tr("Ligne {0} sur environ {1}")
 
         def work(reporter: Any) -> ImportReport:
+            from coordinator_app.exchange.importer import import_file
+
             return import_file(
                 store,
                 path,
@@ -406,6 +415,8 @@ class ExportDialog(QDialog):
         self.setObjectName("export-dialog")
         self.kind_combo = _kind_combo()
         self.format_combo = QComboBox()
+        from coordinator_app.exchange.exporter import FORMATS
+
         for fmt in FORMATS:
             self.format_combo.addItem(FORMAT_FILTERS[fmt].split(" (")[0], fmt)
         self.path_edit = QLineEdit()
@@ -500,6 +511,8 @@ class ExportDialog(QDialog):
             return
 
         def work(reporter: Any) -> ExportResult:
+            from coordinator_app.exchange.exporter import export_records
+
             return export_records(
                 store,
                 kind,

@@ -15,7 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QBuffer,
@@ -29,8 +30,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,9 +51,23 @@ from coordinator_app.domain.errors import UserError
 from coordinator_app.domain.indicators import latest_year
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.domain.stages import PROGRAM_SHORT_LABELS
-from coordinator_app.reports import REPORT_TITLES, ReportOptions, service
 from coordinator_app.store import Store, privacy
 from coordinator_app.ui import errors
+
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
+
+    from coordinator_app.reports import ReportOptions
+
+# ``coordinator_app.reports`` (reportlab) and QtPdf are imported when a report is asked for or
+# previewed, not to build the window: reportlab alone costs about 0.25 s and 10 MB at start-up.
+#: The report kinds (``reports.service``'s names), known without importing reportlab.
+FICHE_PROJET, VISITE, BILAN_REGIONAL, BILAN_ANNUEL = (
+    "fiche-projet",
+    "visite",
+    "bilan-regional",
+    "bilan-annuel",
+)
 
 #: Printing renders each page to an image at this resolution (enough for text, bounded memory).
 PRINT_DPI = 300
@@ -65,13 +78,31 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Reports", text)
 
 
+def _service() -> ModuleType:
+    from coordinator_app.reports import service
+
+    return service
+
+
+def _title(kind: str) -> str:
+    from coordinator_app.reports import REPORT_TITLES
+
+    return REPORT_TITLES[kind]
+
+
+def _default_options() -> ReportOptions:
+    from coordinator_app.reports import ReportOptions
+
+    return ReportOptions()
+
+
 @dataclass(frozen=True)
 class ReportRequest:
     """What to produce: the report, its parameters, and the common options."""
 
     kind: str
     params: dict[str, Any] = field(default_factory=dict)
-    options: ReportOptions = field(default_factory=ReportOptions)
+    options: ReportOptions = field(default_factory=_default_options)
 
     def suggested_name(self) -> str:
         """« visite-2026-11-26.pdf »-like default file name for « Enregistrer en PDF… »."""
@@ -127,11 +158,14 @@ class ReportPreview(QDialog):
         self.data = data
         self.request = request
         self.setObjectName("report-preview")
-        self.setWindowTitle(_tr("Aperçu — {title}").format(title=_tr(REPORT_TITLES[request.kind])))
+        self.setWindowTitle(_tr("Aperçu — {title}").format(title=_tr(_title(request.kind))))
         self.resize(900, 760)
         self._bytes = QByteArray(data)
         self._buffer = QBuffer(self._bytes, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
         self.document = QPdfDocument(self)
         self.document.load(self._buffer)
         self.view = QPdfView(self)
@@ -184,7 +218,7 @@ class ReportPreview(QDialog):
 
     def save_to(self, path: str | Path) -> Path:
         """Write the report where the user chose (atomically)."""
-        written = service.save(path, self.data)
+        written = _service().save(path, self.data)
         self._register_names()
         return written
 
@@ -194,11 +228,11 @@ class ReportPreview(QDialog):
         store = getattr(self.parent(), "store", None)
         if (
             store is not None
-            and self.request.kind == service.FICHE_PROJET
+            and self.request.kind == FICHE_PROJET
             and self.request.options.with_names
         ):
             privacy.log_report_with_names(
-                store, self.request.params["project_id"], REPORT_TITLES[self.request.kind]
+                store, self.request.params["project_id"], _title(self.request.kind)
             )
 
     def save_dialog(self) -> None:
@@ -238,7 +272,7 @@ class ReportParamsDialog(QDialog):
         self.kind = kind
         self.store = store
         self.setObjectName(f"report-params-{kind}")
-        self.setWindowTitle(_tr(REPORT_TITLES[kind]))
+        self.setWindowTitle(_tr(_title(kind)))
         form = QFormLayout()
         self.project: QComboBox | None = None
         self.visit: QComboBox | None = None
@@ -247,15 +281,15 @@ class ReportParamsDialog(QDialog):
         self.start: QDateEdit | None = None
         self.end: QDateEdit | None = None
         self.year: QSpinBox | None = None
-        if kind == service.FICHE_PROJET:
+        if kind == FICHE_PROJET:
             self.project = self._projects(project_id)
             form.addRow(_tr("&Projet :"), self.project)
             self.with_names = QCheckBox(_tr("Inclure les &noms des participants"), self)
             form.addRow("", self.with_names)
-        elif kind == service.VISITE:
+        elif kind == VISITE:
             self.visit = self._visits(visit_id)
             form.addRow(_tr("&Visite :"), self.visit)
-        elif kind == service.BILAN_REGIONAL:
+        elif kind == BILAN_REGIONAL:
             self.region = QComboBox(self)
             self.region.addItem(_tr("Toutes les régions"), None)
             for code, name in REGIONS.items():
@@ -266,7 +300,7 @@ class ReportParamsDialog(QDialog):
             form.addRow(_tr("&Région :"), self.region)
             form.addRow(_tr("&Du :"), self.start)
             form.addRow(_tr("&Au :"), self.end)
-        elif kind == service.BILAN_ANNUEL:
+        elif kind == BILAN_ANNUEL:
             self.year = QSpinBox(self)
             self.year.setRange(1990, 2100)
             self.year.setValue(latest_year(store.find("project")) or dt.date.today().year)
@@ -341,6 +375,8 @@ class ReportParamsDialog(QDialog):
             params["end"] = self.end.date().toString("yyyy-MM-dd")
         if self.year is not None:
             params["year"] = self.year.value()
+        from coordinator_app.reports import ReportOptions
+
         options = ReportOptions(
             page_size=self.page_size.currentData(),
             with_names=bool(self.with_names and self.with_names.isChecked()),
@@ -350,10 +386,10 @@ class ReportParamsDialog(QDialog):
 
 # -- the feature ----------------------------------------------------------------------------------
 MENU_ENTRIES: tuple[tuple[str, str], ...] = (
-    (service.FICHE_PROJET, "&Fiche de projet…"),
-    (service.VISITE, "&Compte rendu de visite…"),
-    (service.BILAN_REGIONAL, "Bilan &régional…"),
-    (service.BILAN_ANNUEL, "Bilan &annuel…"),
+    (FICHE_PROJET, "&Fiche de projet…"),
+    (VISITE, "&Compte rendu de visite…"),
+    (BILAN_REGIONAL, "Bilan &régional…"),
+    (BILAN_ANNUEL, "Bilan &annuel…"),
 )
 
 
@@ -406,18 +442,18 @@ class ReportsFeature(QObject):
 
     def project_sheet(self, project_id: str) -> Any:
         """For the project page's button: the sheet of this project, straight to the preview."""
-        return self.generate(ReportRequest(service.FICHE_PROJET, {"project_id": project_id}))
+        return self.generate(ReportRequest(FICHE_PROJET, {"project_id": project_id}))
 
     def visit_report(self, visit_id: str) -> Any:
         """For the visit editor's button: the report of this visit, straight to the preview."""
-        return self.generate(ReportRequest(service.VISITE, {"visit_id": visit_id}))
+        return self.generate(ReportRequest(VISITE, {"visit_id": visit_id}))
 
     def generate(self, request: ReportRequest) -> Any:
         """Produce the report off the GUI thread, then preview it (errors shown by the window)."""
         store = self.store
 
         def work(_reporter: Any) -> bytes:
-            return service.render(store, request.kind, request.options, request.params)
+            return _service().render(store, request.kind, request.options, request.params)
 
         return self.window.run_task(
             work,

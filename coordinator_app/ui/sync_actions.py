@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,12 +35,29 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.store import Store, sync_state
 from coordinator_app.store.snapshots import list_snapshots, restore_snapshot
-from coordinator_app.sync import account, resolution, settings
-from coordinator_app.sync.engine import SyncEngine, SyncReport
 from coordinator_app.sync.errors import SyncError, SyncErrorKind
 from coordinator_app.ui import tasks
 
+if TYPE_CHECKING:
+    from coordinator_app.sync.engine import SyncReport
+
+# The sync client (httpx, the pydantic protocol, the keyring) costs about 0.4 s and 20 MB to
+# import: it is imported when a sync, a login or a conflict needs it, never to build the window.
+SERVER_URL_META = "server_url"  # ``sync.settings.META_URL``, read without importing the client
+
 AUTO_SYNC_MINUTES = 5
+
+
+def _resolution() -> ModuleType:
+    from coordinator_app.sync import resolution
+
+    return resolution
+
+
+def _settings() -> ModuleType:
+    from coordinator_app.sync import settings
+
+    return settings
 
 
 def _tr(text: str) -> str:
@@ -169,13 +187,13 @@ class ConflictsWidget(QWidget):
     def reload(self) -> None:
         self.list.clear()
         for conflict in sync_state.conflicts(self.store):
-            text = f"{resolution.target_title(self.store, conflict)} — {resolution.field_label(conflict)}"
+            text = f"{_resolution().target_title(self.store, conflict)} — {_resolution().field_label(conflict)}"
             item = QListWidgetItem(text)
             item.setData(256, conflict["id"])
             self.list.addItem(item)
         self.refused_list.clear()
         for refused in sync_state.refused(self.store):
-            item = QListWidgetItem(resolution.refused_title(self.store, refused))
+            item = QListWidgetItem(_resolution().refused_title(self.store, refused))
             item.setData(256, refused["change_id"])
             self.refused_list.addItem(item)
         has = self.list.count() > 0
@@ -197,14 +215,16 @@ class ConflictsWidget(QWidget):
             for label in (self.mine_value, self.mine_who, self.other_value, self.other_who):
                 label.setText("")
             return
-        side = resolution.my_side(self.store, conflict) or "kept"
+        side = _resolution().my_side(self.store, conflict) or "kept"
         theirs = "other" if side == "kept" else "kept"
         self.title.setText(
-            f"<b>{resolution.target_title(self.store, conflict)}</b> — "
-            f"{resolution.field_label(conflict)}"
+            f"<b>{_resolution().target_title(self.store, conflict)}</b> — "
+            f"{_resolution().field_label(conflict)}"
         )
         mine_title = (
-            _tr("La mienne") if resolution.my_side(self.store, conflict) else _tr("Valeur retenue")
+            _tr("La mienne")
+            if _resolution().my_side(self.store, conflict)
+            else _tr("Valeur retenue")
         )
         self.mine_box.setTitle(mine_title)
         self.other_box.setTitle(_tr("L'autre"))
@@ -224,13 +244,13 @@ class ConflictsWidget(QWidget):
         conflict = self.current_conflict()
         if conflict is None:
             return
-        side = resolution.my_side(self.store, conflict) or "kept"
+        side = _resolution().my_side(self.store, conflict) or "kept"
         choice = side if which == "mine" else ("other" if side == "kept" else "kept")
         try:
             if which == "value":
-                resolution.resolve(self.store, conflict["id"], "value", value)
+                _resolution().resolve(self.store, conflict["id"], "value", value)
             else:
-                resolution.resolve(self.store, conflict["id"], choice)  # type: ignore[arg-type]
+                _resolution().resolve(self.store, conflict["id"], choice)  # type: ignore[arg-type]
         except Exception as error:
             from coordinator_app.ui.errors import show_error
 
@@ -245,7 +265,7 @@ class ConflictsWidget(QWidget):
             return
         current = _show(conflict["kept_value"]) if conflict["kept_value"] is not None else ""
         text, ok = QInputDialog.getMultiLineText(
-            self, _tr("Modifier la valeur"), resolution.field_label(conflict), current
+            self, _tr("Modifier la valeur"), _resolution().field_label(conflict), current
         )
         if ok:
             self._resolve("value", text)
@@ -275,7 +295,7 @@ class ConnectionDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(_tr("Connexion au serveur"))
-        current = settings.configured(store)
+        current = _settings().configured(store)
         self.url = QLineEdit(current.address.url if current else "https://")
         self.user = QLineEdit(current.username if current else "")
         self.password = QLineEdit()
@@ -322,6 +342,8 @@ class ConnectionDialog(QDialog):
         self.message.setText(_tr("Connexion en cours…"))
 
         def work(_reporter: tasks.ProgressReporter) -> Any:
+            from coordinator_app.sync import account
+
             return account.login(self.store, url, user, password, ca_file=ca)
 
         self.task = tasks.run_in_background(
@@ -447,10 +469,12 @@ class SyncController(QObject):
 
     # -- running -----------------------------------------------------------------------------
     def can_sync(self) -> bool:
+        if not self.store.get_meta(SERVER_URL_META):
+            return False  # never connected: no need to load the sync client to know it
         return (
-            not settings.is_demo(self.store)
-            and settings.configured(self.store) is not None
-            and settings.token_store(self.store).load() is not None
+            not _settings().is_demo(self.store)
+            and _settings().configured(self.store) is not None
+            and _settings().token_store(self.store).load() is not None
         )
 
     def sync_now(self, *, manual: bool) -> tasks.Task | None:
@@ -467,6 +491,8 @@ class SyncController(QObject):
                 reporter.report(
                     int((fraction or 0) * 100), 100 if fraction is not None else 0, text
                 )
+
+            from coordinator_app.sync.engine import SyncEngine
 
             return SyncEngine(self.store, progress=progress).run()
 

@@ -1,0 +1,70 @@
+"""The window starts without loading what only some actions need.
+
+Start-up time and memory are benchmarks (``benchmarks/fig_window.py``), never asserted here. What is
+asserted is the cause the profile found: building the window used to import the sync client
+(httpx, pydantic), reportlab, openpyxl and numpy, which cost about a second and 115 MB. A fresh
+process is needed because the test process has imported them all already.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CHILD = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from coordinator_app.ui import create_main_window
+from coordinator_app.ui.tasks import running_tasks
+window = create_main_window(sys.argv[1])
+window.show()
+def poll():
+    if running_tasks():
+        QTimer.singleShot(5, poll)
+        return
+    menus = [action.text() for action in window.menuBar().actions()]
+    heavy = sorted(name for name in json.loads(sys.argv[2]) if name in sys.modules)
+    print(json.dumps({"heavy": heavy, "features": window.installed_features, "menus": menus}))
+    app.quit()
+QTimer.singleShot(0, poll)
+app.exec()
+"""
+
+#: Imported on first use only: by a sync, a report, an import or export, a keyring profile.
+HEAVY = [
+    "httpx",
+    "pydantic",
+    "coordinator_app.protocol",
+    "coordinator_app.sync.engine",
+    "reportlab",
+    "openpyxl",
+    "coordinator_app.exchange.importer",
+    "PySide6.QtPdf",
+    "numpy",
+    "keyring",  # the test profiles are keyed by a passphrase (tests/conftest.py)
+]
+
+
+def test_window_shows_without_loading_sync_reports_or_spreadsheets(demo_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(demo_dir), json.dumps(HEAVY)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["heavy"] == []
+    assert len(result["features"]) == 4  # every feature installed its menus all the same
+    assert any("Rapports" in text for text in result["menus"])
