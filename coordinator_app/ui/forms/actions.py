@@ -10,7 +10,7 @@ of new records that were never saved (a crash, a dead battery) are offered back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,10 +20,15 @@ from coordinator_app.domain import fr_ca
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.store import drafts
 from coordinator_app.store.drafts import Draft
-from coordinator_app.ui.forms.entity_form import EntityFormDialog
 from coordinator_app.ui.forms.fields import tr_domain
-from coordinator_app.ui.forms.project_page import ProjectDialog
-from coordinator_app.ui.forms.visit_editor import FileChooser, VisitDialog, choose_files_dialog
+
+if TYPE_CHECKING:
+    from coordinator_app.ui.forms.entity_form import EntityFormDialog
+    from coordinator_app.ui.forms.project_page import ProjectDialog
+    from coordinator_app.ui.forms.visit_editor import FileChooser, VisitDialog
+
+# The dialogs (and the attachments' encryption they import) are imported when one first opens,
+# not to build the window: installing the forms is then menus and openers only.
 
 # (kind, French text of the action, shortcut); shortcuts avoid the window's own (Ctrl+1…7, Ctrl+F,
 # Ctrl+Q, F1, F5) and the forms' (Ctrl+S, Échap, Ctrl+J, Ctrl+E).
@@ -50,6 +55,13 @@ NEW_ACTIONS: tuple[tuple[str, str, str], ...] = (
 )
 NEEDS_PROJECT = frozenset({"visit", "participant", "contract", "funding", "action_item"})
 DRAFTS_OFFERED_AT_START = 3
+
+
+def choose_files_dialog(parent: Any) -> Any:
+    """The visit editor's file chooser, imported when files are first chosen."""
+    from coordinator_app.ui.forms.visit_editor import choose_files_dialog as choose
+
+    return choose(parent)
 
 
 class FormsFeature(QObject):
@@ -99,6 +111,8 @@ class FormsFeature(QObject):
 
     def open_project(self, project_id: str) -> ProjectDialog:
         """The project's page in its own window (one window per project)."""
+        from coordinator_app.ui.forms.project_page import ProjectDialog
+
         for dialog in self.dialogs:
             if isinstance(dialog, ProjectDialog) and dialog.page.project_id == project_id:
                 dialog.page.reload()
@@ -114,6 +128,8 @@ class FormsFeature(QObject):
     def open_visit(
         self, *, project_id: str | None = None, visit_id: str | None = None
     ) -> VisitDialog:
+        from coordinator_app.ui.forms.visit_editor import VisitDialog
+
         return self._keep(
             VisitDialog(
                 self.store,
@@ -135,6 +151,8 @@ class FormsFeature(QObject):
     def open_form(
         self, kind: str, record_id: str | None = None, defaults: dict[str, Any] | None = None
     ) -> EntityFormDialog:
+        from coordinator_app.ui.forms.entity_form import EntityFormDialog
+
         dialog = EntityFormDialog(
             self.store, kind, record_id, defaults=defaults, parent=self.window
         )
