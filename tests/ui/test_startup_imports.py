@@ -50,6 +50,8 @@ HEAVY = [
     "openpyxl",
     "coordinator_app.exchange.importer",
     "PySide6.QtPdf",
+    "coordinator_app.ui.forms.visit_editor",
+    "cryptography",  # the attachments' encryption, through the visit editor
     "numpy",
     "keyring",  # the test profiles are keyed by a passphrase (tests/conftest.py)
 ]
