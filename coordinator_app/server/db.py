@@ -10,6 +10,8 @@ transaction takes ``pg_advisory_xact_lock`` before allocating a sequence number 
 from __future__ import annotations
 
 import secrets
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -149,7 +151,11 @@ def make_engine(url: str) -> Engine:
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(
-            url, connect_args={"timeout": 60, "check_same_thread": False}, pool_size=8
+            url,
+            connect_args={"timeout": 60, "check_same_thread": False},
+            # as many connections as the threadpool runs requests (40), so readers never queue
+            pool_size=20,
+            max_overflow=30,
         )
 
         @sa.event.listens_for(engine, "connect")
@@ -181,11 +187,36 @@ def reading(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+_WRITE_LOCKS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def write_lock(engine: Engine) -> threading.Lock:
+    """This process's lock for ``engine``'s serialised writers.
+
+    Writers that must wait do so here, before taking a pooled connection: they neither hold
+    connections the readers need (the threadpool runs 40 requests at once) nor spin in SQLite's
+    busy handler, whose growing sleeps added up to seconds of latency under load. ``BEGIN
+    IMMEDIATE`` / the advisory lock still serialise writers across processes."""
+    with _WRITE_LOCKS_GUARD:
+        lock = _WRITE_LOCKS.get(engine)
+        if lock is None:
+            lock = _WRITE_LOCKS[engine] = threading.Lock()
+        return lock
+
+
 @contextmanager
-def writing(engine: Engine) -> Iterator[Connection]:
-    """A write transaction, committed on success and rolled back on any error."""
-    with engine.begin() as conn:
-        yield conn
+def writing(engine: Engine, *, serialised: bool = False) -> Iterator[Connection]:
+    """A write transaction, committed on success and rolled back on any error.
+
+    On SQLite (one writer at a time anyway) every writer of this process queues on
+    ``write_lock``; on PostgreSQL only ``serialised`` ones (pushes) do."""
+    if serialised or not is_postgres(engine):
+        with write_lock(engine), engine.begin() as conn:
+            yield conn
+    else:
+        with engine.begin() as conn:
+            yield conn
 
 
 def get_meta(conn: Connection, key: str) -> str | None:

@@ -25,7 +25,7 @@ from coordinator_app.domain.values import ValueProblem
 from coordinator_app.protocol.conflicts import CONFLICT_CLIENT_FIELDS, CONFLICT_STATUSES
 from coordinator_app.protocol.errors import ErrorCode
 from coordinator_app.protocol.kinds import CONFLICT_KIND, REFERENCE_KINDS, WIRE_KINDS
-from coordinator_app.protocol.models import Change, PullEntry, PushResult, utc_iso
+from coordinator_app.protocol.models import Change, PushResult, utc_iso
 from coordinator_app.server import access, db
 from coordinator_app.server.accounts import Device, User
 from coordinator_app.server.clock import now
@@ -120,10 +120,10 @@ class _Batch:
     today: dt.date
     next_seq: int
     received: dt.datetime = field(default_factory=now)
+    received_at: str = ""  # ``received`` as ISO text, formatted once (used by every row)
 
-    @property
-    def received_at(self) -> str:
-        return utc_iso(self.received)
+    def __post_init__(self) -> None:
+        self.received_at = utc_iso(self.received)
 
     seen: dict[str, tuple[str, PushResult]] = field(default_factory=dict)
     #: records read or written by this batch, by (kind, record_id); None = not on the server
@@ -780,7 +780,7 @@ def push(
     Seqs are still allocated under the lock, so seq order is commit order."""
     prepared = _prepare(changes)
     keys = _keys_to_prefetch(changes)
-    with db.writing(engine) as conn:
+    with db.writing(engine, serialised=True) as conn:
         if db.is_postgres(conn):
             conn.execute(_LOCK_PG, {"key": PUSH_LOCK_KEY})
         batch = _Batch(conn, user, device, today, _next_seq(conn))
@@ -838,42 +838,61 @@ def visible(user: User) -> sa.ColumnElement[bool] | None:
     )
 
 
-def pull(engine: Engine, user: User, since: int, limit: int) -> tuple[list[PullEntry], int, bool]:
+_PULL_COLUMNS = (
+    "seq",
+    "change_id",
+    "kind",
+    "record_id",
+    "op",
+    "values",
+    "full",
+    "deleted",
+    "region_code",
+    "previous_region_code",
+    "project_id",
+    "at",
+    "author",
+    "device_id",
+    "received_at",
+)
+_PULL_BASE = sa.select(*(db.changes.c[name] for name in _PULL_COLUMNS)).where(
+    db.changes.c.seq > sa.bindparam("b_since"), db.changes.c.seq <= sa.bindparam("b_top")
+)
+_PULL_ALL = _PULL_BASE.order_by(db.changes.c.seq).limit(sa.bindparam("b_limit"))
+
+
+def pull(
+    engine: Engine, user: User, since: int, limit: int
+) -> tuple[list[dict[str, Any]], int, bool]:
     """Entries after ``since`` the user may see; (entries, next_since, has_more).
+
+    Entries are plain dicts with exactly the fields of ``PullEntry`` (the route serialises them
+    in one go; building and re-validating a pydantic model per entry cost more than the query).
 
     The highest seq is read first and the page is taken below it: every seq up to it is committed
     (seqs are allocated in commit order), so ``next_since`` never passes an uncommitted change.
     """
     with db.reading(engine) as conn:
-        top = int(
-            conn.execute(sa.select(sa.func.coalesce(sa.func.max(db.changes.c.seq), 0))).scalar_one()
-        )
-        query = sa.select(db.changes).where(db.changes.c.seq > since, db.changes.c.seq <= top)
+        top = int(conn.execute(_MAX_SEQ).scalar_one())
         condition = visible(user)
-        if condition is not None:
-            query = query.where(condition)
-        rows = conn.execute(query.order_by(db.changes.c.seq).limit(limit + 1)).all()
+        if condition is None:
+            query = _PULL_ALL
+        else:
+            query = (
+                _PULL_BASE.where(condition)
+                .order_by(db.changes.c.seq)
+                .limit(sa.bindparam("b_limit"))
+            )
+        rows = conn.execute(query, {"b_since": since, "b_top": top, "b_limit": limit + 1}).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
     next_since = rows[-1].seq if has_more else max(top, since if top >= since else top)
     return [_entry(row) for row in rows], next_since, has_more
 
 
-def _entry(row: sa.Row) -> PullEntry:
-    return PullEntry(
-        seq=row.seq,
-        change_id=row.change_id,
-        kind=row.kind,
-        record_id=row.record_id,
-        op=row.op,
-        values=dict(row.values or {}),
-        full=bool(row.full),
-        deleted=bool(row.deleted),
-        region_code=row.region_code,
-        previous_region_code=row.previous_region_code,
-        project_id=row.project_id,
-        at=row.at,
-        author=row.author,
-        device_id=row.device_id,
-        received_at=row.received_at,
-    )
+def _entry(row: sa.Row) -> dict[str, Any]:
+    entry = dict(zip(_PULL_COLUMNS, row, strict=True))
+    entry["values"] = dict(entry["values"] or {})
+    entry["full"] = bool(entry["full"])
+    entry["deleted"] = bool(entry["deleted"])
+    return entry

@@ -182,21 +182,6 @@ def acknowledge(
 
 
 # -- applying a pulled page --------------------------------------------------------------------
-def _unsent_fields(conn: sqlite3.Connection, kind: str, record_id: str) -> set[str]:
-    """Fields of a record with a local change not yet acknowledged (``deleted`` for delete/restore;
-    every field for a create that has not reached the server)."""
-    names: set[str] = set()
-    for op, fields in conn.execute(
-        "SELECT op, fields FROM journal WHERE origin = 'local' AND sent_at IS NULL "
-        "AND kind = ? AND record_id = ?",
-        (kind, record_id),
-    ):
-        if op in ("delete", "restore"):
-            names.add("deleted")
-        names.update(json.loads(fields))
-    return names
-
-
 def _has_local_hold(conn: sqlite3.Connection, kind: str, record_id: str) -> bool:
     """An unsent or refused local change keeps a record on this laptop even out of scope."""
     return bool(
@@ -241,20 +226,81 @@ def _decode_column(kind: str, name: str, value: Any) -> Any:
     return from_db(spec, value)
 
 
+@dataclass
+class _Page:
+    """What a page needs from the journal, read once for the whole page, and the journal rows it
+    writes, inserted with one ``executemany`` (per change these three statements cost more than
+    the record's own write)."""
+
+    echoes: dict[str, str]  # change_id → origin, for the page's change ids already journaled
+    unsent: dict[tuple[str, str], set[str]]  # (kind, record_id) → fields with an unsent change
+    journal_rows: list[tuple] = field(default_factory=list)
+    #: a record left the scope in this page and its journal went with it: read echoes one by one
+    echoes_stale: bool = False
+
+    def echo(self, conn: sqlite3.Connection, change_id: str) -> str | None:
+        if not self.echoes_stale:
+            return self.echoes.get(change_id)
+        row = conn.execute(
+            "SELECT origin FROM journal WHERE change_id = ?", (change_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection, changes: list[RemoteChange]) -> _Page:
+        echoes: dict[str, str] = {}
+        ids = [c.change_id for c in changes]
+        for start in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[start : start + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            echoes.update(
+                conn.execute(
+                    f"SELECT change_id, origin FROM journal WHERE change_id IN ({marks})", chunk
+                ).fetchall()
+            )
+        unsent: dict[tuple[str, str], set[str]] = {}
+        by_kind: dict[str, set[str]] = {}
+        for change in changes:
+            by_kind.setdefault(change.kind, set()).add(change.record_id)
+        for kind, record_ids in by_kind.items():
+            listed = sorted(record_ids)
+            for start in range(0, len(listed), _IN_CHUNK):
+                chunk = listed[start : start + _IN_CHUNK]
+                marks = ", ".join("?" * len(chunk))
+                for record_id, op, fields in conn.execute(
+                    "SELECT record_id, op, fields FROM journal WHERE origin = 'local' "
+                    f"AND sent_at IS NULL AND kind = ? AND record_id IN ({marks})",
+                    [kind, *chunk],
+                ):
+                    names = unsent.setdefault((kind, record_id), set())
+                    if op in ("delete", "restore"):
+                        names.add("deleted")
+                    names.update(json.loads(fields))
+        return cls(echoes, unsent)
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        if self.journal_rows:
+            journal.append_many(conn, self.journal_rows)
+            self.journal_rows = []
+
+
+_IN_CHUNK = 500
+
+
 def _apply_one(
-    conn: sqlite3.Connection, change: RemoteChange, now: str, result: ApplyResult
+    conn: sqlite3.Connection, change: RemoteChange, now: str, result: ApplyResult, page: _Page
 ) -> None:
     kind, record_id = change.kind, change.record_id
     if kind != CONFLICT_KIND and kind not in ENTITIES:
         return  # a kind this version does not know: the schema header makes this impossible
-    echo = conn.execute(
-        "SELECT origin FROM journal WHERE change_id = ?", (change.change_id,)
-    ).fetchone()
+    origin = page.echo(conn, change.change_id)
     if not change.in_scope:
+        page.flush(conn)  # the journal rows of this page are deleted with the record's too
         _leave_scope(conn, kind, record_id, result)
+        page.echoes_stale = True
         return
     encoders = _columns(kind)
-    held = _unsent_fields(conn, kind, record_id)
+    held = page.unsent.get((kind, record_id), set())
     values = {k: v for k, v in change.values.items() if k in encoders and k not in held}
     if len(values) < len([k for k in change.values if k in encoders]):
         result.kept_local += 1
@@ -287,10 +333,10 @@ def _apply_one(
                 f"UPDATE {kind} SET {', '.join(assignments)}, updated_at = ? WHERE id = ?",
                 [*params, change.at, record_id],
             )
-    if echo:
+    if origin is not None:
         # our own change coming back (it acknowledges a push whose reply was lost), or, after a
         # server restore, a change already received: either way it takes the server's new seq
-        result.echoed += echo[0] == "local"
+        result.echoed += origin == "local"
         conn.execute(
             "UPDATE journal SET sent_at = coalesce(sent_at, ?), server_seq = ? WHERE change_id = ?",
             (now, change.seq, change.change_id),
@@ -299,11 +345,11 @@ def _apply_one(
     result.received += 1
     result.records.add((kind, record_id))
     op = change.op if change.op in ("create", "update", "delete", "restore") else "update"
-    journal.append(
-        conn, change_id=change.change_id, kind=kind, record_id=record_id, op=op, fields=diff,
+    page.journal_rows.append(journal.entry_params(
+        change_id=change.change_id, kind=kind, record_id=record_id, op=op, fields=diff,
         at=change.at, author=change.author, device_id=change.device_id, origin="remote",
         sent_at=now, server_seq=change.seq,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def _children(conn: sqlite3.Connection, project_id: str) -> Iterable[tuple[str, str]]:
@@ -362,8 +408,11 @@ def apply_page(
         if int(row[0] if row else 0) != since:
             result.stale = True
             return result
-        for change in changes:
-            _apply_one(conn, change, now, result)
+        listed = list(changes)
+        page = _Page.read(conn, listed)
+        for change in listed:
+            _apply_one(conn, change, now, result, page)
+        page.flush(conn)
         _set_meta(conn, META_CURSOR, str(next_cursor))
         _set_meta(conn, META_GENERATION, server_generation)
         if scope is not None:

@@ -136,7 +136,8 @@ class ServerClient:
 
     def _json(self, response: httpx.Response, model: type[Any]) -> Any:
         try:
-            return model.model_validate(response.json())
+            # straight from the bytes: one pass instead of json.loads then validating the dicts
+            return model.model_validate_json(response.content)
         except (ValueError, ValidationError) as error:
             raise SyncError(
                 SyncErrorKind.SERVER,

@@ -185,3 +185,47 @@ def test_no_second_snapshot_of_an_unchanged_profile(store):
     project(store, name="Autre")
     assert snapshot_if_changed(store) is not None
     assert len(list_snapshots(store.data_dir)) == 2
+
+
+def test_one_page_bringing_a_record_then_its_scope_exit_then_its_return(store):
+    """Pages are applied with the journal read once and written at the end: the rows of entries
+    applied before a scope exit in the same page must go with the record, as one by one."""
+    values = {"name": "Coop du Fjord", "program": "FERME_COOP", "region_code": "03"}
+    page = [
+        remote(1, "p1", values, op="create"),
+        remote(2, "p1", {"notes": "Avant le départ"}),
+        remote(3, "p1", {**values, "region_code": "06"}, op="snapshot", in_scope=False),
+        remote(4, "p1", {**values, "notes": "De retour"}, op="snapshot"),
+        remote(5, "p2", {**values, "name": "Coop voisine"}, op="create"),
+    ]
+    result = sync_state.apply_page(
+        store, page, since=sync_state.cursor(store), next_cursor=5, server_generation="g1"
+    )
+    assert store.require("project", "p1")["notes"] == "De retour"
+    assert store.require("project", "p2")["name"] == "Coop voisine"
+    assert result.removed == [("project", "p1")]
+    # the entries before the exit left with the record; the return and the neighbour remain
+    assert [e.server_seq for e in store.history("project", "p1")] == [4]
+    assert [e.server_seq for e in store.history("project", "p2")] == [5]
+    assert sync_state.cursor(store) == 5
+
+
+def test_one_page_with_many_records_and_an_unsent_local_edit_among_them(store):
+    mine = project(store, name="Coop locale")
+    store.mark_sent({e.change_id: 1 for e in store.pending_changes()})
+    store.update("project", mine["id"], {"notes": "Mes notes"})
+    page = [
+        remote(10 + i, f"p{i}", {"name": f"Coop {i}", "program": "CIEC", "region_code": "03"},
+               op="create")
+        for i in range(600)  # more than one IN (...) chunk
+    ]  # fmt: skip
+    page.append(remote(700, mine["id"], {"notes": "Leurs notes", "stage": "demarrage"}))
+    result = sync_state.apply_page(
+        store, page, since=sync_state.cursor(store), next_cursor=700, server_generation="g1"
+    )
+    assert result.received == 601
+    assert store.count("project") == 601
+    assert store.require("project", "p599")["name"] == "Coop 599"
+    record = store.require("project", mine["id"])
+    assert (record["notes"], record["stage"]) == ("Mes notes", "demarrage")
+    assert result.kept_local == 1
