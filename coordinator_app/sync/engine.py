@@ -18,9 +18,10 @@ from typing import Any
 
 import httpx
 
+from coordinator_app.domain import privacy as retention_rules
 from coordinator_app.protocol import REFERENCE_KINDS, PullEntry, PullResponse
 from coordinator_app.protocol.models import DEFAULT_PULL_LIMIT, MAX_ATTACHMENT_BYTES
-from coordinator_app.store import Store, sync_state
+from coordinator_app.store import Store, privacy, sync_state
 from coordinator_app.store.journal import JournalEntry
 from coordinator_app.store.snapshots import snapshot_if_changed
 from coordinator_app.sync import settings
@@ -49,6 +50,7 @@ class SyncReport:
     download_failed: list[str] = field(default_factory=list)
     requests: int = 0
     generation_reset: bool = False
+    anonymised: int = 0
     completed: bool = False
 
     def as_dict(self) -> dict[str, Any]:
@@ -100,6 +102,7 @@ class SyncEngine:
     def _run(self) -> SyncReport:
         connection, token = settings.require(self.store)
         report = SyncReport()
+        self._retention: dict[str, int] | None = None
         self._reset_done = False
         self._pushed: set[tuple[str, str]] = set()
         if self.snapshot:
@@ -113,6 +116,7 @@ class SyncEngine:
                 self._download_files(client, report)
             finally:
                 report.requests = client.requests
+        self._apply_retention(report)
         report.conflicts_open = len(sync_state.conflicts(self.store))
         report.refused = sync_state.refused(self.store)
         report.completed = True
@@ -218,6 +222,7 @@ class SyncEngine:
             )
             if result.stale:
                 continue  # another sync of this profile moved the cursor: pull from there
+            self._retention = page.retention
             report.received += result.received
             report.merged += len(result.records & self._pushed)
             report.conflicts_new += result.new_conflicts
@@ -225,6 +230,18 @@ class SyncEngine:
             report.kept_out_of_scope += len(result.kept_out_of_scope)
             if not page.has_more:
                 return
+
+    def _apply_retention(self, report: SyncReport) -> None:
+        """Keep the server's retention rules and anonymise what they say is due (Law 25).
+
+        The server anonymises with the same rule and values, so these changes never conflict."""
+        received = getattr(self, "_retention", None)
+        if received is None:
+            return
+        if privacy.retention_rules(self.store) != retention_rules.retention_rules(received):
+            privacy.set_retention_rules(self.store, received)
+        if privacy.due_for_anonymisation(self.store):
+            report.anonymised = len(privacy.purge(self.store))
 
     def _scope_gained(self, page: PullResponse, since: int, report: SyncReport) -> bool:
         """Regions changed on the server: drop lost ones; pull again from 0 for gained ones."""
