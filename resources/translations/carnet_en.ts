@@ -475,87 +475,87 @@
 <context>
     <name>FormsFeature</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="31" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="36" />
         <source>Nouvelle &amp;visite</source>
         <translation>New &amp;visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="32" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="37" />
         <source>Nouveau &amp;projet…</source>
         <translation>New &amp;project…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="33" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="38" />
         <source>Nouveau p&amp;articipant…</source>
         <translation>New p&amp;articipant…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="34" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="39" />
         <source>Nouveau &amp;contrat…</source>
         <translation>New &amp;contract…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="35" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="40" />
         <source>Nouvelle demande de &amp;financement…</source>
         <translation>New &amp;funding request…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="36" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="41" />
         <source>Nouveau &amp;suivi…</source>
         <translation>New &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="39" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="44" />
         <source>Nouvel a&amp;telier ou webinaire…</source>
         <translation>New &amp;workshop or webinar…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="42" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="47" />
         <source>Nouvelle &amp;organisation…</source>
         <translation>New &amp;organisation…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="43" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="48" />
         <source>Nouvelle é&amp;cole…</source>
         <translation>New s&amp;chool…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="44" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="49" />
         <source>Nouvelle &amp;municipalité…</source>
         <translation>New &amp;municipality…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="47" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="52" />
         <source>Nouveau coordonnateur ou coordonnatrice…</source>
         <translation>New coordinator…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="165" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="183" />
         <source>&amp;Nouveau</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="172" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="190" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="173" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="191" />
         <source>Nouveau projet (Ctrl+Maj+P)</source>
         <translation>New project (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="197" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="215" />
         <source>Choisissez d'abord un projet dans une liste (Projets CIEC, Jeune COOP, Coopératives agricoles, Visites ou Suivis).</source>
         <translation>First choose a project in a list (CIEC projects, Jeune COOP, Farm co-ops, Visits or Follow-ups).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="230" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="248" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="232" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="250" />
         <source>Un brouillon non enregistré a été conservé : {0}.
 
 Reprendre le brouillon ?</source>
@@ -564,17 +564,17 @@ Reprendre le brouillon ?</source>
 Resume the draft?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="237" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="255" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="238" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="256" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="239" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="257" />
         <source>Reprendre le brouillon ?</source>
         <translation>Resume the draft?</translation>
     </message>
@@ -2003,18 +2003,18 @@ Resume the draft?</translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../coordinator_app/ui/tasks.py" line="182" />
+        <location filename="../../coordinator_app/ui/tasks.py" line="186" />
         <source>Traitement en cours</source>
         <extracomment>How long work may run before a progress dialog appears (Anki waits about as long).</extracomment>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tasks.py" line="183" />
+        <location filename="../../coordinator_app/ui/tasks.py" line="187" />
         <source>Progression</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/tasks.py" line="189" />
+        <location filename="../../coordinator_app/ui/tasks.py" line="193" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -2117,12 +2117,17 @@ Resume the draft?</translation>
         <translation>Copying attachments…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="610" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="551" />
+        <source>Copie des pièces jointes en cours : enregistrez dans un instant.</source>
+        <translation>Attachments are still being copied: save again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="621" />
         <source>Suivi {0} — {1} : {2}</source>
         <translation>Follow-up {0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="616" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="627" />
         <source>Rien n'a été enregistré : {0} problème(s) à corriger (en rouge).</source>
         <translation>Nothing was saved: {0} problem(s) to correct (in red).</translation>
     </message>
