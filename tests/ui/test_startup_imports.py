@@ -70,3 +70,47 @@ def test_window_shows_without_loading_sync_reports_or_spreadsheets(demo_dir: Pat
     assert result["heavy"] == []
     assert len(result["features"]) == 4  # every feature installed its menus all the same
     assert any("Rapports" in text for text in result["menus"])
+
+
+CLI_CHILD = """
+import json, sys
+from coordinator_app.cli import main as cli
+seen = {}
+def open_window(ctx):  # stands in for the window: what was imported to get here, and where to
+    seen["heavy"] = sorted(name for name in json.loads(sys.argv[2]) if name in sys.modules)
+    seen["data_dir"] = ctx.args.data_dir
+    return 0
+cli.open_window = open_window
+code = cli.main(["--data-dir", sys.argv[1]])
+print(json.dumps(seen))
+sys.exit(code)
+"""
+
+
+def test_coordinator_app_without_a_command_reaches_the_window_without_the_commands(
+    tmp_path: Path,
+) -> None:
+    """`coordinator-app` with no command used to import every command module (sync, reports,
+    import/export) to build its parser before opening the window."""
+    done = subprocess.run(
+        [sys.executable, "-c", CLI_CHILD, str(tmp_path), json.dumps(HEAVY)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"heavy": [], "data_dir": str(tmp_path)}
+
+
+def test_a_command_still_goes_through_the_full_parser(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "coordinator_app", "--data-dir", str(tmp_path), "commande-inconnue"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert done.returncode == 2
+    assert "commande-inconnue" in done.stderr
