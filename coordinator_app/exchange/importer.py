@@ -144,6 +144,10 @@ class _RowImporter:
         self.seen_keys: dict[tuple, int] = {}
         self.positions = {mapping.headers[name]: index for index, name in mapping.columns.items()}
         self.pending: list[_Pending] = []
+        first_key = NATURAL_KEYS[kind][0]
+        self.first_key_column = next(
+            (index for index, name in mapping.columns.items() if name == first_key), None
+        )
 
     # -- look-ups, loaded on first use -----------------------------------------------------------
     @property
@@ -172,7 +176,7 @@ class _RowImporter:
     def row(self, line: int, cells: list[object]) -> None:
         problems: list[Problem] = []
         original: dict[str, object] = {}
-        if is_total_row(self.kind, self._cells_by_field(cells)):
+        if self._may_be_total(cells) and is_total_row(self.kind, self._cells_by_field(cells)):
             self.report.totals += 1
             return
         for index, name in self.mapping.columns.items():
@@ -200,6 +204,13 @@ class _RowImporter:
             }
             values.update(raw)
         self._write(line, record_id, (target, how, current), values, original, problems)
+
+    def _may_be_total(self, cells: list[object]) -> bool:
+        """Whether the row's first key field is empty: the first test of ``is_total_row``, made
+        before building the dict it needs (every row of an import goes through it)."""
+        index = self.first_key_column
+        value = cells[index] if index is not None and index < len(cells) else None
+        return value is None or (isinstance(value, str) and not value.strip())
 
     def _cells_by_field(self, cells: list[object]) -> dict[str, object]:
         """Every cell of the row (recognised columns by field name), for the total-row check."""
