@@ -114,3 +114,11 @@ def test_a_command_still_goes_through_the_full_parser(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "commande-inconnue" in done.stderr
+
+
+def test_the_window_reads_the_server_address_where_sync_writes_it() -> None:
+    """The window decides « never connected, no automatic sync » without importing the client."""
+    from coordinator_app.sync import settings
+    from coordinator_app.ui import sync_actions
+
+    assert sync_actions.SERVER_URL_META == settings.META_URL
