@@ -131,6 +131,8 @@ class _Batch:
     #: records saved but not yet written, and log rows not yet inserted (see ``flush``)
     dirty: dict[tuple[str, str], _Record] = field(default_factory=dict)
     pending_log: list[dict[str, Any]] = field(default_factory=list)
+    #: (kind, record_id) → (values, clean_record's result) computed before the lock for creates
+    precleaned: dict[tuple[str, str], tuple[dict[str, Any], Any]] = field(default_factory=dict)
 
     # -- storage ------------------------------------------------------------------------------
     @staticmethod
@@ -585,10 +587,17 @@ class _Batch:
         )
 
     def _validate(self, record: _Record) -> None:
-        try:
-            clean = clean_record(record.kind, record.data, today=self.today)
-        except ValidationFailed as failed:
-            raise _EntryProblem("invalid", [(p.field, str(p)) for p in failed.problems]) from None
+        ahead = self.precleaned.get((record.kind, record.record_id))
+        if ahead is not None and ahead[0] == record.data:
+            outcome = ahead[1]  # validated before the lock, from exactly these values
+        else:
+            try:
+                outcome = clean_record(record.kind, record.data, today=self.today)
+            except ValidationFailed as failed:
+                outcome = failed
+        if isinstance(outcome, ValidationFailed):
+            raise _EntryProblem("invalid", [(p.field, str(p)) for p in outcome.problems])
+        clean = outcome
         for name, value in clean.items():
             if record.data.get(name) != value and not (
                 value in (None, []) and name not in record.data
@@ -752,21 +761,34 @@ def _keys_to_prefetch(changes: list[Change]) -> set[tuple[str, str]]:
     return keys
 
 
+_Parsed = dict[str, tuple[Any, Any]] | _EntryProblem | None
+
+
 def _prepare(
-    changes: list[Change],
-) -> list[tuple[str, dict[str, tuple[Any, Any]] | _EntryProblem | None]]:
-    """Hash and parse every change before the write lock: CPU work other pushes need not wait
-    for. A parse problem is kept and raised when its change's turn comes, as before."""
-    prepared: list[tuple[str, dict[str, tuple[Any, Any]] | _EntryProblem | None]] = []
+    changes: list[Change], today: dt.date
+) -> tuple[list[tuple[str, _Parsed]], dict[tuple[str, str], tuple[dict[str, Any], Any]]]:
+    """Hash, parse and (for creates) validate every change before the write lock: CPU work other
+    pushes need not wait for. A parse problem is kept and raised when its change's turn comes, as
+    before. A create's validation is reused under the lock only if the merged record holds
+    exactly the values validated here (a new record: the usual case); ``clean_record`` is pure."""
+    prepared: list[tuple[str, _Parsed]] = []
+    precleaned: dict[tuple[str, str], tuple[dict[str, Any], Any]] = {}
     for change in changes:
-        parsed: dict[str, tuple[Any, Any]] | _EntryProblem | None = None
+        parsed: _Parsed = None
         if change.kind in ENTITIES and change.kind != CONFLICT_KIND:
             try:
                 parsed = _Batch.parse_fields(change)
             except _EntryProblem as problem:
                 parsed = problem
+        if change.op == "create" and isinstance(parsed, dict):
+            values = {name: new for name, (_old, new) in parsed.items() if new is not None}
+            try:
+                outcome: Any = clean_record(change.kind, dict(values), today=today)
+            except ValidationFailed as failed:
+                outcome = failed
+            precleaned[(change.kind, change.record_id)] = (values, outcome)
         prepared.append((content_hash(change), parsed))
-    return prepared
+    return prepared, precleaned
 
 
 def push(
@@ -778,12 +800,12 @@ def push(
     it, the known change ids and every record the batch touches are read with a few ``IN``
     queries, merges run in Python, and records and log rows are written with ``executemany``.
     Seqs are still allocated under the lock, so seq order is commit order."""
-    prepared = _prepare(changes)
+    prepared, precleaned = _prepare(changes, today)
     keys = _keys_to_prefetch(changes)
     with db.writing(engine, serialised=True) as conn:
         if db.is_postgres(conn):
             conn.execute(_LOCK_PG, {"key": PUSH_LOCK_KEY})
-        batch = _Batch(conn, user, device, today, _next_seq(conn))
+        batch = _Batch(conn, user, device, today, _next_seq(conn), precleaned=precleaned)
         batch.prefetch_known([c.change_id for c in changes])
         batch.prefetch(keys)
         # children's parents as the server has them (a child's region is its project's)
