@@ -48,24 +48,29 @@ def journal_rows(store) -> list[tuple]:
     return list(rows)
 
 
-def test_create_many_writes_exactly_what_create_writes(tmp_path):
+@pytest.fixture
+def twins(tmp_path):
+    """Two profiles with the same project, on the same clock: one written row by row, one in bulk."""
     one = open_store(tmp_path / "one", clock=lambda: FIXED)
     many = open_store(tmp_path / "many", clock=lambda: FIXED)
-    try:
-        for store in (one, many):
-            store.create("project", project_values(), record_id="p1")
-        rows = [(f"v{i}", visit_values("p1", day=i + 1)) for i in range(5)]
-        for record_id, values in rows:
-            one.create("visit", values, record_id=record_id)
-        ids = many.create_many("visit", rows, chunk=2)
-        assert ids == ["v0", "v1", "v2", "v3", "v4"]
-        assert table_rows(many, "visit") == table_rows(one, "visit")
-        assert journal_rows(many) == journal_rows(one)
-        assert many.get("visit", "v2")["visited_at"] == "2026-11-03T09:30"
-        assert many.get("visit", "v2")["people_present"] == ["Julie Tremblay", "Marc Roy"]
-    finally:
-        one.close()
-        many.close()
+    for store in (one, many):
+        store.create("project", project_values(), record_id="p1")
+    yield one, many
+    one.close()
+    many.close()
+
+
+def test_create_many_writes_exactly_what_create_writes(twins):
+    one, many = twins
+    rows = [(f"v{i}", visit_values("p1", day=i + 1)) for i in range(5)]
+    for record_id, values in rows:
+        one.create("visit", values, record_id=record_id)
+    ids = many.create_many("visit", rows, chunk=2)
+    assert ids == ["v0", "v1", "v2", "v3", "v4"]
+    assert table_rows(many, "visit") == table_rows(one, "visit")
+    assert journal_rows(many) == journal_rows(one)
+    assert many.get("visit", "v2")["visited_at"] == "2026-11-03T09:30"
+    assert many.get("visit", "v2")["people_present"] == ["Julie Tremblay", "Marc Roy"]
 
 
 def test_every_created_row_is_journaled_and_pending_for_sync(store):
@@ -106,7 +111,9 @@ def test_invalid_rows_are_reported_one_by_one_when_asked(store):
     seen: list[tuple[int, list[str]]] = []
     with store.transaction():
         ids = store.create_many(
-            "visit", rows, on_invalid=lambda i, failed: seen.append((i, [p.field for p in failed.problems]))
+            "visit",
+            rows,
+            on_invalid=lambda i, failed: seen.append((i, [p.field for p in failed.problems])),
         )
     assert [index for index, _ in seen] == [1, 3]
     assert "mode" in seen[0][1]
@@ -114,29 +121,23 @@ def test_invalid_rows_are_reported_one_by_one_when_asked(store):
     assert len(ids) == 2 and store.count("visit") == 2
 
 
-def test_update_many_diffs_validates_and_journals_like_update(tmp_path):
-    one = open_store(tmp_path / "one", clock=lambda: FIXED)
-    many = open_store(tmp_path / "many", clock=lambda: FIXED)
-    try:
-        for store in (one, many):
-            store.create("project", project_values(), record_id="p1")
-            for i in range(4):
-                store.create("visit", visit_values("p1", i + 1), record_id=f"v{i}")
-        changes = [
-            ("v0", {"observations": "Semis en serre"}),
-            ("v1", {"observations": "Récolte de courges terminée"}),  # the same: no change
-            ("v2", {"mode": "a_distance", "place": "Ferme Roy"}),
-        ]
-        for record_id, values in changes:
-            one.update("visit", record_id, values)
-        changed = many.update_many("visit", changes, chunk=2)
-        assert changed == ["v0", "v2"]
-        assert table_rows(many, "visit") == table_rows(one, "visit")
-        assert journal_rows(many) == journal_rows(one)
-        assert many.history("visit", "v2")[-1].fields["mode"] == ["sur_place", "a_distance"]
-    finally:
-        one.close()
-        many.close()
+def test_update_many_diffs_validates_and_journals_like_update(twins):
+    one, many = twins
+    for store in (one, many):
+        for i in range(4):
+            store.create("visit", visit_values("p1", i + 1), record_id=f"v{i}")
+    changes = [
+        ("v0", {"observations": "Semis en serre"}),
+        ("v1", {"observations": "Récolte de courges terminée"}),  # the same: no change
+        ("v2", {"mode": "a_distance", "place": "Ferme Roy"}),
+    ]
+    for record_id, values in changes:
+        one.update("visit", record_id, values)
+    changed = many.update_many("visit", changes, chunk=2)
+    assert changed == ["v0", "v2"]
+    assert table_rows(many, "visit") == table_rows(one, "visit")
+    assert journal_rows(many) == journal_rows(one)
+    assert many.history("visit", "v2")[-1].fields["mode"] == ["sur_place", "a_distance"]
 
 
 def test_update_many_is_all_or_nothing(store):
