@@ -424,7 +424,7 @@ class SyncController(QObject):
         self.rollback_action.triggered.connect(self.open_rollback_dialog)
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_SYNC_MINUTES * 60 * 1000)
-        self.timer.timeout.connect(lambda: self.sync_now(manual=False))
+        self.timer.timeout.connect(self._auto_sync)
         self.conflicts = ConflictsWidget(self.store)
         self.conflicts.changed.connect(self._refresh_window)
 
@@ -476,6 +476,12 @@ class SyncController(QObject):
             and _settings().configured(self.store) is not None
             and _settings().token_store(self.store).load() is not None
         )
+
+    def _auto_sync(self) -> None:
+        """The timer's sync, only while the window is open: a closed window's profile may be
+        closed already (on quit, and in tests that keep the window object)."""
+        if self.window.isVisible():
+            self.sync_now(manual=False)
 
     def sync_now(self, *, manual: bool) -> tasks.Task | None:
         """Start a sync unless one runs; automatic syncs stay quiet when not configured."""

@@ -122,3 +122,17 @@ def test_the_window_reads_the_server_address_where_sync_writes_it() -> None:
     from coordinator_app.ui import sync_actions
 
     assert sync_actions.SERVER_URL_META == settings.META_URL
+
+
+def test_a_closed_window_does_not_sync_on_its_timer(qtbot, demo_dir: Path) -> None:
+    """The automatic sync's timer outlives a closed window; its profile may be closed by then."""
+    from coordinator_app.ui import create_main_window
+
+    window = create_main_window(demo_dir)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    window.store.close()
+    controller = window.sync_controller
+    controller.timer.timeout.emit()  # used to read the closed profile: ProgrammingError
+    assert controller.task is None
