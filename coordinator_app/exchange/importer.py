@@ -196,14 +196,7 @@ class _RowImporter:
         self._resolve_references(line, raw, original, problems)
         record_id = self._record_id(line, original.get(ID), problems)
         target, how = self._target(line, record_id, raw, problems)
-        values, current = raw, None
-        if target is not None:
-            current = self.store.get(self.kind, target) or {}
-            values = {
-                n: raw_safe(self.spec.field(n), current.get(n)) for n in self.spec.field_names
-            }
-            values.update(raw)
-        self._write(line, record_id, (target, how, current), values, original, problems)
+        self._write(line, record_id, (target, how), raw, original, problems)
 
     def _may_be_total(self, cells: list[object]) -> bool:
         """Whether the row's first key field is empty: the first test of ``is_total_row``, made
@@ -324,7 +317,7 @@ class _RowImporter:
         self,
         line: int,
         record_id: str | None,
-        match: tuple[str | None, str, dict[str, Any] | None],
+        match: tuple[str | None, str],
         values: dict[str, Any],
         original: dict[str, object],
         problems: list[Problem],
@@ -333,18 +326,25 @@ class _RowImporter:
         validate it, so that the report lists every problem.
 
         Queued rows are validated and written ``WRITE_CHUNK`` at a time (``flush``). A row with
-        problems of its own first flushes the queue, so problems stay in line order.
+        problems of its own first flushes the queue, so problems stay in line order. ``values``
+        are the file's columns only: a matched record's other fields keep their values.
         """
-        target, how, current = match
+        target, how = match
         reported = {p.column for p in problems}
         if problems:
             self.flush()
         self.report.problems += problems
         if not self.report.problems:
-            self.pending.append(_Pending(line, record_id, target, how, current, values, original))
+            self.pending.append(_Pending(line, record_id, target, how, values, original))
             if len(self.pending) >= WRITE_CHUNK:
                 self.flush()
             return
+        if target is not None:
+            current = self.store.get(self.kind, target) or {}
+            values = {
+                **{n: raw_safe(self.spec.field(n), current.get(n)) for n in self.spec.field_names},
+                **values,
+            }
         try:
             clean_record(self.kind, values, today=self.today)
         except ValidationFailed as failed:
@@ -365,6 +365,7 @@ class _RowImporter:
         def failed(rows: list[_Pending]) -> Callable[[int, ValidationFailed], None]:
             return lambda index, error: failures.__setitem__(rows[index], error)
 
+        titles = self.store.get_many(self.kind, [p.target for p in updates]) if updates else {}
         created = self.store.create_many(
             self.kind, ((p.record_id, p.values) for p in creates), on_invalid=failed(creates)
         )
@@ -383,7 +384,8 @@ class _RowImporter:
                 is_changed = row.target in changed
                 report.updated += is_changed
                 report.unchanged += not is_changed
-                title = str((row.current or {}).get(self.spec.title_field) or row.target)
+                current = titles.get(row.target, {})
+                title = str(current.get(self.spec.title_field) or row.target)
                 report.matches.append(Match(row.line, row.target, title, row.how, is_changed))
 
     def _failure_problems(
@@ -412,7 +414,6 @@ class _Pending:
     record_id: str | None
     target: str | None
     how: str
-    current: dict[str, Any] | None
     values: dict[str, Any]
     original: dict[str, object]
 

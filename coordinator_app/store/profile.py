@@ -405,7 +405,7 @@ class Store:
         changed: list[str] = []
         with self.bulk_transaction():
             for start, batch in _chunks(rows, chunk):
-                currents = self._current_records(kind, [record_id for record_id, _ in batch])
+                currents = self.get_many(kind, [record_id for record_id, _ in batch])
                 runs: list[tuple[str, list[list[Any]]]] = []  # same statement, in row order
                 entries: list[tuple] = []
                 for offset, (record_id, values) in enumerate(batch):
@@ -434,12 +434,13 @@ class Store:
                 journal.append_many(self.conn, entries)
         return changed
 
-    def _current_records(self, kind: str, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """Live records by id, read with one query (``id IN``) per call."""
+    def get_many(self, kind: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Live records by id, read with one query (``id IN``): ``get`` for a chunk of rows
+        (keep ``ids`` to a few thousand; SQLite caps the number of parameters)."""
         entity = ENTITIES[kind]
         marks = ", ".join("?" * len(ids))
-        rows = self.db.query(f"SELECT * FROM {kind} WHERE id IN ({marks}) AND deleted = 0", ids)
-        return {row["id"]: decode_row(entity, row) for row in rows}
+        sql = f"SELECT * FROM {kind} WHERE id IN ({marks}) AND deleted = 0"
+        return {row["id"]: decode_row(entity, row) for row in self._select(sql, ids)}
 
     def _change(
         self, kind: str, current: dict[str, Any], changes: Mapping[str, Any], today: dt.date
