@@ -262,9 +262,7 @@ def _v5_access_log(conn: sqlite3.Connection) -> None:
 def _v6_live_visits_index(conn: sqlite3.Connection) -> None:
     """Live (not deleted) visits of a project by date: the project page counts them and shows the
     newest from this index alone, even for a project with 100 000 visits."""
-    conn.execute(
-        "CREATE INDEX idx_visit_live ON visit(project_id, visited_at) WHERE deleted = 0"
-    )
+    conn.execute("CREATE INDEX idx_visit_live ON visit(project_id, visited_at) WHERE deleted = 0")
 
 
 @dataclass(frozen=True)
