@@ -171,3 +171,34 @@ class DiscardBanner(QuestionBanner):
 
     def ask_discard(self) -> None:
         self.ask(self.tr("Abandonner ce que vous avez tapé ? Rien ne sera enregistré."))
+
+
+class DraftedForm:
+    """Échap, « has changes » and closing, shared by every form that keeps a draft.
+
+    Mixed in before ``QWidget`` by forms that have ``keeper`` (a ``DraftKeeper``),
+    ``discard_banner`` (a ``DiscardBanner``), a ``cancelled`` signal, ``draft_values()`` and the
+    values they opened with in ``_initial``.
+    """
+
+    keeper: DraftKeeper
+    discard_banner: DiscardBanner
+    _initial: dict[str, Any]
+
+    def has_changes(self) -> bool:
+        """Something typed since the form opened (what Échap would throw away)."""
+        return self.draft_values() != self._initial  # type: ignore[attr-defined]
+
+    def cancel(self) -> None:
+        """Deliberate cancel: the draft is forgotten; typed input is confirmed first."""
+        if self.has_changes() and not self.discard_banner.isVisible():
+            self.discard_banner.ask_discard()
+            return
+        self.discard_banner.setVisible(False)
+        self.keeper.discard()
+        self.cancelled.emit()  # type: ignore[attr-defined]
+
+    def hideEvent(self, event: Any) -> None:
+        """Hiding the form (its window closed) writes the pending draft at once."""
+        self.keeper.flush_on_close()
+        super().hideEvent(event)  # type: ignore[misc]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,7 +28,12 @@ from coordinator_app.domain.errors import FieldProblem, UserError, ValidationFai
 from coordinator_app.domain.stages import ALL_STAGE_CHOICES, STAGES
 from coordinator_app.domain.validation import clean_record
 from coordinator_app.store import Store
-from coordinator_app.ui.forms.draft_keeper import DiscardBanner, DraftBanner, DraftKeeper
+from coordinator_app.ui.forms.draft_keeper import (
+    DiscardBanner,
+    DraftBanner,
+    DraftedForm,
+    DraftKeeper,
+)
 from coordinator_app.ui.forms.fields import ChoiceEditor, record_title, tr_domain
 from coordinator_app.ui.forms.history import HistoryView
 from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
@@ -57,7 +62,7 @@ def add_button_row(form: QWidget, save: QPushButton, cancel: QPushButton) -> QHB
     return row
 
 
-class EntityForm(QWidget):
+class EntityForm(DraftedForm, QWidget):
     """Create (``record_id`` None) or edit one record; ``saved`` carries the stored record."""
 
     saved = Signal(dict)
@@ -267,10 +272,6 @@ class EntityForm(QWidget):
         if first is not None:
             self.scroll.ensureWidgetVisible(first.container)
 
-    def has_changes(self) -> bool:
-        """Something typed since the form opened (what Échap would throw away)."""
-        return self.draft_values() != self._initial
-
     def _value_restored(self, name: str) -> None:
         """Show the restored value; what is being typed in the other fields stays as it is."""
         self.record = self.store.require(self.kind, self.record_id)
@@ -280,19 +281,6 @@ class EntityForm(QWidget):
         self.keeper.enabled = True
         self._initial = {**self._initial, name: self.draft_values().get(name)}
         self.changed.emit()
-
-    def cancel(self) -> None:
-        """Deliberate cancel: the draft is forgotten; typed input is confirmed first."""
-        if self.has_changes() and not self.discard_banner.isVisible():
-            self.discard_banner.ask_discard()
-            return
-        self.discard_banner.setVisible(False)
-        self.keeper.discard()
-        self.cancelled.emit()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.keeper.flush_on_close()
-        super().hideEvent(event)
 
 
 class EntityFormDialog(QDialog):

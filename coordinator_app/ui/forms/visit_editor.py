@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
-    QHideEvent,
     QIcon,
     QKeySequence,
     QPixmap,
@@ -49,7 +48,12 @@ from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import FieldProblem, UserError, ValidationFailed
 from coordinator_app.domain.validation import clean_record
 from coordinator_app.store import Store, attachments
-from coordinator_app.ui.forms.draft_keeper import DiscardBanner, DraftBanner, DraftKeeper
+from coordinator_app.ui.forms.draft_keeper import (
+    DiscardBanner,
+    DraftBanner,
+    DraftedForm,
+    DraftKeeper,
+)
 from coordinator_app.ui.forms.entity_form import add_button_row, report_unexpected
 from coordinator_app.ui.forms.fields import tr_domain
 from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
@@ -241,7 +245,7 @@ class AttachmentsList(QListWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
 
-class VisitEditor(QWidget):
+class VisitEditor(DraftedForm, QWidget):
     """Record or edit one visit of a project; ``saved`` carries the visit record."""
 
     saved = Signal(dict)
@@ -636,23 +640,6 @@ class VisitEditor(QWidget):
             column = ACTION_COLUMNS.index(problem.field) if problem.field in ACTION_COLUMNS else 0
             self.actions.setCurrentCell(row, column)
             self.actions.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def has_changes(self) -> bool:
-        """Something typed since the form opened (what Échap would throw away)."""
-        return self.draft_values() != self._initial
-
-    def cancel(self) -> None:
-        """Deliberate cancel: the draft is forgotten; typed input is confirmed first."""
-        if self.has_changes() and not self.discard_banner.isVisible():
-            self.discard_banner.ask_discard()
-            return
-        self.discard_banner.setVisible(False)
-        self.keeper.discard()
-        self.cancelled.emit()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.keeper.flush_on_close()
-        super().hideEvent(event)
 
 
 class VisitDialog(QDialog):
