@@ -11,11 +11,7 @@ another dialog is up, or during a test, never blocks the event loop.
 
 from __future__ import annotations
 
-import datetime as dt
-import logging
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -23,47 +19,28 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from coordinator_app.domain.errors import UserError, ValidationFailed
-from coordinator_app.store.paths import logs_dir
+from coordinator_app.store import error_log
 
 translate = QCoreApplication.translate
-LOG_NAME = "carnet.log"
-_log_folder: Path | None = None
+_data_dir: Path | None = None
 #: The dialogs shown so far that are still open (tests and the window look at the last one).
 open_dialogs: list[QMessageBox] = []
 
 
 def set_data_dir(data_dir: Path | str | None) -> None:
     """Where unexpected errors are logged: the open profile's ``logs`` folder."""
-    global _log_folder
-    _log_folder = logs_dir(Path(data_dir)) if data_dir else None
+    global _data_dir
+    _data_dir = Path(data_dir) if data_dir else None
 
 
 def log_path() -> Path:
-    """The profile's log file (the temporary folder's when the profile's is not writable)."""
-    candidates = [_log_folder] if _log_folder else []
-    candidates.append(Path(tempfile.gettempdir()) / "carnet-coop-logs")
-    for folder in candidates:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / LOG_NAME
-            with target.open("a", encoding="utf-8"):
-                pass
-            return target
-        except OSError:
-            continue
-    return Path(tempfile.gettempdir()) / LOG_NAME
+    """The open profile's log file (the temporary folder's when the profile's is not writable)."""
+    return error_log.log_path(_data_dir)
 
 
 def write_log(error: BaseException) -> Path:
     """Append the error's traceback to the log and return the log's path."""
-    target = log_path()
-    try:
-        with target.open("a", encoding="utf-8") as log:
-            log.write(f"\n== {dt.datetime.now().isoformat(timespec='seconds')} ==\n")
-            log.write("".join(traceback.format_exception(error)))
-    except OSError:
-        logging.getLogger(__name__).exception("could not write the log")
-    return target
+    return error_log.write_log(error, _data_dir)
 
 
 def describe(error: BaseException) -> tuple[str, str, str]:
