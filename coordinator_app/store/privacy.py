@@ -190,11 +190,16 @@ def due_for_anonymisation(
     """Participants not yet anonymised whose retention period is over on ``today``."""
     today = today or store.today()
     months = (retention or retention_rules(store))["participant_personal_months"]
+    candidates = [
+        p
+        for p in store.find("participant", include_deleted=True, order_by="id")
+        if not p["anonymised"]
+    ]
+    if not candidates:  # the usual case at sync: no project needs reading
+        return []
     projects = {p["id"]: p for p in store.find("project", include_deleted=True)}
     found = []
-    for participant in store.find("participant", include_deleted=True, order_by="id"):
-        if participant["anonymised"]:
-            continue
+    for participant in candidates:
         project = projects.get(participant["project_id"], {})
         due = rules.anonymise_on(project, months)
         if due is not None and due <= today:

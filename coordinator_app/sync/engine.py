@@ -32,6 +32,9 @@ Progress = Callable[[str, float | None], None]
 PUSH_BATCH = 200
 
 
+META_RETENTION_CHECKED = "retention_checked_on"
+
+
 @dataclass
 class SyncReport:
     """What a sync did, for the command line and the status bar."""
@@ -238,10 +241,15 @@ class SyncEngine:
         received = getattr(self, "_retention", None)
         if received is None:
             return
-        if privacy.retention_rules(self.store) != retention_rules.retention_rules(received):
+        today = self.store.today().isoformat()
+        changed = privacy.retention_rules(self.store) != retention_rules.retention_rules(received)
+        if changed:
             privacy.set_retention_rules(self.store, received)
+        elif self.store.get_meta(META_RETENTION_CHECKED) == today:
+            return  # periods end by the day: once a day keeps a sync's cost with its changes
         if privacy.due_for_anonymisation(self.store):
             report.anonymised = len(privacy.purge(self.store))
+        self.store.set_meta(META_RETENTION_CHECKED, today)
 
     def _scope_gained(self, page: PullResponse, since: int, report: SyncReport) -> bool:
         """Regions changed on the server: drop lost ones; pull again from 0 for gained ones."""
