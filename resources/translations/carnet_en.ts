@@ -3,17 +3,17 @@
 <context>
     <name>ActionItemsTable</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="100" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="104" />
         <source>Suivis de la visite</source>
         <translation>Visit follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="119" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="123" />
         <source>AAAA-MM-JJ, par exemple 2026-12-15</source>
         <translation>YYYY-MM-DD, for example 2026-12-15</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="122" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="126" />
         <source>Fait</source>
         <translation>Done</translation>
     </message>
@@ -48,7 +48,7 @@
 <context>
     <name>AttachmentsList</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="190" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="194" />
         <source>Pièces jointes de la visite</source>
         <translation>Visit attachments</translation>
     </message>
@@ -364,53 +364,53 @@
 <context>
     <name>EntityForm</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="122" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="127" />
         <source>Fiche</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="125" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="130" />
         <source>Historique des modifications</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="130" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="135" />
         <source>Enregistrer (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="131" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="136" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="132" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="137" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="133" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="138" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="163" />
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="172" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="168" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="177" />
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="164" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="169" />
         <source>{0} (nouveau)</source>
         <translation>{0} (new)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="256" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="261" />
         <source>Rien n'a été enregistré : 1 problème à corriger (en rouge).</source>
         <translation>Nothing was saved: 1 problem to correct (in red).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="258" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="263" />
         <source>Rien n'a été enregistré : {0} problèmes à corriger (en rouge).</source>
         <translation>Nothing was saved: {0} problems to correct (in red).</translation>
     </message>
@@ -418,48 +418,48 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../coordinator_app/ui/errors.py" line="74" />
+        <location filename="../../coordinator_app/ui/errors.py" line="51" />
         <source>Données invalides</source>
         <extracomment>The dialogs shown so far that are still open (tests and the window look at the last one).</extracomment>
         <translation>Invalid data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/errors.py" line="75" />
+        <location filename="../../coordinator_app/ui/errors.py" line="52" />
         <source>Corrigez ces champs :</source>
         <translation>Correct these fields:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/errors.py" line="79" />
+        <location filename="../../coordinator_app/ui/errors.py" line="56" />
         <source>Impossible de continuer</source>
         <translation>Cannot continue</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/errors.py" line="82" />
+        <location filename="../../coordinator_app/ui/errors.py" line="59" />
         <source>Erreur de fichier : {reason} ({path}).</source>
         <translation>File error: {reason} ({path}).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/errors.py" line="86" />
+        <location filename="../../coordinator_app/ui/errors.py" line="63" />
         <source>Erreur de fichier</source>
         <translation>File error</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/errors.py" line="88" />
+        <location filename="../../coordinator_app/ui/errors.py" line="65" />
         <source>Détails dans {path}</source>
         <translation>Details in {path}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/errors.py" line="91" />
+        <location filename="../../coordinator_app/ui/errors.py" line="68" />
         <source>Une erreur inattendue s'est produite ({name} : {error}). L'application reste ouverte ; vos données enregistrées ne sont pas touchées.</source>
         <translation>An unexpected error occurred ({name}: {error}). The application stays open; your saved data is untouched.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/errors.py" line="97" />
+        <location filename="../../coordinator_app/ui/errors.py" line="74" />
         <source>Erreur inattendue</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/errors.py" line="99" />
+        <location filename="../../coordinator_app/ui/errors.py" line="76" />
         <source>Le détail technique est dans le journal : {path}</source>
         <translation>The technical details are in the log: {path}</translation>
     </message>
@@ -530,32 +530,42 @@
         <translation>New coordinator…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="183" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="128" />
+        <source>Imprimer la fiche du projet…</source>
+        <translation>Print the project sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="149" />
+        <source>Imprimer le compte rendu…</source>
+        <translation>Print the visit report…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="192" />
         <source>&amp;Nouveau</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="190" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="199" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="191" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="200" />
         <source>Nouveau projet (Ctrl+Maj+P)</source>
         <translation>New project (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="215" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="224" />
         <source>Choisissez d'abord un projet dans une liste (Projets CIEC, Jeune COOP, Coopératives agricoles, Visites ou Suivis).</source>
         <translation>First choose a project in a list (CIEC projects, Jeune COOP, Farm co-ops, Visits or Follow-ups).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="248" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="257" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="250" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="259" />
         <source>Un brouillon non enregistré a été conservé : {0}.
 
 Reprendre le brouillon ?</source>
@@ -564,17 +574,17 @@ Reprendre le brouillon ?</source>
 Resume the draft?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="255" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="264" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="256" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="265" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="257" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="266" />
         <source>Reprendre le brouillon ?</source>
         <translation>Resume the draft?</translation>
     </message>
@@ -1215,280 +1225,280 @@ Resume the draft?</translation>
         <translation>Add a funding request</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="164" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="165" />
         <source>Sections du projet</source>
         <translation>Project sections</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="166" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="167" />
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="167" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="168" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="168" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="169" />
         <source>Contrats</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="169" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="170" />
         <source>Financement</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="170" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="171" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="171" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="172" />
         <source>Historique des modifications</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="192" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="194" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="199" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="201" />
         <source>Historique des étapes</source>
         <translation>Stage history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="194" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="201" />
         <source>Étape</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="194" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="230" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="275" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="201" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="237" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="282" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="210" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="217" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="211" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="218" />
         <source>Date de naissance</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="212" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="219" />
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="213" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="220" />
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="214" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="221" />
         <source>Consentement (moins de 14 ans)</source>
         <translation>Consent (under 14)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="216" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="223" />
         <source>Participants du projet</source>
         <translation>Project participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="231" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="238" />
         <source>Type de client</source>
         <translation>Client type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="232" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="239" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="233" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="240" />
         <source>Heures</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="234" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="241" />
         <source>Montant</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="236" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="243" />
         <source>Contrats du projet</source>
         <translation>Project contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="253" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="260" />
         <source>Bailleur de fonds</source>
         <translation>Funder</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="254" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="261" />
         <source>Programme</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="255" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="262" />
         <source>Demandé</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="256" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="263" />
         <source>Accordé</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="257" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="264" />
         <source>Versé</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="258" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="265" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="259" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="266" />
         <source>Prochaine reddition de comptes</source>
         <translation>Next report due</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="261" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="268" />
         <source>Demandes de financement du projet</source>
         <translation>Project funding requests</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="276" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="283" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="277" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="284" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="278" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="285" />
         <source>Suivis ouverts</source>
         <translation>Open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="279" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="286" />
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="280" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="287" />
         <source>Observations</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="282" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="289" />
         <source>Visites du projet, la plus récente en premier</source>
         <translation>Project visits, most recent first</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="289" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="296" />
         <source>Ouvrir la visite (Entrée)</source>
         <translation>Open the visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="290" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="297" />
         <source>Ouvrir la visite</source>
         <translation>Open the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="334" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="341" />
         <source>Année {0}</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="335" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="342" />
         <source>Étape : {0}</source>
         <translation>Stage: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="337" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="344" />
         <source>Projet {0}</source>
         <translation>Project {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="338" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="345" />
         <source>Projet : {0}</source>
         <translation>Project: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="364" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="371" />
         <source>Notes :</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="414" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="421" />
         <source>⚠ {0} participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</source>
         <translation>⚠ {0} participant(s) under 14 without consent from a parent or guardian (Law 25).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="421" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="428" />
         <source>Participants ({0})</source>
         <translation>Participants ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="425" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="432" />
         <source>⚠ Consentement manquant</source>
         <translation>⚠ Consent missing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="427" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="434" />
         <source>Donné par {0} ({1})</source>
         <translation>Given by {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="431" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="438" />
         <source>Anonymisé</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="432" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="439" />
         <source>Non requis (14 ans ou plus)</source>
         <translation>Not required (14 or older)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="459" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="466" />
         <source>Total des contrats : {0} · Heures : {1} · Chiffre d'affaires déclaré : {2}</source>
         <translation>Contracts total: {0} · Hours: {1} · Declared revenue: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="466" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="473" />
         <source>Contrats ({0})</source>
         <translation>Contracts ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="484" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="491" />
         <source>{0} (en retard : {1})</source>
         <translation>{0} (overdue: {1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="509" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="516" />
         <source>⚠ {0} reddition(s) de comptes en retard (onglet Financement).</source>
         <translation>⚠ {0} overdue report(s) (Funding tab).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="513" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="520" />
         <source>Financement ({0})</source>
         <translation>Funding ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="547" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="554" />
         <source>Les {0} visites les plus récentes sur {1} sont affichées ; la page Visites de la fenêtre principale les montre toutes.</source>
         <translation>The {0} most recent visits of {1} are shown; the Visits page of the main window shows them all.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="554" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="561" />
         <source>Visites ({0})</source>
         <translation>Visits ({0})</translation>
     </message>
@@ -2022,112 +2032,112 @@ Resume the draft?</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="75" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="79" />
         <source>Joindre des photos ou des fichiers</source>
         <translation>Attach photos or files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="77" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="81" />
         <source>Photos et documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;Tous les fichiers (*)</source>
         <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="296" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="300" />
         <source>Visite du {0} — {1}</source>
         <translation>Visit of {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="299" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="303" />
         <source>Nouvelle visite — {0}</source>
         <translation>New visit — {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="343" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="347" />
         <source>Enregistrer la visite (Ctrl+S)</source>
         <translation>Save the visit (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="344" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="348" />
         <source>Enregistrer la visite</source>
         <translation>Save the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="345" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="349" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="346" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="350" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="363" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="377" />
         <source>Suivis (actions à faire)</source>
         <translation>Follow-ups (actions to do)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="372" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="386" />
         <source>Ajouter un suivi (Ctrl+Maj+A)</source>
         <translation>Add a follow-up (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="373" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="387" />
         <source>Ajouter un suivi</source>
         <translation>Add a follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="379" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="393" />
         <source>Retirer le suivi</source>
         <translation>Remove the follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="379" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="393" />
         <source>Retirer le suivi (Ctrl+Suppr)</source>
         <translation>Remove the follow-up (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="391" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="405" />
         <source>Photos et pièces jointes</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="396" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="410" />
         <source>Joindre des fichiers… (Ctrl+J)</source>
         <translation>Attach files… (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="397" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="411" />
         <source>Joindre des fichiers</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="402" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="416" />
         <source>Retirer la pièce jointe (Suppr)</source>
         <translation>Remove the attachment (Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="403" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="417" />
         <source>Retirer la pièce jointe</source>
         <translation>Remove the attachment</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="515" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="529" />
         <source>Copie des pièces jointes…</source>
         <translation>Copying attachments…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="551" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="565" />
         <source>Copie des pièces jointes en cours : enregistrez dans un instant.</source>
         <translation>Attachments are still being copied: save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="621" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="635" />
         <source>Suivi {0} — {1} : {2}</source>
         <translation>Follow-up {0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="627" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="641" />
         <source>Rien n'a été enregistré : {0} problème(s) à corriger (en rouge).</source>
         <translation>Nothing was saved: {0} problem(s) to correct (in red).</translation>
     </message>

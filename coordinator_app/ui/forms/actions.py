@@ -122,6 +122,12 @@ class FormsFeature(QObject):
         dialog = ProjectDialog(self.store, project_id, self.window)
         dialog.page.choose_files = lambda parent: self.choose_files(parent)
         dialog.page.changed.connect(self.window.data_changed.emit)
+        reports = getattr(self.window, "reports", None)
+        if reports is not None:
+            dialog.page.add_button(
+                self.tr("Imprimer la fiche du projet…"),
+                lambda: reports.project_sheet(project_id),
+            )
         self._keep(dialog)
         return dialog
 
@@ -130,16 +136,19 @@ class FormsFeature(QObject):
     ) -> VisitDialog:
         from coordinator_app.ui.forms.visit_editor import VisitDialog
 
-        return self._keep(
-            VisitDialog(
-                self.store,
-                project_id,
-                visit_id,
-                parent=self.window,
-                choose_files=lambda parent: self.choose_files(parent),
-            ),
-            modal=False,
+        dialog = VisitDialog(
+            self.store,
+            project_id,
+            visit_id,
+            parent=self.window,
+            choose_files=lambda parent: self.choose_files(parent),
         )
+        reports = getattr(self.window, "reports", None)
+        if reports is not None and visit_id is not None:
+            dialog.editor.add_button(
+                self.tr("Imprimer le compte rendu…"), lambda: reports.visit_report(visit_id)
+            )
+        return self._keep(dialog, modal=False)
 
     def open_attachment(self, attachment_id: str) -> QDialog:
         """An attachment is seen where it belongs: in its visit, else on its project's page."""

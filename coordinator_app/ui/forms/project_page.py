@@ -158,6 +158,7 @@ class ProjectPage(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.button_row = buttons
         layout.addLayout(buttons)
 
         self.tabs = QTabWidget(self)
@@ -169,6 +170,12 @@ class ProjectPage(QWidget):
         self.tabs.addTab(self._funding_tab(), self.tr("Financement"))
         self.tabs.addTab(self._visits_tab(), self.tr("Visites"))
         self.tabs.addTab(self._history_tab(), self.tr("Historique des modifications"))
+
+    def add_button(self, text: str, slot: Any) -> QPushButton:
+        """A button another feature adds to the page's row (the reports' « Imprimer… »)."""
+        button = self._button(text, None, slot)
+        self.button_row.insertWidget(self.button_row.count() - 1, button)
+        return button
 
     def _button(self, text: str, sequence: str | None, slot: Any) -> QPushButton:
         button = QPushButton(text, self)

@@ -350,7 +350,17 @@ class VisitEditor(DraftedForm, QWidget):
         self.cancel_button.setAccessibleName(self.tr("Annuler"))
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
-        layout.addLayout(add_button_row(self, self.save_button, self.cancel_button))
+        self.button_row = add_button_row(self, self.save_button, self.cancel_button)
+        layout.addLayout(self.button_row)
+
+    def add_button(self, text: str, slot: Any) -> QPushButton:
+        """A button another feature adds first in the bottom row (the reports' « Imprimer… »)."""
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.rstrip("…"))
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        self.button_row.insertWidget(0, button)
+        return button
 
     def _shortcut_button(
         self, text: str, accessible: str, sequence: str, parent: QWidget
