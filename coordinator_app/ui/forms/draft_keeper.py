@@ -13,7 +13,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coordinator_app.domain import fr_ca
 from coordinator_app.store import Store, drafts
@@ -202,3 +210,27 @@ class DraftedForm:
         """Hiding the form (its window closed) writes the pending draft at once."""
         self.keeper.flush_on_close()
         super().hideEvent(event)  # type: ignore[misc]
+
+
+class DraftedFormDialog(QDialog):
+    """A drafted form in its own window: saving accepts, Échap cancels (forgetting the draft), and
+    closing the window any other way keeps the draft for next time."""
+
+    def _hold(self, form: Any, width: int, height: int) -> None:
+        self._drafted = form
+        self.setWindowTitle(form.window_title())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(form)
+        form.saved.connect(lambda _record: self.accept())
+        form.cancelled.connect(lambda: QDialog.reject(self))
+        self.resize(width, height)
+
+    def reject(self) -> None:
+        """Window closed without choosing: keep the draft for next time."""
+        self._drafted.keeper.flush_on_close()
+        super().reject()
+
+    def closeEvent(self, event: Any) -> None:
+        self._drafted.keeper.flush_on_close()
+        super().closeEvent(event)

@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,6 +31,7 @@ from coordinator_app.ui.forms.draft_keeper import (
     DiscardBanner,
     DraftBanner,
     DraftedForm,
+    DraftedFormDialog,
     DraftKeeper,
 )
 from coordinator_app.ui.forms.fields import ChoiceEditor, record_title, tr_domain
@@ -283,7 +283,7 @@ class EntityForm(DraftedForm, QWidget):
         self.changed.emit()
 
 
-class EntityFormDialog(QDialog):
+class EntityFormDialog(DraftedFormDialog):
     """An ``EntityForm`` in its own window; closing the window keeps the draft."""
 
     def __init__(
@@ -297,19 +297,4 @@ class EntityFormDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.form = EntityForm(store, kind, record_id, defaults=defaults, parent=self)
-        self.setWindowTitle(self.form.window_title())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.form)
-        self.form.saved.connect(lambda _record: self.accept())
-        self.form.cancelled.connect(lambda: QDialog.reject(self))
-        self.resize(720, 640)
-
-    def reject(self) -> None:
-        """Window closed without choosing: keep the draft for next time."""
-        self.form.keeper.flush_on_close()
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.form.keeper.flush_on_close()
-        super().closeEvent(event)
+        self._hold(self.form, 720, 640)

@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
-    QCloseEvent,
     QDesktopServices,
     QIcon,
     QKeySequence,
@@ -26,7 +25,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -52,6 +50,7 @@ from coordinator_app.ui.forms.draft_keeper import (
     DiscardBanner,
     DraftBanner,
     DraftedForm,
+    DraftedFormDialog,
     DraftKeeper,
 )
 from coordinator_app.ui.forms.entity_form import add_button_row, report_unexpected
@@ -652,7 +651,7 @@ class VisitEditor(DraftedForm, QWidget):
             self.actions.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-class VisitDialog(QDialog):
+class VisitDialog(DraftedFormDialog):
     """A ``VisitEditor`` in its own window, sized for a 1366×768 screen."""
 
     def __init__(
@@ -668,18 +667,4 @@ class VisitDialog(QDialog):
         self.editor = VisitEditor(
             store, project_id, visit_id, parent=self, choose_files=choose_files
         )
-        self.setWindowTitle(self.editor.window_title())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.editor)
-        self.editor.saved.connect(lambda _record: self.accept())
-        self.editor.cancelled.connect(lambda: QDialog.reject(self))
-        self.resize(1180, 680)
-
-    def reject(self) -> None:
-        self.editor.keeper.flush_on_close()
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.editor.keeper.flush_on_close()
-        super().closeEvent(event)
+        self._hold(self.editor, 1180, 680)
