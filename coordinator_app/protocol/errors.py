@@ -32,6 +32,7 @@ class ErrorCode(StrEnum):
     CLIENT_OUTDATED = "client_outdated"  # 426: client protocol/schema older than the server's
     CLIENT_TOO_NEW = "client_too_new"  # 426: client newer than the server
     THROTTLED = "throttled"  # 429: too many failed logins (Retry-After header)
+    TOO_MANY_DEVICES = "too_many_devices"  # 403: device cap reached at login: revoke an old one
     HASH_MISMATCH = "hash_mismatch"  # 422: uploaded attachment does not match its SHA-256
     INCOMPLETE = "incomplete"  # 409: attachment chunks missing at ``complete``
     SERVER_ERROR = "server_error"  # 500: only for bugs; never carries a traceback

@@ -6,6 +6,7 @@ set-regions, revoke, revoke-device), so both go through the same rules.
 
 from __future__ import annotations
 
+import ipaddress
 import uuid
 from dataclasses import dataclass
 
@@ -181,6 +182,10 @@ def revoke_device(engine: Engine, device_id: str, *, wipe: bool) -> dict:
 
 
 # -- login and tokens ---------------------------------------------------------------------------
+#: PostgreSQL advisory lock key of the login reservations and the device cap (see db.advisory_lock)
+LOGIN_LOCK_KEY = 0x4C4F47  # "LOG"
+
+
 class Throttled(Exception):
     def __init__(self, retry_after: int) -> None:
         super().__init__(retry_after)
@@ -189,6 +194,29 @@ class Throttled(Exception):
 
 class BadCredentials(Exception):
     pass
+
+
+class TooManyDevices(Exception):
+    def __init__(self, username: str, limit: int) -> None:
+        super().__init__(username, limit)
+        self.username = username
+        self.limit = limit
+
+
+def address_key(address: str) -> str:
+    """The unit the per-address limit counts: one IPv4 address, but the whole loopback range
+    (127.0.0.2 is the same machine as 127.0.0.1) and an IPv6 /64 (what one site is given)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:64]
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if ip.is_loopback:
+        return "loopback"
+    if isinstance(ip, ipaddress.IPv6Address):
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 def _retry_after(conn: Connection, column: sa.Column, value: str, limit: int, window: int) -> int:
@@ -207,12 +235,13 @@ def _retry_after(conn: Connection, column: sa.Column, value: str, limit: int, wi
     return max(1, int(times[len(times) - limit] + window - epoch()) + 1)
 
 
-def login(
-    engine: Engine, settings: Settings, username: str, password: str, device_name: str, address: str
-) -> tuple[User, str, str]:
-    """Check the password (throttled per user and per address); returns (user, device id, token)."""
-    key = username.strip().lower()
-    with db.reading(engine) as conn:
+def _reserve_attempt(engine: Engine, settings: Settings, key: str, address: str) -> int:
+    """Count this attempt as a failure before the password is checked, in one serialised
+    transaction: concurrent attempts each see the ones before them, so no more than the limit
+    are ever checked in a window (the Argon2 check is slow; a check-then-count left every
+    concurrent attempt to see the same empty window). Returns the reservation's row id."""
+    with db.writing(engine) as conn:
+        db.advisory_lock(conn, LOGIN_LOCK_KEY)
         wait = max(
             _retry_after(
                 conn, db.login_failures.c.username, key,
@@ -225,34 +254,55 @@ def login(
         )  # fmt: skip
         if wait:
             raise Throttled(wait)
+        conn.execute(
+            db.login_failures.delete().where(
+                db.login_failures.c.at < epoch() - 2 * settings.login_window_seconds
+            )
+        )
+        result = conn.execute(
+            db.login_failures.insert().values(username=key, address=address, at=epoch())
+        )
+        return int(result.inserted_primary_key[0])
+
+
+def login(
+    engine: Engine, settings: Settings, username: str, password: str, device_name: str, address: str
+) -> tuple[User, str, str]:
+    """Check the password (throttled per account and per address); returns (user, device id,
+    token). The attempt is reserved first and stays counted unless the password is right; a
+    success does not wipe earlier failures (a burst that guessed right after the limit must not
+    reset it), they leave the window with time."""
+    key = username.strip().lower()
+    reservation = _reserve_attempt(engine, settings, key, address_key(address))
+    with db.reading(engine) as conn:
         row = conn.execute(
             sa.select(db.users).where(sa.func.lower(db.users.c.username) == key)
         ).first()
     if not security.verify_password(row.password_hash if row else None, password):
-        with db.writing(engine) as conn:
-            conn.execute(
-                db.login_failures.insert().values(username=key, address=address, at=epoch())
-            )
-            conn.execute(
-                db.login_failures.delete().where(
-                    db.login_failures.c.at < epoch() - 2 * settings.login_window_seconds
-                )
-            )
         raise BadCredentials()
     token = security.new_token()
     device_id = str(uuid.uuid4())
     with db.writing(engine) as conn:
-        conn.execute(
-            db.devices.insert().values(
-                id=device_id,
-                user_id=row.id,
-                name=device_name.strip(),
-                token_hash=security.token_hash(token),
-                created_at=now_iso(),
-                wipe=False,
+        db.advisory_lock(conn, LOGIN_LOCK_KEY)
+        conn.execute(db.login_failures.delete().where(db.login_failures.c.id == reservation))
+        active = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(db.devices)
+            .where(db.devices.c.user_id == row.id, db.devices.c.revoked_at.is_(None))
+        ).scalar_one()
+        if active < settings.max_devices_per_user:
+            conn.execute(
+                db.devices.insert().values(
+                    id=device_id,
+                    user_id=row.id,
+                    name=device_name.strip(),
+                    token_hash=security.token_hash(token),
+                    created_at=now_iso(),
+                    wipe=False,
+                )
             )
-        )
-        conn.execute(db.login_failures.delete().where(db.login_failures.c.username == key))
+    if active >= settings.max_devices_per_user:
+        raise TooManyDevices(row.username, settings.max_devices_per_user)
     return _user(row), device_id, token
 
 

@@ -27,7 +27,7 @@ from coordinator_app.protocol.versions import (
     SCHEMA_HEADER,
     SCHEMA_VERSION,
 )
-from coordinator_app.server import accounts, attachments, db, retention, sync
+from coordinator_app.server import accounts, attachments, db, retention, sweep, sync
 from coordinator_app.server.accounts import Device
 from coordinator_app.server.body_limit import BodyLimitMiddleware
 from coordinator_app.server.clock import now
@@ -100,6 +100,7 @@ def create_app(settings: Settings) -> FastAPI:
         title="Carnet COOP — serveur de synchronisation",
         version=__version__,
         description="Sync API of Carnet COOP; see docs/sync-protocol.md.",
+        lifespan=sweep.lifespan(engine, settings),
     )
     app.state.engine = engine
     app.state.settings = settings
@@ -179,6 +180,15 @@ def create_app(settings: Settings) -> FastAPI:
             raise ApiError(
                 401, ErrorCode.BAD_CREDENTIALS, "Nom d'utilisateur ou mot de passe incorrect."
             ) from None
+        except accounts.TooManyDevices as cap:
+            raise ApiError(
+                403,
+                ErrorCode.TOO_MANY_DEVICES,
+                f"Trop d'appareils connectés au compte « {cap.username} » (au plus {cap.limit}) : "
+                "faites révoquer un ancien appareil par l'administrateur (coordinator-server "
+                "list-devices, puis revoke-device), puis connectez-vous de nouveau.",
+                limit=cap.limit,
+            ) from None
         return m.LoginResponse(
             token=token,
             device_id=device_id,
@@ -248,23 +258,22 @@ def create_app(settings: Settings) -> FastAPI:
         responses={200: {"content": {"application/octet-stream": {}}, "description": "file"}},
     )
     def download(sha256: Sha, request: Request, device: CurrentDevice) -> Response:
-        """GET: the file's bytes; HEAD: 200 when the server has the complete file, else 404."""
-        size = attachments.blob_size(engine, sha256)
+        """GET: the file's bytes, for a user who may have them (docs/sync-protocol.md); HEAD: 200
+        once this user has uploaded the complete file. Anything else is 404, alike for a file
+        that does not exist and one the user may not see."""
         headers = {GENERATION_HEADER: generation()}
         if request.method == "HEAD":
-            if size is None:
+            if not attachments.holds(engine, device.user, sha256):
                 return Response(status_code=404, headers=headers, media_type="application/json")
+            size = attachments.blob_size(engine, sha256)
             return Response(
                 status_code=200,
-                headers={**headers, "Content-Length": str(size[0])},
+                headers={**headers, "Content-Length": str(size[0] if size else 0)},
                 media_type="application/octet-stream",
             )
-        if size is None:
+        size = attachments.blob_size(engine, sha256)
+        if size is None or not attachments.may_download(engine, device.user, sha256):
             raise ApiError(404, ErrorCode.NOT_FOUND, "Pièce jointe absente du serveur.")
-        if not attachments.may_download(engine, device.user, sha256):
-            raise ApiError(
-                403, ErrorCode.FORBIDDEN, "Cette pièce jointe n'appartient pas à vos régions."
-            )
         return StreamingResponse(
             attachments.iter_chunks(engine, sha256, size[1]),
             media_type="application/octet-stream",
@@ -276,7 +285,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     def attachment_status(sha256: Sha, device: CurrentDevice) -> m.AttachmentStatus:
         return m.AttachmentStatus(
-            **attachments.status(engine, sha256), server_generation=generation()
+            **attachments.status(engine, device, sha256), server_generation=generation()
         )
 
     @api.put(
@@ -307,7 +316,7 @@ def create_app(settings: Settings) -> FastAPI:
     ) -> m.AttachmentStatus:
         data = await request.body()
         result = await run_in_threadpool(
-            attachments.put_chunk, engine, sha256, index, data, settings.max_attachment_bytes
+            attachments.put_chunk, engine, settings, device, sha256, index, data
         )
         return m.AttachmentStatus(**result, server_generation=await run_in_threadpool(generation))
 
@@ -317,9 +326,7 @@ def create_app(settings: Settings) -> FastAPI:
     def complete(
         sha256: Sha, body: m.AttachmentComplete, device: CurrentDevice
     ) -> m.AttachmentStatus:
-        result = attachments.complete(
-            engine, sha256, body.size, body.chunks, settings.max_attachment_bytes
-        )
+        result = attachments.complete(engine, settings, device, sha256, body.size, body.chunks)
         return m.AttachmentStatus(**result, server_generation=generation())
 
     app.include_router(api)

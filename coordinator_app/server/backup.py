@@ -42,21 +42,104 @@ def backup_sqlite(db_url: str, target: Path) -> Path:
     return target
 
 
-def restore_sqlite(db_url: str, backup_file: Path) -> None:
+#: Tables that are not data to roll back: who may log in, with which password, from which
+#: devices (a device revoked or a password changed after the backup must stay so), and the
+#: login throttle. A restore keeps the live database's rows of these tables.
+ACCOUNT_TABLES = ("carnet_users", "carnet_devices", "carnet_login_failures")
+
+
+def restore_sqlite(db_url: str, backup_file: Path) -> bool:
+    """Replace the database with ``backup_file``, keeping the live accounts and devices.
+
+    The backup is copied to a work file beside the database and brought to this server's schema;
+    the live database's account tables replace the backup's there; then the work file is copied
+    over the database in one backup-API step. Returns whether live accounts were kept (False
+    when there is no readable live database, e.g. after a disk loss: the backup's are used)."""
+    from coordinator_app.server import db
+
     target_path = _sqlite_path(db_url)
     if not backup_file.is_file():
         raise UserError(f"Copie de sauvegarde introuvable : {backup_file}")
+    target_path.parent.mkdir(parents=True, exist_ok=True)
+    work = target_path.with_name(target_path.name + ".restauration")
+    work.unlink(missing_ok=True)
     source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
     try:
         if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise UserError(f"Copie de sauvegarde endommagée : {backup_file}")
-        target_path.parent.mkdir(parents=True, exist_ok=True)
-        dest = sqlite3.connect(target_path)
+        staged = sqlite3.connect(work)
         try:
-            source.backup(dest)
+            source.backup(staged)
         finally:
-            dest.close()
+            staged.close()
     except sqlite3.DatabaseError as error:
+        work.unlink(missing_ok=True)
         raise UserError(f"Copie de sauvegarde illisible : {backup_file} ({error})") from None
     finally:
         source.close()
+    try:
+        engine = db.make_engine(f"sqlite:///{work}")
+        try:
+            db.migrate(engine)
+        finally:
+            engine.dispose()
+        staged = sqlite3.connect(work, isolation_level=None)
+        try:
+            kept = _keep_live_accounts(staged, target_path)
+            dest = sqlite3.connect(target_path)
+            try:
+                staged.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            staged.close()
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
+    return kept
+
+
+def _live_tables(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute("SELECT name FROM live.sqlite_master WHERE type = 'table'").fetchall()
+    return {row[0] for row in rows}
+
+
+def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f'PRAGMA {schema}.table_info("{table}")')]
+
+
+def _keep_live_accounts(staged: sqlite3.Connection, live_path: Path) -> bool:
+    """Copy the live database's account tables over the staged backup's, in one transaction."""
+    if not live_path.is_file():
+        return False
+    try:
+        staged.execute("ATTACH DATABASE ? AS live", (str(live_path),))
+    except sqlite3.DatabaseError:
+        return False
+    try:
+        try:
+            present = _live_tables(staged)
+        except sqlite3.DatabaseError:
+            return False
+        if not set(ACCOUNT_TABLES[:2]) <= present:
+            return False
+        staged.execute("BEGIN IMMEDIATE")
+        try:
+            for table in reversed(ACCOUNT_TABLES):
+                staged.execute(f'DELETE FROM main."{table}"')
+            for table in ACCOUNT_TABLES:
+                if table not in present:
+                    continue
+                live_columns = set(_columns(staged, "live", table))
+                columns = [c for c in _columns(staged, "main", table) if c in live_columns]
+                names = ", ".join(f'"{c}"' for c in columns)
+                staged.execute(
+                    f'INSERT INTO main."{table}" ({names}) SELECT {names} FROM live."{table}"'
+                )
+            staged.execute("COMMIT")
+        except BaseException:
+            staged.execute("ROLLBACK")
+            raise
+        return True
+    finally:
+        staged.execute("DETACH DATABASE live")

@@ -164,11 +164,40 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from coordinator_app.server import backup, db
 
-    backup.restore_sqlite(args.db, Path(args.file))
+    kept = backup.restore_sqlite(args.db, Path(args.file))
     generation = db.renew_generation(_engine(args))
+    accounts = (
+        "Comptes, mots de passe et appareils conservés tels qu'avant la restauration "
+        "(un appareil révoqué depuis la copie le reste)."
+        if kept
+        else "Aucune base en service lisible : comptes et appareils repris de la copie ; "
+        "vérifiez-les (list-users, list-devices) et révoquez ce qui doit l'être."
+    )
     print(
         f"Base restaurée depuis {args.file} ; nouvelle génération {generation} : les portables "
-        "renverront ce qui manque à leur prochaine synchronisation."
+        f"renverront ce qui manque à leur prochaine synchronisation.\n{accounts}"
+    )
+    return EXIT_OK
+
+
+def cmd_sweep_attachments(args: argparse.Namespace) -> int:
+    from coordinator_app.server import sweep
+    from coordinator_app.server.settings import Settings
+
+    defaults = Settings(db_url=args.db)
+    pending = (
+        args.pending_hours * 3600
+        if args.pending_hours is not None
+        else defaults.pending_upload_seconds
+    )
+    orphan = (
+        args.orphan_days * 86400 if args.orphan_days is not None else defaults.orphan_file_seconds
+    )
+    result = sweep.sweep(_engine(args), pending_seconds=pending, orphan_seconds=orphan)
+    print(
+        f"Téléversements inachevés effacés : {result.pending_chunks} morceau(x), "
+        f"{result.pending_bytes} octets.\nFichiers qu'aucune pièce jointe ne nomme effacés : "
+        f"{result.orphan_files} ({result.orphan_bytes} octets)."
     )
     return EXIT_OK
 
@@ -277,6 +306,16 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _non_negative(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"nombre positif ou nul attendu : « {text} »")
+    return value
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -332,6 +371,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p = add("restore", cmd_restore, "restaurer une copie (SQLite, serveur arrêté)")
     p.add_argument("file")
+    p = add(
+        "sweep-attachments",
+        cmd_sweep_attachments,
+        "effacer les téléversements abandonnés et les fichiers sans pièce jointe",
+    )
+    p.add_argument(
+        "--pending-hours",
+        type=_non_negative,
+        metavar="H",
+        help="âge d'un téléversement inachevé à effacer (défaut : 168 h)",
+    )
+    p.add_argument(
+        "--orphan-days",
+        type=_non_negative,
+        metavar="J",
+        help="âge d'un fichier qu'aucune pièce jointe ne nomme à effacer (défaut : 30 j)",
+    )
     p = add("history", cmd_history, "historique d'un enregistrement (JSON, une ligne par modif.)")
     p.add_argument("kind")
     p.add_argument("record_id")

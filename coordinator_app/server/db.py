@@ -127,6 +127,32 @@ blob_chunks = sa.Table(
     sa.Column("complete", sa.Boolean, nullable=False, default=False),
 )
 
+#: Chunks of uploads in progress, per device (another device's chunks can neither replace nor
+#: wipe them); moved into ``carnet_blob_chunks`` when the upload completes, swept when abandoned.
+upload_chunks = sa.Table(
+    "carnet_upload_chunks",
+    metadata,
+    sa.Column("device_id", sa.String(64), primary_key=True),
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("user_id", sa.Integer, nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("received_at", sa.Float, nullable=False),  # epoch seconds
+    sa.Index("ix_carnet_upload_chunks_user", "user_id"),
+    sa.Index("ix_carnet_upload_chunks_received", "received_at"),
+)
+
+#: Who proved they hold a file's bytes (uploaded all of it, hash checked). A record naming a hash
+#: gives access to the bytes only when the change that named it came from one of these users.
+blob_owners = sa.Table(
+    "carnet_blob_owners",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("at", sa.String(40), nullable=False),  # last upload or claim
+)
+
 SCHEMA_VERSION_KEY = "schema_version"
 GENERATION_KEY = "server_generation"
 
@@ -135,8 +161,38 @@ def _migration_1(conn: Connection) -> None:
     metadata.create_all(conn)
 
 
-#: The server database's migrations, in order; never edit one, append a new one.
-MIGRATIONS = ((1, "base tables", _migration_1),)
+def _migration_3(conn: Connection) -> None:
+    """Per-device uploads and file owners (issue 13): the old shared, unfinished chunks are
+    dropped (their uploads restart), and each stored file gets as owner the user whose device
+    first named it in an attachment record (laptops upload a file before pushing its record)."""
+    metadata.create_all(conn, tables=[upload_chunks, blob_owners])
+    conn.execute(blob_chunks.delete().where(blob_chunks.c.complete.is_(False)))
+    from coordinator_app.server.clock import now_iso
+
+    named = changes.c.fields[("sha256", 1)].as_string()
+    rows = conn.execute(
+        sa.select(named.label("sha256"), devices.c.user_id)
+        .select_from(changes.join(devices, devices.c.id == changes.c.device_id))
+        .where(changes.c.kind == "attachment", named.in_(sa.select(blobs.c.sha256)))
+        .order_by(changes.c.seq)
+    ).all()
+    first: dict[str, int] = {}
+    for row in rows:
+        first.setdefault(row.sha256, row.user_id)
+    if first:
+        stamp = now_iso()
+        conn.execute(
+            blob_owners.insert(),
+            [{"sha256": sha, "user_id": uid, "at": stamp} for sha, uid in first.items()],
+        )
+
+
+#: The server database's migrations, in order; never edit one, append a new one. Numbers are
+#: allocated per piece of work and need not be consecutive; they run in increasing order.
+MIGRATIONS = (
+    (1, "base tables", _migration_1),
+    (3, "per-device uploads, file owners", _migration_3),
+)
 LATEST = MIGRATIONS[-1][0]
 
 
@@ -144,8 +200,15 @@ class NotInitialised(RuntimeError):
     """The database has no Carnet tables yet: run ``coordinator-server init``."""
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets WAL, a busy timeout and ``BEGIN IMMEDIATE`` writers."""
+def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
+    """An engine for ``url``; SQLite gets WAL, a busy timeout and ``BEGIN IMMEDIATE`` writers.
+
+    ``synchronous=FULL``: every commit syncs the write-ahead log before returning, so a change the
+    server has acknowledged survives a power loss or a kernel crash (with NORMAL the last commits
+    can be lost, and their seqs handed out again). ``synchronous`` exists for the benchmark that
+    measures what this costs (benchmarks/server_durability.py); the server never lowers it."""
+    if synchronous not in ("FULL", "NORMAL", "EXTRA"):
+        raise ValueError(f"synchronous={synchronous!r}")
     if url.startswith("sqlite"):
         path = sa.engine.make_url(url).database
         if path and path != ":memory:":
@@ -164,7 +227,7 @@ def make_engine(url: str) -> Engine:
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=60000")
-            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA synchronous={synchronous}")
             cursor.close()
 
         @sa.event.listens_for(engine, "begin")
@@ -217,6 +280,13 @@ def writing(engine: Engine, *, serialised: bool = False) -> Iterator[Connection]
     else:
         with engine.begin() as conn:
             yield conn
+
+
+def advisory_lock(conn: Connection, key: int, sub: int = 0) -> None:
+    """Serialise a short transaction across server processes on PostgreSQL (transaction-scoped
+    advisory lock on ``(key, sub)``); on SQLite every writer already holds ``BEGIN IMMEDIATE``."""
+    if is_postgres(conn):
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k, :s)"), {"k": key, "s": sub})
 
 
 def get_meta(conn: Connection, key: str) -> str | None:

@@ -38,3 +38,14 @@ class Settings:
     login_failures_per_user: int = m.LOGIN_FAILURES_ALLOWED
     login_failures_per_address: int = 20  # several people may share an office's address
     login_window_seconds: int = m.LOGIN_WINDOW_SECONDS
+    #: active (not revoked) devices per account; the next login is refused until one is revoked
+    max_devices_per_user: int = 10
+    #: bytes of unfinished uploads an account may keep on the server (all its devices together);
+    #: twice the largest file, so one file can be resumed while another is under way
+    max_pending_upload_bytes: int = 2 * m.MAX_ATTACHMENT_BYTES
+    #: an unfinished upload older than this is swept (its laptop uploads it again)
+    pending_upload_seconds: int = 7 * 24 * 3600
+    #: a complete file that no attachment record names, older than this, is swept
+    orphan_file_seconds: int = 30 * 24 * 3600
+    #: how often a running server sweeps (also once at start)
+    sweep_interval_seconds: int = 3600

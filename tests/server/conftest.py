@@ -103,6 +103,8 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
             {"username": "bruno", "regions": ["06"]},
             {"username": "chloe", "regions": ["03"]},
         ],
+        # every test logs in new devices of the same users (the cap has its own tests)
+        max_devices_per_user=10_000,
     )
     yield server
     server.close()

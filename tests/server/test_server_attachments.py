@@ -83,17 +83,27 @@ def test_same_file_is_stored_once(api, live) -> None:
 
     from coordinator_app.server import db
 
-    alice, chloe = api("alice"), api("chloe")
+    alice, alice_2, chloe = api("alice"), api("alice", "second"), api("chloe")
     data = b"photo de groupe" * 1000
     sha = _upload(alice.http, data)
-    # a second laptop finds it there and has nothing to send; re-sending is harmless
-    assert chloe.http.head(f"/api/v1/attachments/{sha}").status_code == 200
+    # alice's other laptop finds it there and has nothing to send
+    assert alice_2.http.head(f"/api/v1/attachments/{sha}").status_code == 200
+    # another user is not told the server has it: they prove they hold it by sending it all
+    assert chloe.http.head(f"/api/v1/attachments/{sha}").status_code == 404
     _upload(chloe.http, data)
+    assert chloe.http.head(f"/api/v1/attachments/{sha}").status_code == 200
+    _upload(alice_2.http, data)  # re-sending is harmless
     with db.reading(live.engine) as conn:
         count = conn.execute(
             sa.select(sa.func.count()).select_from(db.blobs).where(db.blobs.c.sha256 == sha)
         ).scalar_one()
+        owners = conn.execute(
+            sa.select(sa.func.count())
+            .select_from(db.blob_owners)
+            .where(db.blob_owners.c.sha256 == sha)
+        ).scalar_one()
     assert count == 1
+    assert owners == 2
 
 
 def test_limits(api) -> None:

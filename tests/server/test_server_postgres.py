@@ -61,7 +61,8 @@ def test_sync_scenario_on_postgresql(pg_server) -> None:
     result = alice2.push_ok(change("project", pid, fields={"name": ["Départ", "B"]}))
     assert result[0]["status"] == "conflict"
     assert bruno.push(change("project", pid, fields={"notes": [None, "x"]})).status_code == 403
-    assert bruno.http.get(f"/api/v1/attachments/{sha}").status_code == 403
+    assert bruno.http.get(f"/api/v1/attachments/{sha}").status_code == 404  # not his region
+    assert alice2.http.get(f"/api/v1/attachments/{sha}").status_code == 200
     admin.push_ok(change("project", pid, fields={"region_code": ["03", "06"]}))
     entries, _ = bruno.pull_all()
     mine = [e for e in entries if e["record_id"] == pid]
