@@ -1,0 +1,117 @@
+"""Issue 13, points 4 and 11: the login throttle holds under concurrency and from other loopback
+addresses, and an account has a cap on active devices. Raw HTTP against the real server on SQLite
+and on PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from coordinator_app.protocol.models import LOGIN_FAILURES_ALLOWED
+from tests.server.backends import BACKENDS, raw_client, running
+from tests.support.live_server import PASSWORD, LiveServer
+
+pytestmark = pytest.mark.parametrize("backend", BACKENDS)
+
+
+def _login(
+    server: LiveServer,
+    username: str,
+    password: str,
+    *,
+    source: str | None = None,
+    device: str = "pc",
+) -> int:
+    with raw_client(server, source=source) as http:
+        return http.post(
+            "/api/v1/login",
+            json={"username": username, "password": password, "device_name": device},
+        ).status_code
+
+
+def _burst(server: LiveServer, attempts: list[tuple[str, str]]) -> list[int]:
+    """Every attempt at once, each on its own connection (threads released by a barrier)."""
+    barrier = threading.Barrier(len(attempts))
+
+    def one(attempt: tuple[str, str]) -> int:
+        with raw_client(server) as http:
+            http.get("/api/v1/health")  # connect and handshake before the barrier
+            barrier.wait()
+            return http.post(
+                "/api/v1/login",
+                json={"username": attempt[0], "password": attempt[1], "device_name": "pc"},
+            ).status_code
+
+    with ThreadPoolExecutor(len(attempts)) as pool:
+        return list(pool.map(one, attempts))
+
+
+def test_forty_concurrent_wrong_passwords_are_mostly_throttled(backend, tmp_path) -> None:
+    with running(backend, tmp_path, [{"username": "emile", "regions": ["05"]}]) as server:
+        codes = Counter(_burst(server, [("emile", "devine")] * 40))
+        assert codes == {401: LOGIN_FAILURES_ALLOWED, 429: 40 - LOGIN_FAILURES_ALLOWED}
+        # the limit reached, the right password is throttled too
+        assert _login(server, "emile", PASSWORD) == 429
+
+
+def test_a_burst_with_the_right_password_checks_no_more_than_the_limit(backend, tmp_path) -> None:
+    with running(backend, tmp_path, [{"username": "emile", "regions": ["05"]}]) as server:
+        attempts = [("emile", f"essai-{i}") for i in range(39)] + [("emile", PASSWORD)]
+        codes = Counter(_burst(server, attempts))
+        # only the attempts that got a slot were checked: 401s and a 200 at most the limit
+        assert codes[401] + codes[200] == LOGIN_FAILURES_ALLOWED
+        assert codes[429] == 40 - LOGIN_FAILURES_ALLOWED
+        assert _login(server, "emile", PASSWORD) == 429
+
+
+def test_other_loopback_addresses_do_not_get_around_the_limits(backend, tmp_path) -> None:
+    users = [{"username": f"u{i}", "regions": ["05"]} for i in range(10)]
+    with running(backend, tmp_path, users, login_failures_per_address=6) as server:
+        # per account: five wrong passwords from five addresses, the sixth try from a new one
+        for i in range(LOGIN_FAILURES_ALLOWED):
+            assert _login(server, "u0", "non", source=f"127.0.0.{i + 2}") == 401
+        assert _login(server, "u0", PASSWORD, source="127.0.0.20") == 429
+        # per address: the whole loopback range counts as one machine
+        codes = [_login(server, f"u{i}", "non", source=f"127.0.1.{i}") for i in range(1, 7)]
+        assert codes == [401, 429, 429, 429, 429, 429]  # u0's five failures came from loopback too
+        assert _login(server, "u9", PASSWORD, source="127.0.2.1") == 429
+
+
+def test_an_account_has_a_cap_on_active_devices(backend, tmp_path) -> None:
+    with running(
+        backend, tmp_path, [{"username": "alice", "regions": ["03"]}], max_devices_per_user=3
+    ) as server:
+        devices = [server.login("alice", device_name=f"portable {i}") for i in range(3)]
+        with raw_client(server) as http:
+            refused = http.post(
+                "/api/v1/login",
+                json={"username": "alice", "password": PASSWORD, "device_name": "portable 4"},
+            )
+        assert refused.status_code == 403
+        body = refused.json()
+        assert body["error"] == "too_many_devices"
+        assert "révoquer un ancien appareil" in body["message"]
+        assert "au plus 3" in body["message"]
+        # the refused login did not count as a failure, and the three devices still work
+        for device in devices:
+            with raw_client(server, device["token"]) as http:
+                assert http.get("/api/v1/me").status_code == 200
+        server.revoke_device(devices[0]["device_id"])
+        assert server.login("alice", device_name="portable 4")["username"] == "alice"
+        assert _login(server, "alice", PASSWORD, device="portable 5") == 403
+
+
+def test_the_device_cap_holds_under_concurrent_logins(backend, tmp_path) -> None:
+    with running(
+        backend,
+        tmp_path,
+        [{"username": "alice", "regions": ["03"]}],
+        max_devices_per_user=3,
+        login_failures_per_user=50,
+        login_failures_per_address=50,
+    ) as server:
+        codes = Counter(_burst(server, [("alice", PASSWORD)] * 12))
+        assert codes == {200: 3, 403: 9}
