@@ -110,3 +110,98 @@ def test_restoring_without_a_live_database_takes_the_backups_accounts(
     server.engine = db.make_engine(server.db_url)
     server.start()
     assert _me(server, device["token"])[0] == 200
+
+
+@pytest.mark.postgres
+def test_the_documented_postgresql_restore_keeps_accounts(tmp_path, capsys) -> None:
+    """docs/server.md, « Backups and restore », PostgreSQL: the same commands, on a scratch
+    database (pg_dump, dropdb/createdb, pg_restore, init, the accounts put back, new-generation)."""
+    import secrets
+    import shutil
+    import subprocess
+
+    import sqlalchemy as sa
+
+    from tests.support.live_server import POSTGRES_URL, postgres_reachable
+
+    reason = postgres_reachable()
+    if reason:
+        pytest.skip(reason)
+    assert shutil.which("pg_dump"), "pg_dump is needed (Debian package postgresql-client)"
+    name = f"carnet_restore_{secrets.token_hex(4)}"
+    connection = ["-h", "127.0.0.1", "-p", "5432", "-U", "postgres"]
+
+    def pg(tool: str, *args: str) -> None:
+        subprocess.run([tool, *connection, *args], check=True, capture_output=True)
+
+    pg("createdb", name)
+    url = POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        server = start_live_server(
+            tmp_path,
+            db_url=url,
+            users=[
+                {"username": "alice", "regions": ["03"]},
+                {"username": "bruno", "regions": ["06"]},
+            ],
+        )
+        try:
+            stolen = server.login("alice", device_name="portable volé")
+            laptop = Api(server, "bruno")
+            laptop.push_ok(change("project", new_id(), "create", project_fields("06", "Avant")))
+            pg("pg_dump", "--format=custom", f"--file={tmp_path / 'copie.dump'}", name)
+            server.revoke_device(stolen["device_id"])
+            accounts.set_password(server.engine, "bruno", NEW_PASSWORD)
+            server.add_user("dora", regions=["05"])
+            added = server.login("dora")
+            laptop.push_ok(change("project", new_id(), "create", project_fields("06", "Après")))
+            laptop.close()
+            server.stop()
+            server.engine.dispose()
+
+            accounts_dump = str(tmp_path / "comptes.dump")
+            pg("pg_dump", "--data-only", "--format=custom", "--table=carnet_users",
+               "--table=carnet_devices", "--table=carnet_login_failures",
+               f"--file={accounts_dump}", name)  # fmt: skip
+            # --force: the stopped test listener's app keeps pooled connections (a stopped
+            # service has none)
+            pg("dropdb", "--force", name)
+            pg("createdb", name)
+            pg("pg_restore", f"--dbname={name}", "--no-owner", str(tmp_path / "copie.dump"))
+            assert server_cli(["--db", url, "init"]) == 0
+            pg(
+                "psql",
+                "-d",
+                name,
+                "-c",
+                "TRUNCATE carnet_devices, carnet_login_failures, carnet_users",
+            )
+            pg("pg_restore", "--data-only", f"--dbname={name}", accounts_dump)
+            pg("psql", "-d", name, "-c",
+               "SELECT setval(pg_get_serial_sequence('carnet_users', 'id'), "
+               "(SELECT max(id) FROM carnet_users))")  # fmt: skip
+            assert server_cli(["--db", url, "new-generation"]) == 0
+            capsys.readouterr()
+            server.engine = db.make_engine(url)
+            server.start()
+
+            assert _me(server, stolen["token"]) == (401, "token_revoked")
+            assert _me(server, added["token"])[0] == 200
+            assert _login(server, "bruno", PASSWORD) == 401
+            bruno = server.login("bruno", NEW_PASSWORD)
+            with raw_client(server, bruno["token"]) as http:
+                names = {
+                    e["values"].get("name")
+                    for e in http.get("/api/v1/pull", params={"since": 0}).json()["changes"]
+                    if e["kind"] == "project"
+                }
+            assert names == {"Avant"}
+            server.add_user("emma", regions=["05"])  # the users' id sequence follows the kept rows
+            assert server.login("emma")["username"] == "emma"
+        finally:
+            server.close()
+    finally:
+        admin = sa.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
