@@ -226,3 +226,44 @@ def test_abandoned_uploads_and_unnamed_files_are_swept_when_the_server_starts(
             assert http.head(f"/api/v1/attachments/{named}").status_code == 200
             assert http.get(f"/api/v1/attachments/{named}").content == b"fichier d'une piece jointe"
         laptop.close()
+
+
+def test_migration_3_gives_stored_files_their_first_namer_as_owner(backend, tmp_path) -> None:
+    """A schema-1 database upgraded: each stored file's owner is the user whose device first named
+    it in an attachment record (not a later namer), and the old shared unfinished chunks go."""
+    import sqlalchemy as sa
+
+    from coordinator_app.server import db
+
+    with running(backend, tmp_path, USERS) as server:
+        alice, bruno, chloe = Api(server, "alice"), Api(server, "bruno"), Api(server, "chloe")
+        data = b"plan du jardin collectif " * 40
+        sha = upload(alice.http, data)
+        _attach(alice, sha, "03")
+        _attach(bruno, sha, "06")  # a later record naming the hash without the bytes
+        # back to schema 1: no owners, no per-device uploads, a shared unfinished chunk
+        with db.writing(server.engine) as conn:
+            conn.execute(sa.text("DROP TABLE carnet_upload_chunks"))
+            conn.execute(sa.text("DROP TABLE carnet_blob_owners"))
+            conn.execute(
+                db.blob_chunks.insert().values(sha256="f" * 64, idx=0, data=b"x", complete=False)
+            )
+            db.set_meta(conn, db.SCHEMA_VERSION_KEY, "1")
+        assert db.migrate(server.engine) == (1, db.LATEST)
+        with db.reading(server.engine) as conn:
+            owners = conn.execute(
+                sa.select(db.users.c.username)
+                .join(db.blob_owners, db.blob_owners.c.user_id == db.users.c.id)
+                .where(db.blob_owners.c.sha256 == sha)
+            ).scalars()
+            assert list(owners) == ["alice"]
+            left = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(db.blob_chunks)
+                .where(db.blob_chunks.c.sha256 == "f" * 64)
+            ).scalar_one()
+            assert left == 0
+        assert chloe.http.get(f"/api/v1/attachments/{sha}").content == data
+        assert bruno.http.get(f"/api/v1/attachments/{sha}").status_code == 404
+        for laptop in (alice, bruno, chloe):
+            laptop.close()
