@@ -141,7 +141,8 @@ def test_a_child_takes_its_region_from_the_servers_project(api, world) -> None:
 
 def test_reading_an_attachment_of_06_is_refused(api, world) -> None:
     alice, bruno = api("alice"), api("bruno")
-    assert alice.http.get(f"/api/v1/attachments/{world['sha']}").status_code == 404  # alike for a file that does not exist
+    # 404, alike for a file that does not exist
+    assert alice.http.get(f"/api/v1/attachments/{world['sha']}").status_code == 404
     response = bruno.http.get(f"/api/v1/attachments/{world['sha']}")
     assert response.status_code == 200
     assert response.content == b"compte rendu 06"
