@@ -306,6 +306,16 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"nombre entier positif attendu : « {text} »")
+    return value
+
+
 def _non_negative(text: str) -> float:
     try:
         value = float(text)
@@ -420,6 +430,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="IPS",
         help="mandataires inverses dont X-Forwarded-For est cru (ex. 127.0.0.1)",
+    )
+    p.add_argument(
+        "--max-devices-per-user",
+        type=_positive_int,
+        default=10,
+        metavar="N",
+        help="appareils actifs au plus par compte (défaut : 10)",
     )
     p.add_argument("--log-level", default="info")
     parser.set_defaults(default_db=default_db_url)

@@ -38,7 +38,9 @@ def serve(args: argparse.Namespace) -> None:
     from coordinator_app.server.app import create_app
     from coordinator_app.server.settings import Settings
 
-    app = create_app(Settings(db_url=args.db))
+    app = create_app(
+        Settings(db_url=args.db, max_devices_per_user=getattr(args, "max_devices_per_user", 10))
+    )
     options: dict = {
         "host": args.host,
         "port": args.port,

@@ -115,3 +115,65 @@ def test_the_device_cap_holds_under_concurrent_logins(backend, tmp_path) -> None
     ) as server:
         codes = Counter(_burst(server, [("alice", PASSWORD)] * 12))
         assert codes == {200: 3, 403: 9}
+
+
+def test_the_administrator_sets_the_device_cap_when_starting_the_server(backend, tmp_path) -> None:
+    """``coordinator-server serve --max-devices-per-user 2``, the real command in its own process."""
+    import contextlib
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from coordinator_app.protocol.versions import version_headers
+    from coordinator_app.server.security import FAST_HASH_ENV
+    from tests.support.live_server import free_port, postgres_reachable, postgres_schema_url
+
+    if backend == "postgresql":
+        reason = postgres_reachable()
+        if reason:
+            pytest.skip(reason)
+        database = postgres_schema_url()
+    else:
+        database = contextlib.nullcontext(f"sqlite:///{tmp_path / 'serveur.sqlite3'}")
+    env = {**os.environ, FAST_HASH_ENV: "1"}
+    command = [sys.executable, "-m", "coordinator_app.server.cli"]
+    with database as url:
+        for args, stdin in (
+            (["init"], None),
+            (["add-user", "alice", "--role", "coordinator", "--region", "03", "--password-stdin"],
+             PASSWORD + "\n"),
+        ):  # fmt: skip
+            subprocess.run([*command, "--db", url, *args], env=env, input=stdin, text=True,
+                           check=True, capture_output=True)  # fmt: skip
+        port = free_port()
+        process = subprocess.Popen(
+            [*command, "--db", url, "serve", "--insecure-dev", "--port", str(port),
+             "--max-devices-per-user", "2", "--log-level", "warning"],
+            env=env,
+        )  # fmt: skip
+        try:
+            with httpx.Client(
+                base_url=f"http://127.0.0.1:{port}", headers=version_headers(), timeout=60
+            ) as http:
+                deadline = time.monotonic() + 60
+                while True:
+                    with contextlib.suppress(httpx.TransportError):
+                        if http.get("/api/v1/health").status_code == 200:
+                            break
+                    assert time.monotonic() < deadline and process.poll() is None
+                    time.sleep(0.2)
+                codes = [
+                    http.post(
+                        "/api/v1/login",
+                        json={"username": "alice", "password": PASSWORD, "device_name": f"p{i}"},
+                    )
+                    for i in range(3)
+                ]
+            assert [c.status_code for c in codes] == [200, 200, 403]
+            assert "au plus 2" in codes[2].json()["message"]
+        finally:
+            process.terminate()
+            process.wait(30)
