@@ -19,6 +19,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from coordinator_app.server.clock import now_iso
+
 metadata = sa.MetaData()
 
 meta = sa.Table(
@@ -167,8 +169,6 @@ def _migration_3(conn: Connection) -> None:
     first named it in an attachment record (laptops upload a file before pushing its record)."""
     metadata.create_all(conn, tables=[upload_chunks, blob_owners])
     conn.execute(blob_chunks.delete().where(blob_chunks.c.complete.is_(False)))
-    from coordinator_app.server.clock import now_iso
-
     named = changes.c.fields[("sha256", 1)].as_string()
     rows = conn.execute(
         sa.select(named.label("sha256"), devices.c.user_id)
