@@ -134,19 +134,10 @@ def _reference_data(b: _Builder) -> dict[str, Any]:
         for funder, _ in names.FUNDERS
     ]
     staff = {}
-    for index, code in enumerate(REGIONS):
-        first, last = (
-            names.FIRST_NAMES[(index * 7) % len(names.FIRST_NAMES)],
-            names.SURNAMES[(index * 5) % len(names.SURNAMES)],
-        )
+    for person in demo_staff():
+        code = person["regions"][0]
         staff[code] = b.add(
-            "coordinator",
-            name=f"{first} {last}",
-            email=f"{first.lower()}.{last.lower()}@cqcm.example".replace("é", "e")
-            .replace("è", "e")
-            .replace("ë", "e")
-            .replace("É", "e"),
-            regions=[code],
+            "coordinator", name=person["name"], email=person["email"], regions=[code]
         )
     return {
         "municipalities": municipalities,
@@ -154,6 +145,40 @@ def _reference_data(b: _Builder) -> dict[str, Any]:
         "funders": funders,
         "staff": staff,
     }
+
+
+#: The demo profile's own person: the CQCM staff member of region 03 (``demo_staff``).
+DEMO_PERSON_REGION = "03"
+
+
+def demo_account(code: str) -> str:
+    """The account id of the demo staff member of region ``code``."""
+    return f"demo-{code}"
+
+
+def demo_staff() -> list[dict[str, Any]]:
+    """The demo's CQCM staff, one per region (``domain.people.Person`` mappings): they make the
+    demo visits, and the one of region 03 is the demo profile's person."""
+    people = []
+    for index, code in enumerate(REGIONS):
+        first, last = (
+            names.FIRST_NAMES[(index * 7) % len(names.FIRST_NAMES)],
+            names.SURNAMES[(index * 5) % len(names.SURNAMES)],
+        )
+        email = f"{first.lower()}.{last.lower()}@cqcm.example"
+        for accented, plain in (("é", "e"), ("è", "e"), ("ë", "e"), ("É", "e")):
+            email = email.replace(accented, plain)
+        people.append(
+            {
+                "account": demo_account(code),
+                "name": f"{first} {last}",
+                "email": email,
+                "role": "coordinator",
+                "title": "",
+                "regions": [code],
+            }
+        )
+    return people
 
 
 def _schools(
@@ -466,6 +491,15 @@ def _funding(b: _Builder, project_id: str, ref: dict[str, Any], year: int) -> No
 def _visits(b: _Builder, projects: list[tuple[str, str]], staff: dict[str, str]) -> None:
     """Field visits over the last two years, with decisions and action items (some overdue)."""
     start = b.today - dt.timedelta(days=730)
+    staff_ids = set(staff.values())
+    staff_names = {p["regions"][0]: p["name"] for p in demo_staff()}
+    # The project's own coordinator met at the visit: a CIEC's hired coordinator (the regional
+    # staff listed on some demo projects are CQCM people, who appear under « Visite faite par »).
+    own_coordinator = {
+        r.id: next((c for c in r.values.get("coordinator_ids") or [] if c not in staff_ids), None)
+        for r in b.records
+        if r.kind == "project"
+    }
     for project_id, code in projects:
         for _ in range(b.rng.randint(1, 3)):
             day = b.day_between(start, b.today - dt.timedelta(days=1))
@@ -487,19 +521,32 @@ def _visits(b: _Builder, projects: list[tuple[str, str]], staff: dict[str, str])
                     )
                 ),
                 mode=b.rng.choice(("sur_place", "sur_place", "a_distance")),
-                coordinator_id=staff[code],
+                made_by=[demo_account(code)],
+                coordinator_id=own_coordinator[project_id],
                 people_present=people,
                 observations=" ".join(b.rng.sample(names.OBSERVATIONS, 2)),
                 decisions=b.rng.choice(names.DECISIONS),
             )
-            for _ in range(b.rng.randint(1, 3)):
+            for index in range(b.rng.randint(1, 3)):
                 due = day + dt.timedelta(days=b.rng.randint(7, 60))
+                text, someone = b.rng.choice(names.ACTIONS), b.rng.choice(people)
+                # the first follow-up of a visit is the visiting staff member's, the others the
+                # project's people's (the random draws stay the same either way)
+                owner = (
+                    {
+                        "owner": staff_names[code],
+                        "owner_kind": "cqcm",
+                        "owner_account": demo_account(code),
+                    }
+                    if index == 0
+                    else {"owner": someone, "owner_kind": "projet"}
+                )
                 b.add(
                     "action_item",
                     project_id=project_id,
                     visit_id=visit_id,
-                    text=b.rng.choice(names.ACTIONS),
-                    owner=b.rng.choice(people),
+                    text=text,
+                    **owner,
                     due_date=due.isoformat(),
                     done=due < b.today - dt.timedelta(days=45) or b.rng.random() < 0.3,
                 )

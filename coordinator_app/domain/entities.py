@@ -6,6 +6,7 @@ attachments) all carry ``project_id`` so that their region is always their proje
 
 from __future__ import annotations
 
+from coordinator_app.domain.people import OWNER_KINDS
 from coordinator_app.domain.schema import EntitySpec, FieldSpec, FieldType
 from coordinator_app.domain.stages import ALL_STAGE_CHOICES, CIEC, FERME_COOP, JEUNE_COOP, PROGRAMS
 
@@ -277,7 +278,21 @@ VISIT = EntitySpec(
         FieldSpec("visited_at", "Date de la visite", T.DATETIME, required=True),
         FieldSpec("place", "Lieu"),
         FieldSpec("mode", "Type de visite", T.ENUM, required=True, choices=VISIT_MODES),
-        FieldSpec("coordinator_id", "Coordonnateur", T.REF, ref="coordinator"),
+        # CQCM staff who made the visit: account ids (``domain.people``), the signed-in person by
+        # default; a planned visit's staff too. Not the project's people (next two fields).
+        FieldSpec(
+            "made_by",
+            "Visite faite par",
+            T.LIST,
+            help="Personnes du CQCM qui ont fait la visite (comptes)",
+        ),
+        # A coordinator *of the project* (a CIEC's hired coordinator) met at the visit.
+        FieldSpec(
+            "coordinator_id",
+            "Coordonnateur ou coordonnatrice du projet",
+            T.REF,
+            ref="coordinator",
+        ),
         FieldSpec("people_present", "Personnes présentes", T.LIST),
         FieldSpec("observations", "Observations", T.LONGTEXT, max_length=50000),
         FieldSpec("decisions", "Décisions", T.LONGTEXT, max_length=20000),
@@ -297,6 +312,10 @@ ACTION_ITEM = EntitySpec(
         FieldSpec("visit_id", "Visite", T.REF, ref="visit"),
         FieldSpec("text", "Action", required=True, max_length=1000),
         FieldSpec("owner", "Responsable", required=True, max_length=120),
+        # Who « Responsable » is: a staff account (``owner_account``, « Mes suivis »), a person
+        # of the project, or anyone else (a partner) by name only.
+        FieldSpec("owner_kind", "Type de responsable", T.ENUM, choices=OWNER_KINDS),
+        FieldSpec("owner_account", "Compte du responsable", max_length=80),
         FieldSpec("due_date", "Échéance", T.DATE),
         FieldSpec("done", "Fait", T.BOOL),
     ),

@@ -16,6 +16,7 @@ from typing import Any
 from coordinator_app.domain import values as v
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import FieldProblem, ValidationFailed
+from coordinator_app.domain.people import OWNER_STAFF
 from coordinator_app.domain.schema import EntitySpec, FieldSpec, FieldType
 from coordinator_app.domain.stages import STAGES, stage_values
 
@@ -209,6 +210,8 @@ def _record_rules(spec: EntitySpec, clean: dict[str, Any], today: dt.date) -> li
                 and clean.get(field.name) not in (None, [])
             ):
                 clean[field.name] = None if not field.is_list else []
+    if spec.kind == "action_item":
+        problems += _owner_problems(clean)
     if spec.kind == "participant":
         birth = clean.get("birth_date")
         if birth and birth > today.isoformat():
@@ -227,3 +230,20 @@ def _record_rules(spec: EntitySpec, clean: dict[str, Any], today: dt.date) -> li
                 )
             )
     return problems
+
+
+def _owner_problems(clean: dict[str, Any]) -> list[FieldProblem]:
+    """A follow-up owned by a staff account names the account; an account implies that kind."""
+    if clean.get("owner_account") and not clean.get("owner_kind"):
+        clean["owner_kind"] = OWNER_STAFF
+    if clean.get("owner_kind") == OWNER_STAFF and not clean.get("owner_account"):
+        return [
+            FieldProblem(
+                "owner_account",
+                "Responsable",
+                "choisissez la personne du CQCM responsable de ce suivi",
+            )
+        ]
+    if clean.get("owner_kind") not in (None, OWNER_STAFF):
+        clean["owner_account"] = None
+    return []

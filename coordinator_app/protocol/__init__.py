@@ -21,6 +21,8 @@ from coordinator_app.protocol.models import (
     PushResponse,
     PushResult,
     Scope,
+    StaffMember,
+    StaffResponse,
     WhoAmI,
 )
 from coordinator_app.protocol.versions import (
@@ -61,6 +63,8 @@ __all__ = [
     "PushResponse",
     "PushResult",
     "Scope",
+    "StaffMember",
+    "StaffResponse",
     "WhoAmI",
     "version_headers",
 ]

@@ -65,6 +65,27 @@ class LoginResponse(_Model):
     role: Role
     regions: list[str]
     server_generation: str
+    # the person behind the account: the profile's author from now on (empty for an account
+    # the administrator has not named yet: the user name is shown instead)
+    name: str = ""
+    email: str = ""
+    title: str = ""
+
+
+class StaffMember(_Model):
+    """A staff account as laptops show it (« Visite faite par », « Responsable »)."""
+
+    account: str = Field(description="the account id: its user name")
+    name: str
+    email: str = ""
+    title: str = ""
+    role: Role
+    regions: list[str]
+
+
+class StaffResponse(_Model):
+    staff: list[StaffMember]
+    server_generation: str
 
 
 # -- push -------------------------------------------------------------------------------------
@@ -181,6 +202,9 @@ class PullEntry(_Model):
     author: str | None
     device_id: str | None
     received_at: str
+    author_id: str | None = Field(
+        default=None, description="account that pushed the change; ``author`` is its name then"
+    )
 
 
 class Scope(_Model):
@@ -195,6 +219,9 @@ class PullResponse(_Model):
     server_generation: str
     scope: Scope
     retention: dict[str, int]
+    staff: list[StaffMember] = Field(
+        default_factory=list, description="the staff accounts sharing a region with the caller"
+    )
 
 
 # -- attachments ------------------------------------------------------------------------------
@@ -225,3 +252,6 @@ class WhoAmI(_Model):
     regions: list[str]
     device_id: str
     server_generation: str
+    name: str = ""
+    email: str = ""
+    title: str = ""

@@ -11,8 +11,10 @@ rather than corrupt anything. The server accepts schemas from ``MIN_SCHEMA_VERSI
 from __future__ import annotations
 
 PROTOCOL_VERSION = 1
-SCHEMA_VERSION = 1
-MIN_SCHEMA_VERSION = 1
+# 2: who is who (visit « made_by », follow-up owners, change authors by account) and planned
+# visits. A schema-1 client would drop those fields: it is told to update.
+SCHEMA_VERSION = 2
+MIN_SCHEMA_VERSION = 2
 
 API_PREFIX = "/api/v1"
 

@@ -27,6 +27,14 @@ class User:
     username: str
     role: str
     regions: tuple[str, ...]
+    name: str = ""  # the person's display name (``server.people``); empty for an old account
+    email: str = ""
+    title: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """The name that authors this account's changes: its person's name, else its user name."""
+        return self.name or self.username
 
     @property
     def is_admin(self) -> bool:
@@ -46,8 +54,16 @@ class Device:
     last_seen_at: str | None = None
 
 
-def _user(row: sa.Row) -> User:
-    return User(row.id, row.username, row.role, tuple(sorted(row.regions or [])))
+def _user(row: sa.Row, user_id: int | None = None) -> User:
+    return User(
+        row.id if user_id is None else user_id,
+        row.username,
+        row.role,
+        tuple(sorted(row.regions or [])),
+        row.display_name or "",
+        row.email or "",
+        row.title or "",
+    )
 
 
 def normalise_regions(codes: list[str] | tuple[str, ...]) -> list[str]:
@@ -63,7 +79,21 @@ def normalise_regions(codes: list[str] | tuple[str, ...]) -> list[str]:
     return sorted(set(result))
 
 
-def add_user(engine: Engine, username: str, password: str, role: str, regions: list[str]) -> User:
+def add_user(
+    engine: Engine,
+    username: str,
+    password: str,
+    role: str,
+    regions: list[str],
+    *,
+    name: str | None = None,
+    email: str | None = None,
+    title: str | None = None,
+) -> User:
+    """A new account; ``name``, ``email`` and ``title`` are its person (``server.people``)."""
+    from coordinator_app.server.people import person_values
+
+    person = person_values(name=name, email=email, title=title)
     username = username.strip()
     if not username or len(username) > 80:
         raise UserError("Le nom d'utilisateur doit compter de 1 à 80 caractères.")
@@ -84,6 +114,7 @@ def add_user(engine: Engine, username: str, password: str, role: str, regions: l
                 role=role,
                 regions=codes,
                 created_at=now_iso(),
+                **person,
             )
         )
         return find_user(conn, username)  # type: ignore[return-value]
@@ -317,7 +348,7 @@ def device_for_token(engine: Engine, token: str) -> Device | None:
         ).first()
     if row is None:
         return None
-    user = User(row.user_id, row.username, row.role, tuple(sorted(row.regions or [])))
+    user = _user(row, row.user_id)
     return Device(
         row.id, user, row.name, row.revoked_at is not None, bool(row.wipe), row.last_seen_at
     )

@@ -27,7 +27,7 @@ from coordinator_app.protocol.versions import (
     SCHEMA_HEADER,
     SCHEMA_VERSION,
 )
-from coordinator_app.server import accounts, attachments, db, retention, sweep, sync
+from coordinator_app.server import accounts, attachments, db, people, retention, sweep, sync
 from coordinator_app.server.accounts import Device
 from coordinator_app.server.body_limit import BodyLimitMiddleware
 from coordinator_app.server.clock import now
@@ -196,6 +196,9 @@ def create_app(settings: Settings) -> FastAPI:
             role=user.role,  # type: ignore[arg-type]
             regions=list(user.regions),
             server_generation=generation(),
+            name=user.name,
+            email=user.email,
+            title=user.title,
         )
 
     @api.get("/me", response_model=m.WhoAmI, tags=["sync"])
@@ -206,7 +209,31 @@ def create_app(settings: Settings) -> FastAPI:
             regions=list(device.user.regions),
             device_id=device.id,
             server_generation=generation(),
+            name=device.user.name,
+            email=device.user.email,
+            title=device.user.title,
         )
+
+    def _staff(user: accounts.User) -> list[dict]:
+        """The staff directory of ``user`` as plain dicts (``StaffMember``'s fields)."""
+        return [
+            {
+                "account": u.username,
+                "name": u.display_name,
+                "email": u.email,
+                "title": u.title,
+                "role": u.role,
+                "regions": list(u.regions),
+            }
+            for u in people.staff_for(engine, user)
+        ]
+
+    @api.get("/staff", response_model=m.StaffResponse, tags=["sync"])
+    def staff(device: CurrentDevice) -> m.StaffResponse:
+        """The staff accounts sharing a region with the caller (« Visite faite par »); every
+        pull carries the same list."""
+        members = [m.StaffMember(**member) for member in _staff(device.user)]
+        return m.StaffResponse(staff=members, server_generation=generation())
 
     @api.post("/push", response_model=m.PushResponse, tags=["sync"])
     def push(body: m.PushRequest, device: CurrentDevice) -> m.PushResponse:
@@ -244,6 +271,7 @@ def create_app(settings: Settings) -> FastAPI:
             "server_generation": generation(),
             "scope": {"role": device.user.role, "regions": list(device.user.regions)},
             "retention": {**RETENTION_DEFAULTS, **retention.get_all(engine)},
+            "staff": _staff(device.user),
         }
         return Response(
             json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),

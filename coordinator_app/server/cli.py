@@ -72,9 +72,38 @@ def cmd_add_user(args: argparse.Namespace) -> int:
 
     engine = _engine(args)
     password = _read_password(args)
-    user = accounts.add_user(engine, args.username, password, args.role, args.region or [])
-    print(f"Utilisateur « {user.username} » créé ({user.role}, régions : {_regions(user)}).")
+    user = accounts.add_user(
+        engine,
+        args.username,
+        password,
+        args.role,
+        args.region or [],
+        name=args.name,
+        email=args.email,
+        title=args.title,
+    )
+    print(
+        f"Utilisateur « {user.username} » créé ({_person(user)}{user.role}, "
+        f"régions : {_regions(user)})."
+    )
     return EXIT_OK
+
+
+def cmd_set_person(args: argparse.Namespace) -> int:
+    from coordinator_app.server import people
+
+    user = people.set_person(
+        _engine(args), args.username, name=args.name, email=args.email, title=args.title
+    )
+    print(f"Utilisateur « {user.username} » : {_person(user).rstrip(', ')}.")
+    return EXIT_OK
+
+
+def _person(user) -> str:  # type: ignore[no-untyped-def]
+    """« Marie Tremblay <marie@…>, conseillère, » (empty for an account with no person yet)."""
+    parts = [user.name + (f" <{user.email}>" if user.email else "")] if user.name else []
+    parts += [user.title] if user.title else []
+    return "".join(f"{p}, " for p in parts)
 
 
 def cmd_set_password(args: argparse.Namespace) -> int:
@@ -102,7 +131,8 @@ def cmd_list_users(args: argparse.Namespace) -> int:
         print("Aucun utilisateur. Ajoutez-en un avec « coordinator-server add-user ».")
     for user, devices in rows:
         print(
-            f"{user.username}\t{user.role}\trégions : {_regions(user)}\tappareils actifs : {devices}"
+            f"{user.username}\t{user.name or '(sans nom)'}\t{user.role}\trégions : "
+            f"{_regions(user)}\tappareils actifs : {devices}"
         )
     return EXIT_OK
 
@@ -333,6 +363,14 @@ def _date(text: str) -> dt.date:
         raise UserError(f"Date non valide : « {text} » (attendu : AAAA-MM-JJ).") from None
 
 
+def _person_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--name", metavar="« Prénom Nom »", help="nom de la personne (signe ses visites)"
+    )
+    p.add_argument("--email", metavar="COURRIEL", help="courriel de la personne")
+    p.add_argument("--title", metavar="TITRE", help="titre, par exemple « Conseillère jeunesse »")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from coordinator_app.server.settings import default_db_url
 
@@ -362,6 +400,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", required=True, choices=["coordinator", "admin"])
     p.add_argument("--region", action="append", metavar="CODE", help="région (répétable)")
     p.add_argument("--password-stdin", action="store_true", help="lire le mot de passe sur stdin")
+    _person_options(p)
+    p = add("set-person", cmd_set_person, "nom, courriel ou titre d'un utilisateur existant")
+    p.add_argument("username")
+    _person_options(p)
     p = add("set-password", cmd_set_password, "changer le mot de passe d'un utilisateur")
     p.add_argument("username")
     p.add_argument("--password-stdin", action="store_true")

@@ -39,6 +39,11 @@ users = sa.Table(
     sa.Column("role", sa.String(20), nullable=False),
     sa.Column("regions", sa.JSON, nullable=False),
     sa.Column("created_at", sa.String(40), nullable=False),
+    # the person behind the account (migration 4): shown on every laptop as the author of what
+    # they record, under « Visite faite par » and in « Pour le CQCM »
+    sa.Column("display_name", sa.String(120)),
+    sa.Column("email", sa.String(254)),
+    sa.Column("title", sa.String(120)),
 )
 
 devices = sa.Table(
@@ -101,6 +106,7 @@ changes = sa.Table(
     sa.Column("author", sa.String(120)),
     sa.Column("device_id", sa.String(64)),
     sa.Column("username", sa.String(80)),
+    sa.Column("author_id", sa.String(80)),  # the account that pushed it (migration 4)
     sa.Column("received_at", sa.String(40), nullable=False),
     sa.Column("origin", sa.String(10), nullable=False),  # "client" | "server"
     # the change as received (client changes), to tell an exact replay from a reused id
@@ -187,11 +193,35 @@ def _migration_3(conn: Connection) -> None:
         )
 
 
+def _add_missing_columns(conn: Connection, table: sa.Table, names: tuple[str, ...]) -> None:
+    """``ALTER TABLE … ADD COLUMN`` for the columns of ``table`` the database lacks (a database
+    created by migration 1 of this version already has them: ``create_all`` uses the tables
+    above)."""
+    present = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+    for name in names:
+        if name not in present:
+            column = table.c[name]
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{name}" {kind}')
+
+
+def _migration_4_people(conn: Connection) -> None:
+    """Who is who (issue 14): an account's name, e-mail and title, and the account that authored
+    each logged change (its name at the time stays in ``author``). Existing accounts keep
+    working with no name (their user name is shown) until ``coordinator-server set-person``."""
+    _add_missing_columns(conn, users, ("display_name", "email", "title"))
+    _add_missing_columns(conn, changes, ("author_id",))
+    conn.execute(changes.update().where(changes.c.author_id.is_(None)).values(
+        author_id=changes.c.username))  # fmt: skip
+
+
 #: The server database's migrations, in order; never edit one, append a new one. Numbers are
-#: allocated per piece of work and need not be consecutive; they run in increasing order.
+#: allocated per piece of work and need not be consecutive; they run in increasing order, and
+#: each step stands alone (4 does not need 2 or 3).
 MIGRATIONS = (
     (1, "base tables", _migration_1),
     (3, "per-device uploads, file owners", _migration_3),
+    (4, "people: account names, change authors", _migration_4_people),
 )
 LATEST = MIGRATIONS[-1][0]
 

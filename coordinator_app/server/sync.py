@@ -240,7 +240,6 @@ class _Batch:
         full: bool,
         previous_region: str | None,
         at: str,
-        author: str | None,
         origin: str,
         status: str = "applied",
         content: str | None = None,
@@ -265,7 +264,10 @@ class _Batch:
                 ),
                 project_id=record.project_id,
                 at=at,
-                author=author,
+                # Every logged change is authored by the account that pushed it, with the
+                # account's name at that time: never a name the client made up.
+                author=self.user.display_name,
+                author_id=self.user.username,
                 device_id=self.device.id,
                 username=self.user.username,
                 received_at=self.received_at,
@@ -442,7 +444,6 @@ class _Batch:
             full=full,
             previous_region=previous_region,
             at=stamp.at,
-            author=change.author or self.user.username,
             origin="client",
             status="conflict" if conflict_ids else "applied",
             content=digest,
@@ -511,7 +512,6 @@ class _Batch:
                 full=False,
                 previous_region=open_conflict.region_code,
                 at=stamp.at,
-                author=self.user.username,
                 origin="server",
             )
             return
@@ -651,7 +651,6 @@ class _Batch:
             full=True,
             previous_region=None,
             at=self.received_at,
-            author=self.user.username,
             origin="server",
         )
         return record.record_id
@@ -701,7 +700,6 @@ class _Batch:
             full=False,
             previous_region=record.region_code,
             at=stamp.at,
-            author=change.author or self.user.username,
             origin="client",
             content=digest,
             fields={k: list(v) for k, v in change.fields.items()},
@@ -735,7 +733,6 @@ class _Batch:
                 full=True,
                 previous_region=before,
                 at=stamp.at,
-                author=self.user.username,
                 origin="server",
             )
 
@@ -876,6 +873,7 @@ _PULL_COLUMNS = (
     "author",
     "device_id",
     "received_at",
+    "author_id",
 )
 _PULL_BASE = sa.select(*(db.changes.c[name] for name in _PULL_COLUMNS)).where(
     db.changes.c.seq > sa.bindparam("b_since"), db.changes.c.seq <= sa.bindparam("b_top")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from coordinator_app.domain.demo import generate_demo
+from coordinator_app.domain.demo import DEMO_PERSON_REGION, demo_staff, generate_demo
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
+from coordinator_app.domain.people import Person
+from coordinator_app.store import people
 from coordinator_app.store.profile import Store
 
 Progress = Callable[[int, int], None]
@@ -28,7 +30,11 @@ def load_demo(store: Store, seed: int = 1, progress: Progress | None = None) -> 
             "un profil vide. Utilisez --data-dir avec un nouveau dossier."
         )
     records = list(generate_demo(seed, store.today()))
+    staff = [Person.from_mapping(p) for p in demo_staff()]
     with store.transaction():
+        # the demo's named person (region 03) authors the demo's records and is « moi »
+        people.set_staff(store, staff)
+        people.set_person(store, next(p for p in staff if DEMO_PERSON_REGION in p.regions))
         for index, record in enumerate(records, start=1):
             store.create(record.kind, record.values, record_id=record.id)
             if progress and (index % 200 == 0 or index == len(records)):

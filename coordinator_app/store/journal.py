@@ -14,7 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-_COLUMNS = "seq, change_id, kind, record_id, op, fields, at, author, device_id, origin, sent_at, server_seq"
+_COLUMNS = (
+    "seq, change_id, kind, record_id, op, fields, at, author, device_id, origin, sent_at,"
+    " server_seq, author_id"
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,8 @@ class JournalEntry:
     origin: str
     sent_at: str | None
     server_seq: int | None
+    #: the author's account (``domain.people``); ``author`` is their name at the time
+    author_id: str | None = None
 
     @classmethod
     def from_row(cls, row: tuple) -> JournalEntry:
@@ -41,7 +46,7 @@ class JournalEntry:
         return cls(*values)
 
 
-_INSERT = f"INSERT INTO journal ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT = f"INSERT INTO journal ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 def entry_params(
@@ -57,11 +62,12 @@ def entry_params(
     origin: str = "local",
     sent_at: str | None = None,
     server_seq: int | None = None,
+    author_id: str | None = None,
 ) -> tuple:
     """The parameters of one entry's ``INSERT`` (for ``append`` and ``append_many``)."""
     fields_json = json.dumps(fields, ensure_ascii=False)
     return (change_id, kind, record_id, op, fields_json, at, author, device_id, origin, sent_at,
-            server_seq)  # fmt: skip
+            server_seq, author_id)  # fmt: skip
 
 
 def append(conn: sqlite3.Connection, **entry: Any) -> None:

@@ -10,6 +10,7 @@ with the domain's entity specs after the last migration, so a new field cannot s
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -265,6 +266,34 @@ def _v6_live_visits_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_visit_live ON visit(project_id, visited_at) WHERE deleted = 0")
 
 
+def _v7_people(conn: sqlite3.Connection) -> None:
+    """Who is who (issue 14): the CQCM staff who made each visit (``visit.made_by``, account ids),
+    who owns a follow-up (``owner_kind``, ``owner_account``), and the account behind every journal
+    entry (``journal.author_id``; ``author`` keeps the name at the time).
+
+    Nothing is dropped: a visit's ``coordinator_id`` (the project's coordinator) stays, and its
+    « Visite faite par » starts empty, shown as « non indiquée » until someone fills it. Existing
+    follow-ups keep their « Responsable » text as « Autre ». The profile's person is taken from
+    the name it used (meta ``author``) and, for a profile signed in to a server, its account."""
+    conn.execute("ALTER TABLE visit ADD COLUMN made_by TEXT")
+    conn.execute("ALTER TABLE action_item ADD COLUMN owner_kind TEXT")
+    conn.execute("ALTER TABLE action_item ADD COLUMN owner_account TEXT")
+    conn.execute("UPDATE action_item SET owner_kind = 'autre' WHERE owner_kind IS NULL")
+    conn.execute("ALTER TABLE journal ADD COLUMN author_id TEXT")
+    meta = dict(
+        conn.execute("SELECT key, value FROM meta WHERE key IN ('author', 'sync_username')")
+    )
+    has_person = conn.execute("SELECT 1 FROM meta WHERE key = 'person'").fetchone()
+    if meta.get("author") and not has_person:
+        account = meta.get("sync_username") or None
+        person = {"name": meta["author"], "account": account, "email": "", "role": "",
+                  "title": "", "regions": []}  # fmt: skip
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('person', ?)",
+            (json.dumps(person, ensure_ascii=False, sort_keys=True),),
+        )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -279,6 +308,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "sync: conflict records and refused changes", _v4_sync_state),
     Migration(5, "register of communications of personal information", _v5_access_log),
     Migration(6, "index of the live visits of each project", _v6_live_visits_index),
+    Migration(7, "people: visits made by staff, follow-up owners, journal authors", _v7_people),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

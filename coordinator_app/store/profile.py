@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import getpass
 import itertools
 import sqlite3
 import threading
@@ -25,6 +24,7 @@ import sqlite_utils
 
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import NotFoundError, ProfileError, ValidationFailed
+from coordinator_app.domain.people import Person
 from coordinator_app.domain.rules import with_stage_history
 from coordinator_app.domain.validation import clean_record
 from coordinator_app.store import journal, paths
@@ -38,6 +38,7 @@ InvalidRow = Callable[[int, ValidationFailed], None]
 BULK_CHUNK = 1000
 BULK_CACHE_KIB = -65536  # SQLite page cache during bulk writes: 64 MiB (negative: KiB)
 _METADATA = ("id", "created_at", "updated_at", "author", "deleted")
+META_PERSON = "person"  # the profile's person, JSON of ``domain.people.Person``
 
 
 def utc_now() -> dt.datetime:
@@ -66,7 +67,20 @@ class Store:
         self._reader_db: sqlite_utils.Database | None = None
         self._reader_lock = threading.Lock()
         self.device_id = self.get_meta("device_id") or self._init_device()
-        self.author = self.get_meta("author") or getpass.getuser()
+        # The person behind this profile (``store.people``): the name and account that author
+        # every change. Never the operating system's login: a profile with no person yet writes
+        # no author until « Votre nom » is answered or the profile signs in to a server.
+        self.person: Person | None = Person.from_json(self.get_meta(META_PERSON))
+
+    @property
+    def author(self) -> str | None:
+        """The name of the person writing now (kept in every journal entry as it is today)."""
+        return self.person.name if self.person else None
+
+    @property
+    def author_id(self) -> str | None:
+        """The account of the person writing now (None for a profile used without a server)."""
+        return self.person.account if self.person else None
 
     # -- plumbing -------------------------------------------------------------------------------
     @property
@@ -498,7 +512,7 @@ class Store:
     ) -> tuple:
         return journal.entry_params(
             change_id=new_id(), kind=kind, record_id=record_id, op=op, fields=fields, at=at,
-            author=self.author, device_id=self.device_id,
+            author=self.author, device_id=self.device_id, author_id=self.author_id,
         )  # fmt: skip
 
 

@@ -72,6 +72,7 @@ class RemoteChange:
     author: str | None
     device_id: str | None
     in_scope: bool = True
+    author_id: str | None = None  # the author's account (``author`` is their name then)
 
 
 @dataclass
@@ -348,7 +349,7 @@ def _apply_one(
     page.journal_rows.append(journal.entry_params(
         change_id=change.change_id, kind=kind, record_id=record_id, op=op, fields=diff,
         at=change.at, author=change.author, device_id=change.device_id, origin="remote",
-        sent_at=now, server_seq=change.seq,
+        sent_at=now, server_seq=change.seq, author_id=change.author_id,
     ))  # fmt: skip
 
 
@@ -459,7 +460,7 @@ def mark_conflict_resolved(store: Store, conflict_id: str, resolution: Any) -> N
         journal.append(
             conn, change_id=new_id(), kind=CONFLICT_KIND, record_id=conflict_id, op="update",
             fields={"status": ["ouvert", "resolu"], "resolution": [current["resolution"], resolution]},
-            at=now, author=store.author, device_id=store.device_id,
+            at=now, author=store.author, device_id=store.device_id, author_id=store.author_id,
         )  # fmt: skip
 
 

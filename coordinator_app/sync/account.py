@@ -10,7 +10,7 @@ import httpx
 
 from coordinator_app.protocol import LoginResponse
 from coordinator_app.store import Store, sync_state
-from coordinator_app.sync import errors, settings
+from coordinator_app.sync import errors, people, settings
 from coordinator_app.sync.client import ServerClient
 from coordinator_app.sync.transport import ServerAddress, check_url
 
@@ -54,9 +54,8 @@ def login(
         store.set_meta(settings.META_CA_FILE, str(ca_file) if ca_file else None)
         store.set_meta(settings.META_INSECURE, "1" if insecure_dev else None)
         store.set_meta(settings.META_ROLE, answer.role)
-        if not store.get_meta("author"):  # changes and conflicts then name the coordinator
-            store.set_meta("author", answer.username)
-            store.author = answer.username
+        # the account's person signs this profile's changes, visits and reports from now on
+        people.adopt(store, answer)
         if not same_place:
             store.set_meta(sync_state.META_CURSOR, "0")
             store.set_meta(sync_state.META_GENERATION, answer.server_generation)

@@ -24,7 +24,7 @@ from coordinator_app.protocol.models import DEFAULT_PULL_LIMIT, MAX_ATTACHMENT_B
 from coordinator_app.store import Store, privacy, sync_state
 from coordinator_app.store.journal import JournalEntry
 from coordinator_app.store.snapshots import snapshot_if_changed
-from coordinator_app.sync import settings
+from coordinator_app.sync import people, settings
 from coordinator_app.sync.client import BatchRefused, ServerClient
 from coordinator_app.sync.errors import SyncError, SyncErrorKind
 
@@ -214,6 +214,7 @@ class SyncEngine:
             if self._scope_gained(page, since, report):
                 continue
             scope = page.scope
+            people.remember_staff(self.store, page.staff)  # « Visite faite par », « Responsable »
             changes = [self._remote(e, scope.role, set(scope.regions)) for e in page.changes]
             result = sync_state.apply_page(
                 self.store,
@@ -295,6 +296,7 @@ class SyncEngine:
             author=entry.author,
             device_id=entry.device_id,
             in_scope=in_scope,
+            author_id=entry.author_id,
         )
 
     # -- attachment files -----------------------------------------------------------------------

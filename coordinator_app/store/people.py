@@ -1,0 +1,97 @@
+"""The profile's person and the staff directory, kept in the profile's ``meta`` table.
+
+The person (``domain.people.Person``) is who signs this profile's changes, visits and reports:
+the account returned by the server at login, or, for a profile used without a server, the name
+given once under « Votre nom ». The staff directory is the server's list of staff accounts that
+share a region with the person (refreshed at login and at each sync): the window picks
+« Visite faite par » and a follow-up's « Responsable » from it, and shows names for account ids.
+An account missing from it is named from the journal (every pulled change carries its author's
+account and name), else shown by its id: never dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from coordinator_app.domain.people import Person, clean_name
+from coordinator_app.store.profile import META_PERSON, Store
+
+META_STAFF = "staff_directory"  # JSON list of ``Person`` mappings
+
+
+def person(store: Store) -> Person | None:
+    return store.person
+
+
+def set_person(store: Store, who: Person) -> None:
+    """Make ``who`` the profile's person: every change from now on is authored by them."""
+    store.set_meta(META_PERSON, who.to_json())
+    store.person = who
+
+
+def set_local_name(store: Store, name: str) -> Person:
+    """« Votre nom » for a profile used without a server (or to correct the name shown).
+
+    A profile signed in keeps its account; only the name changes (the server's name comes back
+    at the next login)."""
+    current = store.person
+    name = clean_name(name)
+    who = (
+        Person(name=name)
+        if current is None
+        else Person(
+            name, current.account, current.email, current.role, current.title, current.regions
+        )
+    )
+    set_person(store, who)
+    return who
+
+
+def needs_name(store: Store) -> bool:
+    """True when the profile has no person yet (the window then asks « Votre nom » once)."""
+    return store.person is None or not store.person.name
+
+
+def stored_staff(store: Store) -> list[Person]:
+    """The directory as the server last sent it."""
+    return [Person.from_mapping(p) for p in json.loads(store.get_meta(META_STAFF) or "[]")]
+
+
+def staff(store: Store) -> list[Person]:
+    """The staff directory, by name, with the profile's own person in it."""
+    people = stored_staff(store)
+    own = store.person
+    if own is not None and own.account and all(p.account != own.account for p in people):
+        people.append(own)
+    return sorted(people, key=lambda p: (p.name.casefold(), p.account or ""))
+
+
+def set_staff(store: Store, people: Iterable[Person]) -> None:
+    data = [json.loads(p.to_json()) for p in people]
+    store.set_meta(META_STAFF, json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+
+def names(store: Store, accounts: Iterable[str]) -> list[str]:
+    """The names of staff accounts, in order: from the directory, else the journal, else the id
+    itself (an account this laptop has never seen named is still shown, not dropped)."""
+    known = {p.account: p.name for p in staff(store) if p.account}
+    result = []
+    for account in accounts:
+        name = known.get(account)
+        if name is None:
+            with store.reading() as conn:
+                row = conn.execute(
+                    "SELECT author FROM journal WHERE author_id = ? AND author IS NOT NULL"
+                    " ORDER BY seq DESC LIMIT 1",
+                    (account,),
+                ).fetchone()
+            name = row[0] if row else account
+            known[account] = name
+        result.append(name)
+    return result
+
+
+def names_text(store: Store, accounts: Iterable[str], empty: str = "") -> str:
+    """« Marie Tremblay, Jean Côté » (``empty`` when there is nobody)."""
+    return ", ".join(names(store, accounts)) or empty
