@@ -130,9 +130,10 @@ def cmd_list_users(args: argparse.Namespace) -> int:
     if not rows:
         print("Aucun utilisateur. Ajoutez-en un avec « coordinator-server add-user ».")
     for user, devices in rows:
+        person = f"\t{_person(user).rstrip(', ')}" if user.name else ""
         print(
-            f"{user.username}\t{user.name or '(sans nom)'}\t{user.role}\trégions : "
-            f"{_regions(user)}\tappareils actifs : {devices}"
+            f"{user.username}\t{user.role}\trégions : {_regions(user)}\tappareils actifs : "
+            f"{devices}{person}"
         )
     return EXIT_OK
 

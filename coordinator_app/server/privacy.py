@@ -39,6 +39,7 @@ def _entry(row: sa.Row) -> dict[str, Any]:
         "fields_sent": row.fields,
         "at": row.at,
         "author": row.author,
+        "author_id": row.author_id,
         "username": row.username,
         "device_id": row.device_id,
         "received_at": row.received_at,

@@ -99,7 +99,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
         tmp_path_factory.mktemp("server"),
         users=[
             {"username": "admin", "role": "admin", "regions": []},
-            {"username": "alice", "regions": ["03"]},
+            {"username": "alice", "regions": ["03"], "name": "Alice Tremblay"},
             {"username": "bruno", "regions": ["06"]},
             {"username": "chloe", "regions": ["03"]},
         ],

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from coordinator_app.protocol.versions import SCHEMA_VERSION
 from tests.support.live_server import (
     postgres_reachable,
     postgres_schema_url,
@@ -63,7 +64,7 @@ def _run(executable: str, db_url: str | None, tmp_path) -> None:
                 "--header",
                 "X-Carnet-Protocol: 1",
                 "--header",
-                "X-Carnet-Schema: 1",
+                f"X-Carnet-Schema: {SCHEMA_VERSION}",
                 "--tls-verify",
                 str(server.ca_path),
                 "--max-examples",

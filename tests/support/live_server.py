@@ -150,8 +150,14 @@ class LiveServer:
         role: str = "coordinator",
         regions: Iterable[str] = ("03",),
         password: str = PASSWORD,
+        name: str | None = None,
+        email: str | None = None,
+        title: str | None = None,
     ) -> accounts.User:
-        return accounts.add_user(self.engine, username, password, role, list(regions))
+        return accounts.add_user(
+            self.engine, username, password, role, list(regions), name=name, email=email,
+            title=title,
+        )  # fmt: skip
 
     def set_regions(self, username: str, regions: Iterable[str]) -> None:
         accounts.set_regions(self.engine, username, list(regions))
