@@ -24,6 +24,8 @@ from coordinator_app.domain.fr_ca import long_date, time_text
 #: The role word for staff when the server holds no title for them (domain notes).
 STAFF_ROLE_WORD = "conseiller ou conseillère"
 UNKNOWN_AUTHOR = "Auteur inconnu"
+#: Who the Law 25 register names for a profile whose person never gave a name.
+UNNAMED_ACTOR = "Personne non nommée (profil sans nom)"
 MAX_NAME = 120
 
 #: Who owns a follow-up (action item ``owner_kind``).

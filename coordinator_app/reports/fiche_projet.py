@@ -37,6 +37,7 @@ from coordinator_app.reports.common import (
     write_report,
 )
 from coordinator_app.reports.style import content_width
+from coordinator_app.store import people
 from coordinator_app.store import report_queries as q
 from coordinator_app.store.profile import Store
 
@@ -321,20 +322,19 @@ def _visits(store: Store, project: dict[str, Any], width: float) -> list[Flowabl
     visits = q.children(store, "visit", project["id"], "visited_at")
     if not visits:
         return [b.none_line("Aucune visite consignée.")]
-    names = q.names_by_id(store, "coordinator", [v.get("coordinator_id") or "" for v in visits])
     rows = [
         [
             short_date(v["visited_at"]),
             _choice(VISIT_MODES, v.get("mode")),
             v.get("place") or "",
-            names.get(v.get("coordinator_id") or "", ""),
+            people.names_text(store, v.get("made_by") or [], "Non indiquée"),
             excerpt(v.get("observations")),
         ]
         for v in visits
     ]
     return [
         b.data_table(
-            ["Date", "Type", "Lieu", "Coordination", "Observations"],
+            ["Date", "Type", "Lieu", "Visite faite par", "Observations"],
             rows,
             [w * width for w in (0.14, 0.12, 0.17, 0.16, 0.41)],
         )

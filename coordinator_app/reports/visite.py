@@ -15,6 +15,7 @@ from PIL import ImageOps
 from reportlab.platypus import Flowable, Image, KeepTogether, Table
 
 from coordinator_app.domain.entities import VISIT_MODES
+from coordinator_app.domain.people import STAFF_ROLE_WORD
 from coordinator_app.domain.stages import stage_label
 from coordinator_app.reports import blocks as b
 from coordinator_app.reports.blocks import styled
@@ -29,6 +30,7 @@ from coordinator_app.reports.common import (
     write_report,
 )
 from coordinator_app.reports.style import INK, content_width
+from coordinator_app.store import people
 from coordinator_app.store import report_queries as q
 from coordinator_app.store.profile import Store
 
@@ -92,11 +94,23 @@ def _photos(store: Store, visit: dict[str, Any], width: float) -> list[Flowable]
     return items
 
 
-def _signatures(coordinator: str, width: float) -> Flowable:
+def _staff_signing(store: Store, accounts: list[str]) -> str:
+    """« Marie Tremblay, conseillère jeunesse » for each staff member who made the visit (their
+    title as the server holds it, else « conseiller ou conseillère »); empty when nobody is
+    recorded, so the block keeps a blank « Nom : » to fill by hand."""
+    titles = {p.account: p.role_word for p in people.staff(store) if p.account}
+    names = people.names(store, accounts)
+    return " ; ".join(
+        f"{name}, {titles.get(account, STAFF_ROLE_WORD)}"
+        for account, name in zip(accounts, names, strict=True)
+    )
+
+
+def _signatures(staff: str, width: float) -> Flowable:
     line = "_" * 34
     rows = [
         [b.text("Pour le CQCM", "label"), b.text("Pour le groupe rencontré", "label")],
-        [b.text(coordinator or "Nom :", "cell"), b.text("Nom :", "cell")],
+        [b.text(staff or "Nom :", "cell"), b.text("Nom :", "cell")],
         [b.text(f"Signature : {line}", "cell"), b.text(f"Signature : {line}", "cell")],
         [
             b.text("Date : ____________________", "cell"),
@@ -132,6 +146,8 @@ def compose(store: Store, visit_id: str, options: ReportOptions) -> Composed:
     coordinator = q.names_by_id(store, "coordinator", [visit.get("coordinator_id") or ""]).get(
         visit.get("coordinator_id") or "", ""
     )
+    made_by = list(visit.get("made_by") or [])
+    staff = people.names_text(store, made_by)
     mode = dict(VISIT_MODES).get(visit.get("mode") or "", "")
     when = day_and_time(visit["visited_at"])
     place = visit.get("place")
@@ -145,7 +161,8 @@ def compose(store: Store, visit_id: str, options: ReportOptions) -> Composed:
                 ("Date et heure", when),
                 ("Lieu", place),
                 ("Type de visite", mode),
-                ("Coordination", coordinator),
+                ("Visite faite par", staff or "Non indiquée"),
+                ("Coordonnateur ou coordonnatrice du projet", coordinator),
                 ("Programme", program_label(project["program"])),
                 ("Région", region_label(project.get("region_code"))),
                 ("Étape du projet", stage_label(project["program"], project.get("stage") or "")),
@@ -153,10 +170,10 @@ def compose(store: Store, visit_id: str, options: ReportOptions) -> Composed:
             width,
         ),
     ]
-    people = visit.get("people_present") or []
+    present = visit.get("people_present") or []
     story += b.section(
         "Personnes présentes",
-        b.text(", ".join(people)) if people else b.none_line("Non consignées."),
+        b.text(", ".join(present)) if present else b.none_line("Non consignées."),
     )
     story += b.section(
         "Observations",
@@ -185,7 +202,7 @@ def compose(store: Store, visit_id: str, options: ReportOptions) -> Composed:
         table = b.none_line("Aucun suivi convenu.")
     story += b.section("Suivis convenus", table)
     # signatures right after what they approve; photos follow as an annex
-    story.append(_signatures(coordinator, width))
+    story.append(_signatures(_staff_signing(store, made_by), width))
     story += _photos(store, visit, width)
     return frame, story
 

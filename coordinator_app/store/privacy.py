@@ -21,6 +21,7 @@ from typing import Any
 from coordinator_app.domain import privacy as rules
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import NotFoundError, UserError
+from coordinator_app.domain.people import UNNAMED_ACTOR
 from coordinator_app.domain.text import fold
 from coordinator_app.store.codec import to_db
 from coordinator_app.store.profile import Store
@@ -289,7 +290,8 @@ def log_disclosure(
                     "access_log",
                     {
                         "logged_at": logged_at,
-                        "actor": store.author,
+                        # the profile's person (a profile never named says so plainly)
+                        "actor": store.author or UNNAMED_ACTOR,
                         "action": action,
                         "subject": subject[:500],
                         "participant_ids": ids,

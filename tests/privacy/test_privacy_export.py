@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from coordinator_app.cli.main import main
+from coordinator_app.domain.people import UNNAMED_ACTOR
 from coordinator_app.store import open_store, privacy
 from tests.privacy.support import NAMES, add_youth
 
@@ -200,5 +201,6 @@ def test_exports_and_reports_with_names_are_registered_and_without_names_are_not
     assert sorted(entries[0]["participant_ids"]) == sorted([youth["id"], other["id"]])
     assert "avec.csv" in entries[0]["subject"] and "2 personnes" in entries[0]["subject"]
     assert entries[1]["project_id"] == youth["project_id"]
-    assert {e["actor"] for e in entries} == {store.author}
+    # a profile whose person never gave a name says so: never the operating system's login
+    assert {e["actor"] for e in entries} == {UNNAMED_ACTOR}
     store.close()

@@ -11,7 +11,7 @@ from coordinator_app.domain import privacy as rules
 from coordinator_app.domain.errors import ValidationFailed
 from coordinator_app.domain.indicators import compute_indicators
 from coordinator_app.protocol import retention as wire_retention
-from coordinator_app.store import open_store, privacy
+from coordinator_app.store import open_store, people, privacy
 from tests.privacy.support import NAMES, add_youth, fixed_clock
 
 
@@ -179,7 +179,7 @@ def test_laptop_and_server_compute_the_same_anonymised_values():
 # -- register of communications ------------------------------------------------------------------
 def test_a_disclosure_is_registered_per_region_as_changes_that_sync(tmp_path):
     store = open_store(tmp_path / "p", clock=fixed_clock("2026-06-01"))
-    store.set_meta("author", "julie.cote")
+    people.set_local_name(store, "Julie Côté")
     store.close()
     store = open_store(tmp_path / "p", clock=fixed_clock("2026-06-01"))
     east = add_youth(store)
@@ -205,7 +205,7 @@ def test_a_disclosure_is_registered_per_region_as_changes_that_sync(tmp_path):
         ("01", [east["id"]]),
         ("07", [west["id"]]),
     ]
-    assert {e["actor"] for e in entries} == {"julie.cote"}
+    assert {e["actor"] for e in entries} == {"Julie Côté"}
     assert entries[0]["logged_at"].startswith("2026-06-01T")
     pending = [e for e in store.pending_changes() if e.kind == "access_log"]
     assert len(pending) == 2 and all(e.op == "create" for e in pending)
