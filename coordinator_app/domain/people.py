@@ -28,6 +28,9 @@ UNKNOWN_AUTHOR = "Auteur inconnu"
 UNNAMED_ACTOR = "Personne non nommée (profil sans nom)"
 MAX_NAME = 120
 
+#: Fields whose values are staff account ids (shown by name, picked from the staff directory).
+STAFF_FIELDS = frozenset({"made_by"})
+
 #: Who owns a follow-up (action item ``owner_kind``).
 OWNER_STAFF, OWNER_PROJECT, OWNER_OTHER = "cqcm", "projet", "autre"
 OWNER_KINDS = (

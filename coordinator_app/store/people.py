@@ -13,8 +13,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
-from coordinator_app.domain.people import Person, clean_name
+from coordinator_app.domain.people import (
+    OWNER_OTHER,
+    OWNER_PROJECT,
+    OWNER_STAFF,
+    Person,
+    clean_name,
+)
 from coordinator_app.store.profile import META_PERSON, Store
 
 META_STAFF = "staff_directory"  # JSON list of ``Person`` mappings
@@ -95,3 +102,39 @@ def names(store: Store, accounts: Iterable[str]) -> list[str]:
 def names_text(store: Store, accounts: Iterable[str], empty: str = "") -> str:
     """« Marie Tremblay, Jean Côté » (``empty`` when there is nobody)."""
     return ", ".join(names(store, accounts)) or empty
+
+
+def project_people(store: Store, project: dict[str, Any]) -> list[str]:
+    """Names of the project's own people a follow-up may be given to: its coordinators (a
+    CIEC's hired coordinators), its teacher in charge, its board and committee members."""
+    found: list[str] = []
+    for coordinator_id in project.get("coordinator_ids") or []:
+        record = store.get("coordinator", coordinator_id)
+        if record and record.get("name"):
+            found.append(record["name"])
+    if project.get("teacher"):
+        found.append(project["teacher"])
+    for group in ("board", "committee"):
+        for member in project.get(group) or []:
+            if isinstance(member, dict) and member.get("name"):
+                found.append(str(member["name"]))
+    staff_names = {p.name.casefold() for p in staff(store)}
+    unique = dict.fromkeys(n for n in found if n.casefold() not in staff_names)
+    return list(unique)
+
+
+def owner_values(store: Store, project: dict[str, Any], text: str) -> dict[str, Any]:
+    """« Responsable » as typed, resolved: a staff member's name gives their account (« Mes
+    suivis »), a name of the project's people marks it theirs, anything else is a partner's."""
+    name = " ".join((text or "").split())
+    folded = name.casefold()
+    for member in staff(store):
+        if member.account and member.name.casefold() == folded:
+            return {
+                "owner": member.name,
+                "owner_kind": OWNER_STAFF,
+                "owner_account": member.account,
+            }
+    if any(folded == other.casefold() for other in project_people(store, project)):
+        return {"owner": name, "owner_kind": OWNER_PROJECT, "owner_account": None}
+    return {"owner": name, "owner_kind": OWNER_OTHER, "owner_account": None}

@@ -43,6 +43,9 @@ class ListFilter:
     stage: str | None = None
     year: int | None = None
     coordinator_id: str | None = None
+    #: « Mes visites » / « Mes suivis »: the staff account whose visits (``made_by``) or
+    #: follow-ups (``owner_account``) the list keeps
+    mine: str | None = None
     text: str = ""
     scope: str = SCOPE_ALL  # action items only
     today: str = ""  # "YYYY-MM-DD" for the action-item scopes (the store's today if empty)
@@ -95,6 +98,17 @@ _COORDINATOR_NAMES = (
     "(SELECT group_concat(c.name, ', ') FROM json_each(p.coordinator_ids) j"
     " JOIN coordinator c ON c.id = j.value)"
 )
+_META = "(SELECT value FROM meta WHERE key = '{0}')"
+#: « Visite faite par »: each staff account of ``v.made_by`` by its name in the staff directory
+#: (or the profile's own person), else by the account id itself.
+_MADE_BY_NAMES = (
+    "(SELECT group_concat(coalesce(json_extract(s.value, '$.name'),"
+    f" CASE WHEN j.value = json_extract({_META.format('person')}, '$.account')"
+    f" THEN json_extract({_META.format('person')}, '$.name') END, j.value), ', ')"
+    " FROM json_each(v.made_by) j"
+    f" LEFT JOIN json_each(coalesce({_META.format('staff_directory')}, '[]')) s"
+    " ON json_extract(s.value, '$.account') = j.value)"
+)
 _PROJECT_YEAR = "coalesce(p.season_year, CAST(substr(p.founding_date, 1, 4) AS INTEGER))"
 
 _SELECT: dict[str, str] = {
@@ -107,6 +121,7 @@ _SELECT: dict[str, str] = {
     "visit": (
         "SELECT v.rowid AS _rowid, v.id, v.visited_at, v.project_id, p.name AS project_name, p.program,"
         " p.region_code, v.place, v.mode, c.name AS coordinator,"
+        f" {_MADE_BY_NAMES} AS made_by,"
         " substr(replace(coalesce(v.observations, ''), char(10), ' '), 1, 160) AS observations"
         " FROM visit v JOIN project p ON p.id = v.project_id"
         " LEFT JOIN coordinator c ON c.id = v.coordinator_id"
@@ -146,6 +161,7 @@ SORT_KEYS: dict[str, dict[str, str]] = {
         "place": "v.place COLLATE NOCASE",
         "mode": "v.mode",
         "coordinator": "c.name COLLATE NOCASE",
+        "made_by": f"{_MADE_BY_NAMES} COLLATE NOCASE",
         "observations": "v.observations",
     },
     "action_item": {
@@ -208,6 +224,12 @@ def _where(
         else:
             clauses.append(in_project)
             params.append(flt.coordinator_id)
+    if flt.mine and kind == "visit":
+        clauses.append("EXISTS (SELECT 1 FROM json_each(v.made_by) WHERE value = ?)")
+        params.append(flt.mine)
+    elif flt.mine and kind == "action_item":
+        clauses.append("a.owner_account = ?")
+        params.append(flt.mine)
     terms = _search_terms(flt.text)
     if kind == "visit" and len(terms) > 1 and not _any_outside_visits(store, terms):
         # Every word is only in visit text (the usual case): one FTS query intersects the words'

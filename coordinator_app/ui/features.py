@@ -17,6 +17,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "coordinator_app.ui.reports_actions",
     "coordinator_app.ui.sync_actions",
     "coordinator_app.ui.forms.actions",
+    "coordinator_app.ui.person_actions",
 )
 
 log = logging.getLogger(__name__)

@@ -55,7 +55,7 @@ def test_record_a_visit_offline_then_find_it_after_reopening(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     type_cell(qtbot, editor.actions, 0, 0, "Envoyer la liste des contrats")
-    type_cell(qtbot, editor.actions, 0, 1, "Julie")
+    type_cell(qtbot, editor.actions, 0, 1, window.store.author)  # the demo's own person
     type_cell(qtbot, editor.actions, 0, 2, "2020-06-30")  # already overdue: shows in Suivis
     with qtbot.waitSignal(editor.files_added, timeout=10000):
         qtbot.keyClick(editor.save_button, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)

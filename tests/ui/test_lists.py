@@ -217,6 +217,7 @@ def test_follow_up_saved_elsewhere_shows_in_suivis_after_data_changed(qtbot, dem
     window.data_changed.emit()
     window.show_page("suivis")
     suivis = window.suivis_page
+    suivis.mine.setChecked(False)  # a partner's follow-up: not in « Mes suivis »
     qtbot.waitUntil(
         lambda: "Rappeler la caisse populaire" in column_values(suivis.model, "text"),
         timeout=10000,

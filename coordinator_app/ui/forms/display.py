@@ -13,10 +13,11 @@ from PySide6.QtCore import QCoreApplication
 
 from coordinator_app.domain import fr_ca
 from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain.people import STAFF_FIELDS
 from coordinator_app.domain.regions import region_name
 from coordinator_app.domain.schema import FieldSpec, FieldType
 from coordinator_app.domain.stages import stage_label
-from coordinator_app.store import Store
+from coordinator_app.store import Store, people
 from coordinator_app.ui.forms.fields import record_title, tr_domain
 
 T = FieldType
@@ -46,6 +47,8 @@ def format_value(
     if kind in (T.REF, T.REFS):
         ids = value if isinstance(value, list) else [value]
         return ", ".join(_ref_title(spec.ref, i, store) for i in ids)
+    if spec.name in STAFF_FIELDS and store is not None:
+        return people.names_text(store, value)  # staff accounts by name
     if kind in (T.LIST, T.DATES):
         return " ; ".join(str(v) for v in value)
     if kind == T.JSON:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain import fr_ca
 from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain.people import STAFF_FIELDS
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.domain.schema import FieldSpec, FieldType
 from coordinator_app.store import Store
@@ -452,14 +453,18 @@ class RefsEditor(FieldEditor):
         box.addWidget(self.search)
         box.addWidget(self.list)
         self._layout.addLayout(box, 1)
-        records = store.find(spec.ref, limit=REF_LIMIT)
         self.list.blockSignals(True)
-        for title, record_id in sorted(
-            ((record_title(spec.ref, r), r["id"]) for r in records), key=lambda x: x[0].lower()
-        ):
+        for title, record_id in self.choices():
             self._add(title, record_id)
         self.list.blockSignals(False)
         self._show_chosen()
+
+    def choices(self) -> list[tuple[str, str]]:
+        """``(title, id)`` of what may be checked, by title."""
+        records = self.store.find(self.spec.ref, limit=REF_LIMIT)
+        return sorted(
+            ((record_title(self.spec.ref, r), r["id"]) for r in records), key=lambda x: x[0].lower()
+        )
 
     def _add(self, title: str, record_id: str) -> QListWidgetItem:
         item = QListWidgetItem(title, self.list)
@@ -533,6 +538,10 @@ def make_editor(
         return LineEditor(spec, parent)
     if spec.type == T.LONGTEXT:
         return LongTextEditor(spec, parent)
+    if spec.name in STAFF_FIELDS:
+        from coordinator_app.ui.forms.staff import StaffEditor
+
+        return StaffEditor(spec, store, parent)
     if spec.type in (T.LIST, T.DATES):
         return ListEditor(spec, parent)
     if spec.type == T.DATE:

@@ -7,7 +7,6 @@ domain, journaled, and synced like any other change.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -21,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain import fr_ca
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
+from coordinator_app.domain.people import when_text
 from coordinator_app.store import Store
+from coordinator_app.store.journal import JournalEntry
 from coordinator_app.ui.forms.display import format_value
 from coordinator_app.ui.forms.fields import tr_domain
 
@@ -81,21 +81,24 @@ class HistoryView(QWidget):
         }
         return texts.get(op, op)
 
+    def entry_title(self, entry: JournalEntry) -> str:
+        """« Marie Tremblay — le 3 décembre 2026, 14 h 05 — Modification », and « depuis un autre
+        ordinateur » for a change that came through the server."""
+        who = entry.author or self.tr("Auteur inconnu")
+        text = self.tr("{0} — {1} — {2}").format(
+            who, when_text(entry.at), self._operation(entry.op)
+        )
+        if entry.origin == "remote":
+            text += self.tr(" (depuis un autre ordinateur)")
+        return text
+
     def reload(self) -> None:
         self.tree.clear()
         spec = ENTITIES[self.kind]
         record = self.store.get(self.kind, self.record_id, include_deleted=True) or {}
         program = record.get("program")
         for entry in reversed(self.store.history(self.kind, self.record_id)):
-            moment = dt.datetime.fromisoformat(entry.at).astimezone()
-            when = f"{fr_ca.long_date(moment.date())} à {fr_ca.time_text(moment)}"
-            top = QTreeWidgetItem(
-                [
-                    self.tr("{0} — {1} — {2}").format(
-                        when, entry.author or "?", self._operation(entry.op)
-                    )
-                ]
-            )
+            top = QTreeWidgetItem([self.entry_title(entry)])
             for name, (old, new) in entry.fields.items():
                 if not spec.has_field(name):
                     continue

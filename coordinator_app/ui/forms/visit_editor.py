@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import FieldProblem, UserError, ValidationFailed
 from coordinator_app.domain.validation import clean_record
-from coordinator_app.store import Store, attachments
+from coordinator_app.store import Store, attachments, people
 from coordinator_app.ui.forms.draft_keeper import (
     DiscardBanner,
     DraftBanner,
@@ -61,6 +61,7 @@ VISIT_FIELDS = (
     "visited_at",
     "mode",
     "place",
+    "made_by",
     "coordinator_id",
     "people_present",
     "observations",
@@ -101,6 +102,12 @@ class ActionItemsTable(QTableWidget):
             ]
         )
         self.setAccessibleName(self.tr("Suivis de la visite"))
+        self.horizontalHeaderItem(ACTION_COLUMNS.index("owner")).setToolTip(
+            self.tr(
+                "Le nom d'une personne du CQCM (le suivi devient le sien, dans « Mes suivis »), "
+                "d'une personne du projet ou d'un partenaire"
+            )
+        )
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -437,9 +444,9 @@ class VisitEditor(DraftedForm, QWidget):
         else:
             self.panel.editor("mode").set_raw("sur_place")
             self.panel.editor("place").set_raw(self.project.get("municipality"))
-            coordinators = self.project.get("coordinator_ids") or []
-            if coordinators:
-                self.panel.editor("coordinator_id").set_raw(coordinators[0])
+            # made by the signed-in person; the project's own coordinator is not assumed
+            if self.store.author_id:
+                self.panel.editor("made_by").set_raw([self.store.author_id])
 
     def draft_values(self) -> dict[str, Any]:
         return {
@@ -594,6 +601,8 @@ class VisitEditor(DraftedForm, QWidget):
                 record = self.store.create("visit", values, record_id=visit_id)
             for row in self.actions.rows():
                 item = {n: row[n] for n in ACTION_COLUMNS}
+                # « Responsable »: a staff member's name gives their account (« Mes suivis »)
+                item.update(people.owner_values(self.store, self.project, row["owner"]))
                 item.update(project_id=self.project_id, visit_id=visit_id)
                 if row["id"]:
                     self.store.update("action_item", row["id"], item)

@@ -148,10 +148,10 @@ VISIT_COLUMNS: tuple[Column, ...] = (
     Column("place", QT_TRANSLATE_NOOP("Columns", "Lieu"), _text("place"), width=150),
     Column("mode", QT_TRANSLATE_NOOP("Columns", "Type"), _mode, width=90),
     Column(
-        "coordinator",
-        QT_TRANSLATE_NOOP("Columns", "Coordonnateur"),
-        _text("coordinator"),
-        width=150,
+        "made_by",
+        QT_TRANSLATE_NOOP("Columns", "Visite faite par"),
+        _text("made_by"),
+        width=170,
     ),
     Column(
         "observations",

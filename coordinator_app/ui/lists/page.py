@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -117,6 +118,13 @@ class ListPage(QWidget):
         if not with_stage:
             self.stage_label.hide()
             self.stage.hide()
+        # « Mes visites » / « Mes suivis »: on by default when the profile has a staff account
+        self.mine = QCheckBox()
+        self.mine.setObjectName("mine")
+        filters.insertWidget(0, self.mine)
+        self._mine_for: str | None = None
+        self._update_mine()
+        self.mine.toggled.connect(lambda _on: self.apply_filters())
         self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.reset_filters)
         filters.addWidget(self.reset_button)
@@ -169,6 +177,14 @@ class ListPage(QWidget):
         self.stage.setAccessibleName(self.tr("Filtrer par étape"))
         self.year.setAccessibleName(self.tr("Filtrer par année"))
         self.coordinator.setAccessibleName(self.tr("Filtrer par coordonnateur"))
+        self.mine.setText(
+            self.tr("Mes &visites") if self.kind == "visit" else self.tr("Mes &suivis")
+        )
+        self.mine.setToolTip(
+            self.tr("Seulement les visites que vous avez faites")
+            if self.kind == "visit"
+            else self.tr("Seulement les suivis dont vous êtes responsable")
+        )
         self.reset_button.setText(self.tr("Réinitialiser les filtres"))
         self.reset_button.setAccessibleName(self.tr("Réinitialiser les filtres"))
         self.view.setAccessibleName(self.title())
@@ -222,8 +238,19 @@ class ListPage(QWidget):
             else:
                 combo.addItem(text, None)
 
+    def _update_mine(self) -> None:
+        """Show « Mes … » when the profile has a staff account, checked the first time it does."""
+        account = self.store.author_id if self.kind in ("visit", "action_item") else None
+        self.mine.setHidden(account is None)
+        if account != self._mine_for:
+            self.mine.blockSignals(True)
+            self.mine.setChecked(account is not None)
+            self.mine.blockSignals(False)
+            self._mine_for = account
+
     def refresh_choices(self) -> None:
         """Years and coordinators come from the data: re-read them after changes."""
+        self._update_mine()
         self._refill(
             self.year,
             self.tr("Toutes les années"),
@@ -242,8 +269,15 @@ class ListPage(QWidget):
             stage=self.stage.currentData() if self.stage.isVisibleTo(self) else None,
             year=self.year.currentData(),
             coordinator_id=self.coordinator.currentData(),
+            mine=self.mine_account(),
             text=self.search.text(),
         )
+
+    def mine_account(self) -> str | None:
+        """The signed-in person's account when « Mes visites » / « Mes suivis » is checked."""
+        if self.kind in ("visit", "action_item") and self.mine.isChecked():
+            return self.store.author_id
+        return None
 
     def apply_filters(self) -> None:
         self._search_timer.stop()

@@ -95,6 +95,7 @@ class SuivisPage(ListPage):
             region=base.region,
             year=base.year,
             coordinator_id=base.coordinator_id,
+            mine=base.mine,
             text=base.text,
             scope=self.extra.currentData() or q.SCOPE_DUE,
         )
