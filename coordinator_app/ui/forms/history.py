@@ -56,7 +56,7 @@ class HistoryView(QWidget):
             self.tr("Historique des modifications : {0}").format(tr_domain(ENTITIES[kind].label))
         )
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 380)
+        self.tree.setColumnWidth(0, 480)  # « Marie Tremblay — le 3 décembre 2026, 14 h 05 — … »
         self.tree.setColumnWidth(1, 260)
         self.tree.currentItemChanged.connect(lambda *_: self._update_button())
         row = QHBoxLayout()

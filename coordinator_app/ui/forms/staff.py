@@ -28,10 +28,11 @@ class StaffEditor(RefsEditor):
         own = self.store.author_id
         staff = [p for p in people.staff(self.store) if p.account]
         staff.sort(key=lambda p: (p.account != own, p.name.casefold()))
-        return [(self._title(p.name, p.role_word, p.account == own), p.account) for p in staff]
+        return [(self._title(p.name, p.title, p.account == own), p.account) for p in staff]
 
-    def _title(self, name: str, role: str, mine: bool) -> str:
-        text = f"{name} ({role})"
+    def _title(self, name: str, title: str, mine: bool) -> str:
+        """« Marie Tremblay (Conseillère jeunesse) — vous »: the title when the server has one."""
+        text = f"{name} ({title})" if title else name
         return self.tr("{0} — vous").format(text) if mine else text
 
     def set_raw(self, raw: object) -> None:
@@ -42,4 +43,3 @@ class StaffEditor(RefsEditor):
             if account not in known:
                 self._add(name, account)
         super().set_raw(accounts)
-
