@@ -18,6 +18,7 @@ from coordinator_app.cli.errors import EXIT_USER_ERROR, report
 COMMAND_MODULES: tuple[str, ...] = (
     "coordinator_app.cli.demo",
     "coordinator_app.cli.status",
+    "coordinator_app.cli.person",
     "coordinator_app.cli.self_test",
     "coordinator_app.cli.sync_commands",
     "coordinator_app.cli.transfer",

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from coordinator_app.cli.context import Context
+from coordinator_app.cli.person import person_line
 from coordinator_app.domain import fr_ca
 from coordinator_app.domain.errors import UserError
 from coordinator_app.domain.indicators import compute_indicators, latest_year
@@ -36,6 +37,7 @@ def collect(ctx: Context) -> dict[str, Any]:
         "profile": str(store.path),
         "schema_version": store.schema_version,
         "device_id": store.device_id,
+        "person": {"name": store.author, "account": store.author_id},
         "demo": store.get_meta("demo") == "1",
         "projects_by_program": counts_by_program(store),
         "pending_changes": store.pending_count(),
@@ -53,6 +55,7 @@ def run(ctx: Context) -> int:
         print(json.dumps(status, ensure_ascii=False, indent=2))
         return 0
     print(f"Profil : {status['profile']} (schéma {status['schema_version']})")
+    print(person_line(ctx.store))
     for program, count in status["projects_by_program"].items():
         print(f"  {PROGRAM_SHORT_LABELS.get(program, program)} : {fr_ca.number(count)} projets")
     print(f"Changements en attente de synchronisation : {fr_ca.number(status['pending_changes'])}")

@@ -454,8 +454,8 @@ class MainWindow(QMainWindow):
         box.setIconPixmap(app_icon().pixmap(64, 64))
         box.setText(
             self.tr(
-                "<b>{name}</b> {version}<br>Carnet de terrain des coordonnateurs et "
-                "coordonnatrices du CQCM : projets CIEC, Jeune COOP et coopératives agricoles."
+                "<b>{name}</b> {version}<br>Carnet de terrain du personnel du CQCM : "
+                "projets CIEC, Jeune COOP et coopératives agricoles."
             ).format(name=APP_NAME, version=__version__)
         )
         box.setInformativeText(self.tr("Profil : {path}").format(path=self.data_dir))

@@ -74,6 +74,18 @@ def test_status_in_french_for_people(demo_profile):
     result = run("--data-dir", str(demo_profile), "status")
     assert "Jeune COOP : 180 coopératives, 2\u00a0576 jeunes, 123 écoles" in result.stdout
     assert "Dernière synchronisation : jamais synchronisé" in result.stdout
+    assert "Personne : Laurence Ouellet (compte demo-03)" in result.stdout  # the demo's person
+
+
+def test_set_name_gives_a_profile_without_server_its_person(tmp_path):
+    folder = str(tmp_path / "seule")
+    assert "Personne : non nommée" in run("--data-dir", folder, "status").stdout
+    result = run("--data-dir", folder, "set-name", "  Marie   Tremblay ")
+    assert result.returncode == 0 and "Votre nom : Marie Tremblay." in result.stdout
+    status = json.loads(run("--data-dir", folder, "status", "--json").stdout)
+    assert status["person"] == {"name": "Marie Tremblay", "account": None}
+    refused = run("--data-dir", folder, "set-name", " ")
+    assert refused.returncode == 2 and "Votre nom est obligatoire" in refused.stderr
 
 
 def test_demo_on_a_non_empty_profile_refuses_and_changes_nothing(demo_profile):

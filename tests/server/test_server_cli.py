@@ -293,3 +293,63 @@ def test_new_regions_apply_to_the_next_request(capsys, server: LiveServer) -> No
     assert scope == {"role": "coordinator", "regions": ["03", "06"]}
     alice.push_ok(change("project", new_id(), "create", project_fields("06")))
     alice.close()
+
+
+def test_accounts_have_a_person_set_at_creation_or_later(capsys, monkeypatch, db_url) -> None:
+    assert run(capsys, "--db", db_url, "init")[0] == 0
+    code, out, _ = run(
+        capsys, "--db", db_url, "add-user", "mtremblay", "--role", "coordinator", "--region", "03",
+        "--name", "Marie  Tremblay", "--email", "Marie.Tremblay@cqcm.example",
+        "--title", "Conseillère jeunesse", "--password-stdin", stdin="un-bon-mot-de-passe\n",
+        monkeypatch=monkeypatch,
+    )  # fmt: skip
+    assert code == 0
+    assert "Marie Tremblay <marie.tremblay@cqcm.example>, Conseillère jeunesse" in out
+    code, out, _ = run(
+        capsys, "--db", db_url, "add-user", "jcote", "--role", "coordinator", "--region", "03",
+        "--password-stdin", stdin="un-bon-mot-de-passe\n", monkeypatch=monkeypatch,
+    )  # fmt: skip
+    code, out, _ = run(capsys, "--db", db_url, "set-person", "jcote", "--name", "Jean Côté")
+    assert code == 0 and "Jean Côté" in out
+    code, out, _ = run(capsys, "--db", db_url, "list-users")
+    assert "jcote\tcoordinator\trégions : 03\tappareils actifs : 0\tJean Côté" in out
+    code, _out, err = run(
+        capsys, "--db", db_url, "set-person", "jcote", "--email", "pas-un-courriel"
+    )
+    assert code == 2 and "Courriel non valide" in err and err.count("\n") == 1
+    code, _out, err = run(capsys, "--db", db_url, "set-person", "personne", "--name", "X")
+    assert code == 2 and "introuvable" in err
+
+
+def test_a_server_of_schema_1_is_upgraded_keeping_accounts_and_authors(capsys, monkeypatch, db_url):
+    import sqlalchemy as sa
+
+    from coordinator_app.server import db
+
+    assert run(capsys, "--db", db_url, "init")[0] == 0
+    run(
+        capsys, "--db", db_url, "add-user", "alice", "--role", "coordinator", "--region", "03",
+        "--password-stdin", stdin="un-bon-mot-de-passe\n", monkeypatch=monkeypatch,
+    )  # fmt: skip
+    engine = db.make_engine(db_url)
+    with db.writing(engine) as conn:  # back to what a schema-1 server had
+        for table, column in (("carnet_users", "display_name"), ("carnet_users", "email"),
+                              ("carnet_users", "title"), ("carnet_changes", "author_id")):  # fmt: skip
+            conn.exec_driver_sql(f'ALTER TABLE {table} DROP COLUMN "{column}"')
+        conn.exec_driver_sql(
+            'INSERT INTO carnet_changes (seq, change_id, kind, record_id, op, "values", "full",'
+            " deleted, at, author, username, received_at, origin, status, conflict_ids)"
+            " VALUES (1, 'c1', 'project', 'p1', 'create', '{}', 1, 0, '2026-01-01', 'root',"
+            " 'alice', '2026-01-01', 'client', 'applied', '[]')"
+        )
+        db.set_meta(conn, db.SCHEMA_VERSION_KEY, "1")
+    engine.dispose()
+    code, out, _ = run(capsys, "--db", db_url, "init")
+    assert code == 0 and "mise à niveau" in out and "schéma 4" in out
+    engine = db.make_engine(db_url)
+    with db.reading(engine) as conn:
+        row = conn.execute(sa.select(db.changes.c.author, db.changes.c.author_id)).one()
+        user = conn.execute(sa.select(db.users.c.username, db.users.c.display_name)).one()
+    assert tuple(row) == ("root", "alice")  # the old name stays; the account is now known
+    assert tuple(user) == ("alice", None)
+    engine.dispose()
