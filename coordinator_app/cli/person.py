@@ -31,5 +31,6 @@ def person_line(store: Store) -> str:
     person = store.person
     if person is None or not person.name:
         return "Personne : non nommée (coordinator-app set-name « Prénom Nom », ou login)"
-    account = f" (compte {person.account})" if person.account else ""
+    signed_in = person.account and not person.account.startswith(people.LOCAL_PREFIX)
+    account = f" (compte {person.account})" if signed_in else " (sans serveur)"
     return f"Personne : {person.name}{account}"

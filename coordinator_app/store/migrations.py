@@ -281,11 +281,14 @@ def _v7_people(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE action_item SET owner_kind = 'autre' WHERE owner_kind IS NULL")
     conn.execute("ALTER TABLE journal ADD COLUMN author_id TEXT")
     meta = dict(
-        conn.execute("SELECT key, value FROM meta WHERE key IN ('author', 'sync_username')")
+        conn.execute(
+            "SELECT key, value FROM meta WHERE key IN ('author', 'sync_username', 'device_id')"
+        )
     )
     has_person = conn.execute("SELECT 1 FROM meta WHERE key = 'person'").fetchone()
     if meta.get("author") and not has_person:
-        account = meta.get("sync_username") or None
+        # signed in: its account; else this laptop's local account (``store.people``)
+        account = meta.get("sync_username") or f"local:{meta.get('device_id', '')}"
         person = {"name": meta["author"], "account": account, "email": "", "role": "",
                   "title": "", "regions": []}  # fmt: skip
         conn.execute(

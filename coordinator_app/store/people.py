@@ -45,14 +45,45 @@ def set_local_name(store: Store, name: str) -> Person:
     current = store.person
     name = clean_name(name)
     who = (
-        Person(name=name)
-        if current is None
+        Person(name=name, account=local_account(store))
+        if current is None or not current.account
         else Person(
             name, current.account, current.email, current.role, current.title, current.regions
         )
     )
     set_person(store, who)
     return who
+
+
+LOCAL_PREFIX = "local:"
+
+
+def local_account(store: Store) -> str:
+    """The account id of a person who has no server account yet: « local: » and this laptop's
+    id. It marks their visits (« Visite faite par ») and follow-ups (« Mes suivis ») until they
+    sign in; ``claim_local`` then gives those to their server account."""
+    return f"{LOCAL_PREFIX}{store.device_id}"
+
+
+def claim_local(store: Store, local: str, account: str) -> int:
+    """Visits made by, and follow-ups owned by, the laptop's local person become ``account``'s
+    (ordinary journaled updates, so they sync). Returns how many records changed."""
+    with store.reading() as conn:
+        visits = conn.execute(
+            "SELECT id, made_by FROM visit WHERE deleted = 0 AND EXISTS"
+            " (SELECT 1 FROM json_each(visit.made_by) WHERE value = ?)",
+            (local,),
+        ).fetchall()
+        items = conn.execute(
+            "SELECT id FROM action_item WHERE deleted = 0 AND owner_account = ?", (local,)
+        ).fetchall()
+    with store.transaction():
+        for visit_id, made_by in visits:
+            accounts = [account if a == local else a for a in json.loads(made_by)]
+            store.update("visit", visit_id, {"made_by": list(dict.fromkeys(accounts))})
+        for (item_id,) in items:
+            store.update("action_item", item_id, {"owner_account": account})
+    return len(visits) + len(items)
 
 
 def needs_name(store: Store) -> bool:

@@ -27,9 +27,13 @@ def person_of(answer: LoginResponse) -> Person:
 
 
 def adopt(store: Store, answer: LoginResponse) -> Person:
-    """The logged-in account's person becomes the profile's person."""
+    """The logged-in account's person becomes the profile's person; what they recorded before,
+    under this laptop's local account, becomes their account's."""
+    before = store.person
     who = person_of(answer)
     people.set_person(store, who)
+    if before is not None and (before.account or "").startswith(people.LOCAL_PREFIX):
+        people.claim_local(store, before.account or "", who.account or "")
     return who
 
 

@@ -83,7 +83,8 @@ def test_set_name_gives_a_profile_without_server_its_person(tmp_path):
     result = run("--data-dir", folder, "set-name", "  Marie   Tremblay ")
     assert result.returncode == 0 and "Votre nom : Marie Tremblay." in result.stdout
     status = json.loads(run("--data-dir", folder, "status", "--json").stdout)
-    assert status["person"] == {"name": "Marie Tremblay", "account": None}
+    assert status["person"]["name"] == "Marie Tremblay"
+    assert status["person"]["account"].startswith("local:")  # no server account yet
     refused = run("--data-dir", folder, "set-name", " ")
     assert refused.returncode == 2 and "Votre nom est obligatoire" in refused.stderr
 

@@ -49,6 +49,7 @@ def _profile_of_schema_6(folder) -> dict[str, list]:
                 (f"c-{record.id}", record.kind, record.id, "2026-01-01T10:00:00.000+00:00"),
             )
     conn.execute("INSERT INTO meta (key, value) VALUES ('author', 'Marie Tremblay')")
+    conn.execute("INSERT INTO meta (key, value) VALUES ('device_id', 'portable-1')")
     conn.close()
     return kept
 
@@ -77,7 +78,8 @@ def test_a_schema_6_profile_keeps_every_visit_and_the_published_figures(tmp_path
         )
         assert items[record_id]["owner_account"] is None
     # the name the profile already used becomes its person; old changes keep their author
-    assert store.person.name == "Marie Tremblay" and store.person.account is None
+    assert store.person.name == "Marie Tremblay"
+    assert store.person.account == "local:portable-1"  # no server yet: this laptop's account
     first_visit = kept["visit"][0][0]
     assert [e.author for e in store.history("visit", first_visit)] == ["root"]
     found = compute_indicators(store.find("project"), 2026)
@@ -114,6 +116,6 @@ def test_a_profile_never_named_writes_no_os_login(tmp_path):
     people.set_local_name(store, "  Marie   Tremblay ")
     store.update("project", project["id"], {"notes": "Vu"})
     entry = store.history("project", project["id"])[-1]
-    assert (entry.author, entry.author_id) == ("Marie Tremblay", None)
+    assert (entry.author, entry.author_id) == ("Marie Tremblay", f"local:{store.device_id}")
     assert not people.needs_name(store)
     store.close()

@@ -126,3 +126,27 @@ def test_a_schema_1_laptop_is_told_to_update(server, laptops):
         response = http.get("/api/v1/pull", headers=headers)
     assert response.status_code == 426
     assert "mettez à jour" in response.json()["message"].lower()
+
+
+def test_visits_recorded_before_signing_in_become_the_accounts(server, laptops, tmp_path):
+    from coordinator_app.store import open_store
+    from coordinator_app.sync import account
+    from tests.support.live_server import PASSWORD
+
+    _marie_elsewhere, jean = _two_staff(server, laptops)
+    store = open_store(tmp_path / "avant")
+    people.set_local_name(store, "Marie T.")
+    project = store.create(
+        "project", {"name": "Coop des Chutes", "program": "FERME_COOP", "region_code": "03"}
+    )
+    early = _visit(store, project["id"], "2026-05-02T09:00", "Avant la connexion.")
+    assert early["made_by"] == [people.local_account(store)]
+    account.login(store, server.url, "mtremblay", PASSWORD, ca_file=server.ca_path)
+    assert store.require("visit", early["id"])["made_by"] == ["mtremblay"]
+    from coordinator_app.sync.engine import SyncEngine
+
+    SyncEngine(store, snapshot=False).run()
+    jean.sync()
+    seen = jean.store.require("visit", early["id"])
+    assert people.names(jean.store, seen["made_by"]) == ["Marie Tremblay"]
+    store.close()

@@ -70,7 +70,8 @@ def test_window_shows_without_loading_sync_reports_or_spreadsheets(demo_dir: Pat
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["heavy"] == []
-    assert len(result["features"]) == len(FEATURE_MODULES)  # every feature installed its menus all the same
+    # every feature installed its menus all the same
+    assert len(result["features"]) == len(FEATURE_MODULES)
     assert any("Rapports" in text for text in result["menus"])
 
 
