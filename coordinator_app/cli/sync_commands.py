@@ -11,7 +11,7 @@ from typing import Any
 
 from coordinator_app.cli.context import Context
 from coordinator_app.domain.errors import UserError
-from coordinator_app.store import sync_state
+from coordinator_app.store import refused_incoming, sync_state
 from coordinator_app.sync import account, resolution, settings
 from coordinator_app.sync.engine import SyncEngine, SyncReport
 from coordinator_app.sync.errors import SyncError, SyncErrorKind
@@ -39,7 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sync.set_defaults(handler=run_sync)
 
     conflicts = subparsers.add_parser(
-        "conflicts", help="conflits à résoudre et modifications refusées par le serveur"
+        "conflicts",
+        help="conflits à résoudre, modifications refusées par le serveur et modifications reçues "
+        "refusées par cet ordinateur",
     )
     conflicts.add_argument("--json", action="store_true", help="sortie JSON")
     conflicts.add_argument("--resolve", metavar="ID", help="résoudre ce conflit")
@@ -52,6 +54,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     keep.add_argument("--value", help="garder cette valeur (texte)")
     conflicts.add_argument(
         "--retry-refused", action="store_true", help="renvoyer les modifications refusées"
+    )
+    conflicts.add_argument(
+        "--dismiss-incoming",
+        metavar="ID",
+        help="retirer de la liste une modification reçue refusée (ID, ou « toutes »)",
     )
     conflicts.set_defaults(handler=run_conflicts)
 
@@ -119,6 +126,11 @@ def print_report(report: SyncReport) -> None:
     print(f"  En conflit : {report.conflicts_open} (nouveaux : {report.conflicts_new})")
     if report.refused:
         print(f"  Refusées par le serveur : {len(report.refused)} (voir coordinator-app conflicts)")
+    if report.refused_incoming:
+        print(
+            f"  Reçues mais refusées par cet ordinateur : {len(report.refused_incoming)} "
+            "(voir coordinator-app conflicts)"
+        )
     if report.removed:
         print(f"  Retirées de cet ordinateur (hors de vos régions) : {report.removed}")
     if report.kept_out_of_scope:
@@ -178,14 +190,19 @@ def run_conflicts(ctx: Context) -> int:
         return 0
     if args.resolve:
         return _resolve(ctx)
+    if args.dismiss_incoming:
+        return _dismiss_incoming(ctx)
     conflicts = [_describe(store, c) for c in sync_state.conflicts(store)]
     refused = sync_state.refused(store)
+    incoming = [
+        {**row, "text": resolution.incoming_text(store, row)}
+        for row in refused_incoming.listing(store)
+    ]
     if args.json:
-        print(
-            json.dumps({"conflicts": conflicts, "refused": refused}, ensure_ascii=False, indent=2)
-        )
+        body = {"conflicts": conflicts, "refused": refused, "refused_incoming": incoming}
+        print(json.dumps(body, ensure_ascii=False, indent=2))
         return 0
-    if not conflicts and not refused:
+    if not conflicts and not refused and not incoming:
         print("Aucun conflit à résoudre.")
         return 0
     for c in conflicts:
@@ -200,6 +217,20 @@ def run_conflicts(ctx: Context) -> int:
         )
     for r in refused:
         print(f"Refusée par le serveur — {resolution.refused_title(store, r)}")
+    for row in incoming:
+        print(row["text"])
+        print(
+            f"  (retirer de la liste : coordinator-app conflicts --dismiss-incoming {row['change_id']})"
+        )
+    return 0
+
+
+def _dismiss_incoming(ctx: Context) -> int:
+    which = ctx.args.dismiss_incoming
+    count = refused_incoming.dismiss(ctx.store, None if which == "toutes" else which)
+    if not count and which != "toutes":
+        raise UserError(f"Modification reçue refusée introuvable : {which}")
+    print(f"{count} modification(s) reçue(s) refusée(s) retirée(s) de la liste.")
     return 0
 
 

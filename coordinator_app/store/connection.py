@@ -64,9 +64,16 @@ class Connection(sqlcipher.Connection):
 
 
 def configure(conn: sqlite3.Connection | Connection) -> None:
-    """WAL for crash safety and readers beside a writer; foreign keys on; wait on a busy writer."""
+    """WAL for crash safety and readers beside a writer; foreign keys on; wait on a busy writer.
+
+    ``synchronous=FULL``: every commit syncs the write-ahead log to the disk before it returns,
+    so a visit saved, a pulled page applied or a push marked sent survives a battery that dies
+    the next second (with ``NORMAL``, WAL commits reach the disk only at the next checkpoint: a
+    power loss could take back the last ones). It costs one fsync per transaction, measured in
+    ``benchmarks/`` (« save a visit »: see benchmarks/README.md); bulk writes (imports, pulled
+    pages) are a few large transactions, so there is no path worth keeping at ``NORMAL``."""
     conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=10000")
 

@@ -297,6 +297,30 @@ def _v7_people(conn: sqlite3.Connection) -> None:
         )
 
 
+def _v9_refused_incoming(conn: sqlite3.Connection) -> None:
+    """Pulled changes this laptop could not apply, kept aside so one bad log entry never blocks
+    the pull cursor (``store.refused_incoming``); shown in Conflits until dismissed."""
+    conn.execute(
+        """CREATE TABLE sync_refused_incoming (
+            change_id TEXT PRIMARY KEY,
+            seq INTEGER,
+            kind TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            op TEXT NOT NULL,
+            at TEXT,
+            author TEXT,
+            problems TEXT NOT NULL,
+            whole INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            dismissed_at TEXT
+        )"""
+    )
+    conn.execute(
+        "CREATE INDEX idx_sync_refused_incoming_open ON sync_refused_incoming(dismissed_at, "
+        "received_at)"
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -312,6 +336,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "register of communications of personal information", _v5_access_log),
     Migration(6, "index of the live visits of each project", _v6_live_visits_index),
     Migration(7, "people: visits made by staff, follow-up owners, journal authors", _v7_people),
+    # 8 is allocated to another branch (it merges beside this one)
+    Migration(9, "sync: pulled changes kept aside (refused incoming)", _v9_refused_incoming),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -14,17 +14,16 @@ profile keeps them in table ``conflict`` so the Conflits screen works offline.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from coordinator_app.domain.entities import ENTITIES
-from coordinator_app.store import journal
+from coordinator_app.store import journal, refused_incoming
 from coordinator_app.store.codec import to_db
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from coordinator_app.store.profile import Store
 
 CONFLICT_KIND = "conflict"
@@ -73,6 +72,20 @@ class RemoteChange:
     device_id: str | None
     in_scope: bool = True
     author_id: str | None = None  # the author's account (``author`` is their name then)
+
+
+@dataclass(frozen=True)
+class UnreadableEntry:
+    """A pulled entry that did not parse (``reason`` says why); its identity as far as known."""
+
+    change_id: str
+    seq: int | None
+    kind: str
+    record_id: str
+    op: str
+    reason: str
+    at: str | None = None
+    author: str | None = None
 
 
 @dataclass
@@ -293,7 +306,10 @@ def _apply_one(
 ) -> None:
     kind, record_id = change.kind, change.record_id
     if kind != CONFLICT_KIND and kind not in ENTITIES:
-        return  # a kind this version does not know: the schema header makes this impossible
+        if change.in_scope:  # a kind this version does not know: kept aside, nothing applied
+            _refuse(conn, change, [refused_incoming.Problem(None, refused_incoming.UNKNOWN_KIND)],
+                    whole=True, now=now)  # fmt: skip
+        return
     origin = page.echo(conn, change.change_id)
     if not change.in_scope:
         page.flush(conn)  # the journal rows of this page are deleted with the record's too
@@ -301,9 +317,14 @@ def _apply_one(
         page.echoes_stale = True
         return
     encoders = _columns(kind)
+    checked, problems = refused_incoming.check(
+        kind, change.values, conflict_columns=CONFLICT_COLUMNS, conflict_json=CONFLICT_JSON
+    )
+    if problems:  # the entry's other fields apply; the refused ones are kept aside
+        _refuse(conn, change, problems, whole=False, now=now)
     held = page.unsent.get((kind, record_id), set())
-    values = {k: v for k, v in change.values.items() if k in encoders and k not in held}
-    if len(values) < len([k for k in change.values if k in encoders]):
+    values = {k: v for k, v in checked.items() if k not in held}
+    if len(values) < len(checked):
         result.kept_local += 1
     deleted = change.deleted if "deleted" not in held else None
     existing = _current(conn, kind, record_id)
@@ -353,6 +374,59 @@ def _apply_one(
     ))  # fmt: skip
 
 
+#: Errors a pulled entry's content can cause at its write. Not ``OperationalError``: a full disk,
+#: a locked or damaged database is this laptop's problem, not the entry's; it fails the page (and
+#: the sync) with nothing applied, so no entry is wrongly kept aside and the cursor stays put.
+_ENTRY_ERRORS = (
+    OverflowError,
+    TypeError,
+    ValueError,
+    KeyError,
+    sqlite3.IntegrityError,
+    sqlite3.InterfaceError,
+    sqlite3.ProgrammingError,
+    sqlite3.DataError,
+)
+
+
+def _apply_guarded(
+    conn: sqlite3.Connection, change: RemoteChange, now: str, result: ApplyResult, page: _Page
+) -> None:
+    """``_apply_one`` in a savepoint: an entry whose write fails is undone alone and kept aside
+    whole, and the rest of the page applies (one bad entry never blocks the cursor)."""
+    if not change.in_scope:
+        page.flush(conn)  # flushed rows must not be undone with this entry
+    part = ApplyResult()
+    marked = len(page.journal_rows)
+    conn.execute("SAVEPOINT pulled_entry")
+    try:
+        _apply_one(conn, change, now, part, page)
+    except _ENTRY_ERRORS as error:
+        conn.execute("ROLLBACK TO pulled_entry")
+        conn.execute("RELEASE pulled_entry")
+        del page.journal_rows[marked:]
+        reason = f"{refused_incoming.UNSTORABLE} ({error.__class__.__name__} : {error})"
+        _refuse(conn, change, [refused_incoming.Problem(None, reason)], whole=True, now=now)
+        return
+    conn.execute("RELEASE pulled_entry")
+    result.add(part)
+
+
+def _refuse(
+    conn: sqlite3.Connection,
+    change: RemoteChange | UnreadableEntry,
+    problems: list[refused_incoming.Problem],
+    *,
+    whole: bool,
+    now: str,
+) -> None:
+    refused_incoming.record(
+        conn, change_id=change.change_id, seq=change.seq, kind=change.kind,
+        record_id=change.record_id, op=change.op, at=change.at, author=change.author,
+        problems=problems, whole=whole, now=now,
+    )  # fmt: skip
+
+
 def _children(conn: sqlite3.Connection, project_id: str) -> Iterable[tuple[str, str]]:
     for kind, spec in ENTITIES.items():
         if spec.parent_field == "project_id":
@@ -376,6 +450,7 @@ def _leave_scope(conn: sqlite3.Connection, kind: str, record_id: str, result: Ap
         if _has_local_hold(conn, target_kind, target_id):
             result.kept_out_of_scope.append((target_kind, target_id))
             continue
+        refused_incoming.forget(conn, target_kind, target_id)
         if _current(conn, target_kind, target_id) is None:
             continue
         conn.execute(f"DELETE FROM {target_kind} WHERE id = ?", (target_id,))
@@ -394,8 +469,14 @@ def apply_page(
     next_cursor: int,
     server_generation: str,
     scope: str | None = None,
+    unreadable: Iterable[UnreadableEntry] = (),
 ) -> ApplyResult:
     """Apply one pulled page and advance the cursor, atomically.
+
+    An entry this laptop cannot apply (or only in part) never fails the page: it is kept aside in
+    ``sync_refused_incoming`` (``store.refused_incoming``) in the same transaction, and the cursor
+    moves past it. ``unreadable`` are the page's entries that did not even parse (the client
+    could not read them); they are kept aside the same way.
 
     ``since`` is the cursor the page was fetched from. If another sync of this profile (the
     window's and the command line's at once) moved the cursor meanwhile, the page is stale:
@@ -411,8 +492,11 @@ def apply_page(
             return result
         listed = list(changes)
         page = _Page.read(conn, listed)
+        for entry in unreadable:
+            _refuse(conn, entry, [refused_incoming.Problem(None, entry.reason)], whole=True,
+                    now=now)  # fmt: skip
         for change in listed:
-            _apply_one(conn, change, now, result, page)
+            _apply_guarded(conn, change, now, result, page)
         page.flush(conn)
         _set_meta(conn, META_CURSOR, str(next_cursor))
         _set_meta(conn, META_GENERATION, server_generation)

@@ -7,6 +7,8 @@ could write anything.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +27,8 @@ from coordinator_app.protocol import (
     PushResponse,
     version_headers,
 )
-from coordinator_app.protocol.models import CHUNK_BYTES
+from coordinator_app.protocol.models import CHUNK_BYTES, PullEntry
+from coordinator_app.store.sync_state import UnreadableEntry
 from coordinator_app.sync import errors
 from coordinator_app.sync.errors import SyncError, SyncErrorKind
 from coordinator_app.sync.transport import ServerAddress, make_http_client
@@ -37,6 +40,44 @@ class BatchRefused(SyncError):
     def __init__(self, message: str, entries: list[EntryProblem]) -> None:
         super().__init__(SyncErrorKind.FORBIDDEN, message)
         self.entries = entries
+
+
+def _why(problem: Any) -> str:
+    """A pydantic problem in French: what the Conflits screen says of an unreadable entry."""
+    if problem["type"] == "missing":
+        return "manquant"
+    value = problem.get("input")
+    shown = value if isinstance(value, str) else json.dumps(value, default=str)
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    if problem["type"] == "literal_error":
+        return f"valeur « {shown} » inconnue de cette version"
+    return f"valeur « {shown} » illisible"
+
+
+def _unreadable(item: Any, error: ValidationError) -> UnreadableEntry:
+    """What is known of a pulled entry that did not parse, and why (for the Conflits screen)."""
+    fields = item if isinstance(item, dict) else {}
+
+    def text(name: str) -> str | None:
+        value = fields.get(name)
+        return value if isinstance(value, str) and value else None
+
+    seq = fields.get("seq")
+    digest = hashlib.sha256(json.dumps(item, sort_keys=True, default=str).encode()).hexdigest()
+    problems = " ; ".join(
+        f"{'.'.join(str(part) for part in problem['loc']) or 'entrée'} : {_why(problem)}"
+        for problem in error.errors()[:3]
+    )
+    return UnreadableEntry(
+        change_id=text("change_id") or f"illisible-{digest[:32]}",
+        seq=seq if isinstance(seq, int) and not isinstance(seq, bool) else None,
+        kind=text("kind") or "?",
+        record_id=text("record_id") or "?",
+        op=text("op") or "?",
+        reason=f"entrée illisible pour cette version de Carnet COOP ({problems})",
+        at=text("at"),
+        author=text("author"),
+    )
 
 
 def _is_certificate_problem(error: BaseException) -> str | None:
@@ -155,8 +196,36 @@ class ServerClient:
         return self._json(self._request("POST", "/push", json=body), PushResponse)
 
     def pull(self, since: int, limit: int) -> PullResponse:
+        return self.pull_page(since, limit)[0]
+
+    def pull_page(self, since: int, limit: int) -> tuple[PullResponse, list[UnreadableEntry]]:
+        """One page of the server's log, and the entries of it this version cannot read.
+
+        The whole page is validated in one pass; only when that fails is it read entry by entry,
+        so that one entry this version cannot read (an unknown ``op``, a malformed field) is set
+        aside (``store.refused_incoming``) instead of failing every pull that meets it. A page
+        whose envelope is wrong is still refused whole (nothing applied)."""
         response = self._request("GET", "/pull", params={"since": since, "limit": limit})
-        return self._json(response, PullResponse)
+        try:
+            return PullResponse.model_validate_json(response.content), []
+        except (ValueError, ValidationError):
+            pass
+        try:
+            body = json.loads(response.content)
+            raw = body["changes"] if isinstance(body, dict) else None
+            if not isinstance(raw, list):
+                raise ValueError("changes")
+            page = PullResponse.model_validate({**body, "changes": []})
+        except (ValueError, KeyError, TypeError, ValidationError, RecursionError):
+            return self._json(response, PullResponse), []  # raises the usual SyncError
+        readable: list[PullEntry] = []
+        unreadable: list[UnreadableEntry] = []
+        for item in raw:
+            try:
+                readable.append(PullEntry.model_validate(item))
+            except ValidationError as error:
+                unreadable.append(_unreadable(item, error))
+        return page.model_copy(update={"changes": readable}), unreadable
 
     def attachment_exists(self, sha256: str) -> bool:
         return self._request("HEAD", f"/attachments/{sha256}").status_code == 200

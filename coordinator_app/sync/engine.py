@@ -21,7 +21,7 @@ import httpx
 from coordinator_app.domain import privacy as retention_rules
 from coordinator_app.protocol import REFERENCE_KINDS, PullEntry, PullResponse
 from coordinator_app.protocol.models import DEFAULT_PULL_LIMIT, MAX_ATTACHMENT_BYTES
-from coordinator_app.store import Store, privacy, sync_state
+from coordinator_app.store import Store, privacy, refused_incoming, sync_state
 from coordinator_app.store.journal import JournalEntry
 from coordinator_app.store.snapshots import snapshot_if_changed
 from coordinator_app.sync import people, settings
@@ -46,6 +46,8 @@ class SyncReport:
     conflicts_new: int = 0
     conflicts_open: int = 0
     refused: list[dict[str, Any]] = field(default_factory=list)
+    #: pulled changes this laptop could not apply, kept aside until dismissed (open ones)
+    refused_incoming: list[dict[str, Any]] = field(default_factory=list)
     removed: int = 0
     kept_out_of_scope: int = 0
     uploaded: int = 0
@@ -122,6 +124,7 @@ class SyncEngine:
         self._apply_retention(report)
         report.conflicts_open = len(sync_state.conflicts(self.store))
         report.refused = sync_state.refused(self.store)
+        report.refused_incoming = refused_incoming.listing(self.store)
         report.completed = True
         self.store.set_meta(sync_state.META_LAST_SYNC, self.store.now())
         self.progress("Synchronisation terminée.", 1.0)
@@ -207,7 +210,7 @@ class SyncEngine:
         while True:
             since = sync_state.cursor(self.store)
             self.progress("Réception des modifications…", None)
-            page = client.pull(since, self.pull_limit)
+            page, unreadable = client.pull_page(since, self.pull_limit)
             if self._generation_changed(page.server_generation, report):
                 self._push(client, device_id, report)
                 continue
@@ -223,6 +226,7 @@ class SyncEngine:
                 next_cursor=page.next_since,
                 server_generation=page.server_generation,
                 scope=json.dumps(sorted(scope.regions)),
+                unreadable=unreadable,
             )
             if result.stale:
                 continue  # another sync of this profile moved the cursor: pull from there

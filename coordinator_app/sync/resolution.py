@@ -84,3 +84,49 @@ def refused_title(store: Store, refused: dict[str, Any]) -> str:
         refused["op"], refused["op"]
     )
     return f"{title} — {action} refusée : {refused['reason']}"
+
+
+# -- pulled changes this laptop refused (``store.refused_incoming``) ----------------------------
+INCOMING_HEADING = "Modification reçue refusée"
+
+
+def local_time(value: Any) -> str:
+    """« 2026-11-26 08:47 » in this laptop's time zone (the wire carries UTC)."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(str(value)).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return str(value or "")
+
+
+def incoming_title(store: Store, refused: dict[str, Any]) -> str:
+    """« Contrat : Entretien paysager » — the record a refused incoming change is about."""
+    return target_title(store, {"target_kind": refused["kind"], "target_id": refused["record_id"]})
+
+
+def incoming_problems(refused: dict[str, Any]) -> list[str]:
+    """One French line per refused field: « champ « Montant » (9223372036854775808) : raison »."""
+    spec = ENTITIES.get(refused["kind"])
+    lines = []
+    for problem in refused["problems"]:
+        name = problem.get("field")
+        if name is None:
+            where = "modification entière"
+        else:
+            label = spec.field(name).label if spec and spec.has_field(name) else name
+            where = f"champ « {label} »"
+        if problem.get("value") is not None:
+            where += f" ({problem['value']})"
+        lines.append(f"{where} : {problem['reason']}")
+    return lines
+
+
+def incoming_text(store: Store, refused: dict[str, Any]) -> str:
+    """The one-line French description of a refused incoming change (command line, Conflits)."""
+    who = f" — de {refused['author']}" if refused.get("author") else ""
+    when = f", le {local_time(refused['at'])}" if refused.get("at") else ""
+    return (
+        f"{INCOMING_HEADING} — {incoming_title(store, refused)} — "
+        f"{' ; '.join(incoming_problems(refused))}{who}{when}"
+    )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from coordinator_app.store import Store, sync_state
+from coordinator_app.store import Store, refused_incoming, sync_state
 from coordinator_app.sync import settings
 
 
 def sync_status(store: Store) -> dict[str, Any]:
-    """Server, user, where the token is kept (with a warning for a plain file), open conflicts and
-    refused changes."""
+    """Server, user, where the token is kept (with a warning for a plain file), open conflicts,
+    refused changes (ours, by the server) and refused incoming changes (the server's, by us)."""
     connection = settings.configured(store)
     tokens = settings.token_store(store)
     return {
@@ -20,6 +20,7 @@ def sync_status(store: Store) -> dict[str, Any]:
         "token_warning": tokens.warning(),
         "open_conflicts": len(sync_state.conflicts(store)),
         "refused_changes": len(sync_state.refused(store)),
+        "refused_incoming": refused_incoming.open_count(store),
         "demo": settings.is_demo(store),
     }
 
@@ -38,6 +39,11 @@ def status_lines(store: Store) -> list[str]:
         lines.append(f"Conflits à résoudre : {info['open_conflicts']} (coordinator-app conflicts)")
     if info["refused_changes"]:
         lines.append(f"Modifications refusées par le serveur : {info['refused_changes']}")
+    if info["refused_incoming"]:
+        lines.append(
+            f"Modifications reçues refusées par cet ordinateur : {info['refused_incoming']} "
+            "(coordinator-app conflicts)"
+        )
     if info["token_warning"]:
         lines.append(info["token_warning"])
     return lines

@@ -150,10 +150,14 @@ class Laptop:
     reports: list[SyncReport] = field(default_factory=list)
 
     def sync(self, **options: Any) -> SyncReport:
+        """Sync once. No pulled change may be refused (kept aside) unless the test expects it:
+        the server only logs what the domain accepted, so a refusal here would be a bug."""
+        allow_refused = options.pop("allow_refused_incoming", False)
         report = SyncEngine(
             self.store, transport=self.transport, snapshot=options.pop("snapshot", False), **options
         ).run()
         self.reports.append(report)
+        assert allow_refused or not report.refused_incoming, report.refused_incoming
         return report
 
 
