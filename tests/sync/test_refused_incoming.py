@@ -123,7 +123,13 @@ def poison(server: SyncServer, records: dict[str, Any]) -> dict[str, str]:
              "values": {}},
         ],
     )  # fmt: skip
-    return dict(zip(["too_large", "refused", "unknown_field", "unknown_kind", "unreadable"], ids))
+    return dict(
+        zip(
+            ["too_large", "refused", "unknown_field", "unknown_kind", "unreadable"],
+            ids,
+            strict=True,
+        )
+    )
 
 
 def problems_of(store: Any) -> dict[str, list[dict[str, Any]]]:
