@@ -37,6 +37,7 @@ from coordinator_app.store import Store, sync_state
 from coordinator_app.store.snapshots import list_snapshots, restore_snapshot
 from coordinator_app.sync.errors import SyncError, SyncErrorKind
 from coordinator_app.ui import tasks
+from coordinator_app.ui.refused_incoming_view import RefusedIncomingBox
 
 if TYPE_CHECKING:
     from coordinator_app.sync.engine import SyncReport
@@ -94,6 +95,10 @@ def report_message(report: SyncReport) -> str:
     )
     if report.refused:
         text += " " + _tr("{n} refusées par le serveur.").format(n=len(report.refused))
+    if report.refused_incoming:
+        text += " " + _tr("{n} reçues refusées (voir Conflits).").format(
+            n=len(report.refused_incoming)
+        )
     return text
 
 
@@ -117,7 +122,8 @@ def _local_time(value: Any) -> str:
 
 # -- the Conflits screen ---------------------------------------------------------------------
 class ConflictsWidget(QWidget):
-    """Each open conflict with both values side by side; refused changes below."""
+    """Each open conflict with both values side by side; refused changes below, then the
+    changes received from the server that this laptop refused (``RefusedIncomingBox``)."""
 
     changed = Signal()
 
@@ -144,6 +150,8 @@ class ConflictsWidget(QWidget):
         self.retry.clicked.connect(self._retry)
         self.abandon.clicked.connect(self._abandon)
         self.empty = QLabel(_tr("Aucun conflit à résoudre."))
+        self.incoming = RefusedIncomingBox(store)
+        self.incoming.changed.connect(self.changed)
         self._build()
         self.reload()
 
@@ -183,6 +191,7 @@ class ConflictsWidget(QWidget):
         layout.addWidget(QLabel(_tr("<b>Modifications refusées par le serveur</b>")))
         layout.addWidget(self.refused_list, 1)
         layout.addLayout(refused_buttons)
+        layout.addWidget(self.incoming, 1)
 
     def reload(self) -> None:
         self.list.clear()
@@ -196,6 +205,7 @@ class ConflictsWidget(QWidget):
             item = QListWidgetItem(_resolution().refused_title(self.store, refused))
             item.setData(256, refused["change_id"])
             self.refused_list.addItem(item)
+        self.incoming.reload()
         has = self.list.count() > 0
         self.empty.setVisible(not has)
         if has:

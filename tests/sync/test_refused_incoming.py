@@ -13,21 +13,17 @@ without failing; a later good change of the same record applies; a dismissed one
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
-from coordinator_app.server import db
 from coordinator_app.server.settings import Settings
 from coordinator_app.store import refused_incoming, sync_state
 from tests.support.live_server import postgres_reachable, postgres_schema_url
 from tests.sync.conftest import SyncServer, live_rows
-
-POISON = 2**63  # one more than SQLite's largest integer
+from tests.sync.poisoned_log import POISON, log_top, make_region_03_data, poison
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -54,82 +50,6 @@ def _serve(folder: Path, url: str) -> Iterator[SyncServer]:
         yield started
     finally:
         started.close()
-
-
-def poison_log(server: SyncServer, entries: list[dict[str, Any]]) -> list[str]:
-    """Append ``entries`` to the server's change log as its own writer would: each a copy of the
-    log's last entry with the given columns replaced, under the next seqs. Returns the change ids."""
-    change_ids = []
-    with db.writing(server.engine, serialised=True) as conn:
-        last = conn.execute(sa.select(db.changes).order_by(db.changes.c.seq.desc()).limit(1)).one()
-        seq = last.seq
-        for entry in entries:
-            seq += 1
-            change_id = entry.pop("change_id", str(uuid.uuid4()))
-            row = {**last._asdict(), "seq": seq, "change_id": change_id, **entry}
-            conn.execute(db.changes.insert().values(**row))
-            change_ids.append(change_id)
-    return change_ids
-
-
-def log_top(server: SyncServer) -> int:
-    with db.reading(server.engine) as conn:
-        return int(conn.execute(sa.select(sa.func.max(db.changes.c.seq))).scalar_one())
-
-
-def make_region_03_data(alice: Any) -> dict[str, Any]:
-    store = alice.store
-    project = store.create(
-        "project", {"name": "Coop des Chutes", "program": "FERME_COOP", "region_code": "03"}
-    )
-    contract = store.create(
-        "contract",
-        {
-            "project_id": project["id"],
-            "client_type": "residentiel",
-            "service": "Entretien paysager",
-            "amount": 120000,
-        },
-    )
-    visit = store.create(
-        "visit",
-        {"project_id": project["id"], "visited_at": "2026-05-04T14:30", "mode": "sur_place"},
-    )
-    alice.sync()
-    return {"project": project, "contract": contract, "visit": visit}
-
-
-def poison(server: SyncServer, records: dict[str, Any]) -> dict[str, str]:
-    """Five entries no laptop of this version can apply in full, in region 03's log."""
-    project_id, contract_id = records["project"]["id"], records["contract"]["id"]
-    common = {"region_code": "03", "project_id": project_id, "full": False, "deleted": False}
-    ids = poison_log(
-        server,
-        [
-            # the attack: an amount SQLite cannot store
-            {**common, "kind": "contract", "record_id": contract_id, "op": "update",
-             "values": {"amount": POISON}},
-            # a value the domain refuses (no negative amounts), beside a good one
-            {**common, "kind": "contract", "record_id": contract_id, "op": "update",
-             "values": {"amount": -500, "service": "Déneigement"}},
-            # a field this version does not know, beside a good one
-            {**common, "kind": "project", "record_id": project_id, "op": "update",
-             "project_id": None, "values": {"couleur": "bleu", "notes": "Comité le 3 juin"}},
-            # a kind this version does not know
-            {**common, "kind": "sondage", "record_id": "sondage-1", "op": "create",
-             "values": {"question": "Satisfait ?"}},
-            # an entry that does not parse at all here (an op this version does not know)
-            {**common, "kind": "visit", "record_id": records["visit"]["id"], "op": "archive",
-             "values": {}},
-        ],
-    )  # fmt: skip
-    return dict(
-        zip(
-            ["too_large", "refused", "unknown_field", "unknown_kind", "unreadable"],
-            ids,
-            strict=True,
-        )
-    )
 
 
 def problems_of(store: Any) -> dict[str, list[dict[str, Any]]]:
