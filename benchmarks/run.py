@@ -30,6 +30,7 @@ FIGURES: list[tuple[str, Callable[[Context], Row]]] = [
     ("startup-installed", fig_window.installed_startup),
     ("search", fig_window.search_as_you_type),
     ("save-visit", fig_store.save_visit),
+    ("durability", fig_store.durability_cost),
     ("sync-10k", fig_sync.push_pull),
     ("sync-nothing", fig_sync.nothing_to_do),
     ("sync-1-change", fig_sync.one_change_scaling),

@@ -19,16 +19,17 @@ and keeps it dismissed if it was.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from coordinator_app.domain import validation
 from coordinator_app.domain.entities import ENTITIES
-from coordinator_app.domain.validation import parse_field
+from coordinator_app.domain.schema import FieldSpec
 from coordinator_app.domain.values import ValueProblem
-from coordinator_app.store.codec import to_db
 
 if TYPE_CHECKING:
     import sqlite3
@@ -91,30 +92,39 @@ def _problem(kind: str, name: str, value: Any, reason: str) -> Problem:
     return Problem(name, reason, None if personal else shown(value))
 
 
+@functools.cache
+def _fields(kind: str) -> dict[str, tuple[FieldSpec, Callable[[object], Any], bool]]:
+    """Field name → (spec, domain parser, has bounds), built once per kind: a pull checks every
+    value of every entry (``parse_field`` would hash the spec on each call)."""
+    return {spec.name: (spec, parser, bounded) for spec, parser, bounded in
+            validation._field_parsers(kind)}  # fmt: skip
+
+
 def _check_entity(kind: str, values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
-    entity = ENTITIES[kind]
+    """Each value through the domain's parser and bounds, then SQLite's integer range. Text that
+    SQLite cannot take (a lone surrogate, rare) is not looked for here: its write fails and the
+    page is applied again entry by entry (``sync_state.apply_page``), the entry kept aside whole."""
+    fields = _fields(kind)
     clean: dict[str, Any] = {}
     problems: list[Problem] = []
     for name, value in values.items():
-        if not entity.has_field(name):
+        known = fields.get(name)
+        if known is None:
             problems.append(_problem(kind, name, value, UNKNOWN_FIELD))
             continue
-        spec = entity.field(name)
+        spec, parser, bounded = known
         try:
-            parsed = parse_field(spec, value)
+            parsed = parser(value)
+            if bounded:
+                parsed = validation._checked(spec, parsed)  # the domain's bounds
         except ValueProblem as problem:
             problems.append(_problem(kind, name, value, f"valeur refusée : {problem}"))
             continue
         except (TypeError, ValueError, OverflowError, RecursionError):
             problems.append(_problem(kind, name, value, UNSTORABLE))
             continue
-        try:
-            column = to_db(spec, parsed)
-        except (TypeError, ValueError, OverflowError, RecursionError):
-            column = object()  # not storable
-        if not storable(column):
-            too_large = isinstance(column, int) and not isinstance(column, bool)
-            problems.append(_problem(kind, name, value, TOO_LARGE if too_large else UNSTORABLE))
+        if type(parsed) is int and not INT_MIN <= parsed <= INT_MAX:
+            problems.append(_problem(kind, name, value, TOO_LARGE))
             continue
         clean[name] = parsed
     return clean, problems

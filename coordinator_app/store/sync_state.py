@@ -483,6 +483,30 @@ def apply_page(
     applying it would replay older values over newer ones, so nothing is applied
     (``result.stale``) and the caller pulls again from the current cursor.
     """
+    listed, unreadable = list(changes), list(unreadable)
+    arguments = (store, listed, since, next_cursor, server_generation, scope, unreadable)
+    if store.conn.in_transaction:  # inside a caller's transaction: no whole-page retry
+        return _apply_page(*arguments, guarded=True)
+    try:
+        # no savepoint per entry (they cost as much as the entries' own writes): the values were
+        # checked before the writes, so an entry failing at its write is rare...
+        return _apply_page(*arguments, guarded=False)
+    except _ENTRY_ERRORS:
+        # ...and then the page (rolled back whole) is applied again entry by entry
+        return _apply_page(*arguments, guarded=True)
+
+
+def _apply_page(
+    store: Store,
+    listed: list[RemoteChange],
+    since: int,
+    next_cursor: int,
+    server_generation: str,
+    scope: str | None,
+    unreadable: list[UnreadableEntry],
+    *,
+    guarded: bool,
+) -> ApplyResult:
     result = ApplyResult()
     now = store.now()
     with store.transaction() as conn:
@@ -490,13 +514,15 @@ def apply_page(
         if int(row[0] if row else 0) != since:
             result.stale = True
             return result
-        listed = list(changes)
         page = _Page.read(conn, listed)
         for entry in unreadable:
             _refuse(conn, entry, [refused_incoming.Problem(None, entry.reason)], whole=True,
                     now=now)  # fmt: skip
         for change in listed:
-            _apply_guarded(conn, change, now, result, page)
+            if guarded:
+                _apply_guarded(conn, change, now, result, page)
+            else:
+                _apply_one(conn, change, now, result, page)
         page.flush(conn)
         _set_meta(conn, META_CURSOR, str(next_cursor))
         _set_meta(conn, META_GENERATION, server_generation)
