@@ -18,7 +18,7 @@ def make_profile_at(folder, version: int) -> None:
     """A profile as an older app left it: migrated only up to ``version``, with one project."""
     folder.mkdir(parents=True, exist_ok=True)
     conn = open_connection(database_path(folder))
-    migrate(conn, backups_dir(folder), MIGRATIONS[:version])
+    migrate(conn, backups_dir(folder), tuple(m for m in MIGRATIONS if m.version <= version))
     conn.execute(
         "INSERT INTO project (id, created_at, updated_at, author, name, program, region_code, season_year) "
         "VALUES ('p-old', '2025-01-01', '2025-01-01', 'ancienne', 'CIEC de Matane', 'CIEC', '01', 2025)"
@@ -26,13 +26,15 @@ def make_profile_at(folder, version: int) -> None:
     conn.close()
 
 
-@pytest.mark.parametrize("version", range(1, LATEST_VERSION))
+# versions are allocated to branches ahead of their merge, so the list may have gaps
+@pytest.mark.parametrize("version", [m.version for m in MIGRATIONS[:-1]])
 def test_profile_from_an_older_version_upgrades_with_data_intact_and_a_backup(tmp_path, version):
     make_profile_at(tmp_path, version)
     store = open_store(tmp_path)
     assert store.schema_version == LATEST_VERSION
     assert store.require("project", "p-old")["name"] == "CIEC de Matane"
-    backups = list(backups_dir(tmp_path).glob(f"carnet-avant-v{version + 1}-*.db"))
+    following = min(m.version for m in MIGRATIONS if m.version > version)
+    backups = list(backups_dir(tmp_path).glob(f"carnet-avant-v{following}-*.db"))
     assert len(backups) == 1
     store.close()
 
