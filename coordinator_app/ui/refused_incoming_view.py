@@ -71,6 +71,7 @@ class RefusedIncomingBox(QWidget):
         self.help.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("refused-incoming-list")
+        self.list.setAccessibleName(_tr("Modifications reçues refusées"))
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(lambda *_: self._enable())
         self.dismiss_button = QPushButton(_tr("Retirer de la liste"))

@@ -28,7 +28,9 @@ def test_a_write_sqlite_refuses_is_kept_aside_whole_and_the_page_applies(tmp_pat
         good_before = change(1, "workshop", workshop("Gouvernance"))
         surrogate = change(2, "workshop", workshop("Finances \ud800"))  # not encodable in UTF-8
         odd_conflict = change(
-            3, "conflict", {"target_kind": {"pas": "un texte"}, "status": "ouvert"}
+            3,
+            "conflict",
+            {"target_kind": {"pas": "un texte"}, "kept_at": 2**63, "status": "ouvert"},
         )
         too_large = change(4, "workshop", {**workshop("Marketing"), "attendance": 2**64})
         good_after = change(5, "workshop", workshop("Ressources humaines"))
@@ -45,13 +47,14 @@ def test_a_write_sqlite_refuses_is_kept_aside_whole_and_the_page_applies(tmp_pat
         assert kept[surrogate.change_id]["whole"]
         assert "impossible à enregistrer" in kept[surrogate.change_id]["problems"][0]["reason"]
         assert not kept[odd_conflict.change_id]["whole"]
-        assert kept[odd_conflict.change_id]["problems"][0]["field"] == "target_kind"
+        target_kind, kept_at = kept[odd_conflict.change_id]["problems"]
+        assert target_kind["field"] == "target_kind"
+        assert target_kind["reason"] == refused_incoming.UNSTORABLE
+        assert (kept_at["field"], kept_at["value"]) == ("kept_at", str(2**63))
+        assert kept_at["reason"] == refused_incoming.TOO_LARGE  # SQLite's range, no domain here
         [problem] = kept[too_large.change_id]["problems"]
-        assert problem == {
-            "field": "attendance",
-            "value": str(2**64),
-            "reason": "valeur refusée : au plus 100000",
-        }
+        assert (problem["field"], problem["value"]) == ("attendance", str(2**64))
+        assert problem["reason"].startswith("valeur refusée : ")  # the domain's bound
         # the same page pulled again (a restored server): nothing doubles, nothing fails
         sync_state.apply_page(store, page, since=5, next_cursor=5, server_generation="g1")
         assert len(refused_incoming.listing(store)) == 3

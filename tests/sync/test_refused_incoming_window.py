@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 
 from coordinator_app.store import refused_incoming
 from coordinator_app.ui.main_window import MainWindow
-from tests.sync.poisoned_log import POISON, make_region_03_data, poison
+from tests.sync.poisoned_log import POISON, make_region_03_data, poison, says_too_large
 
 pytestmark = pytest.mark.gui
 
@@ -56,9 +56,9 @@ def test_conflits_lists_refused_incoming_changes_until_dismissed(qtbot, laptops,
     assert len(lines) == 5
     [too_large] = [line for line in lines if f"({POISON})" in line]
     assert too_large.startswith(
-        "Modification reçue refusée — Contrat : Déneigement — champ « Montant » "
-        f"({POISON}) : nombre trop grand pour être enregistré sur cet ordinateur"
+        f"Modification reçue refusée — Contrat : Déneigement — champ « Montant » ({POISON}) : "
     )
+    assert says_too_large(too_large)
     assert "(de alice, le " in too_large
     assert any("champ « couleur » (bleu) : champ inconnu" in line for line in lines)
     assert any("type d'enregistrement inconnu" in line for line in lines)
