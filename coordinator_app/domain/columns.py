@@ -66,20 +66,56 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "municipality": ("Ville", "Localité"),
         "email": ("Adresse courriel", "Courriel", "E-mail", "Email"),
         "phone": ("Téléphone", "Tél", "Numéro de téléphone"),
-        "project_id": ("Nom du projet", "Identifiant du projet", "Projet"),
+        "project_id": ("Nom du projet", "Identifiant du projet", "Projet", "Projet ou COOP"),
     },
     "project": {
-        "name": ("Projet", "Nom", "Nom de la coopérative", "Nom de la coop"),
-        "season_year": ("Saison", "Année de la saison", "An"),
-        "youth_count": ("Jeunes", "Nb de jeunes", "Nombre de jeunes membres"),
-        "revenue": ("Revenus", "Revenu", "Chiffre d'affaire"),
-        "start_date": ("Début", "Date début"),
-        "end_date": ("Fin", "Date fin"),
-        "stage": ("Étape actuelle", "Étape du projet"),
-        "coordinator_ids": ("Coordination", "Coordonnatrices"),
-        "hectares": ("Superficie", "Hectares"),
-        "members_count": ("Membres", "Nb de membres"),
-        "program": ("Programme du projet",),
+        "name": ("Projet", "Nom", "Nom de la coopérative", "Nom de la coop", "Nom de la CIEC"),
+        "season_year": ("Saison", "Année de la saison", "An", "Été", "Année scolaire"),
+        "youth_count": (
+            "Jeunes",
+            "Nb de jeunes",
+            "Nombre de jeunes membres",
+            "Nombre de jeunes inscrits",
+            "Nb de jeunes inscrits",
+            "Jeunes inscrits",
+            "Nombre de membres jeunes",
+            "Nombre de participants",
+            "Nombre d'élèves",
+            "Nb d'élèves",
+        ),
+        "revenue": (
+            "Revenus",
+            "Revenu",
+            "Chiffre d'affaire",
+            "Chiffre d'affaires ($)",
+            "Chiffre d'affaires total",
+            "Revenus totaux",
+            "Ventes",
+        ),
+        "start_date": ("Début", "Date début", "Début du projet", "Date de début du projet"),
+        "end_date": ("Fin", "Date fin", "Fin du projet", "Date de fin du projet"),
+        "stage": ("Étape actuelle", "Étape du projet", "Statut du projet", "Avancement"),
+        "coordinator_ids": (
+            "Coordination",
+            "Coordonnatrices",
+            "Coordonnatrice",
+            "Coordonnateur",
+            "Coordonnateur ou coordonnatrice",
+            "Coordonnateurs et coordonnatrices",
+            "Coordonnateurs.trices",
+            "Coordonnateur.trice",
+            "Responsable",
+            "Conseiller",
+            "Conseillère",
+        ),
+        "partner_ids": ("Partenaire", "Partenaires financiers", "Organismes partenaires"),
+        "school_ids": ("Écoles partenaires", "Écoles participantes"),
+        "hectares": ("Superficie", "Hectares", "Superficie en hectares", "Nombre d'hectares"),
+        "members_count": ("Membres", "Nb de membres", "Nombre de membres de la coop"),
+        "program": ("Programme du projet", "Type de programme", "Volet"),
+        "teacher": ("Enseignant", "Enseignante", "Enseignant responsable", "Enseignante responsable"),
+        "committee": ("Membres du comité local", "Comité"),
+        "board": ("CA", "Membres du CA", "Membres du conseil d'administration"),
     },
     "participant": {
         "last_name": ("Nom de famille",),
@@ -90,7 +126,14 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "visited_at": ("Date", "Date de visite", "Date et heure", "Visite le"),
         "mode": ("Mode", "Mode de visite"),
         "place": ("Endroit",),
-        "coordinator_id": ("Coordonnatrice", "Coordonnateur ou coordonnatrice"),
+        "coordinator_id": (
+            "Coordonnatrice",
+            "Coordonnateur ou coordonnatrice",
+            "Conseiller",
+            "Conseillère",
+            "Visite faite par",
+        ),
+        "people_present": ("Présents", "Personnes rencontrées"),
     },
     "action_item": {
         "text": ("Suivi", "Tâche", "Description", "Action à faire"),
@@ -110,11 +153,23 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "workshop": {
         "theme": ("Titre", "Sujet"),
         "held_on": ("Date de l'atelier", "Tenu le"),
-        "attendance": ("Nombre de participants", "Participants"),
+        "attendance": (
+            "Nombre de participants",
+            "Participants",
+            "Nb de participants",
+            "Nombre de personnes",
+            "Nombre d'inscrits",
+            "Inscrits",
+        ),
     },
     "organisation": {"org_kind": ("Type",)},
     "school": {"name": ("École", "Nom de l'école")},
-    "contract": {"amount": ("Montant du contrat",), "client_type": ("Client",)},
+    "contract": {
+        "amount": ("Montant du contrat", "Montant facturé", "Prix"),
+        "client_type": ("Client", "Type de clientèle"),
+        "hours": ("Nombre d'heures", "Nb d'heures", "Heures travaillées"),
+    },
+    "coordinator": {"name": ("Nom complet", "Coordonnateur", "Coordonnatrice")},
 }
 
 #: Fields that identify a record when the file has no ids (matched case- and accent-insensitively).
@@ -197,8 +252,8 @@ def header_key(text: object) -> str:
     """The form headers are compared in: case, accents, dashes, stars and colons don't matter."""
     if text is None:
         return ""
-    cleaned = re.sub(r"[*:()\[\]]", " ", str(text))
-    return fold(cleaned)
+    cleaned = re.sub(r"[*:()\[\]$#%?]|\ben\s*\$", " ", str(text))
+    return fold(cleaned.replace("\n", " "))
 
 
 @dataclass(frozen=True)
@@ -212,9 +267,8 @@ class Column:
 def export_columns(kind: str, *, include_personal: bool = True) -> list[Column]:
     """The columns an export writes, in order; the import reads the same headers back."""
     spec = ENTITIES[kind]
-    columns = [Column(ID, ID_HEADER)]
-    columns += [Column(f.name, f.label) for f in spec.fields if include_personal or not f.personal]
-    return columns
+    columns = [Column(f.name, f.label) for f in spec.fields if include_personal or not f.personal]
+    return [*columns, Column(ID, ID_HEADER)]  # last: people read names, the app matches ids
 
 
 def _accepted_headers(spec: EntitySpec) -> dict[str, str]:

@@ -27,12 +27,17 @@ HOW_TO_SAVE = (
     "« CSV UTF-8 (délimité par des virgules) (*.csv) », ou enregistrez-le en classeur Excel "
     "(.xlsx), puis importez ce nouveau fichier."
 )
-# Characters a Windows-1252 French (or other Western) file really contains beyond ASCII. Bytes that
-# decode to anything else (Ž, ˆ, ‰, control characters…) mean the file is in another encoding.
+# Characters a Windows-1252 French file really contains beyond ASCII (French letters, a few letters
+# of names from Spanish or Portuguese, typographic punctuation). Bytes that decode to anything else
+# (Ž, ˆ, ‰, Ý, Þ, control characters…) mean the file is in another encoding.
 _PLAUSIBLE_1252 = set(
-    "àâäáãåæçèéêëìíîïñòóôöõøœùúûüýÿÀÂÄÁÃÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖÕØŒÙÚÛÜÝŸß"
-    "«»’‘“”–—…•·°©®§¢£¥€×÷±²³¹¼½¾µ¶¿¡ªº\u00a0"
+    "àâäçèéêëîïôöùûüÿœæÀÂÄÇÈÉÊËÎÏÔÖÙÛÜŸŒÆáíóúñÁÍÓÚÑ«»’‘“”–—…•·°©®§¢£€×÷±²³½¼¾µ\u00a0"
 )
+#: A word of three letters or more, all outside ASCII: never French (« Åõóôïñãéïò » is Greek
+#: ISO-8859-7 read as Windows-1252), common in any other 8-bit encoding.
+_FOREIGN_WORD = re.compile(r"\b[^\W\d_a-zA-Z]{3,}\b")
+_ACCENTED_WORD = re.compile(r"\b\w*[^\W\d_a-zA-Z]\w*\b")
+FOREIGN, ACCENTED = "\x00foreign", "\x00accented"
 _UTF8_PAIR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -57,7 +62,10 @@ def refuse_binary(head: bytes, path: Path) -> None:
 
 
 def _scan(path: Path, encoding: str) -> tuple[bool, int, dict[str, int], int]:
-    """Decode the whole file in chunks: (decodes?, line count, non-ASCII chars, UTF-8-like pairs)."""
+    """Decode the whole file in chunks: (decodes?, line count, non-ASCII chars, UTF-8-like pairs).
+
+    For Windows-1252, ``high`` also counts, under the key ``FOREIGN``, the words made only of
+    non-ASCII letters and, under ``ACCENTED``, the words with an accent."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     lines, high, pairs = 0, {}, 0
     with path.open("rb") as stream:
@@ -71,6 +79,8 @@ def _scan(path: Path, encoding: str) -> tuple[bool, int, dict[str, int], int]:
             if encoding == "cp1252":
                 for char in _NON_ASCII.findall(text):
                     high[char] = high.get(char, 0) + 1
+                high[FOREIGN] = high.get(FOREIGN, 0) + len(_FOREIGN_WORD.findall(text))
+                high[ACCENTED] = high.get(ACCENTED, 0) + len(_ACCENTED_WORD.findall(text))
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
@@ -104,10 +114,12 @@ def detect_encoding(path: Path, head: bytes) -> tuple[str, str, int]:
         if ok:
             return "utf-8", "UTF-8", lines
         ok, lines, high, _ = _scan(path, "cp1252")
+        foreign, accented = high.pop(FOREIGN, 0), high.pop(ACCENTED, 0)
         total = sum(high.values())
         plausible = sum(n for char, n in high.items() if char in _PLAUSIBLE_1252)
         mixed = pairs >= 3 and pairs * 5 >= total
-        if ok and total and plausible == total and not mixed:
+        french = plausible == total and foreign * 50 <= accented and not (foreign and accented < 50)
+        if ok and total and french and not mixed:
             return "cp1252", "Windows-1252 (Excel sous Windows)", lines
     guess = _likely_encoding(head)
     hint = f" ; il ressemble à de l'encodage {guess}" if guess else ""

@@ -1,9 +1,15 @@
 """Export records of one kind to CSV, XLSX or JSON, with the headers the importer reads back.
 
 - CSV: UTF-8 with BOM (Excel opens it with accents intact), semicolon-separated (the list
-  separator of French Excel), amounts and decimals with a decimal comma, ISO dates.
-- XLSX: typed cells (dates as dates, amounts as numbers) with fr_CA display formats.
-- JSON: canonical values (amounts in cents, region codes, ISO dates) for programs.
+  separator of French Excel), amounts and decimals with a decimal comma, ISO dates; a text cell
+  that Excel would run as a formula (« = + - @ ») starts with an apostrophe (CSV injection).
+- XLSX (``xlsx_writer``): typed cells, frozen header, auto-filter, column widths.
+- JSON: canonical values (amounts in cents, region codes, ISO dates, ids) for programs.
+
+CSV and XLSX are for people: every reference is the name a person knows (``labels``), lists are
+« ; »-separated, committee and board members « Nom — rôle (Organisation) », the stage history
+« Étape (date) → … » with the project's own program's labels. The app's identifier is the last
+column, so a re-import matches records exactly.
 
 Files are written to a temporary file beside the target and renamed at the end, so a failed or
 interrupted export never leaves a truncated file under the user's chosen name. Personal fields of
@@ -29,19 +35,18 @@ from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
 from coordinator_app.domain.regions import region_name
 from coordinator_app.domain.schema import FieldSpec, FieldType
+from coordinator_app.domain.stages import stage_label
+from coordinator_app.exchange import cells
+from coordinator_app.exchange.labels import Labels
+from coordinator_app.exchange.row_values import MEMBER_FIELDS, REGION_LISTS
+from coordinator_app.exchange.xlsx_writer import write_xlsx
 from coordinator_app.store import Store, lookup, privacy
 
 FORMATS = ("csv", "xlsx", "json")
 Progress = Callable[[int, int], None]
 T = FieldType
-MONEY_FORMAT = '#,##0.00 "$"'
-XLSX_FORMATS = {
-    T.DATE: "yyyy-mm-dd",
-    T.DATETIME: "yyyy-mm-dd hh:mm",
-    T.MONEY: MONEY_FORMAT,
-    T.INT: "#,##0",
-    T.DECIMAL: "#,##0.##########",
-}
+#: Types written as numbers or dates: never mistaken for a formula, so never neutralised.
+_NOT_TEXT = (T.MONEY, T.DECIMAL, T.INT, T.DATE, T.DATETIME, T.BOOL)
 
 
 @dataclass(frozen=True)
@@ -66,32 +71,58 @@ def _decimal_comma(number: float | Decimal) -> str:
     return text.replace(".", ",")
 
 
-def text_value(spec: FieldSpec, value: Any) -> str:
-    """A canonical value as text in a CSV cell, in the form the importer reads back."""
-    if value is None or value == []:
-        return ""
-    match spec.type:
-        case T.MONEY:
-            return f"{Decimal(value) / 100:.2f}".replace(".", ",")
-        case T.DECIMAL:
-            return _decimal_comma(value)
-        case T.REGION:
-            return region_name(value)
-        case T.ENUM:
-            return spec.choice_label(value)
-        case T.BOOL:
-            return "oui" if value else "non"
-        case T.DATETIME:
-            return str(value).replace("T", " ")
-        case T.JSON:
-            return json.dumps(value, ensure_ascii=False)
-        case T.REFS | T.LIST | T.DATES:
-            return "; ".join(str(item) for item in value)
-    return str(value)
+class _Texts:
+    """Canonical values as the text a person reads in a cell (and the importer reads back):
+    names instead of ids, « ; »-separated lists, members and stage histories as sentences."""
+
+    def __init__(self, store: Store, kind: str) -> None:
+        self.store, self.kind = store, kind
+        self._labels: dict[str, Labels] = {}
+
+    def labels(self, kind: str) -> Labels:
+        if kind not in self._labels:
+            self._labels[kind] = Labels(self.store, kind)
+        return self._labels[kind]
+
+    def text(self, spec: FieldSpec, value: Any, record: dict[str, Any]) -> str:
+        if value is None or value == []:
+            return ""
+        program = record.get("program") if self.kind == "project" else None
+        match spec.type:
+            case T.MONEY:
+                return f"{Decimal(value) / 100:.2f}".replace(".", ",")
+            case T.DECIMAL:
+                return _decimal_comma(value)
+            case T.REGION:
+                return region_name(value)
+            case T.ENUM if spec.name == "stage" and program:
+                return stage_label(program, value)
+            case T.ENUM:
+                return spec.choice_label(value)
+            case T.BOOL:
+                return "oui" if value else "non"
+            case T.DATETIME:
+                return str(value).replace("T", " ")
+            case T.REF:
+                return self.labels(spec.ref).label(str(value))
+            case T.REFS:
+                return cells.join_list(self.labels(spec.ref).label(str(i)) for i in value)
+            case T.JSON if spec.name == "stage_history":
+                return cells.history_text(value, program)
+            case T.JSON if (self.kind, spec.name) in MEMBER_FIELDS:
+                return cells.members_text(value, self.labels("organisation").label)
+            case T.JSON:
+                return json.dumps(value, ensure_ascii=False)
+            case T.LIST if (self.kind, spec.name) in REGION_LISTS:
+                return cells.join_list(region_name(str(code)) for code in value)
+            case T.LIST | T.DATES:
+                return cells.join_list(value)
+        return str(value)
 
 
 def xlsx_value(spec: FieldSpec, value: Any) -> Any:
-    """A canonical value as a typed XLSX cell value (dates as dates, amounts as numbers)."""
+    """A canonical value as a typed XLSX cell value (dates as dates, amounts as numbers), or None
+    when the cell holds text."""
     if value is None or value == []:
         return None
     match spec.type:
@@ -103,7 +134,7 @@ def xlsx_value(spec: FieldSpec, value: Any) -> Any:
             return Decimal(value) / 100
         case T.INT | T.DECIMAL:
             return value
-    return text_value(spec, value)
+    return None
 
 
 def _specs(kind: str, columns: list[Column]) -> list[FieldSpec | None]:
@@ -138,66 +169,20 @@ def atomic_path(target: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
-def _write_csv(path: Path, columns, specs, records, tick) -> None:
+def _write_csv(path: Path, columns, specs, records, texts: _Texts, tick) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
         writer.writerow([c.header for c in columns])
         for record in records:
-            writer.writerow(
-                [
-                    record[ID] if s is None else text_value(s, record[c.field])
-                    for c, s in zip(columns, specs, strict=True)
-                ]
-            )
-            tick()
-
-
-def _write_xlsx(path: Path, kind: str, columns, specs, records, tick) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(ENTITIES[kind].label_plural[:31])
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(columns, start=1):
-        width = 38 if column.field == ID else min(max(len(column.header) + 4, 14), 50)
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    bold = Font(bold=True)
-    header = []
-    for column in columns:
-        cell = WriteOnlyCell(sheet, value=column.header)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for record in records:
-        row: list[Any] = []
-        for column, spec in zip(columns, specs, strict=True):
-            value = record[ID] if spec is None else xlsx_value(spec, record[column.field])
-            if value is None:
-                row.append(None)  # no element at all for an empty cell
-                continue
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                if "\n" not in value and not value.startswith(("=", "#")):
-                    row.append(value)  # plain text: openpyxl reuses one cell object
+            row = []
+            for column, spec in zip(columns, specs, strict=True):
+                if spec is None:
+                    row.append(record[ID])
                     continue
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"  # text starting with "=" or "#" stays text, never a formula
-                if "\n" in value:
-                    cell.alignment = wrap
-            else:
-                cell = WriteOnlyCell(sheet, value=value)
-                if spec is not None and spec.type in XLSX_FORMATS:
-                    fmt = "0" if spec.name == "season_year" else XLSX_FORMATS[spec.type]
-                    cell.number_format = fmt
-            row.append(cell)
-        sheet.append(row)
-        tick()
-    workbook.save(path)
+                text = texts.text(spec, record[column.field], record)
+                row.append(cells.neutralise(text) if spec.type not in _NOT_TEXT else text)
+            writer.writerow(row)
+            tick()
 
 
 def _write_json(path: Path, kind: str, columns, records, tick) -> None:
@@ -238,11 +223,12 @@ def export_records(
             progress(done[0], total)
 
     records = lookup.iter_records(store, kind)
+    texts = _Texts(store, kind)
     with atomic_path(target) as temporary:
         if fmt == "csv":
-            _write_csv(temporary, columns, specs, records, tick)
+            _write_csv(temporary, columns, specs, records, texts, tick)
         elif fmt == "xlsx":
-            _write_xlsx(temporary, kind, columns, specs, records, tick)
+            write_xlsx(temporary, kind, columns, specs, records, xlsx_value, texts.text, tick)
         else:
             _write_json(temporary, kind, columns, records, tick)
         if include_personal:  # Law 25: names leaving the app go to the register

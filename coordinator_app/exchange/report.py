@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from coordinator_app.domain.entities import ENTITIES
 
@@ -15,19 +16,33 @@ MAX_VALUE_SHOWN = 60
 
 
 def shown_value(value: object) -> str:
-    """A cell's value as the user typed it, shortened for the report."""
+    """A cell's value as the user typed it (never a Python repr), shortened for the report."""
     if value is None:
         return ""
-    if isinstance(value, dt.datetime) and value.time() == dt.time():
+    shown = getattr(value, "shown", None)  # a cell the reader could not read (formula, error)
+    if isinstance(shown, str):
+        return shown
+    if isinstance(value, bool):
+        text = "VRAI" if value else "FAUX"
+    elif isinstance(value, dt.datetime) and value.time() == dt.time():
         text = value.date().isoformat()  # a date cell of Excel comes as midnight
     elif isinstance(value, dt.datetime):
         text = value.isoformat(sep=" ", timespec="minutes")
     elif isinstance(value, dt.date):
         text = value.isoformat()
-    elif isinstance(value, float) and value.is_integer():
+    elif isinstance(value, dt.time):
+        text = value.isoformat(timespec="seconds" if value.second else "minutes")
+    elif isinstance(value, dt.timedelta):
+        hours, rest = divmod(int(value.total_seconds()), 3600)
+        text = f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+    elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         text = str(int(value))
-    elif isinstance(value, list):
-        text = "; ".join(str(item) for item in value)
+    elif isinstance(value, Decimal):
+        text = format(value, "f") if abs(value.adjusted()) < 20 else str(value)
+    elif isinstance(value, list | tuple):
+        text = "; ".join(shown_value(item) for item in value)
+    elif isinstance(value, dict):
+        text = ", ".join(f"{k} : {shown_value(v)}" for k, v in value.items())
     else:
         text = str(value)
     text = text.replace("\r\n", "\n").replace("\n", " ⏎ ")

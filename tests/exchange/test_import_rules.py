@@ -56,7 +56,7 @@ THIRTY_ERRORS = [
     (FARM_ROW, {"Type de coopérative": "Coopérative de consommateurs"}, "Type de coopérative", "une de ces valeurs est attendue"),
     (FARM_ROW, {"Mode de tenure": "Squat"}, "Mode de tenure", "une de ces valeurs est attendue"),
     (FARM_ROW, {"Date de constitution": "2020-05-01", "Date de fermeture": "2019-01-01"}, "Date de fermeture", "doit suivre la date de constitution"),
-    (CIEC_ROW, {"Identifiant": "pas un id!"}, "Identifiant", "un identifiant (lettres, chiffres, tirets) est attendu"),
+    (CIEC_ROW, {"Chiffre d'affaires": "8E467"}, "Chiffre d'affaires", "montant trop grand : au plus 10 000 000,00 $"),
     (CIEC_ROW, {"Nom du projet": "Projet 2", "Programme": "CIEC"}, "Nom du projet", "même projet que la ligne 2"),
 ]  # fmt: skip
 
@@ -132,6 +132,9 @@ def test_update_by_id_touches_only_the_columns_in_the_file(store: Store, tmp_pat
     )
 
 
+NEW_ID = "0b7e6a52-3c1d-4f6e-9a8b-2d4c6e8f0a1b"
+
+
 def test_unknown_id_creates_the_record_with_that_id_and_deleted_id_is_a_problem(
     store: Store, tmp_path: Path
 ) -> None:
@@ -142,10 +145,10 @@ def test_unknown_id_creates_the_record_with_that_id_and_deleted_id_is_a_problem(
     store.delete("workshop", gone["id"])
     header = "Identifiant;Thème;Date;Format;Région;Participation"
     path = write_csv(
-        tmp_path / "a.csv", [header, "atelier-2026-01;Financement;2026-04-02;Webinaire;Estrie;35"]
+        tmp_path / "a.csv", [header, f"{NEW_ID};Financement;2026-04-02;Webinaire;Estrie;35"]
     )
     assert import_file(store, path, "workshop").created == 1
-    assert store.require("workshop", "atelier-2026-01")["attendance"] == 35
+    assert store.require("workshop", NEW_ID)["attendance"] == 35
 
     write_csv(path, [header, f"{gone['id']};Gouvernance;2026-03-01;Atelier;05;"])
     report = import_file(store, path, "workshop")
@@ -194,8 +197,9 @@ def test_ambiguous_project_name_and_minor_without_consent_are_reported(
     )
     report = import_file(store, path, "participant")
     assert [str(p) for p in report.problems] == [
-        "Ligne 2, colonne « Projet », valeur « CIEC de Rimouski » : 2 projets portent ce nom : "
-        "indiquez plutôt l'identifiant"
+        "Ligne 2, colonne « Projet », valeur « CIEC de Rimouski » : 2 projets portent le nom "
+        "« CIEC de Rimouski » : « CIEC de Rimouski (2025) » ; « CIEC de Rimouski (2026) » ; "
+        "écrivez plutôt l'un de ces libellés"
     ]
     project = store.find("project")[0]
     write_csv(path, ["Projet;Prénom;Nom;Date de naissance", f"{project['id']};Noé;Roy;2015-02-01"])
@@ -212,7 +216,8 @@ def test_dry_run_reports_what_would_happen_and_writes_nothing(store: Store, tmp_
     path.write_text(
         path.read_text(encoding="utf-8")
         .replace("Année", "Année;École")
-        .replace("2026", "2026;École Paul-Hubert"),
+        .replace("CIEC;01;2026", "CIEC;01;2026;")
+        .replace("COOP;01;2026", "COOP;01;2026;École Paul-Hubert"),
         encoding="utf-8",
     )
     before = journal_count(store)

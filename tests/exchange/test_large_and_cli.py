@@ -90,7 +90,7 @@ def test_cli_import_reports_every_problem_then_imports_the_fixed_file_and_export
     exported = _cli(data, "export", "--kind", "projects", "--format", "xlsx", "-o", str(out))
     assert exported.returncode == 0 and "3 enregistrement(s) exporté(s) en XLSX" in exported.stdout
     sheet = openpyxl.load_workbook(out).active
-    names = sorted(row[1] for row in sheet.iter_rows(min_row=2, values_only=True))
+    names = sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True))
     assert names == ["CIEC de Gaspé", "CIEC de Matane", "CIEC de Rimouski"]
 
     store = open_store(data)

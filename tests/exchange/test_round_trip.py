@@ -243,12 +243,11 @@ def test_csv_has_bom_semicolons_and_reads_in_excel_form(store: Store, tmp_path: 
     data = path.read_bytes()
     assert data.startswith(codecs.BOM_UTF8)
     text = data.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith(
-        "Identifiant;Projet;Bailleur de fonds;Programme de financement"
-    )
+    assert text.splitlines()[0].startswith("Projet;Bailleur de fonds;Programme de financement")
+    assert text.splitlines()[0].endswith(";Conditions;Identifiant")
     assert (
-        ";Secrétariat à la jeunesse;Fonds étudiant II;5000,00;4500,00;0,00;Accordée;"
-        '"2026-09-30; 2027-01-15";"Rapport final ;\nphotos des activités"\r\n'
+        "CIEC de Rimouski;Secrétariat à la jeunesse;Fonds étudiant II;5000,00;4500,00;0,00;"
+        'Accordée;"2026-09-30; 2027-01-15";"Rapport final ;\nphotos des activités";'
     ) in text
 
 
@@ -268,7 +267,7 @@ def test_text_that_looks_like_a_formula_stays_text_in_xlsx(store: Store, tmp_pat
     store.create("coordinator", {"name": '=HYPERLINK("http://exemple")'})
     path = tmp_path / "c.xlsx"
     export_records(store, "coordinator", path)
-    cell = openpyxl.load_workbook(path).active["B2"]
+    cell = openpyxl.load_workbook(path).active["A2"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
 
 

@@ -75,7 +75,7 @@ def test_formula_cell_uses_the_value_excel_saved_and_hidden_sheet_is_skipped(
     assert [p["name"] for p in store.find("project")] == ["CIEC de Rimouski"]
     assert store.find("project")[0]["youth_count"] == 12
     assert "Feuille importée : « Projets 2026 »" in report.notes[0]
-    assert "Feuilles ignorées : « Brouillon »." in report.notes
+    assert "Feuilles ignorées : « Brouillon » (masquée)." in report.notes
     assert any("formules" in note and "valeurs calculées" in note for note in report.notes)
 
 
@@ -141,9 +141,9 @@ def test_excel_error_cell_is_reported(store: Store, tmp_path: Path) -> None:
     ("content", "message"),
     [
         (b"", "est vide"),
-        (b"Nom du projet;Programme\r\n", "n'est pas un classeur Excel"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "97-2003"),
-        (b"PK\x03\x04 truncated", "n'est pas un classeur Excel lisible"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "abîmé"),
+        (b"PK\x03\x04 truncated", "abîmé ou n'est pas un classeur lisible"),
+        (b"GIF89a\x01\x00\x01\x00\x00\x00\x00", "n'est pas un fichier texte CSV"),
     ],
 )
 def test_unreadable_workbooks_are_refused(
@@ -179,7 +179,7 @@ def test_a_coordinators_list_with_title_total_row_and_short_region_names(
     report = import_file(store, path, "project")
     assert report.ok, report.problems
     assert report.summary().startswith("2 ligne(s) importée(s) (projets) : 2 créée(s)")
-    assert "1 ligne(s) de total ignorée(s)." in report.notes
+    assert "1 ligne(s) de total ignorée(s) (ligne 6)." in report.notes
     assert {p["region_code"] for p in store.find("project")} == {"11"}
     revenues = {p["name"]: p["revenue"] for p in store.find("project")}
     assert revenues == {"CIEC de Gaspé": 98000, "CIEC des Îles": 120000}  # a whole number: dollars
