@@ -252,7 +252,7 @@ def header_key(text: object) -> str:
     """The form headers are compared in: case, accents, dashes, stars and colons don't matter."""
     if text is None:
         return ""
-    cleaned = re.sub(r"[*:()\[\]$#%?]|\ben\s*\$", " ", str(text))
+    cleaned = re.sub(r"[*:()\[\]$%]|\ben\s*\$", " ", str(text))
     return fold(cleaned.replace("\n", " "))
 
 

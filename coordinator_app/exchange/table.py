@@ -67,7 +67,10 @@ def split_header(
         raise UserError(f"Le fichier « {path.name} » est vide : aucune ligne à importer.")
     index = find_header_row(kind, [cells for _, cells in head])
     if index is None:
-        first = ", ".join(f"« {c} »" for c in head[0][1] if c not in (None, ""))[:300]
+        from coordinator_app.exchange.report import shown_value
+
+        first = ", ".join(f"« {shown_value(c)} »" for c in head[0][1] if c not in (None, ""))
+        first = first if len(first) <= 300 else first[:299] + "…"
         raise UserError(
             f"Aucune colonne reconnue dans « {path.name} » ({source}) : la première ligne contient "
             f"{first}. Vérifiez le type de données choisi ; les en-têtes attendus sont ceux d'une "
