@@ -27,7 +27,14 @@ from coordinator_app.exchange.table import BadCell, Row, Table
 from coordinator_app.exchange.workbook_reader import WORKBOOK_SUFFIXES, open_workbook
 from coordinator_app.store import Store
 
-__all__ = ["PROGRESS_EVERY", "WRITE_CHUNK", "import_file", "preview_file", "raw_safe"]
+__all__ = [
+    "PROGRESS_EVERY",
+    "WRITE_CHUNK",
+    "import_file",
+    "import_table",
+    "preview_file",
+    "raw_safe",
+]
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -155,8 +162,24 @@ def import_file(
     """
     check_kind(kind)
     table = open_table(path, kind)
+    return import_table(
+        store, table, kind, str(path), dry_run=dry_run, progress=progress, cancelled=cancelled
+    )
+
+
+def import_table(
+    store: Store,
+    table: Table,
+    kind: str,
+    source: str,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportReport:
+    """``import_file`` for a table already opened (a reader's, or one built by a test)."""
     mapping = map_headers(kind, table.header)
-    report = ImportReport(kind, str(path), dry_run, notes=list(table.notes))
+    report = ImportReport(kind, source, dry_run, notes=list(table.notes))
     _id_column(mapping, table, report.notes)
     report.columns = list(mapping.headers.values())
     if mapping.ignored:

@@ -167,8 +167,8 @@ class RowValues:
                         line,
                         name,
                         original.get(name),
-                        f"le champ « {spec.label} » ne s'applique pas aux projets {short} : "
-                        "videz cette cellule ou corrigez le programme",
+                        f"le champ « {self.mapping.header_for(name)} » ne s'applique pas aux "
+                        f"projets {short} : videz cette cellule ou corrigez le programme",
                     )
                 )
                 del raw[name]

@@ -82,3 +82,46 @@ def add_references(store: Store) -> dict[str, str]:
         "school", {"name": "École Paul-Hubert", "municipality": "Rimouski", "region_code": "01"}
     )
     return {"coordinator": coordinator["id"], "organisation": partner["id"], "school": school["id"]}
+
+
+def write_ods(path: Path, sheets: Sequence[tuple[str, Sequence[Sequence[object]]]]) -> Path:
+    """An OpenDocument spreadsheet as LibreOffice writes it, with typed cells (odfpy): text,
+    float, date (``office:date-value``), boolean; each sheet a (name, rows) pair."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    for name, rows in sheets:
+        table = Table(name=name)
+        for row in rows:
+            table_row = TableRow()
+            for value in row:
+                table_row.addElement(_ods_cell(TableCell, P, value))
+            table.addElement(table_row)
+        document.spreadsheet.addElement(table)
+    document.save(str(path))
+    return path
+
+
+def _ods_cell(cell_type, paragraph, value: object):
+    if value is None or value == "":
+        return cell_type()
+    if isinstance(value, bool):
+        cell = cell_type(valuetype="boolean", booleanvalue="true" if value else "false")
+        text = "VRAI" if value else "FAUX"
+    elif isinstance(value, dt.datetime):
+        cell = cell_type(valuetype="date", datevalue=value.isoformat(timespec="seconds"))
+        text = value.isoformat(sep=" ", timespec="minutes")
+    elif isinstance(value, dt.date):
+        cell = cell_type(valuetype="date", datevalue=value.isoformat())
+        text = value.isoformat()
+    elif isinstance(value, int | float):
+        cell = cell_type(valuetype="float", value=repr(float(value)))
+        text = str(value)
+    else:
+        cell = cell_type(valuetype="string")
+        text = str(value)
+    for line in text.split("\n"):
+        cell.addElement(paragraph(text=line))
+    return cell

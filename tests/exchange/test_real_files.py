@@ -79,7 +79,9 @@ def test_every_real_file_imports_as_a_dry_run_with_exit_0_or_2_and_french_messag
         if not message.strip():
             failures.append(f"{name}: exit {code} without a message")
         elif ENGLISH.search(plain):
-            failures.append(f"{name}: not French: {ENGLISH.search(plain).group(0)!r} in {message[:300]}")
+            failures.append(
+                f"{name}: not French: {ENGLISH.search(plain).group(0)!r} in {message[:300]}"
+            )
         if code == 2 and "Erreur inattendue" in err:
             failures.append(f"{name}: {err[:300]}")
     assert not failures, "\n".join(failures[:20])
