@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -16,7 +17,7 @@ from coordinator_app.domain.errors import UserError
 from coordinator_app.exchange.exporter import export_records
 from coordinator_app.exchange.importer import import_file
 from coordinator_app.store import Store, open_store
-from tests.exchange.conftest import fixed_clock, journal_count
+from tests.exchange.conftest import fixed_clock, journal_count, write_ods
 
 
 def fill_every_kind(store: Store) -> None:
@@ -47,6 +48,10 @@ def fill_every_kind(store: Store) -> None:
     julie = c(
         "coordinator",
         {"name": "Julie Tremblay", "email": "julie@cqcm.coop", "regions": ["01", "11"]},
+    )
+    homonym = c(
+        "coordinator",
+        {"name": "Julie Tremblay", "email": "jtremblay@cdr.coop", "regions": ["02"]},
     )
     c(
         "workshop",
@@ -81,6 +86,28 @@ def fill_every_kind(store: Store) -> None:
             "board": [{"poste": "présidente", "nom": "Léa"}],
         },
     )
+    c(  # the same name a year later: references to it must tell the two apart
+        "project",
+        {
+            "name": "CIEC de Rimouski",
+            "program": "CIEC",
+            "region_code": "01",
+            "season_year": 2027,
+            "coordinator_ids": [julie["id"], homonym["id"]],
+            "committee": [
+                {"name": "Hélène Roy", "role": "Présidence", "organisation_id": caisse["id"]},
+                {"role": "Trésorerie"},
+            ],
+            "board": [{"name": "Zoé Lavoie", "role": "Secrétariat"}],
+            "services": ["Tonte; ramassage des feuilles", "=1+1 (pas une formule)"],
+            "notes": "@équipe : -5 % sur les contrats ; +2 jeunes",
+            "stage": "bilan",
+            "stage_history": [
+                {"stage": "comite_local", "date": "2027-04-20"},
+                {"stage": "bilan", "date": "2027-09-01"},
+            ],
+        },
+    )
     c(
         "project",
         {
@@ -93,7 +120,12 @@ def fill_every_kind(store: Store) -> None:
             "teacher": "Marc Côté",
             "level": "secondaire",
             "project_kind": "Café étudiant",
-            "stage": "operation",
+            "stage": "bilan",
+            "stage_history": [
+                {"stage": "demarrage", "date": "2025-09-15"},
+                {"stage": "bilan", "date": "2026-06-01"},
+            ],
+            "board": [{"name": "Noah Gagnon", "role": "Présidence"}],
         },
     )
     c(
@@ -193,7 +225,14 @@ def snapshot(store: Store, kind: str) -> dict[str, dict]:
     return {r["id"]: {n: r[n] for n in names} for r in store.find(kind)}
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def xlsx_to_ods(source: Path, target: Path) -> Path:
+    """The workbook as LibreOffice would save it in its own format (typed cells kept)."""
+    sheet = openpyxl.load_workbook(source).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    return write_ods(target, [(sheet.title, rows)])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json", "ods"])
 def test_every_kind_round_trips_into_an_empty_profile(
     store: Store, tmp_path: Path, fmt: str
 ) -> None:
@@ -202,7 +241,12 @@ def test_every_kind_round_trips_into_an_empty_profile(
     try:
         for kind in IMPORT_ORDER:
             path = tmp_path / f"{kind}.{fmt}"
-            result = export_records(store, kind, path, include_personal=True)
+            if fmt == "ods":
+                exported = tmp_path / f"{kind}.xlsx"
+                result = export_records(store, kind, exported, include_personal=True)
+                xlsx_to_ods(exported, path)
+            else:
+                result = export_records(store, kind, path, include_personal=True)
             assert result.count == store.count(kind) > 0
             report = import_file(target, path, kind)
             assert report.ok, (kind, [str(p) for p in report.problems])
@@ -224,7 +268,9 @@ def test_xlsx_cells_are_typed_with_fr_ca_formats(store: Store, tmp_path: Path) -
     sheet = openpyxl.load_workbook(path).active
     headers = [cell.value for cell in sheet[1]]
     rows = [dict(zip(headers, cells, strict=True)) for cells in sheet.iter_rows(min_row=2)]
-    row = next(r for r in rows if r["Nom du projet"].value == "CIEC de Rimouski")
+    row = next(
+        r for r in rows if r["Nom du projet"].value == "CIEC de Rimouski" and r["Année"].value == 2026
+    )
     assert row["Nom du projet"].value == "CIEC de Rimouski"
     assert row["Région"].value == "Bas-Saint-Laurent"
     assert row["Date de début"].value == dt.datetime(2026, 5, 4)
@@ -246,7 +292,7 @@ def test_csv_has_bom_semicolons_and_reads_in_excel_form(store: Store, tmp_path: 
     assert text.splitlines()[0].startswith("Projet;Bailleur de fonds;Programme de financement")
     assert text.splitlines()[0].endswith(";Conditions;Identifiant")
     assert (
-        "CIEC de Rimouski;Secrétariat à la jeunesse;Fonds étudiant II;5000,00;4500,00;0,00;"
+        "CIEC de Rimouski (2026);Secrétariat à la jeunesse;Fonds étudiant II;5000,00;4500,00;0,00;"
         'Accordée;"2026-09-30; 2027-01-15";"Rapport final ;\nphotos des activités";'
     ) in text
 
@@ -294,3 +340,84 @@ def test_docs_list_every_kind_and_its_headers() -> None:
         assert f"| `{name}` |" in developer
         assert ", ".join(c.header for c in export_columns(kind)) in developer
         assert f"`{name}`" in guide
+
+
+UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@pytest.mark.parametrize("kind", IMPORT_ORDER)
+def test_exports_show_names_and_sentences_not_ids_or_json(
+    store: Store, tmp_path: Path, kind: str
+) -> None:
+    fill_every_kind(store)
+    path = tmp_path / f"{kind}.xlsx"
+    export_records(store, kind, path, include_personal=True)
+    sheet = openpyxl.load_workbook(path).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][-1] == "Identifiant"
+    assert all(UUID_TEXT.fullmatch(row[-1]) for row in rows[1:])
+    for row in rows[1:]:
+        for value in row[:-1]:
+            text = str(value or "")
+            assert not UUID_TEXT.search(text), (kind, text)
+            assert "[{" not in text and '": "' not in text, (kind, text)
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref is not None
+    assert all(sheet.column_dimensions[c].width >= 10 for c in "ABC")
+
+
+def test_project_export_reads_as_sentences_with_each_programs_own_labels(
+    store: Store, tmp_path: Path
+) -> None:
+    fill_every_kind(store)
+    path = tmp_path / "projets.xlsx"
+    export_records(store, "project", path)
+    sheet = openpyxl.load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    rows = {
+        (r[0], r[header.index("Année")]): dict(zip(header, r, strict=True))
+        for r in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    young = rows[("Coop étudiante L'Envol", 2026)]
+    assert young["Étape"] == "Bilan de fin d'année"
+    assert young["Historique des étapes"] == "Démarrage (2025-09-15) → Bilan de fin d'année (2026-06-01)"
+    assert young["École"] == "École Paul-Hubert"
+    ciec = rows[("CIEC de Rimouski", 2027)]
+    assert ciec["Étape"] == "Bilan financier et dissolution"
+    assert ciec["Coordonnateurs"] == (
+        "Julie Tremblay (julie@cqcm.coop); Julie Tremblay (jtremblay@cdr.coop)"
+    )
+    assert ciec["Comité local"] == (
+        "Hélène Roy — Présidence (Caisse Desjardins de l'Estuaire); — Trésorerie"
+    )
+    assert ciec["Conseil d'administration"] == "Zoé Lavoie — Secrétariat"
+    assert ciec["Services offerts"] == '"Tonte; ramassage des feuilles"; =1+1 (pas une formule)'
+    visits = openpyxl.load_workbook(_export(store, tmp_path, "visit", "xlsx")).active
+    visit = [c.value for c in visits[2]]
+    assert visit[:2] == ["CIEC de Rimouski (2026)", dt.datetime(2026, 7, 15, 14, 30)]
+    assert "Julie Tremblay (julie@cqcm.coop)" in visit
+    coordinators = openpyxl.load_workbook(_export(store, tmp_path, "coordinator", "xlsx")).active
+    regions = {row[1]: row[3] for row in coordinators.iter_rows(min_row=2, values_only=True)}
+    assert regions["julie@cqcm.coop"] == "Bas-Saint-Laurent; Gaspésie–Îles-de-la-Madeleine"
+
+
+def _export(store: Store, tmp_path: Path, kind: str, fmt: str) -> Path:
+    path = tmp_path / f"{kind}.{fmt}"
+    export_records(store, kind, path)
+    return path
+
+
+def test_csv_cells_that_excel_would_run_are_neutralised_and_read_back(
+    store: Store, empty_store: Store, tmp_path: Path
+) -> None:
+    store.create("coordinator", {"name": '=HYPERLINK("http://exemple";"clic")'})
+    store.create("coordinator", {"name": "+1 514 555-1234", "regions": ["06"]})
+    store.create("coordinator", {"name": "@Marie", "phone": "514 555-1234"})
+    store.create("coordinator", {"name": "-Jean"})
+    path = _export(store, tmp_path, "coordinator", "csv")
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    first_cells = sorted(line.split(";")[0] for line in lines[1:])
+    assert first_cells == ["\"'=HYPERLINK(\"\"http://exemple\"\"", "'+1 514 555-1234", "'-Jean", "'@Marie"]
+    assert import_file(empty_store, path, "coordinator").ok
+    assert sorted(c["name"] for c in empty_store.find("coordinator")) == sorted(
+        c["name"] for c in store.find("coordinator")
+    )
