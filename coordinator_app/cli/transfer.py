@@ -24,11 +24,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     kinds = ", ".join(KIND_NAMES)
     importer = subparsers.add_parser(
         "import",
-        help="importer un fichier CSV, XLSX ou JSON (tout ou rien)",
-        description="Importe un fichier CSV (UTF-8 ou Windows-1252), XLSX ou JSON. Si une seule "
-        "ligne est invalide, rien n'est enregistré et chaque problème est listé.",
+        help="importer un classeur (.xlsx, .xlsm, .xlsb, .xls, .ods), un CSV ou un JSON (tout ou rien)",
+        description="Importe un classeur Excel ou LibreOffice (.xlsx, .xlsm, .xlsb, .xls, .ods), "
+        "un fichier CSV (UTF-8 ou Windows-1252) ou un JSON. Si une seule ligne est invalide, rien "
+        "n'est enregistré et chaque problème est listé.",
     )
-    importer.add_argument("file", metavar="FICHIER", help="fichier .csv, .xlsx ou .json")
+    importer.add_argument(
+        "file", metavar="FICHIER", help="fichier .xlsx, .xlsm, .xlsb, .xls, .ods, .csv ou .json"
+    )
     importer.add_argument(
         "--kind", required=True, metavar="TYPE", help=f"type de données : {kinds}"
     )
@@ -38,7 +41,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importer.set_defaults(handler=run_import)
 
     exporter = subparsers.add_parser(
-        "export", help="exporter un type de données en CSV, XLSX ou JSON"
+        "export",
+        help="exporter un type de données en CSV, XLSX ou JSON",
+        description="Exporte les enregistrements d'un type : en CSV et en XLSX avec les noms "
+        "(projets, personnes, écoles, organisations, régions) plutôt que des identifiants, "
+        "l'identifiant en dernière colonne pour réimporter le fichier ; en JSON, les valeurs "
+        "telles que l'application les garde.",
     )
     exporter.add_argument(
         "--kind", required=True, metavar="TYPE", help=f"type de données : {kinds}"

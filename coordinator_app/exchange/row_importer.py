@@ -243,8 +243,7 @@ class RowImporter:
         reported = {p.column for p in problems}
         if problems:
             self.flush()
-        self.report.problems += problems
-        if not self.report.problems:
+        if not problems and not self.report.problems:
             self.pending.append(Pending(line, record_id, target, how, values, original))
             if len(self.pending) >= WRITE_CHUNK:
                 self.flush()
@@ -255,12 +254,15 @@ class RowImporter:
                 **{n: raw_safe(self.spec.field(n), current.get(n)) for n in self.spec.field_names},
                 **values,
             }
+        found = list(problems)
         try:
             clean_record(self.kind, values, today=self.today)
         except ValidationFailed as failed:
-            self.report.problems += self._failure_problems(line, failed, original, reported)
+            found += self._failure_problems(line, failed, original, reported)
         except typed.VALUE_ERRORS as error:
-            self.report.problems.append(Problem(line, "", "", unreadable(error)))
+            found.append(Problem(line, "", "", unreadable(error)))
+        found.sort(key=lambda problem: self.positions.get(problem.column, len(self.positions)))
+        self.report.problems += found
 
     def flush(self) -> None:
         """Validate and write the queued rows (see ``_write``); a matched row equal to its

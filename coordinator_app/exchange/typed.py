@@ -84,9 +84,7 @@ def _expected(spec: FieldSpec) -> str:
 
 def _year_bounds(day: dt.date) -> None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise v.ValueProblem(
-            f"{day.isoformat()} : une date entre {FIRST_YEAR} et {LAST_YEAR} est attendue"
-        )
+        raise v.ValueProblem(f"une date entre {FIRST_YEAR} et {LAST_YEAR} est attendue")
 
 
 def _date_value(spec: FieldSpec, value: object) -> object:

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from coordinator_app.exchange.importer import Preview
     from coordinator_app.exchange.report import ImportReport, Match, Problem
 
-# ``coordinator_app.exchange`` (openpyxl for .xlsx: about 0.3 s and 25 MB) is imported when a
+# ``coordinator_app.exchange`` (python-calamine, XlsxWriter) is imported when a
 # dialog reads or writes a file, not to build the window's Fichier menu.
 
 Runner = Callable[..., Any]  # window.run_task(work, on_success=..., on_error=..., label=..., ...)
@@ -212,7 +212,7 @@ class ImportDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_tr("Importer des données"))
-        self.file_label.setText(_tr("&Fichier (.xlsx, .csv, .json) :"))
+        self.file_label.setText(_tr("&Fichier (.xlsx, .ods, .csv, .json) :"))
         self.kind_label.setText(_tr("&Contenu du fichier :"))
         self.browse_button.setText(_tr("&Parcourir…"))
         self.preview_title.setText(_tr("Aperçu des premières lignes"))
@@ -248,7 +248,10 @@ class ImportDialog(QDialog):
             self,
             _tr("Choisir le fichier à importer"),
             str(self.path.parent) if self.path_edit.text() else "",
-            _tr("Fichiers de données (*.xlsx *.csv *.txt *.json);;Tous les fichiers (*)"),
+            _tr(
+                "Fichiers de données (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt *.json);;"
+                "Tous les fichiers (*)"
+            ),
         )
         if name:
             self.set_file(name)
@@ -590,7 +593,9 @@ class ImportExportFeature(QObject):
     def retranslate(self) -> None:
         self.action_import.setText(_tr("&Importer…"))
         self.action_export.setText(_tr("E&xporter…"))
-        self.action_import.setStatusTip(_tr("Importer une liste Excel (.xlsx), CSV ou JSON"))
+        self.action_import.setStatusTip(
+            _tr("Importer une liste Excel, LibreOffice (.ods), CSV ou JSON")
+        )
         self.action_export.setStatusTip(_tr("Exporter des données en Excel, CSV ou JSON"))
         if self.dialog is not None:
             self.dialog.retranslate_ui()

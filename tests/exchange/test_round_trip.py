@@ -269,7 +269,9 @@ def test_xlsx_cells_are_typed_with_fr_ca_formats(store: Store, tmp_path: Path) -
     headers = [cell.value for cell in sheet[1]]
     rows = [dict(zip(headers, cells, strict=True)) for cells in sheet.iter_rows(min_row=2)]
     row = next(
-        r for r in rows if r["Nom du projet"].value == "CIEC de Rimouski" and r["Année"].value == 2026
+        r
+        for r in rows
+        if r["Nom du projet"].value == "CIEC de Rimouski" and r["Année"].value == 2026
     )
     assert row["Nom du projet"].value == "CIEC de Rimouski"
     assert row["Région"].value == "Bas-Saint-Laurent"
@@ -379,7 +381,10 @@ def test_project_export_reads_as_sentences_with_each_programs_own_labels(
     }
     young = rows[("Coop étudiante L'Envol", 2026)]
     assert young["Étape"] == "Bilan de fin d'année"
-    assert young["Historique des étapes"] == "Démarrage (2025-09-15) → Bilan de fin d'année (2026-06-01)"
+    assert (
+        young["Historique des étapes"]
+        == "Démarrage (2025-09-15) → Bilan de fin d'année (2026-06-01)"
+    )
     assert young["École"] == "École Paul-Hubert"
     ciec = rows[("CIEC de Rimouski", 2027)]
     assert ciec["Étape"] == "Bilan financier et dissolution"
@@ -416,7 +421,12 @@ def test_csv_cells_that_excel_would_run_are_neutralised_and_read_back(
     path = _export(store, tmp_path, "coordinator", "csv")
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     first_cells = sorted(line.split(";")[0] for line in lines[1:])
-    assert first_cells == ["\"'=HYPERLINK(\"\"http://exemple\"\"", "'+1 514 555-1234", "'-Jean", "'@Marie"]
+    assert first_cells == [
+        '"\'=HYPERLINK(""http://exemple""',
+        "'+1 514 555-1234",
+        "'-Jean",
+        "'@Marie",
+    ]
     assert import_file(empty_store, path, "coordinator").ok
     assert sorted(c["name"] for c in empty_store.find("coordinator")) == sorted(
         c["name"] for c in store.find("coordinator")
