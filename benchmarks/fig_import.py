@@ -66,3 +66,50 @@ def spreadsheet_import(ctx: Context) -> Row:
         return Row(figure, size, seconds, None, TARGET, False, f"import refused: {first}")
     note = f"{thousands(imported)} visits written, journaled, all-or-nothing"
     return Row(figure, size, seconds, None, TARGET, seconds < 10 and imported == rows, note)
+
+
+EXPORT_TARGET = "< 10 s"
+
+
+def spreadsheet_export(ctx: Context) -> Row:
+    """The 50 000 visits of a profile exported to .xlsx (names instead of ids, typed cells).
+
+    Not in `run.py`'s list yet (its figure count is pinned by a test outside this change): run
+    it with `python -m benchmarks.fig_import`.
+    """
+    rows = ctx.n(50_000)
+    size = f"{thousands(rows)} rows (.xlsx)"
+    figure = "export to a spreadsheet"
+    if not feature("coordinator_app.exchange.exporter"):
+        return Row.absent(figure, size, EXPORT_TARGET, "coordinator_app.exchange")
+    from coordinator_app.exchange.exporter import export_records
+    from coordinator_app.store import open_store
+
+    source = build_profile(ctx.work / f"import-source-{rows}", rows, projects=60)
+    sheet = ctx.work / f"export-visites-{rows}.xlsx"
+    store = open_store(source)
+    try:
+        started = time.perf_counter()
+        result = export_records(store, "visit", sheet)
+        seconds = time.perf_counter() - started
+    finally:
+        store.close()
+    megabytes = sheet.stat().st_size / 1e6
+    note = f"{thousands(result.count)} visits, {megabytes:.1f} MB, names instead of ids"
+    return Row(figure, size, seconds, None, EXPORT_TARGET, seconds < 10, note)
+
+
+if __name__ == "__main__":  # python -m benchmarks.fig_import [scale]: both figures, printed
+    import os
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    os.environ.setdefault("COORDINATOR_APP_PASSPHRASE", "benchmarks-passphrase")
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    with tempfile.TemporaryDirectory(prefix="carnet-bench-") as folder:
+        scale = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
+        context = Context(scale=scale, work=Path(folder), quick=scale < 1)
+        for measure in (spreadsheet_export, spreadsheet_import):
+            row = measure(context)
+            print(f"{row.figure}: {row.size}: {row.ours:.2f} s — {row.note}")
