@@ -113,7 +113,12 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "hectares": ("Superficie", "Hectares", "Superficie en hectares", "Nombre d'hectares"),
         "members_count": ("Membres", "Nb de membres", "Nombre de membres de la coop"),
         "program": ("Programme du projet", "Type de programme", "Volet"),
-        "teacher": ("Enseignant", "Enseignante", "Enseignant responsable", "Enseignante responsable"),
+        "teacher": (
+            "Enseignant",
+            "Enseignante",
+            "Enseignant responsable",
+            "Enseignante responsable",
+        ),
         "committee": ("Membres du comité local", "Comité"),
         "board": ("CA", "Membres du CA", "Membres du conseil d'administration"),
     },
