@@ -56,6 +56,13 @@ class RowValues:
         self.spec = ENTITIES[kind]
         self.canonical, self.csv = canonical, csv
         self._labels: dict[str, Labels] = {}
+        self._references = [
+            name
+            for name in mapping.headers
+            if self.spec.has_field(name)
+            and self.spec.field(name).type in (T.REF, T.REFS)
+            and self.spec.field(name).ref != "visit"
+        ]
 
     def labels(self, kind: str) -> Labels:
         if kind not in self._labels:
@@ -82,7 +89,7 @@ class RowValues:
     def _one(self, spec: FieldSpec, value: object) -> Any:
         if self.canonical:
             return raw_safe(spec, value)
-        if isinstance(value, str) and self.csv:
+        if self.csv and isinstance(value, str) and value.startswith("'"):
             value = cells.unneutralise(value)
         if spec.type == T.MONEY and isinstance(value, int) and not isinstance(value, bool):
             value = Decimal(value)  # a whole number in a spreadsheet is dollars, not cents
@@ -102,12 +109,11 @@ class RowValues:
     def _resolve_references(
         self, line: int, raw: dict[str, Any], original: dict[str, object], problems: list[Problem]
     ) -> None:
-        for name, value in list(raw.items()):
-            spec = self.spec.field(name)
-            if spec.type not in (T.REF, T.REFS) or value in (None, "", []):
+        for name in self._references:  # a visit is named among its project's: ``resolve_visit``
+            value = raw.get(name)
+            if value in (None, "", []):
                 continue
-            if spec.ref == "visit":
-                continue  # named among the visits of the row's project: see ``resolve_visit``
+            spec = self.spec.field(name)
             try:
                 items = [value] if spec.type == T.REF else list(value)
                 resolved = [self.labels(spec.ref).resolve(shown_value(item)) for item in items]

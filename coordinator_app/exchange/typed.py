@@ -26,6 +26,7 @@ MAX_NUMBER = Decimal(1_000_000_000)
 FIRST_SERIAL, LAST_SERIAL = 2, 73415
 DATE_TYPES = (T.DATE, T.DATETIME, T.DATES)
 NUMBER_TYPES = (T.INT, T.DECIMAL, T.MONEY)
+_CHECKED_TEXT = frozenset((*DATE_TYPES, *NUMBER_TYPES))
 _YYYYMMDD = re.compile(r"(\d{4})(\d{2})(\d{2})")
 #: Arithmetic and conversion failures a strange value can raise anywhere in parsing.
 VALUE_ERRORS = (ValueError, OverflowError, ArithmeticError, TypeError, InvalidOperation)
@@ -40,6 +41,8 @@ def check(spec: FieldSpec, value: object) -> object:
     """``value`` ready for the domain's parser of ``spec``, or ``ValueProblem``."""
     if value is None:
         return None
+    if isinstance(value, str) and spec.type not in _CHECKED_TEXT:
+        return value  # plain text for a text, choice or reference column: the domain reads it
     if isinstance(value, bool):
         if spec.type == T.BOOL:
             return value
