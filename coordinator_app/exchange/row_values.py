@@ -87,8 +87,9 @@ class RowValues:
         return raw
 
     def _one(self, spec: FieldSpec, value: object) -> Any:
-        if self.canonical:
-            return raw_safe(spec, value)
+        if self.canonical:  # a JSON export: canonical values, still bounded
+            value = raw_safe(spec, value)
+            return value if isinstance(value, list | dict) else typed.check(spec, value)
         if self.csv and isinstance(value, str) and value.startswith("'"):
             value = cells.unneutralise(value)
         if spec.type == T.MONEY and isinstance(value, int) and not isinstance(value, bool):

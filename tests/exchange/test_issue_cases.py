@@ -375,3 +375,17 @@ def test_cli_exit_codes_on_nasty_real_files(tmp_path: Path) -> None:
         )  # fmt: skip
         assert result.returncode == 2, (name, result.stderr)
         assert result.stderr.startswith("Erreur : ") and "Traceback" not in result.stderr
+
+
+def test_a_json_file_with_an_absurd_amount_is_a_problem_not_a_crash(store: Store, tmp_path: Path):
+    add_references(store)
+    path = tmp_path / "projets.json"
+    path.write_text(
+        '{"kind": "project", "records": [{"name": "CIEC de Rimouski", "program": "CIEC", '
+        '"region_code": "01", "season_year": 2026, "revenue": 100000000000000000000000}]}',
+        encoding="utf-8",
+    )
+    report = import_file(store, path, "project")
+    assert [(p.line, p.column, p.message) for p in report.problems] == [
+        (1, "revenue", "montant trop grand : au plus 10 000 000,00 $")
+    ]
