@@ -21,7 +21,7 @@ from typing import Any
 
 from coordinator_app.domain.errors import UserError
 from coordinator_app.exchange.table import BadCell, Row, Table, is_blank, split_header
-from coordinator_app.exchange.xlsx_cells import bad_cells, scan_ods, scan_xlsx
+from coordinator_app.exchange.xlsx_cells import bad_cells, ods_bad_cells, scan_ods, scan_xlsx
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 RESAVE = (
@@ -200,7 +200,8 @@ def _formula_cells(path: Path, sheet_name: str) -> tuple[dict[int, dict[int, Bad
     suffix = path.suffix.lower()
     try:
         if suffix == ".ods":
-            return {}, scan_ods(path)
+            formulas = scan_ods(path)
+            return (ods_bad_cells(path, sheet_name) if formulas else {}), formulas
         member, has_formulas, has_errors = scan_xlsx(path, sheet_name)
         if member and (has_formulas or has_errors):
             return bad_cells(path, member), has_formulas

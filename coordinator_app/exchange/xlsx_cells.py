@@ -1,6 +1,6 @@
-"""The cells of an .xlsx sheet that calamine reads as empty but a person must hear about: Excel
-error values (#N/A, #REF!…) and formulas saved without a computed value (files written by a
-program, never opened in Excel). Also whether a sheet (or an .ods file) holds formulas at all.
+"""The cells of an .xlsx or .ods sheet that calamine reads as empty but a person must hear about:
+error values (#N/A, #REF!, #DIV/0!…) and formulas saved without a computed value (files written by
+a program, never opened in Excel or LibreOffice). Also whether a sheet holds formulas at all.
 
 One raw byte scan of the sheet's XML says whether there is anything to look for; only then is the
 sheet streamed with ElementTree's C ``iterparse`` (rows cleared as read), keeping just the few bad
@@ -22,6 +22,7 @@ NO_RESULT = (
     "LibreOffice, enregistrez-le, puis importez-le de nouveau"
 )
 EXCEL_ERROR = "la cellule contient une erreur Excel ; corrigez la formule"
+CALC_ERROR = "la cellule contient une erreur de calcul ; corrigez la formule"
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _ERROR_CELL = re.compile(rb"""\st=["']e["']""")
 _CHUNK = 1 << 20
@@ -93,6 +94,45 @@ def scan_ods(path: Path) -> bool:
                     return True
                 tail = chunk[-16:]
     return False
+
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+
+
+def ods_bad_cells(path: Path, sheet_name: str) -> dict[int, dict[int, BadCell]]:
+    """line → column → ``BadCell`` of an .ods sheet: error results (#DIV/0!…) and formulas saved
+    without a value, which calamine reads as empty. Repeated rows and columns are counted."""
+    found: dict[int, dict[int, BadCell]] = {}
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as stream:
+        in_sheet, line, column = False, 0, 0
+        for event, element in ET.iterparse(stream, events=("start", "end")):
+            tag = element.tag
+            if tag == f"{{{_TABLE}}}table":
+                if event == "start":
+                    in_sheet, line = element.get(f"{{{_TABLE}}}name") == sheet_name, 0
+                elif in_sheet:
+                    break
+                continue
+            if not in_sheet or event != "end":
+                continue
+            if tag == f"{{{_TABLE}}}table-row":
+                line += int(element.get(f"{{{_TABLE}}}number-rows-repeated") or 1)
+                column = 0
+                element.clear()
+            elif tag in (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell"):
+                formula = element.get(f"{{{_TABLE}}}formula")
+                kind = element.get(f"{{{_OFFICE}}}value-type")
+                shown = "".join(element.itertext()).strip()
+                if element.get(f"{{{_CALCEXT}}}value-type") == "error":
+                    found.setdefault(line + 1, {})[column] = BadCell(shown or "#ERREUR", CALC_ERROR)
+                elif formula and kind is None:
+                    found.setdefault(line + 1, {})[column] = BadCell(
+                        "=" + formula.split(":", 1)[-1].lstrip("="), NO_RESULT
+                    )
+                column += int(element.get(f"{{{_TABLE}}}number-columns-repeated") or 1)
+    return found
 
 
 def bad_cells(path: Path, member: str) -> dict[int, dict[int, BadCell]]:

@@ -389,3 +389,43 @@ def test_a_json_file_with_an_absurd_amount_is_a_problem_not_a_crash(store: Store
     assert [(p.line, p.column, p.message) for p in report.problems] == [
         (1, "revenue", "montant trop grand : au plus 10 000 000,00 $")
     ]
+
+
+def test_ods_error_results_and_formulas_without_a_value_are_reported(store: Store, tmp_path: Path):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document, table = OpenDocumentSpreadsheet(), Table(name="Ateliers")
+
+    def text(value: str) -> TableCell:
+        cell = TableCell(valuetype="string")
+        cell.addElement(P(text=value))
+        return cell
+
+    error = TableCell(formula="of:=1/0")
+    error.setAttrNS(
+        "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0",
+        "value-type",
+        "error",
+    )
+    error.addElement(P(text="#DIV/0!"))
+    rows = [
+        [text(h) for h in WORKSHOP_HEADER],
+        [text("A"), text("2026-03-01"), text("Atelier"), text("03"), error],
+        [text("B"), text("2026-03-02"), text("Atelier"), text("03"), TableCell(formula="of:=1+1")],
+    ]
+    for cells in rows:
+        row = TableRow()
+        for cell in cells:
+            row.addElement(cell)
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    document.save(str(tmp_path / "ateliers.ods"))
+
+    report = import_file(store, tmp_path / "ateliers.ods", "workshop")
+    assert [(p.line, p.column, p.value) for p in report.problems] == [
+        (2, "Participation", "#DIV/0!"),
+        (3, "Participation", "=1+1"),
+    ]
+    assert "erreur de calcul" in report.problems[0].message
