@@ -89,3 +89,58 @@ def test_every_real_file_imports_as_a_dry_run_with_exit_0_or_2_and_french_messag
     assert journal_count(store) == before  # dry runs wrote nothing
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     assert peak_mb < MAX_PEAK_MB
+
+
+def real_cell_values(limit: int = 3000) -> list[object]:
+    """Distinct cell values (with their types: text, numbers, dates, times, durations, booleans)
+    of the real workbooks, as calamine reads them."""
+    import python_calamine
+
+    from coordinator_app.exchange.workbook_reader import WORKBOOK_SUFFIXES, _cell
+
+    seen: dict[tuple[str, str], object] = {}
+    for path in real_files():
+        if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            continue
+        try:
+            sheet = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+            rows = sheet.to_python(nrows=40)
+        except Exception:  # unreadable workbooks are the sweep's business
+            continue
+        for row in rows:
+            for value in row:
+                value = _cell(value)
+                if value is not None:
+                    seen.setdefault((type(value).__name__, repr(value)[:80]), value)
+        if len(seen) >= limit:
+            break
+    return list(seen.values())[:limit]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", list(KIND_NAMES.values()))
+def test_real_cell_values_in_every_column_give_french_problems_never_a_crash(
+    store: Store, kind: str
+) -> None:
+    """The values real files hold, each put in one column of an otherwise valid row."""
+    from coordinator_app.domain.columns import export_columns
+    from coordinator_app.exchange.importer import import_table
+    from coordinator_app.exchange.table import Table
+    from tests.exchange.test_typed_values import BASE_ROWS
+
+    values = real_cell_values()
+    header = [c.header for c in export_columns(kind)]
+    rows = []
+    for number, value in enumerate(values):
+        row = dict(BASE_ROWS[kind])
+        row[header[number % len(header)]] = value
+        rows.append((number + 2, [row.get(h) for h in header]))
+    before = journal_count(store)
+
+    report = import_table(store, Table("classeur", header, 1, iter(rows), len(rows), []), kind, "x")
+
+    assert len(values) > 1000 and report.rows == len(rows)
+    for problem in report.problems:
+        text = QUOTED.sub("", str(problem))
+        assert problem.message and not ENGLISH.search(text), str(problem)
+    assert journal_count(store) == before  # problems (unresolved projects…): nothing written
