@@ -45,6 +45,10 @@ from coordinator_app.store import Store, lookup, privacy
 FORMATS = ("csv", "xlsx", "json")
 Progress = Callable[[int, int], None]
 T = FieldType
+#: Records read per query. Each page of ``lookup.iter_records`` sorts the kind's live records
+#: again (no index on ``(created_at, id)``): with pages of 1 000, reading 50 000 visits cost 24 s
+#: of CPU, with 10 000 about 4 s, for some 10 MB of records held at a time.
+EXPORT_BATCH = 10_000
 #: Types written as numbers or dates: never mistaken for a formula, so never neutralised.
 _NOT_TEXT = (T.MONEY, T.DECIMAL, T.INT, T.DATE, T.DATETIME, T.BOOL)
 
@@ -222,7 +226,7 @@ def export_records(
         if progress is not None and done[0] % 500 == 0:
             progress(done[0], total)
 
-    records = lookup.iter_records(store, kind)
+    records = lookup.iter_records(store, kind, batch=EXPORT_BATCH)
     texts = _Texts(store, kind)
     with atomic_path(target) as temporary:
         if fmt == "csv":
