@@ -12,6 +12,9 @@ from coordinator_app.domain.stages import ALL_STAGE_CHOICES, CIEC, FERME_COOP, J
 
 T = FieldType
 
+#: Largest attachment a record may describe (2 Gio); the server's own upload limit is lower.
+MAX_ATTACHMENT_SIZE = 2 * 1024**3
+
 ORGANISATION_KINDS = (
     ("ecole", "École"),
     ("caisse", "Caisse Desjardins"),
@@ -334,7 +337,7 @@ ATTACHMENT = EntitySpec(
         FieldSpec("sha256", "Empreinte SHA-256", required=True, max_length=64),
         FieldSpec("filename", "Nom du fichier", required=True, max_length=255),
         FieldSpec("media_type", "Type de fichier", max_length=100),
-        FieldSpec("size", "Taille (octets)", T.INT, minimum=0),
+        FieldSpec("size", "Taille (octets)", T.INT, minimum=0, maximum=MAX_ATTACHMENT_SIZE),
     ),
 )
 
@@ -381,6 +384,20 @@ ACCESS_LOG = EntitySpec(
         FieldSpec("purpose", "Fin", max_length=500),
     ),
 )
+
+#: Kinds whose records are written once and never changed nor deleted (the register of
+#: communications is evidence for the privacy officer): the laptop's store and the server refuse
+#: any update, delete or restore of them.
+APPEND_ONLY_KINDS = frozenset({ACCESS_LOG.kind})
+
+
+def append_only_message(kind: str) -> str:
+    """Why an entry of an append-only kind cannot be changed (French, shown to the user)."""
+    return (
+        f"{ENTITIES[kind].label_plural} : une entrée inscrite ne peut être ni modifiée ni "
+        "effacée ; inscrivez plutôt une nouvelle entrée."
+    )
+
 
 ENTITIES: dict[str, EntitySpec] = {
     spec.kind: spec

@@ -101,11 +101,22 @@ def _checked(spec: FieldSpec, parsed: Any) -> Any:
             raise v.ValueProblem(
                 "un nombre positif ou nul est attendu"
                 if spec.minimum == 0
-                else f"au moins {spec.minimum:g}"
+                else f"au moins {_bound_text(spec, spec.minimum)}"
             )
         if spec.maximum is not None and shown > spec.maximum:
-            raise v.ValueProblem(f"au plus {spec.maximum:g}")
+            raise v.ValueProblem(f"au plus {_bound_text(spec, spec.maximum)}")
     return parsed
+
+
+def _bound_text(spec: FieldSpec, bound: float) -> str:
+    """A bound as a person reads it: « 2 100 », « 10 000 000,00 $ » (never « 1e+07 »)."""
+    from coordinator_app.domain import fr_ca
+
+    if spec.type == FieldType.MONEY:
+        return fr_ca.money_cents(round(bound * 100))
+    if float(bound).is_integer():  # a year (« 1990 ») is not grouped; « 10 000 » is
+        return str(int(bound)) if abs(bound) < 10_000 else fr_ca.number(int(bound))
+    return fr_ca.number(bound, 2)
 
 
 @functools.cache

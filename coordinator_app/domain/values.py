@@ -12,9 +12,24 @@ import functools
 import re
 from decimal import Decimal, InvalidOperation
 
+from coordinator_app.domain.fr_ca import money_cents
 from coordinator_app.domain.regions import parse_region
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+# Bounds of every value the domain accepts: a value outside them is a typing error or an attack
+# (one ``2**63`` once stopped a whole region's sync), so it is refused where it is read, with a
+# French message, by the forms, the importer and the server alike.
+#: Largest amount of money, in cents (10 000 000,00 $); the smallest is its negative.
+MAX_MONEY_CENTS = 1_000_000_000
+#: Largest whole number of any integer field without a tighter maximum (counts, sizes).
+MAX_INT = 10**12
+#: Largest magnitude of a decimal field (hours, hectares) without a tighter maximum.
+MAX_DECIMAL = 10**9
+#: Dates and years the domain accepts.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2100, 12, 31)
+MIN_YEAR, MAX_YEAR = MIN_DATE.year, MAX_DATE.year
 
 
 class ValueProblem(ValueError):
@@ -38,13 +53,24 @@ def parse_int(value: object) -> int | None:
     if isinstance(value, bool):
         raise ValueProblem("un nombre entier est attendu")
     if isinstance(value, int):
-        return value
+        return _int_bounded(value)
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        return _int_bounded(int(value))
     text = re.sub(r"[\s\u00a0\u202f]", "", str(value))
-    if re.fullmatch(r"[-+]?\d+", text):
-        return int(text)
+    if re.fullmatch(r"[-+]?\d{1,30}", text):
+        return _int_bounded(int(text))
     raise ValueProblem("un nombre entier est attendu, par exemple 12")
+
+
+def _int_bounded(number: int) -> int:
+    if abs(number) > MAX_INT:
+        raise ValueProblem(f"nombre trop grand : au plus {_grouped(MAX_INT)} en valeur absolue")
+    return number
+
+
+def _grouped(number: int) -> str:
+    """« 1 000 000 000 000 » (U+00A0 between groups, as fr_CA writes it)."""
+    return f"{number:,}".replace(",", "\u00a0")
 
 
 def _decimal(value: object) -> Decimal | None:
@@ -74,6 +100,8 @@ def _decimal(value: object) -> Decimal | None:
 
 def parse_decimal(value: object) -> float | None:
     number = _decimal(value)
+    if number is not None and abs(number) > MAX_DECIMAL:
+        raise ValueProblem(f"nombre trop grand : au plus {_grouped(MAX_DECIMAL)} en valeur absolue")
     return None if number is None else float(number)
 
 
@@ -84,17 +112,34 @@ def parse_money(value: object) -> int | None:
     whoever reads dollars as a whole number (a spreadsheet cell) hands it over as text or Decimal.
     """
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
+        return _money_bounded(value)
     try:
         number = _decimal(value)
     except ValueProblem:
         raise ValueProblem("un montant est attendu, par exemple 1 234,56 $") from None
     if number is None:
         return None
+    if abs(number) > MAX_MONEY_CENTS:  # dollars: refuse before scaling a huge exponent
+        return _money_bounded(MAX_MONEY_CENTS + 1)
     cents = number * 100
     if cents != cents.to_integral_value():
         raise ValueProblem("un montant a au plus deux décimales")
-    return int(cents)
+    return _money_bounded(int(cents))
+
+
+def _money_bounded(cents: int) -> int:
+    if abs(cents) > MAX_MONEY_CENTS:
+        raise ValueProblem(f"montant hors limites : au plus {money_cents(MAX_MONEY_CENTS)}")
+    return cents
+
+
+def _date_bounded(day: dt.date) -> str:
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise ValueProblem(
+            f"date hors limites ({day.isoformat()}) : une date entre "
+            f"{MIN_DATE.isoformat()} et {MAX_DATE.isoformat()} est attendue"
+        )
+    return day.isoformat()
 
 
 def parse_date(value: object) -> str | None:
@@ -102,16 +147,16 @@ def parse_date(value: object) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        return _date_bounded(value.date())
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return _date_bounded(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 1 <= value < 2958466:
-            return (EXCEL_EPOCH + dt.timedelta(days=int(value))).isoformat()
+            return _date_bounded(EXCEL_EPOCH + dt.timedelta(days=int(value)))
         raise ValueProblem("une date est attendue (AAAA-MM-JJ)")
     text = str(value).strip()
     if re.fullmatch(r"\d{4,6}(\.0)?", text) and 1 <= float(text) < 2958466:
-        return (EXCEL_EPOCH + dt.timedelta(days=int(float(text)))).isoformat()
+        return _date_bounded(EXCEL_EPOCH + dt.timedelta(days=int(float(text))))
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?", text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -121,9 +166,10 @@ def parse_date(value: object) -> str | None:
             raise ValueProblem("une date est attendue au format AAAA-MM-JJ, par exemple 2026-11-26")
         day, month, year = (int(g) for g in match.groups())
     try:
-        return dt.date(year, month, day).isoformat()
+        parsed = dt.date(year, month, day)
     except ValueError:
         raise ValueProblem(f"« {text} » n'est pas une date qui existe") from None
+    return _date_bounded(parsed)
 
 
 def parse_datetime(value: object) -> str | None:
@@ -131,11 +177,16 @@ def parse_datetime(value: object) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
+        _date_bounded(value.date())
         return value.replace(second=0, microsecond=0, tzinfo=None).isoformat(timespec="minutes")
     if isinstance(value, dt.date):
+        _date_bounded(value)
         return dt.datetime.combine(value, dt.time()).isoformat(timespec="minutes")
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if not 1 <= value < 2958466:  # also refuses NaN and infinities
+            raise ValueProblem("une date et une heure sont attendues, par exemple 2026-11-26 14:30")
         moment = dt.datetime.combine(EXCEL_EPOCH, dt.time()) + dt.timedelta(days=float(value))
+        _date_bounded(moment.date())
         return moment.replace(second=0, microsecond=0).isoformat(timespec="minutes")
     text = str(value).strip()
     match = re.fullmatch(r"(.+?)[T ](\d{1,2})(?::|\s?h\s?)(\d{2})(?::\d{2}(?:\.\d+)?)?", text)

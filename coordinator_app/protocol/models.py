@@ -6,6 +6,7 @@ See ``docs/sync-protocol.md`` for the semantics; limits are constants here so bo
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from typing import Annotated, Any, Literal
 
@@ -29,7 +30,7 @@ RecordId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-]{1,64}$")]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 Op = Literal["create", "update", "delete", "restore"]
 PullOp = Literal["create", "update", "delete", "restore", "snapshot"]
-PushStatus = Literal["applied", "duplicate", "conflict", "refused"]
+PushStatus = Literal["applied", "duplicate", "conflict", "refused", "deferred"]
 Role = Literal["coordinator", "admin"]
 assert Op.__args__ == OPS and PullOp.__args__ == PULL_OPS  # type: ignore[attr-defined]
 
@@ -131,13 +132,34 @@ class Change(_Model):
     def _aware(cls, value: dt.datetime) -> dt.datetime:
         if value.tzinfo is None:
             raise ValueError("une date et heure avec fuseau (UTC) est attendue")
-        return value.astimezone(dt.UTC)
+        try:  # 0001-01-01T00:00:00+01:00 is year 0 in UTC: no datetime can hold it
+            moment = value.astimezone(dt.UTC)
+        except (OverflowError, ValueError):
+            moment = None
+        if moment is None or not MIN_AT <= moment <= MAX_AT:
+            raise ValueError(
+                "date et heure hors limites : entre 1900-01-01 et 2100-12-31 (UTC) attendue"
+            )
+        return moment
+
+
+#: The times a change may carry (the domain's dates are bounded the same way).
+MIN_AT = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+MAX_AT = dt.datetime(2100, 12, 31, 23, 59, 59, 999999, tzinfo=dt.UTC)
+#: Largest magnitude of a whole number anywhere in a change (a signed 64-bit integer).
+MAX_WIRE_INT = 2**63 - 1
 
 
 def _check_unicode(value: Any, depth: int = 0) -> None:
-    """Refuse text that cannot be stored (lone surrogates, NUL) and absurd nesting."""
+    """Refuse what cannot be stored everywhere: text with lone surrogates or NUL, NaN and
+    infinities (``NaN``, ``1e999`` in JSON: PostgreSQL's JSON has no such numbers), whole numbers
+    beyond 64 bits (a laptop's SQLite column cannot hold them), and absurd nesting."""
     if depth > 20:
         raise ValueError("données trop imbriquées")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("nombre non valide (NaN ou infini)")
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_WIRE_INT:
+        raise ValueError("nombre entier hors limites (64 bits)")
     if isinstance(value, str):
         try:
             value.encode("utf-8")

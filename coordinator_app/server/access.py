@@ -46,10 +46,9 @@ def describe_region(region: str | None) -> str:
 
 
 def refusal(user: User, kind: str, record_id: str, region: str | None) -> str:
-    """French reason shown to a coordinator whose change was refused."""
+    """French reason shown to a coordinator whose change was refused. It names neither the
+    record's region nor whether the server has it, so a refusal never confirms that another
+    region's record exists (``region`` is kept in the signature for the callers)."""
     label = ENTITIES[kind].label if kind in ENTITIES else "Conflit"
     mine = ", ".join(user.regions) or "aucune"
-    return (
-        f"{label} {record_id} de la région {describe_region(region)} : hors de vos régions "
-        f"({mine}). Demandez à un administrateur."
-    )
+    return f"{label} {record_id} : hors de vos régions ({mine}). Demandez à un administrateur."

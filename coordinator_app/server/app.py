@@ -259,7 +259,9 @@ def create_app(settings: Settings) -> FastAPI:
         since: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=m.MAX_PULL_LIMIT)] = m.DEFAULT_PULL_LIMIT,
     ) -> Response:
-        entries, next_since, has_more = sync.pull(engine, device.user, since, limit)
+        entries, next_since, has_more = sync.pull(
+            engine, device.user, since, limit, device_id=device.id
+        )
         # Serialised in one json.dumps: the entries come straight from the log (written by the
         # push, with PullEntry's fields); a pydantic model per entry, validated twice by the
         # response model, cost more than the query (benchmarks/README.md). The response model

@@ -161,12 +161,58 @@ blob_owners = sa.Table(
     sa.Column("at", sa.String(40), nullable=False),  # last upload or claim
 )
 
+# -- migration 2: sync hardening (issue 13) ------------------------------------------------------
+#: The highest seq each device has certainly applied: the ``since`` of its latest pull (a laptop
+#: stores its cursor with the entries it applied). A delete is checked against it, so a laptop
+#: whose pull was cut after its own push cannot delete over an edit it never saw.
+device_seen = sa.Table(
+    "carnet_device_seen",
+    metadata,
+    sa.Column("device_id", sa.String(64), primary_key=True),
+    sa.Column("generation", sa.String(40), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+)
+
+#: Whose each change id is, for change ids a restore took out of ``carnet_changes``: carried over
+#: by ``restore`` so another user cannot claim a change id seen before the restore.
+change_owners = sa.Table(
+    "carnet_change_owners",
+    metadata,
+    sa.Column("change_id", sa.String(36), primary_key=True),
+    sa.Column("username", sa.String(80), nullable=False),
+)
+
+#: Changes of a record the server does not have (yet): after a restore, an edit can arrive
+#: before the re-sent creation of its record; it waits here and is applied when the record comes.
+parked = sa.Table(
+    "carnet_parked",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("change_id", sa.String(36), nullable=False, unique=True),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("record_id", sa.String(64), nullable=False),
+    sa.Column("device_id", sa.String(64), nullable=False),
+    sa.Column("username", sa.String(80), nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("change", sa.JSON, nullable=False),
+    sa.Column("received_at", sa.String(40), nullable=False),
+    sa.Index("ix_carnet_parked_record", "kind", "record_id"),
+)
+
 SCHEMA_VERSION_KEY = "schema_version"
 GENERATION_KEY = "server_generation"
+#: Set when the generation was renewed (a restore): from then on the server parks changes of
+#: records it does not have, and trusts a device's pull cursor only once it pulled from 0.
+RESTORED_KEY = "restored_at"
 
 
 def _migration_1(conn: Connection) -> None:
     metadata.create_all(conn)
+
+
+def _migration_2(conn: Connection) -> None:
+    """Sync hardening (issue 13): device cursors, change owners, parked changes."""
+    metadata.create_all(conn, tables=[device_seen, change_owners, parked])
 
 
 def _migration_3(conn: Connection) -> None:
@@ -220,6 +266,7 @@ def _migration_4_people(conn: Connection) -> None:
 #: each step stands alone (4 does not need 2 or 3).
 MIGRATIONS = (
     (1, "base tables", _migration_1),
+    (2, "sync hardening: device cursors, change owners, parked changes", _migration_2),
     (3, "per-device uploads, file owners", _migration_3),
     (4, "people: account names, change authors", _migration_4_people),
 )
@@ -359,6 +406,7 @@ def renew_generation(engine: Engine) -> str:
     generation = new_generation_id()
     with writing(engine) as conn:
         set_meta(conn, GENERATION_KEY, generation)
+        set_meta(conn, RESTORED_KEY, now_iso())
     return generation
 
 

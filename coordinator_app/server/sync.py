@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,15 +19,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain.entities import APPEND_ONLY_KINDS, ENTITIES, append_only_message
 from coordinator_app.domain.errors import ValidationFailed
+from coordinator_app.domain.privacy import PERSONAL_FIELDS
 from coordinator_app.domain.validation import clean_record, parse_field
 from coordinator_app.domain.values import ValueProblem
 from coordinator_app.protocol.conflicts import CONFLICT_CLIENT_FIELDS, CONFLICT_STATUSES
 from coordinator_app.protocol.errors import ErrorCode
 from coordinator_app.protocol.kinds import CONFLICT_KIND, REFERENCE_KINDS, WIRE_KINDS
 from coordinator_app.protocol.models import Change, PushResult, utc_iso
-from coordinator_app.server import access, db
+from coordinator_app.server import access, db, device_seen, ownership, parking, scrub
 from coordinator_app.server.accounts import Device, User
 from coordinator_app.server.clock import now
 from coordinator_app.server.errors import ApiError
@@ -43,7 +45,12 @@ _LOAD_MANY = sa.select(db.records).where(
     db.records.c.record_id.in_(sa.bindparam("b_ids", expanding=True)),
 )
 _KNOWN_MANY = sa.select(
-    db.changes.c.change_id, db.changes.c.content_hash, db.changes.c.seq, db.changes.c.conflict_ids
+    db.changes.c.change_id,
+    db.changes.c.content_hash,
+    db.changes.c.seq,
+    db.changes.c.conflict_ids,
+    db.changes.c.username,
+    db.changes.c.origin,
 ).where(db.changes.c.change_id.in_(sa.bindparam("b_changes", expanding=True)))
 _UPDATE = db.records.update().where(
     db.records.c.kind == sa.bindparam("b_kind"), db.records.c.record_id == sa.bindparam("b_id")
@@ -54,6 +61,12 @@ _MAX_SEQ = sa.select(sa.func.coalesce(sa.func.max(db.changes.c.seq), 0))
 _LOCK_PG = sa.text("SELECT pg_advisory_xact_lock(:key)")
 #: Ids per ``IN (...)`` query (well under SQLite's and PostgreSQL's parameter limits).
 _IN_CHUNK = 500
+
+log_ = logging.getLogger("coordinator_app.server")
+#: Namespace of conflict ids: a conflict's id is derived from the changes it is about, so the same
+#: conflict re-created (changes re-sent after a restore) keeps its id and laptops keep one copy.
+CONFLICT_NAMESPACE = uuid.UUID("5b0c6c1e-3c1d-4d0e-9a57-43415241434f")
+_PERSONAL = frozenset(PERSONAL_FIELDS)
 
 #: Key of the PostgreSQL advisory lock that serialises pushes (any constant shared by all servers).
 PUSH_LOCK_KEY = 0x43_41_52_4E_45_54  # "CARNET"
@@ -78,9 +91,10 @@ class _EntryProblem(Exception):
 
 
 class _Refused(Exception):
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, waits_for: tuple[str, str] | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.waits_for = waits_for  # the record whose arrival would let the change apply
 
 
 @dataclass
@@ -133,6 +147,14 @@ class _Batch:
     pending_log: list[dict[str, Any]] = field(default_factory=list)
     #: (kind, record_id) → (values, clean_record's result) computed before the lock for creates
     precleaned: dict[tuple[str, str], tuple[dict[str, Any], Any]] = field(default_factory=dict)
+    generation: str = ""
+    #: change_id → username of whoever first sent it ("" = written by the server)
+    owners: dict[str, str] = field(default_factory=dict)
+    #: change_id → content hash of changes parked on the server (waiting for their record)
+    parked: dict[str, str] = field(default_factory=dict)
+    #: records this batch brought to the server (changes parked for them are applied after it)
+    created_keys: set[tuple[str, str]] = field(default_factory=set)
+    _seen_through: int | None = None
 
     # -- storage ------------------------------------------------------------------------------
     @staticmethod
@@ -168,6 +190,8 @@ class _Batch:
         for start in range(0, len(unique), _IN_CHUNK):
             rows = self.conn.execute(_KNOWN_MANY, {"b_changes": unique[start : start + _IN_CHUNK]})
             for row in rows:
+                owner = row.username if row.origin == "client" else ownership.SERVER_OWNER
+                self.owners[row.change_id] = owner or ownership.SERVER_OWNER
                 self.seen[row.change_id] = (
                     row.content_hash or "",
                     PushResult(
@@ -177,6 +201,20 @@ class _Batch:
                         conflict_ids=list(row.conflict_ids or []),
                     ),
                 )
+        unknown = [c for c in unique if c not in self.seen]
+        for change_id, owner in ownership.owners_of(self.conn, unknown).items():
+            self.owners[change_id] = owner
+        for change_id, (digest, owner) in parking.known(self.conn, unknown).items():
+            self.owners[change_id] = owner
+            self.parked[change_id] = digest
+
+    def seen_through(self) -> int:
+        """The highest seq this device certainly holds (its latest pull's ``since``)."""
+        if self._seen_through is None:
+            self._seen_through = device_seen.seen_through(
+                self.conn, self.device.id, self.generation
+            )
+        return self._seen_through
 
     def load(self, kind: str, record_id: str) -> _Record | None:
         key = (kind, record_id)
@@ -292,7 +330,7 @@ class _Batch:
         if access.is_child(kind):
             project_id = data.get("project_id")
             if self.load("project", project_id or "") is None:
-                raise _Refused("parent_unknown")
+                raise _Refused("parent_unknown", waits_for=("project", project_id or ""))
             return self.project_region(project_id), project_id
         if kind == "project":
             return data.get("region_code"), None
@@ -309,6 +347,16 @@ class _Batch:
     ) -> PushResult:
         """One change; ``digest`` and ``parsed`` were computed before the write lock was taken
         (``prefetch_known`` has loaded the ids the server already has)."""
+        if ownership.claimed_by_another(self.owners.get(change.change_id), self.user.username):
+            raise _EntryProblem("reused", [(None, ownership.refusal())])
+        waiting = self.parked.get(change.change_id)
+        if waiting is not None:
+            if waiting != digest:
+                raise _EntryProblem(
+                    "reused",
+                    [(None, "cet identifiant de modification a déjà servi pour un autre contenu")],
+                )
+            return PushResult(change_id=change.change_id, status="deferred")
         previous = self.seen.get(change.change_id)
         if previous is not None:
             if previous[0] != digest:
@@ -320,8 +368,24 @@ class _Batch:
         try:
             result = self._apply_new(change, digest, parsed)
         except _Refused as refused:
-            return PushResult(change_id=change.change_id, status="refused", reason=refused.reason)
+            if refused.waits_for is None or not parking.may_park(self.conn, self.device.id):
+                return PushResult(
+                    change_id=change.change_id, status="refused", reason=refused.reason
+                )
+            parking.park(
+                self.conn,
+                change,
+                refused.waits_for,
+                digest=digest,
+                device_id=self.device.id,
+                username=self.user.username,
+                received_at=self.received_at,
+            )
+            self.parked[change.change_id] = digest
+            self.owners[change.change_id] = self.user.username
+            return PushResult(change_id=change.change_id, status="deferred")
         self.seen[change.change_id] = (digest, result)
+        self.owners[change.change_id] = self.user.username
         return result
 
     @staticmethod
@@ -366,12 +430,16 @@ class _Batch:
             raise _EntryProblem(
                 "invalid", [(None, "une suppression ou une restauration ne porte aucun champ")]
             )
+        if change.kind in APPEND_ONLY_KINDS and change.op != "create":
+            raise _EntryProblem("forbidden", [(None, append_only_message(change.kind))])
         if isinstance(parsed_ahead, _EntryProblem):
             raise parsed_ahead
         parsed = parsed_ahead if parsed_ahead is not None else self.parse_fields(change)
         record = self.load(change.kind, change.record_id)
         if record is None and change.op != "create":
-            raise _Refused("record_unknown")
+            raise _Refused("record_unknown", waits_for=(change.kind, change.record_id))
+        if record is not None and change.kind in APPEND_ONLY_KINDS:
+            raise _EntryProblem("forbidden", [(None, append_only_message(change.kind))])
         if record is not None and not access.may_write(
             self.user, change.kind, record.region_code, record.data
         ):
@@ -401,8 +469,15 @@ class _Batch:
             )
         previous_region = record.region_code if record.exists else None
         before = dict(record.data)
-        stamp = Stamp.of(change, self.device.id, self.received)
+        stamp = Stamp.of(change, self.device.id, self.received, rank=self.next_seq)
         conflicts: list[dict[str, Any]] = []
+        anonymised = change.kind == "participant" and bool(record.data.get("anonymised"))
+        if anonymised and parsed.get("anonymised", (None, True))[1] is not False:
+            # a stale offline edit of an anonymised participant cannot bring a name back
+            parsed = {
+                name: (old, scrub.anonymised_incoming(record.data, name, new))
+                for name, (old, new) in parsed.items()
+            }
 
         if change.op in ("create", "update"):
             self._merge_fields(record, parsed, stamp, conflicts)
@@ -427,6 +502,8 @@ class _Batch:
             record.project_id = record.record_id
         created = not record.exists
         self.save(record)
+        if created:
+            self.created_keys.add((record.kind, record.record_id))
 
         conflict_ids = [self._create_conflict(record, c) for c in conflicts]
         touched = {
@@ -452,6 +529,13 @@ class _Batch:
         )
         if change.kind == "project" and moved:
             self._snapshot_children(record, previous_region, stamp)
+        if (
+            change.kind == "participant"
+            and record.data.get("anonymised")
+            and (_PERSONAL | {"anonymised"}) & set(parsed)
+        ):
+            self.flush()
+            scrub.participant_log(self.conn, record.record_id, record.project_id)
         return PushResult(
             change_id=change.change_id,
             status="conflict" if conflict_ids else "applied",
@@ -550,14 +634,17 @@ class _Batch:
     ) -> None:
         record.deleted = True
         record.stamps["deleted"] = stamp.as_list()
-        if change.base_seq is None:
-            return
+        # What the deleting laptop saw: its base_seq counts its own acknowledged changes, which
+        # says nothing of edits logged before them that a cut pull never brought it; the seq it
+        # last pulled from does (issue 13, point 7).
+        seen = self.seen_through()
+        threshold = seen if change.base_seq is None else min(change.base_seq, seen)
         self.flush()  # the query below must see this batch's log
         edits = self.conn.execute(
             sa.select(db.changes).where(
                 db.changes.c.kind == record.kind,
                 db.changes.c.record_id == record.record_id,
-                db.changes.c.seq > change.base_seq,
+                db.changes.c.seq > threshold,
                 db.changes.c.origin == "client",
                 db.changes.c.op.in_(("create", "update", "restore")),
                 db.changes.c.device_id != self.device.id,
@@ -630,9 +717,12 @@ class _Batch:
             "resolution": None,
             "created_at": self.received_at,
         }
+        conflict_id = conflict_id_for(target, conflict["field"], winner, loser)
+        if self.load(CONFLICT_KIND, conflict_id) is not None:
+            return conflict_id  # the same conflict, re-created by changes sent again
         record = _Record(
             CONFLICT_KIND,
-            str(uuid.uuid4()),
+            conflict_id,
             data,
             {},
             False,
@@ -653,6 +743,7 @@ class _Batch:
             at=self.received_at,
             origin="server",
         )
+        self.created_keys.add((CONFLICT_KIND, record.record_id))
         return record.record_id
 
     def _apply_conflict_update(self, change: Change, digest: str) -> PushResult:
@@ -670,7 +761,7 @@ class _Batch:
             raise _EntryProblem("invalid", problems)
         record = self.load(CONFLICT_KIND, change.record_id)
         if record is None:
-            raise _Refused("record_unknown")
+            raise _Refused("record_unknown", waits_for=(CONFLICT_KIND, change.record_id))
         if not access.may_write(self.user, CONFLICT_KIND, record.region_code, record.data):
             raise _EntryProblem(
                 "forbidden",
@@ -683,7 +774,7 @@ class _Batch:
                     )
                 ],
             )
-        stamp = Stamp.of(change, self.device.id, self.received)
+        stamp = Stamp.of(change, self.device.id, self.received, rank=self.next_seq)
         touched: dict[str, Any] = {}
         for name, (_old, new) in change.fields.items():
             existing = Stamp.from_list(record.stamps.get(name))
@@ -735,6 +826,75 @@ class _Batch:
                 at=stamp.at,
                 origin="server",
             )
+
+
+def conflict_id_for(target: _Record, field_name: str, winner: Stamp, loser: Stamp) -> str:
+    """A conflict's id, derived from the two changes it is about (in either order) and the field:
+    the conflict re-created by the same changes keeps its id (issue 13, point 5)."""
+    first, second = sorted((winner.change_id, loser.change_id))
+    name = f"{target.kind}/{target.record_id}/{field_name}/{first}/{second}"
+    return str(uuid.uuid5(CONFLICT_NAMESPACE, name))
+
+
+def _replay_parked(batch: _Batch) -> None:
+    """Apply the changes parked for the records this batch brought, as their senders, each in its
+    own savepoint: one that fails is dropped (and logged) without failing the push."""
+    while batch.created_keys:
+        keys, batch.created_keys = batch.created_keys, set()
+        batch.flush()
+        for row in parking.take(batch.conn, keys):
+            _replay_one(batch, row)
+
+
+def _replay_one(batch: _Batch, row: dict[str, Any]) -> None:
+    change = Change.model_validate(row["change"])
+    sender = _device(batch.conn, row["device_id"])
+    if sender is None:
+        log_.warning(
+            "parked change %s dropped: device %s unknown", change.change_id, row["device_id"]
+        )
+        return
+    batch.flush()
+    state = (
+        dict(batch.cache),
+        dict(batch.seen),
+        dict(batch.owners),
+        batch.next_seq,
+        batch.user,
+        batch.device,
+        set(batch.created_keys),
+    )
+    batch.user, batch.device = sender.user, sender
+    savepoint = batch.conn.begin_nested()
+    try:
+        parsed: _Parsed = None
+        if change.kind in ENTITIES and change.kind != CONFLICT_KIND:
+            parsed = _Batch.parse_fields(change)
+        result = batch._apply_new(change, row["content_hash"], parsed)
+        batch.seen[change.change_id] = (row["content_hash"], result)
+        batch.owners[change.change_id] = row["username"]
+        batch.flush()
+        savepoint.commit()
+    except (_EntryProblem, _Refused) as problem:
+        savepoint.rollback()
+        (batch.cache, batch.seen, batch.owners, batch.next_seq, _u, _d, batch.created_keys) = state
+        batch.dirty.clear()
+        batch.pending_log.clear()
+        log_.warning("parked change %s dropped: %s", change.change_id, problem)
+    finally:
+        batch.user, batch.device = state[4], state[5]
+
+
+def _device(conn: Connection, device_id: str) -> Device | None:
+    row = conn.execute(
+        sa.select(db.devices, db.users)
+        .join(db.users, db.devices.c.user_id == db.users.c.id)
+        .where(db.devices.c.id == device_id)
+    ).first()
+    if row is None:
+        return None
+    user = User(row.user_id, row.username, row.role, tuple(sorted(row.regions or [])))
+    return Device(row.id, user, row.name, row.revoked_at is not None, bool(row.wipe))
 
 
 def _empty(value: Any) -> bool:
@@ -802,7 +962,15 @@ def push(
     with db.writing(engine, serialised=True) as conn:
         if db.is_postgres(conn):
             conn.execute(_LOCK_PG, {"key": PUSH_LOCK_KEY})
-        batch = _Batch(conn, user, device, today, _next_seq(conn), precleaned=precleaned)
+        batch = _Batch(
+            conn,
+            user,
+            device,
+            today,
+            _next_seq(conn),
+            precleaned=precleaned,
+            generation=db.generation(conn),
+        )
         batch.prefetch_known([c.change_id for c in changes])
         batch.prefetch(keys)
         # children's parents as the server has them (a child's region is its project's)
@@ -839,19 +1007,34 @@ def push(
                     f"n° {first['index'] + 1} : {first['message']}",
                     entries=entries,
                 )
+        _replay_parked(batch)
         batch.flush()
         return results
 
 
 # -- pull -----------------------------------------------------------------------------------------
+_CURRENT = db.records.alias("current")
+#: A record's region now (a child's follows its project's); an entry without a record keeps its own.
+_CURRENT_REGION = sa.func.coalesce(_CURRENT.c.region_code, db.changes.c.region_code)
+
+
 def visible(user: User) -> sa.ColumnElement[bool] | None:
+    """Which log entries ``user`` receives (None: all of them, for an administrator).
+
+    An entry of a record of the user's regions, as long as the record is still in them: the history
+    of a project since moved to another region is not served to a user pulling from 0 (issue 13,
+    point 11). An entry moving a record out of the user's regions is served so their laptop drops
+    its copy, with its values stripped (``_entry``)."""
     if user.is_admin:
         return None
     regions = list(user.regions)
     return sa.or_(
         db.changes.c.kind.in_(sorted(REFERENCE_KINDS)),
-        db.changes.c.region_code.in_(regions),
-        db.changes.c.previous_region_code.in_(regions),
+        sa.and_(db.changes.c.region_code.in_(regions), _CURRENT_REGION.in_(regions)),
+        sa.and_(
+            db.changes.c.previous_region_code.in_(regions),
+            sa.or_(db.changes.c.region_code.is_(None), db.changes.c.region_code.not_in(regions)),
+        ),
         # conflicts about records without a region (coordinators) are everyone's
         sa.and_(db.changes.c.kind == CONFLICT_KIND, db.changes.c.region_code.is_(None)),
     )
@@ -879,10 +1062,18 @@ _PULL_BASE = sa.select(*(db.changes.c[name] for name in _PULL_COLUMNS)).where(
     db.changes.c.seq > sa.bindparam("b_since"), db.changes.c.seq <= sa.bindparam("b_top")
 )
 _PULL_ALL = _PULL_BASE.order_by(db.changes.c.seq).limit(sa.bindparam("b_limit"))
+_PULL_SCOPED = sa.select(*(db.changes.c[name] for name in _PULL_COLUMNS)).select_from(
+    db.changes.outerjoin(
+        _CURRENT,
+        sa.and_(
+            _CURRENT.c.kind == db.changes.c.kind, _CURRENT.c.record_id == db.changes.c.record_id
+        ),
+    )
+)
 
 
 def pull(
-    engine: Engine, user: User, since: int, limit: int
+    engine: Engine, user: User, since: int, limit: int, device_id: str | None = None
 ) -> tuple[list[dict[str, Any]], int, bool]:
     """Entries after ``since`` the user may see; (entries, next_since, has_more).
 
@@ -891,6 +1082,8 @@ def pull(
 
     The highest seq is read first and the page is taken below it: every seq up to it is committed
     (seqs are allocated in commit order), so ``next_since`` never passes an uncommitted change.
+    A pull from ``since`` also tells the server the device holds every entry up to it
+    (``device_seen``), which deletes are checked against.
     """
     with db.reading(engine) as conn:
         top = int(conn.execute(_MAX_SEQ).scalar_one())
@@ -899,20 +1092,40 @@ def pull(
             query = _PULL_ALL
         else:
             query = (
-                _PULL_BASE.where(condition)
+                _PULL_SCOPED.where(
+                    db.changes.c.seq > sa.bindparam("b_since"),
+                    db.changes.c.seq <= sa.bindparam("b_top"),
+                    condition,
+                )
                 .order_by(db.changes.c.seq)
                 .limit(sa.bindparam("b_limit"))
             )
         rows = conn.execute(query, {"b_since": since, "b_top": top, "b_limit": limit + 1}).all()
+        generation = db.generation(conn)
+        remember = device_id is not None and device_seen.pending_update(
+            conn, device_id, since, generation
+        )
+    if remember:
+        assert device_id is not None
+        device_seen.record_pull(engine, device_id, since, generation)
     has_more = len(rows) > limit
     rows = rows[:limit]
     next_since = rows[-1].seq if has_more else max(top, since if top >= since else top)
-    return [_entry(row) for row in rows], next_since, has_more
+    regions = None if user.is_admin else set(user.regions)
+    return [_entry(row, regions) for row in rows], next_since, has_more
 
 
-def _entry(row: sa.Row) -> dict[str, Any]:
+def _entry(row: sa.Row, regions: set[str] | None = None) -> dict[str, Any]:
     entry = dict(zip(_PULL_COLUMNS, row, strict=True))
     entry["values"] = dict(entry["values"] or {})
     entry["full"] = bool(entry["full"])
     entry["deleted"] = bool(entry["deleted"])
+    if (
+        regions is not None
+        and entry["kind"] not in REFERENCE_KINDS
+        and entry["region_code"] is not None
+        and entry["region_code"] not in regions
+    ):
+        # the record left the user's regions: they only need to know, not its values
+        entry["values"], entry["full"] = {}, False
     return entry

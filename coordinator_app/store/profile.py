@@ -22,8 +22,8 @@ from typing import Any
 
 import sqlite_utils
 
-from coordinator_app.domain.entities import ENTITIES
-from coordinator_app.domain.errors import NotFoundError, ProfileError, ValidationFailed
+from coordinator_app.domain.entities import APPEND_ONLY_KINDS, ENTITIES, append_only_message
+from coordinator_app.domain.errors import NotFoundError, ProfileError, UserError, ValidationFailed
 from coordinator_app.domain.people import Person
 from coordinator_app.domain.rules import with_stage_history
 from coordinator_app.domain.validation import clean_record
@@ -393,6 +393,7 @@ class Store:
 
     def update(self, kind: str, record_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Validate the record with ``changes`` applied and write only the fields that differ."""
+        _refuse_append_only(kind)
         with self.transaction():
             current = self.require(kind, record_id)
             change = self._change(kind, current, changes, self.today())
@@ -415,6 +416,7 @@ class Store:
         ``executemany``. ``on_invalid`` as in ``create_many``; an unknown id raises
         ``NotFoundError``. Returns the ids of the records that changed (equal rows are left
         alone, with no journal entry)."""
+        _refuse_append_only(kind)
         today = self.today()
         changed: list[str] = []
         with self.bulk_transaction():
@@ -489,6 +491,7 @@ class Store:
         self._set_deleted(kind, record_id, deleted=False)
 
     def _set_deleted(self, kind: str, record_id: str, *, deleted: bool) -> None:
+        _refuse_append_only(kind)
         with self.transaction():
             record = self.get(kind, record_id, include_deleted=True)
             if record is None or (not deleted and not record["deleted"]):
@@ -536,6 +539,12 @@ class _Change:
 
 
 @functools.cache
+def _refuse_append_only(kind: str) -> None:
+    """The register of communications is written once: no update, delete or restore."""
+    if kind in APPEND_ONLY_KINDS:
+        raise UserError(append_only_message(kind))
+
+
 def _insert_sql(kind: str) -> str:
     columns = [*_METADATA, *ENTITIES[kind].field_names]
     quoted = ", ".join(f'"{c}"' for c in columns)

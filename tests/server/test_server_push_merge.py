@@ -112,7 +112,8 @@ def test_identical_edits_are_not_a_conflict(api) -> None:
 
 
 def test_same_field_conflict_keeps_both_values_whatever_the_order(api) -> None:
-    """Later ``at`` wins everywhere; the other value waits in a conflict record."""
+    """The change the server receives last wins, whatever the laptops' clocks say (issue 13,
+    point 8); the other value waits in a conflict record."""
     for first, second in (("alice", "chloe"), ("chloe", "alice")):
         clients = {"alice": api("alice"), "chloe": api("chloe")}
         pid = new_id()
@@ -124,19 +125,20 @@ def test_same_field_conflict_keeps_both_values_whatever_the_order(api) -> None:
             "project", pid, fields={"name": ["Départ", "Nom de Chloé"]}, at="2026-06-02T11:00:00Z"
         )
         by_user = {"alice": early, "chloe": late}
+        names = {"alice": "Nom d'Alice", "chloe": "Nom de Chloé"}
         clients[first].push_ok(by_user[first])
         results = clients[second].push_ok(by_user[second])
         assert results[0]["status"] == "conflict"
         entries, _ = clients["alice"].pull_all()
-        assert _record(entries, "project", pid)["name"] == "Nom de Chloé"
+        assert _record(entries, "project", pid)["name"] == names[second]
         conflicts = [
             e for e in entries if e["kind"] == "conflict" and e["values"].get("target_id") == pid
         ]
         assert len(conflicts) == 1
         values = conflicts[0]["values"]
         assert values["field"] == "name"
-        assert values["kept_value"] == "Nom de Chloé"
-        assert values["other_value"] == "Nom d'Alice"
+        assert values["kept_value"] == names[second]
+        assert values["other_value"] == names[first]
         assert values["status"] == "ouvert"
         assert values["region_code"] == "03"
         assert conflicts[0]["record_id"] == results[0]["conflict_ids"][0]
@@ -337,19 +339,22 @@ def test_stage_notes_and_name_edited_offline_by_two(api, alice_first: bool) -> N
     pushes = [(alice, by_alice), (chloe, by_chloe)]
     for client, body in pushes if alice_first else reversed(pushes):
         client.push_ok(body)
+    received_last, other = (
+        ("CIEC de Charlesbourg", "CIEC Charlesbourg")
+        if alice_first
+        else ("CIEC Charlesbourg", "CIEC de Charlesbourg")
+    )
     for client in (alice, chloe):
         entries, _ = client.pull_all()
         record = _record(entries, "project", pid)
         assert record["stage"] == "recrutement"
         assert record["notes"] == "Budget accepté"
-        assert record["name"] == "CIEC de Charlesbourg"  # the later edit
+        assert record["name"] == received_last  # the server's receive order decides
         conflicts = [
             e["values"] for e in entries
             if e["kind"] == "conflict" and e["values"].get("target_id") == pid
         ]  # fmt: skip
-        assert [(c["field"], c["other_value"]) for c in conflicts] == [
-            ("name", "CIEC Charlesbourg")
-        ]
+        assert [(c["field"], c["other_value"]) for c in conflicts] == [("name", other)]
 
 
 def test_replay_with_another_base_seq_is_still_a_duplicate(api) -> None:
