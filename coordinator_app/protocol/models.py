@@ -124,7 +124,12 @@ class Change(_Model):
     @field_validator("fields")
     @classmethod
     def _encodable(cls, value: dict[str, list[Any]]) -> dict[str, list[Any]]:
-        _check_unicode(value)
+        for name, pair in value.items():
+            _check_unicode(name)
+            try:
+                _check_unicode(pair, 1)
+            except ValueError as problem:
+                raise ValueError(f"champ « {name} » : {problem}") from None
         return value
 
     @field_validator("at")

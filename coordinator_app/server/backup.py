@@ -136,6 +136,7 @@ def _keep_live_accounts(staged: sqlite3.Connection, live_path: Path) -> bool:
                 staged.execute(
                     f'INSERT INTO main."{table}" ({names}) SELECT {names} FROM live."{table}"'
                 )
+            _keep_change_owners(staged, present)
             staged.execute("COMMIT")
         except BaseException:
             staged.execute("ROLLBACK")
@@ -143,3 +144,20 @@ def _keep_live_accounts(staged: sqlite3.Connection, live_path: Path) -> bool:
         return True
     finally:
         staged.execute("DETACH DATABASE live")
+
+
+def _keep_change_owners(staged: sqlite3.Connection, present: set[str]) -> None:
+    """Keep who sent each change id the backup lacks (``ownership``): after the restore, nobody
+    else can claim those ids while their owners re-send them."""
+    missing = "change_id NOT IN (SELECT change_id FROM main.carnet_changes)"
+    if "carnet_changes" in present:
+        staged.execute(
+            "INSERT OR IGNORE INTO main.carnet_change_owners (change_id, username) "
+            "SELECT change_id, CASE WHEN origin = 'client' THEN coalesce(username, '') ELSE '' "
+            f"END FROM live.carnet_changes WHERE {missing}"
+        )
+    if "carnet_change_owners" in present:
+        staged.execute(
+            "INSERT OR IGNORE INTO main.carnet_change_owners (change_id, username) "
+            f"SELECT change_id, username FROM live.carnet_change_owners WHERE {missing}"
+        )

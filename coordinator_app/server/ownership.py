@@ -3,7 +3,7 @@
 Change ids are public to everyone who pulls the entry, so a user could re-use another's change id
 once the server forgot it (a restore from an older backup) and the owner's re-sent change would
 then be refused as a reused id forever. The log says who sent each id (``carnet_changes.username``)
-and, for ids a restore took out of the log, ``carnet_change_owners`` does: ``restore_keeping_owners``
+and, for ids a restore took out of the log, ``carnet_change_owners`` does: ``backup.restore_sqlite``
 copies them from the database being replaced into the restored one. Server-written entries
 (conflicts, snapshots) are owned by nobody: no user may claim their ids.
 """
@@ -11,7 +11,7 @@ copies them from the database being replaced into the restored one. Server-writt
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -55,56 +55,3 @@ def refusal() -> str:
         "cet identifiant de modification appartient à un autre compte ; "
         "l'application crée ses propres identifiants (signalez ce problème)"
     )
-
-
-def _read_owners(db_url: str) -> list[tuple[str, str]]:
-    """(change_id, owner) of every change the database knows, or [] if it cannot be read."""
-    try:
-        engine = db.make_engine(db_url)
-    except Exception:
-        return []
-    try:
-        with db.reading(engine) as conn:
-            if not sa.inspect(conn).has_table(db.changes.name):
-                return []
-            owners = [
-                (row.change_id, row.username if row.origin == "client" else SERVER_OWNER)
-                for row in conn.execute(
-                    sa.select(db.changes.c.change_id, db.changes.c.username, db.changes.c.origin)
-                )
-            ]
-            if _has_owners_table(conn):
-                owners += [
-                    (row.change_id, row.username)
-                    for row in conn.execute(sa.select(db.change_owners))
-                ]
-            return [(c, u or SERVER_OWNER) for c, u in owners]
-    except Exception as error:
-        log.warning("change owners not carried over the restore: %s", error)
-        return []
-    finally:
-        engine.dispose()
-
-
-def restore_keeping_owners(db_url: str, restore: Callable[[], None]) -> int:
-    """Run ``restore`` (which replaces the database) and keep, in the restored database, the
-    owner of every change id the replaced one knew and the restored one does not. Returns how
-    many were kept. The restored database is brought to the current schema first."""
-    before = _read_owners(db_url)
-    restore()
-    engine = db.make_engine(db_url)
-    try:
-        db.migrate(engine)
-        with db.writing(engine) as conn:
-            known = set(conn.execute(sa.select(db.changes.c.change_id)).scalars())
-            known |= set(conn.execute(sa.select(db.change_owners.c.change_id)).scalars())
-            rows, seen = [], set()
-            for change_id, owner in before:
-                if change_id not in known and change_id not in seen:
-                    seen.add(change_id)
-                    rows.append({"change_id": change_id, "username": owner})
-            for start in range(0, len(rows), _CHUNK):
-                conn.execute(db.change_owners.insert(), rows[start : start + _CHUNK])
-        return len(rows)
-    finally:
-        engine.dispose()

@@ -11,9 +11,11 @@ address of the other tests.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +25,9 @@ from tests.support.live_server import (
     postgres_schema_url,
     start_live_server,
 )
+
+
+_ROOT = Path(__file__).resolve().parents[2]
 
 
 @contextlib.contextmanager
@@ -81,6 +86,14 @@ def _run(executable: str, db_url: str | None, tmp_path) -> None:
             text=True,
             timeout=240,
             cwd=tmp_path,
+            env={
+                **os.environ,
+                # malformed ``at`` and NaN / 1e999 / 2**63 in fields (schemathesis_hooks.py)
+                "SCHEMATHESIS_HOOKS": "tests.server.schemathesis_hooks",
+                "PYTHONPATH": os.pathsep.join(
+                    [str(_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+                ),
+            },
         )
     finally:
         server.close()

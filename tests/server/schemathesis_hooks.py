@@ -1,0 +1,54 @@
+"""Schemathesis hooks: push bodies also carry the values that once broke the server (issue 13,
+point 10): ``at`` outside what a datetime can hold once in UTC, and NaN, infinities and
+integers beyond 64 bits inside a change's fields. Loaded through ``SCHEMATHESIS_HOOKS``."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import schemathesis
+from hypothesis import strategies as st
+from schemathesis.transport.requests import REQUESTS_TRANSPORT
+from schemathesis.transport.serialization import serialize_json
+
+MALFORMED_AT = ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", None]
+#: NaN and 1e999 are not JSON an encoder writes: markers replaced in the serialised body.
+_RAW = {'"__NAN__"': "NaN", '"__1E999__"': "1e999", '"__-1E999__"': "-1e999"}
+BAD_NUMBERS = ["__NAN__", "__1E999__", "__-1E999__", 2**63, 10**30, None]
+
+
+def _inject(body: dict[str, Any], at: str | None, number: Any) -> dict[str, Any]:
+    body = copy.deepcopy(body)
+    first = body["changes"][0]
+    if isinstance(first, dict):
+        if at is not None:
+            first["at"] = at
+        if number is not None:
+            first["fields"] = {"amount": [None, number], "committee": [None, [{"n": number}]]}
+    return body
+
+
+@schemathesis.hook
+def flatmap_body(ctx, body):  # type: ignore[no-untyped-def]
+    changes = body.get("changes") if isinstance(body, dict) else None
+    if not isinstance(changes, list) or not changes:
+        return st.just(body)
+    picks = st.tuples(st.sampled_from(MALFORMED_AT), st.sampled_from(BAD_NUMBERS))
+    return picks.map(lambda pick: _inject(body, *pick))
+
+
+@REQUESTS_TRANSPORT.serializer("application/json", "text/json")
+def _json_with_raw_numbers(ctx, value):  # type: ignore[no-untyped-def]
+    """Schemathesis's own JSON, except for a body holding the markers above, written with the
+    raw numbers they stand for."""
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError):
+        text = ""
+    if not any(marker in text for marker in _RAW):
+        return serialize_json(value)
+    for marker, raw in _RAW.items():
+        text = text.replace(marker, raw)
+    return {"data": text.encode("utf-8")}
