@@ -16,7 +16,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from coordinator_app.domain.privacy import PERSONAL_FIELDS, anonymised_value
+from coordinator_app.domain.privacy import (
+    PERSONAL_FIELDS,
+    anonymised_value,
+    folded_names,
+    without_people,
+)
 from coordinator_app.protocol.kinds import CONFLICT_KIND
 from coordinator_app.server import db
 
@@ -98,6 +103,46 @@ def participant_log(conn: Connection, participant_id: str, project_id: str | Non
                 conn.execute(table.update().where(table.c.seq == entry.seq).values(values=values))
                 changed += 1
     return changed
+
+
+def visit_log(conn: Connection, project_id: str | None, participant: dict[str, Any]) -> int:
+    """Replace an anonymised participant's name (from ``participant``, their values before) in the
+    « Personnes présentes » of their project's visits, in every log entry; returns rows changed.
+    The visit records themselves are left to the laptops' own anonymising changes, which merge on
+    the values the record holds."""
+    names = folded_names(participant)
+    if names is None or not project_id:
+        return 0
+
+    def people(value: Any) -> Any:
+        return without_people(value, [names]) if isinstance(value, list) else value
+
+    changed = 0
+    table = db.changes
+    rows = conn.execute(
+        sa.select(table.c.seq, table.c["values"], table.c.fields).where(
+            table.c.kind == "visit", table.c.project_id == project_id
+        )
+    ).all()
+    for row in rows:
+        values, fields = dict(row.values or {}), dict(row.fields or {})
+        if "people_present" in values:
+            values["people_present"] = people(values["people_present"])
+        if isinstance(fields.get("people_present"), list):
+            fields["people_present"] = [people(v) for v in fields["people_present"]]
+        if values != (row.values or {}) or fields != (row.fields or {}):
+            conn.execute(
+                table.update()
+                .where(table.c.seq == row.seq)
+                .values({"values": values, "fields": fields or row.fields})
+            )
+            changed += 1
+    return changed
+
+
+def scrubbed_fields(kind: str, fields: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A change's ``fields`` as the log keeps them once its participant is anonymised."""
+    return _fields(fields) if kind == "participant" else fields
 
 
 def anonymised_incoming(data: dict[str, Any], name: str, value: Any) -> Any:

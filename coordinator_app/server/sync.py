@@ -51,6 +51,10 @@ _KNOWN_MANY = sa.select(
     db.changes.c.conflict_ids,
     db.changes.c.username,
     db.changes.c.origin,
+    db.changes.c.kind,
+    db.changes.c.record_id,
+    db.changes.c.op,
+    db.changes.c.fields,
 ).where(db.changes.c.change_id.in_(sa.bindparam("b_changes", expanding=True)))
 _UPDATE = db.records.update().where(
     db.records.c.kind == sa.bindparam("b_kind"), db.records.c.record_id == sa.bindparam("b_id")
@@ -150,6 +154,8 @@ class _Batch:
     generation: str = ""
     #: change_id → username of whoever first sent it ("" = written by the server)
     owners: dict[str, str] = field(default_factory=dict)
+    #: change_id → (kind, record_id, op, fields as logged) of known changes of participants
+    logged: dict[str, tuple[str, str, str, Any]] = field(default_factory=dict)
     #: change_id → content hash of changes parked on the server (waiting for their record)
     parked: dict[str, str] = field(default_factory=dict)
     #: records this batch brought to the server (changes parked for them are applied after it)
@@ -190,6 +196,8 @@ class _Batch:
         for start in range(0, len(unique), _IN_CHUNK):
             rows = self.conn.execute(_KNOWN_MANY, {"b_changes": unique[start : start + _IN_CHUNK]})
             for row in rows:
+                if row.kind == "participant":
+                    self.logged[row.change_id] = (row.kind, row.record_id, row.op, row.fields)
                 owner = row.username if row.origin == "client" else ownership.SERVER_OWNER
                 self.owners[row.change_id] = owner or ownership.SERVER_OWNER
                 self.seen[row.change_id] = (
@@ -227,6 +235,9 @@ class _Batch:
     def save(self, record: _Record) -> None:
         """Keep the record's state as of now; it is written by the next ``flush``."""
         record.exists = True
+        cached = self.cache.get((record.kind, record.record_id))
+        if cached is not None and cached.in_db:
+            record.in_db = True  # a flush since this copy was loaded wrote the row: update it
         snapshot = record.copy()
         self.cache[(record.kind, record.record_id)] = snapshot
         self.dirty[(record.kind, record.record_id)] = snapshot
@@ -359,7 +370,7 @@ class _Batch:
             return PushResult(change_id=change.change_id, status="deferred")
         previous = self.seen.get(change.change_id)
         if previous is not None:
-            if previous[0] != digest:
+            if previous[0] != digest and not self._scrubbed_replay(change):
                 raise _EntryProblem(
                     "reused",
                     [(None, "cet identifiant de modification a déjà servi pour un autre contenu")],
@@ -387,6 +398,18 @@ class _Batch:
         self.seen[change.change_id] = (digest, result)
         self.owners[change.change_id] = self.user.username
         return result
+
+    def _scrubbed_replay(self, change: Change) -> bool:
+        """The change the log holds, as a laptop re-sends it once it scrubbed the personal values
+        of an anonymised participant from its journal (after a restore): the same change."""
+        logged = self.logged.get(change.change_id)
+        if logged is None:
+            return False
+        kind, record_id, op, fields = logged
+        sent = {k: list(v) for k, v in change.fields.items()}
+        return (kind, record_id, op) == (change.kind, change.record_id, change.op) and (
+            scrub.scrubbed_fields(kind, sent) == scrub.scrubbed_fields(kind, fields)
+        )
 
     @staticmethod
     def parse_fields(change: Change) -> dict[str, tuple[Any, Any]]:
@@ -536,6 +559,8 @@ class _Batch:
         ):
             self.flush()
             scrub.participant_log(self.conn, record.record_id, record.project_id)
+            if not before.get("anonymised"):
+                scrub.visit_log(self.conn, record.project_id, before)
         return PushResult(
             change_id=change.change_id,
             status="conflict" if conflict_ids else "applied",

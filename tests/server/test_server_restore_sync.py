@@ -136,3 +136,48 @@ def test_a_conflict_resolved_after_the_backup_comes_back_under_its_id_resolved(
     states = [e["values"].get("status") for e in entries if e["record_id"] == conflict_id]
     assert states[-1] == "resolu"
     assert {e["record_id"] for e in entries if e["kind"] == "conflict"} == {conflict_id}
+
+
+def test_a_laptop_resending_scrubbed_entries_after_a_restore_is_not_refused(
+    server, tmp_path
+) -> None:
+    (c03,) = _login(server, "c03")
+    pid = new_id()
+    c03.push_ok(change("project", pid, "create", project_fields()))
+    rid = new_id()
+    names = {"first_name": "Léa", "last_name": "Bouchard", "birth_date": "2010-05-17"}
+    create = change(
+        "participant",
+        rid,
+        "create",
+        {"project_id": [None, pid], **{k: [None, v] for k, v in names.items()}},
+    )
+    c03.push_ok(create)
+    backup = server.backup(tmp_path / "backup.sqlite3")
+    anonymise = change(
+        "participant",
+        rid,
+        fields={
+            "first_name": ["Léa", "Anonyme"],
+            "last_name": ["Bouchard", "Anonyme"],
+            "birth_date": ["2010-05-17", "2010-01-01"],
+            "anonymised": [False, True],
+        },
+    )
+    c03.push_ok(anonymise)
+    server.restore(backup)
+    (c03,) = _login(server, "c03")
+    # the laptop scrubbed its journal once the anonymisation was sent; it re-sends that
+    scrubbed = {
+        **create,
+        "fields": {
+            "project_id": [None, pid],
+            "first_name": [None, "Anonyme"],
+            "last_name": [None, "Anonyme"],
+            "birth_date": [None, "2010-01-01"],
+        },
+    }
+    results = c03.push_ok(scrubbed, anonymise)
+    assert [r["status"] for r in results] == ["duplicate", "applied"]
+    entries, _ = c03.pull_all()
+    assert "Bouchard" not in str([e for e in entries if e["record_id"] == rid])

@@ -26,7 +26,6 @@ from tests.support.live_server import (
     start_live_server,
 )
 
-
 _ROOT = Path(__file__).resolve().parents[2]
 
 
