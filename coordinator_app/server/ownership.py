@@ -29,7 +29,7 @@ def owners_of(conn: Connection, change_ids: Iterable[str]) -> dict[str, str]:
     """Owners recorded for change ids no longer in the log (after a restore)."""
     ids = sorted(set(change_ids))
     found: dict[str, str] = {}
-    if not ids or not _has_owners_table(conn):
+    if not ids:
         return found
     table = db.change_owners
     for start in range(0, len(ids), _CHUNK):
