@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from typing import Any
 
 import schemathesis
@@ -47,8 +48,19 @@ def _json_with_raw_numbers(ctx, value):  # type: ignore[no-untyped-def]
         text = json.dumps(value)
     except (TypeError, ValueError):
         text = ""
+    sent = [raw for marker, raw in _RAW.items() if marker in text]
+    sent += [at for at in MALFORMED_AT if at and at in text]
+    _note(sent)
     if not any(marker in text for marker in _RAW):
         return serialize_json(value)
     for marker, raw in _RAW.items():
         text = text.replace(marker, raw)
     return {"data": text.encode("utf-8")}
+
+
+def _note(sent: list[str]) -> None:
+    """Write what was sent to ``CARNET_HOOKS_LOG``, so the test can prove these values went out."""
+    path = os.environ.get("CARNET_HOOKS_LOG")
+    if path and sent:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(" ".join(sent) + "\n")

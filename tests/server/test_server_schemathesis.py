@@ -89,6 +89,7 @@ def _run(executable: str, db_url: str | None, tmp_path) -> None:
                 **os.environ,
                 # malformed ``at`` and NaN / 1e999 / 2**63 in fields (schemathesis_hooks.py)
                 "SCHEMATHESIS_HOOKS": "tests.server.schemathesis_hooks",
+                "CARNET_HOOKS_LOG": str(tmp_path / "hooks.log"),
                 "PYTHONPATH": os.pathsep.join(
                     [str(_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
                 ),
@@ -99,3 +100,7 @@ def _run(executable: str, db_url: str | None, tmp_path) -> None:
     summary = result.stdout[-6000:]
     assert result.returncode == 0, summary
     assert "passed" in summary
+    # the malformed values of issue 13 (point 10) were among what the server answered with a 4xx
+    sent = (tmp_path / "hooks.log").read_text(encoding="utf-8")
+    for value in ("NaN", "1e999", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"):
+        assert value in sent, value
