@@ -10,6 +10,8 @@ pulls again (conservative: a delete then reports every other edit as a conflict,
 
 from __future__ import annotations
 
+import contextlib
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
@@ -45,7 +47,14 @@ def pending_update(conn: Connection, device_id: str, since: int, generation: str
 
 
 def record_pull(engine: Engine, device_id: str, since: int, generation: str) -> None:
-    """Remember that ``device_id`` holds every entry up to ``since`` (never moves back)."""
+    """Remember that ``device_id`` holds every entry up to ``since`` (never moves back). Two pulls
+    of one device at once (the window and the command line) may race to create the row: the loser
+    keeps the other's value, which only makes deletes more careful."""
+    with contextlib.suppress(sa.exc.IntegrityError):
+        _record(engine, device_id, since, generation)
+
+
+def _record(engine: Engine, device_id: str, since: int, generation: str) -> None:
     table = db.device_seen
     with db.writing(engine) as conn:
         row = _row(conn, device_id)

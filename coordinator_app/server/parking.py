@@ -72,18 +72,26 @@ def known(conn: Connection, change_ids: list[str]) -> dict[str, tuple[str, str]]
     return found
 
 
+def any_parked(conn: Connection) -> bool:
+    """Whether any change waits (almost never: only after a restore), so pushes skip the rest."""
+    return conn.execute(sa.select(db.parked.c.id).limit(1)).first() is not None
+
+
 def take(conn: Connection, keys: set[tuple[str, str]]) -> list[dict[str, Any]]:
     """Remove and return the changes parked for the records ``keys``, oldest first."""
-    if not keys:
-        return []
+    by_kind: dict[str, list[str]] = {}
+    for kind, record_id in keys:
+        by_kind.setdefault(kind, []).append(record_id)
     taken: list[dict[str, Any]] = []
-    for kind, record_id in sorted(keys):
-        rows = conn.execute(
-            sa.select(db.parked)
-            .where(db.parked.c.kind == kind, db.parked.c.record_id == record_id)
-            .order_by(db.parked.c.id)
-        ).all()
-        taken += [row._asdict() for row in rows]
+    for kind, ids in sorted(by_kind.items()):
+        ids.sort()
+        for start in range(0, len(ids), 500):
+            rows = conn.execute(
+                sa.select(db.parked).where(
+                    db.parked.c.kind == kind, db.parked.c.record_id.in_(ids[start : start + 500])
+                )
+            ).all()
+            taken += [row._asdict() for row in rows]
     if taken:
         conn.execute(db.parked.delete().where(db.parked.c.id.in_([row["id"] for row in taken])))
     taken.sort(key=lambda row: row["id"])

@@ -864,6 +864,8 @@ def conflict_id_for(target: _Record, field_name: str, winner: Stamp, loser: Stam
 def _replay_parked(batch: _Batch) -> None:
     """Apply the changes parked for the records this batch brought, as their senders, each in its
     own savepoint: one that fails is dropped (and logged) without failing the push."""
+    if not batch.created_keys or not parking.any_parked(batch.conn):
+        return
     while batch.created_keys:
         keys, batch.created_keys = batch.created_keys, set()
         batch.flush()
