@@ -181,3 +181,47 @@ def test_a_laptop_resending_scrubbed_entries_after_a_restore_is_not_refused(
     assert [r["status"] for r in results] == ["duplicate", "applied"]
     entries, _ = c03.pull_all()
     assert "Bouchard" not in str([e for e in entries if e["record_id"] == rid])
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def renewed(request, tmp_path) -> Iterator[LiveServer]:
+    """A server whose generation was renewed, as after ``pg_restore`` + ``new-generation``."""
+    from tests.support.live_server import postgres_reachable, postgres_schema_url
+
+    if request.param == "sqlite":
+        live = start_live_server(tmp_path / "live", users=USERS)
+        live.new_generation()
+        yield live
+        live.close()
+        return
+    reason = postgres_reachable()
+    if reason:
+        pytest.fail(reason)
+    with postgres_schema_url() as url:
+        live = start_live_server(tmp_path / "live", db_url=url, users=USERS)
+        live.new_generation()
+        yield live
+        live.close()
+
+
+def test_parked_changes_apply_or_drop_alone_when_their_record_arrives(renewed) -> None:
+    c03, c06 = _login(renewed, "c03", "c06")
+    pid = new_id()
+    project = change("project", pid, "create", project_fields(name="Revenu"))
+    visit = _visit(pid)
+    edit = change("project", pid, fields={"notes": [None, "Notes de c03"]})
+    intrusion = change("project", pid, fields={"municipality": [None, "Ailleurs"]})
+    assert [r["status"] for r in c03.push_ok(visit, edit)] == ["deferred", "deferred"]
+    assert c06.push_ok(intrusion)[0]["status"] == "deferred"  # it waits like any other
+    assert c03.push_ok(project)[0]["status"] == "applied"
+    entries, _ = api_admin(renewed).pull_all()
+    about = {e["change_id"] for e in entries}
+    assert {visit["change_id"], edit["change_id"]} <= about
+    assert intrusion["change_id"] not in about  # c06 may not write in 03: dropped on its turn
+    kept = [e for e in entries if e["record_id"] == pid]
+    assert kept[-1]["values"].get("notes") == "Notes de c03"
+    assert "Ailleurs" not in str(entries)
+
+
+def api_admin(server: LiveServer) -> Api:
+    return Api(server, "admin")
