@@ -10,15 +10,12 @@ copies them from the database being replaced into the restored one. Server-writt
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from coordinator_app.server import db
-
-log = logging.getLogger("coordinator_app.server")
 
 #: Owner of a change id written by the server itself (no user may claim it).
 SERVER_OWNER = ""
@@ -40,10 +37,6 @@ def owners_of(conn: Connection, change_ids: Iterable[str]) -> dict[str, str]:
         )
         found.update({row.change_id: row.username for row in rows})
     return found
-
-
-def _has_owners_table(conn: Connection) -> bool:
-    return sa.inspect(conn).has_table(db.change_owners.name)
 
 
 def claimed_by_another(owner: str | None, username: str) -> bool:
