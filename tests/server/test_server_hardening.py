@@ -31,7 +31,7 @@ USERS = [
 def server(request, tmp_path_factory) -> Iterator[LiveServer]:
     workdir = tmp_path_factory.mktemp(request.param)
     if request.param == "sqlite":
-        live = start_live_server(workdir, users=USERS)
+        live = start_live_server(workdir, users=USERS, max_devices_per_user=10_000)
         yield live
         live.close()
         return
@@ -39,7 +39,7 @@ def server(request, tmp_path_factory) -> Iterator[LiveServer]:
     if reason:
         pytest.fail(reason)
     with postgres_schema_url() as url:
-        live = start_live_server(workdir, db_url=url, users=USERS)
+        live = start_live_server(workdir, db_url=url, users=USERS, max_devices_per_user=10_000)
         yield live
         live.close()
 

@@ -21,7 +21,7 @@ USERS = [
 
 @pytest.fixture
 def server(tmp_path) -> Iterator[LiveServer]:
-    live = start_live_server(tmp_path / "live", users=USERS)
+    live = start_live_server(tmp_path / "live", users=USERS, max_devices_per_user=10_000)
     yield live
     live.close()
 
@@ -189,7 +189,7 @@ def renewed(request, tmp_path) -> Iterator[LiveServer]:
     from tests.support.live_server import postgres_reachable, postgres_schema_url
 
     if request.param == "sqlite":
-        live = start_live_server(tmp_path / "live", users=USERS)
+        live = start_live_server(tmp_path / "live", users=USERS, max_devices_per_user=10_000)
         live.new_generation()
         yield live
         live.close()
@@ -198,7 +198,9 @@ def renewed(request, tmp_path) -> Iterator[LiveServer]:
     if reason:
         pytest.fail(reason)
     with postgres_schema_url() as url:
-        live = start_live_server(tmp_path / "live", db_url=url, users=USERS)
+        live = start_live_server(
+            tmp_path / "live", db_url=url, users=USERS, max_devices_per_user=10_000
+        )
         live.new_generation()
         yield live
         live.close()
