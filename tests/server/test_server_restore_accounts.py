@@ -154,7 +154,8 @@ def test_the_documented_postgresql_restore_keeps_accounts(tmp_path, capsys) -> N
             accounts.set_password(server.engine, "bruno", NEW_PASSWORD)
             server.add_user("dora", regions=["05"])
             added = server.login("dora")
-            laptop.push_ok(change("project", new_id(), "create", project_fields("06", "Après")))
+            after = change("project", new_id(), "create", project_fields("06", "Après"))
+            laptop.push_ok(after)
             laptop.close()
             server.stop()
             server.engine.dispose()
@@ -163,6 +164,11 @@ def test_the_documented_postgresql_restore_keeps_accounts(tmp_path, capsys) -> N
             pg("pg_dump", "--data-only", "--format=custom", "--table=carnet_users",
                "--table=carnet_devices", "--table=carnet_login_failures",
                f"--file={accounts_dump}", name)  # fmt: skip
+            owners = tmp_path / "carnet-owners.csv"
+            pg("psql", "-d", name, "-c",
+               "\\copy (SELECT change_id, CASE WHEN origin = 'client' THEN "
+               "coalesce(username, '') ELSE '' END FROM carnet_changes UNION SELECT change_id, "
+               f"username FROM carnet_change_owners) TO '{owners}' CSV")  # fmt: skip
             # --force: the stopped test listener's app keeps pooled connections (a stopped
             # service has none)
             pg("dropdb", "--force", name)
@@ -180,6 +186,12 @@ def test_the_documented_postgresql_restore_keeps_accounts(tmp_path, capsys) -> N
             pg("psql", "-d", name, "-c",
                "SELECT setval(pg_get_serial_sequence('carnet_users', 'id'), "
                "(SELECT max(id) FROM carnet_users))")  # fmt: skip
+            pg("psql", "-d", name,
+               "-c", "CREATE TEMP TABLE o (change_id text, username text)",
+               "-c", f"\\copy o FROM '{owners}' CSV",
+               "-c", "INSERT INTO carnet_change_owners SELECT DISTINCT ON (change_id) change_id, "
+               "username FROM o WHERE change_id NOT IN (SELECT change_id FROM carnet_changes) "
+               "ON CONFLICT DO NOTHING")  # fmt: skip
             assert server_cli(["--db", url, "new-generation"]) == 0
             capsys.readouterr()
             server.engine = db.make_engine(url)
@@ -196,6 +208,15 @@ def test_the_documented_postgresql_restore_keeps_accounts(tmp_path, capsys) -> N
                     if e["kind"] == "project"
                 }
             assert names == {"Avant"}
+            # the change ids the copy lacks keep their owner: alice cannot claim bruno's
+            alice = server.login("alice")
+            claim = change("project", new_id(), "create", project_fields("03"))
+            claim["change_id"] = after["change_id"]
+            with raw_client(server, alice["token"]) as http:
+                claimed = http.post(
+                    "/api/v1/push", json={"device_id": alice["device_id"], "changes": [claim]}
+                )
+            assert claimed.status_code == 409, claimed.text
             server.add_user("emma", regions=["05"])  # the users' id sequence follows the kept rows
             assert server.login("emma")["username"] == "emma"
         finally:
