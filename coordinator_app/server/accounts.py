@@ -66,6 +66,10 @@ def _user(row: sa.Row, user_id: int | None = None) -> User:
     )
 
 
+#: The same, for other modules (a device's sender, when the server applies a parked change).
+user_from_row = _user
+
+
 def normalise_regions(codes: list[str] | tuple[str, ...]) -> list[str]:
     """Region codes from « 3 », « 03 » or a region's name; UserError naming the bad one."""
     result = []

@@ -28,7 +28,7 @@ from coordinator_app.protocol.conflicts import CONFLICT_CLIENT_FIELDS, CONFLICT_
 from coordinator_app.protocol.errors import ErrorCode
 from coordinator_app.protocol.kinds import CONFLICT_KIND, REFERENCE_KINDS, WIRE_KINDS
 from coordinator_app.protocol.models import Change, PushResult, utc_iso
-from coordinator_app.server import access, db, device_seen, ownership, parking, scrub
+from coordinator_app.server import access, accounts, db, device_seen, ownership, parking, scrub
 from coordinator_app.server.accounts import Device, User
 from coordinator_app.server.clock import now
 from coordinator_app.server.errors import ApiError
@@ -920,7 +920,7 @@ def _device(conn: Connection, device_id: str) -> Device | None:
     ).first()
     if row is None:
         return None
-    user = User(row.user_id, row.username, row.role, tuple(sorted(row.regions or [])))
+    user = accounts.user_from_row(row, row.user_id)
     return Device(row.id, user, row.name, row.revoked_at is not None, bool(row.wipe))
 
 
