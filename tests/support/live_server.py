@@ -132,6 +132,11 @@ class LiveServer:
             self._server.should_exit = True
             assert self._thread is not None
             self._thread.join(10)
+            # the stopped app's pooled connections: PostgreSQL's are shared by every test run
+            app = self._server.config.app
+            engine = getattr(getattr(app, "state", None), "engine", None)
+            if engine is not None:
+                engine.dispose()
             self._server = None
 
     def restart(self) -> None:
