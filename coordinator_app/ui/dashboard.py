@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.indicators import Indicators, compute_indicators
+from coordinator_app.domain.indicators import Indicators, compute_indicators, default_year
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.store import Store
 from coordinator_app.store import queries as q
@@ -206,8 +206,8 @@ class Dashboard(QWidget):
 
     # -- data -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read the years (the newest selected by default) and recompute everything; when
-        hidden, on the next show."""
+        """Re-read the years (the current season selected by default, not next year's imported
+        projects) and recompute everything; when hidden, on the next show."""
         if not self.isVisible():
             self._stale = True
             return
@@ -218,7 +218,9 @@ class Dashboard(QWidget):
         self.year.clear()
         for year in years or [self.store.today().year]:
             self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(max(self.year.findData(current), 0))
+        self.year.setCurrentIndex(
+            max(self.year.findData(current or default_year(years, self.store.today().year)), 0)
+        )
         self.year.blockSignals(False)
         self.recompute()
 
@@ -331,5 +333,6 @@ class Dashboard(QWidget):
 
     def _open_overdue(self, index: Any) -> None:
         if index.isValid() and index.row() < self.overdue_model.loaded_rows():
+            # The guide: Enter on an overdue follow-up opens its project (where it is handled).
             row = self.overdue_model.row(index.row())
-            self.open_requested.emit("action_item", row["id"])
+            self.open_requested.emit("project", row["project_id"])

@@ -43,6 +43,7 @@ from coordinator_app.ui.lists.page import ListPage
 from coordinator_app.ui.lists.pages import ProjectListPage, SuivisPage, VisitListPage
 from coordinator_app.ui.status import StatusBar
 from coordinator_app.ui.tasks import ProgressReporter, Task, run_in_background
+from coordinator_app.ui.undo import UndoOffer
 from coordinator_app.ui.welcome import WelcomePage
 
 Opener = Callable[["MainWindow", str], None]
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.setWindowIcon(app_icon())
         self.resize(1366, 768)
-        self.setMinimumSize(QSize(1024, 640))
+        self.setMinimumSize(QSize(1024, 600))
 
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
@@ -139,6 +140,9 @@ class MainWindow(QMainWindow):
         self._build_workspace()
         self.status = StatusBar(store, self)
         self.setStatusBar(self.status)
+        self.undo = UndoOffer(self)
+        self.undo.undone.connect(self.data_changed)
+        self.suivis_page.undo = self.undo
         self._build_menus()
 
         self.welcome.load_demo_requested.connect(self.load_demo_data)
@@ -269,6 +273,7 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         self._update_title()
+        self.undo.retranslate()
         self.menu_file.setTitle(self.tr("&Fichier"))
         self.menu_view.setTitle(self.tr("&Affichage"))
         self.menu_reports.setTitle(self.tr("&Rapports"))

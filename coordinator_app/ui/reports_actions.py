@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.errors import UserError
-from coordinator_app.domain.indicators import latest_year
+from coordinator_app.domain.indicators import current_season
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.domain.stages import PROGRAM_SHORT_LABELS
 from coordinator_app.store import Store, privacy
@@ -303,7 +303,7 @@ class ReportParamsDialog(QDialog):
         elif kind == BILAN_ANNUEL:
             self.year = QSpinBox(self)
             self.year.setRange(1990, 2100)
-            self.year.setValue(latest_year(store.find("project")) or dt.date.today().year)
+            self.year.setValue(current_season(store.find("project"), store.today().year))
             form.addRow(_tr("&Année :"), self.year)
         self.page_size = QComboBox(self)
         self.page_size.addItem(_tr("Lettre (8 ½ × 11 po)"), "letter")

@@ -61,6 +61,9 @@ def _settings() -> ModuleType:
     return settings
 
 
+SYNC_SHORTCUT = "Ctrl+Shift+S"
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SyncActions", text)
 
@@ -425,8 +428,9 @@ class SyncController(QObject):
         self.task: tasks.Task | None = None
         self.last_error: BaseException | None = None
         self.sync_action = QAction(_tr("Synchroniser"), window)
-        self.sync_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.sync_action.setShortcuts([QKeySequence("F5")])
+        # F5 is Affichage › Actualiser: one key on two actions runs neither (« Ambiguous
+        # shortcut overload »).
+        self.sync_action.setShortcut(QKeySequence(SYNC_SHORTCUT))
         self.sync_action.triggered.connect(lambda: self.sync_now(manual=True))
         self.connect_action = QAction(_tr("Connexion au serveur…"), window)
         self.connect_action.triggered.connect(self.open_connection_dialog)
@@ -449,6 +453,11 @@ class SyncController(QObject):
         preferences = getattr(window, "menu_preferences", window.menu_tools)
         preferences.addAction(self.connect_action)
         preferences.addAction(self.rollback_action)
+        # « Connexion au serveur… » replaces the window's placeholder entry that opened the same
+        # dialog: one entry per dialog in Préférences.
+        placeholder = getattr(window, "action_server_preferences", None)
+        if placeholder is not None:
+            preferences.removeAction(placeholder)
         window.conflicts_page.set_widget(self.conflicts)
         window.request_server_login.connect(self.open_connection_dialog)
         if hasattr(window, "request_preferences_server"):
@@ -498,6 +507,13 @@ class SyncController(QObject):
         if self.task is not None and not self.task.done:
             return self.task
         if not manual and not self.can_sync():
+            return None
+        if manual and _settings().is_demo(self.store):
+            # No progress bar for a profile that never syncs: say why at once.
+            self._status(_tr("Profil de démonstration : jamais synchronisé."))
+            return None
+        if manual and not self.store.get_meta(SERVER_URL_META):
+            self.open_connection_dialog()  # never connected: connecting is the first step
             return None
         self.sync_action.setEnabled(False)
         self._status(_tr("Synchronisation en cours…"))

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # not to build the window: installing the forms is then menus and openers only.
 
 # (kind, French text of the action, shortcut); shortcuts avoid the window's own (Ctrl+1…7, Ctrl+F,
-# Ctrl+Q, F1, F5) and the forms' (Ctrl+S, Échap, Ctrl+J, Ctrl+E).
+# Ctrl+Q, F1, F5, Ctrl+Shift+S, Ctrl+Z) and the forms' (Ctrl+S, Échap, Ctrl+J, Ctrl+E).
 NEW_ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("visit", QT_TRANSLATE_NOOP("FormsFeature", "Nouvelle &visite"), "Ctrl+N"),
     ("project", QT_TRANSLATE_NOOP("FormsFeature", "Nouveau &projet…"), "Ctrl+Shift+P"),
@@ -194,7 +194,8 @@ class FormsFeature(QObject):
             action = self.actions[kind]
             action.setText(self.tr(text))
             label = self.tr(text).replace("&", "").rstrip("…")
-            action.setToolTip(f"{label} ({shortcut})" if shortcut else label)
+            native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{label} ({native})" if shortcut else label)
             action.setStatusTip(label)
         self.actions["visit"].setIconText(self.tr("Nouvelle visite (Ctrl+N)"))
         self.actions["project"].setIconText(self.tr("Nouveau projet (Ctrl+Maj+P)"))
