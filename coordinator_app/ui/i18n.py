@@ -50,9 +50,8 @@ def apply_language(lang: str) -> bool:
     if lang == _current and (_installed or lang == FRENCH) and _ready:
         return True
     fresh: list[QTranslator] = []
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{lang}", qt_folder):
+    if _load_qt_catalogue(qt_translator, lang):
         fresh.append(qt_translator)
     if lang != FRENCH:
         ours = QTranslator(app)
@@ -70,6 +69,17 @@ def apply_language(lang: str) -> bool:
     _current = lang
     _ready = True
     return True
+
+
+def _load_qt_catalogue(translator: QTranslator, lang: str) -> bool:
+    """Qt's own strings (standard buttons, file and print dialogs): the copy of ``qtbase_fr.qm``
+    shipped in ``resources/translations`` first (an installer bundle may lack Qt's folder), then
+    the Qt installation's."""
+    name = f"qtbase_{lang}"
+    shipped = resource_path("translations", f"{name}.qm")
+    if shipped.is_file() and translator.load(str(shipped)):
+        return True
+    return translator.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
 # -- locale-aware formats --------------------------------------------------------------------------

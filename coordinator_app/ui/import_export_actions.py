@@ -65,7 +65,8 @@ def _tr(text: str) -> str:
 def _kind_combo() -> QComboBox:
     combo = QComboBox()
     for kind in KIND_NAMES.values():
-        combo.addItem(ENTITIES[kind].label_plural, kind)
+        # The domain's French label, in the window's language (context « domain », as in forms).
+        combo.addItem(QCoreApplication.translate("domain", ENTITIES[kind].label_plural), kind)
     return combo
 
 

@@ -377,7 +377,7 @@ class ProjectPage(QWidget):
                     None,
                     [
                         stage_text(self.project["program"], h.get("stage")),
-                        fr_ca.long_date(h.get("date")),
+                        h.get("date") or "",  # tables: ISO dates, as every other table
                     ],
                 )
                 for h in history
@@ -526,7 +526,8 @@ class ProjectPage(QWidget):
         spec = ENTITIES["visit"]
         rows = []
         for r in records:
-            when = f"{fr_ca.long_date(r['visited_at'])}, {fr_ca.time_text(r['visited_at'])}"
+            # One date style per page, the tables' (2026-07-03 14:30), in French and English.
+            when = str(r["visited_at"] or "").replace("T", " ")
             first_line = (r.get("observations") or "").strip().splitlines()
             rows.append(
                 (

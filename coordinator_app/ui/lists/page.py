@@ -30,6 +30,7 @@ from coordinator_app.domain.stages import ALL_STAGE_CHOICES, STAGES
 from coordinator_app.store import Store
 from coordinator_app.store import queries as q
 from coordinator_app.ui import i18n
+from coordinator_app.ui.flow_layout import FlowLayout
 from coordinator_app.ui.lists.columns import Column
 from coordinator_app.ui.lists.model import RecordTableModel
 
@@ -90,8 +91,9 @@ class ListPage(QWidget):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         layout.addWidget(self.search)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
+        # Label + combo pairs that wrap to a second row on a narrow screen (``FlowLayout``)
+        # instead of being squeezed; each combo is as wide as its longest choice.
+        filters = FlowLayout(spacing=10)
         self.region_label, self.region = QLabel(), QComboBox()
         self.stage_label, self.stage = QLabel(), QComboBox()
         self.year_label, self.year = QLabel(), QComboBox()
@@ -106,18 +108,18 @@ class ListPage(QWidget):
         ]
         for label, combo in pairs:
             label.setBuddy(combo)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
-        self.extra_label.hide()
-        self.extra.hide()
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            row.addWidget(label)
+            row.addWidget(combo)
+            filters.addWidget(pair)
+        self.extra.parentWidget().hide()
         if not with_stage:
-            self.stage_label.hide()
-            self.stage.hide()
+            self.stage.parentWidget().hide()
         # « Mes visites » / « Mes suivis »: on by default when the profile has a staff account
         self.mine = QCheckBox()
         self.mine.setObjectName("mine")

@@ -62,8 +62,7 @@ class SuivisPage(ListPage):
     def __init__(self, store: Store, run_task: Runner, parent: QWidget | None = None) -> None:
         self._run_task = run_task
         super().__init__(store, "action_item", ACTION_COLUMNS, with_stage=False, parent=parent)
-        self.extra_label.show()
-        self.extra.show()
+        self.extra.parentWidget().show()
         self.model.done_toggled.connect(self._save_done)
         self.undo: Any = None  # the window's ``UndoOffer`` (``ui.undo``), set by the window
         # Space marks the selected follow-up done (or not) wherever the cursor is in the row,
