@@ -38,6 +38,12 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 SEARCH_DELAY_MS = 150
+#: Columns up to this width (dates, types, counts) keep it when the window is narrow.
+FIXED_COLUMN = 140
+#: A shrunk column keeps at least this width (its header stays readable).
+MIN_COLUMN = 95
+#: Header text margins and the sort arrow.
+HEADER_PADDING = 34
 
 
 class ListPage(QWidget):
@@ -150,9 +156,11 @@ class ListPage(QWidget):
         header.setSortIndicatorShown(True)
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setSectionsClickable(True)
-        for number, column in enumerate(self.model.columns):
-            if column.width:
-                self.view.setColumnWidth(number, column.width)
+        self._fitting = False
+        self._user_sized = False
+        header.sectionResized.connect(self._section_resized)
+        self._fit_columns()
+        self.view.installEventFilter(self)  # its resize re-fits the columns
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.view)
@@ -164,6 +172,43 @@ class ListPage(QWidget):
         self.search.returnPressed.connect(self._search_now)
         layout.addWidget(self.view, 1)
         self.setFocusProxy(self.search)
+
+    def _section_resized(self, *_args: Any) -> None:
+        if not self._fitting:
+            self._user_sized = True  # the user dragged a column: keep their widths
+
+    def _fit_columns(self) -> None:
+        """Every column on screen, down to a 1024-pixel window: the wide ones share the width
+        in proportion (the narrow ones — dates, types — keep theirs); the cells elide with their
+        full text as tooltip. Until the user sizes a column by hand."""
+        if self._user_sized:
+            return
+        columns = self.model.columns
+        wanted = [c.width or 100 for c in columns]
+        scrollbar = self.view.verticalScrollBar().sizeHint().width()
+        available = self.view.width() - 2 * self.view.frameWidth() - scrollbar
+        if available <= 0:
+            available = sum(wanted)
+        fixed = sum(w for w in wanted if w <= FIXED_COLUMN)
+        flexible = sum(w for w in wanted if w > FIXED_COLUMN)
+        ratio = min(1.0, max(available - fixed, 0) / flexible) if flexible else 1.0
+        header = self.view.horizontalHeader()
+        fm = header.fontMetrics()
+        self._fitting = True
+        try:
+            for number, width in enumerate(wanted):
+                if width > FIXED_COLUMN:
+                    title = str(self.model.headerData(number, Qt.Orientation.Horizontal) or "")
+                    readable = max(fm.horizontalAdvance(title) + HEADER_PADDING, MIN_COLUMN)
+                    width = max(int(width * ratio), readable)
+                self.view.setColumnWidth(number, width)
+        finally:
+            self._fitting = False
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(self.title())
