@@ -264,21 +264,41 @@ class Dashboard(QWidget):
         def val(x: int | None) -> str:
             return "—" if ind is None else n(x)
 
+        def many(x: int | None) -> int:
+            return 2 if ind is None or x is None else int(x)  # unknown: the plural caption
+
+        # Each caption agrees with its figure (« 1 région », « 13 régions »): Qt's plural forms,
+        # without the number, which the card shows in large.
         jeune = (
-            (ind and ind.jeune_coop_count, self.tr("coopératives")),
-            (ind and ind.jeune_coop_youth, self.tr("jeunes")),
-            (ind and ind.jeune_coop_schools, self.tr("écoles")),
+            (
+                ind and ind.jeune_coop_count,
+                self.tr("%n coopérative(s)", "", many(ind and ind.jeune_coop_count)),
+            ),
+            (
+                ind and ind.jeune_coop_youth,
+                self.tr("%n jeune(s)", "", many(ind and ind.jeune_coop_youth)),
+            ),
+            (
+                ind and ind.jeune_coop_schools,
+                self.tr("%n école(s)", "", many(ind and ind.jeune_coop_schools)),
+            ),
         )
         for card, (value, caption) in zip(self.jeune_cards, jeune, strict=True):
-            card.set(val(value), caption)
+            card.set(val(value), without_number(caption))
         ciec = (
-            (ind and ind.ciec_regions, self.tr("régions")),
-            (ind and ind.ciec_projects, self.tr("projets")),
-            (ind and ind.ciec_coordinators, self.tr("coordonnateurs")),
-            (ind and ind.ciec_youth, self.tr("jeunes")),
+            (ind and ind.ciec_regions, self.tr("%n région(s)", "", many(ind and ind.ciec_regions))),
+            (
+                ind and ind.ciec_projects,
+                self.tr("%n projet(s)", "", many(ind and ind.ciec_projects)),
+            ),
+            (
+                ind and ind.ciec_coordinators,
+                self.tr("%n coordonnateur(s)", "", many(ind and ind.ciec_coordinators)),
+            ),
+            (ind and ind.ciec_youth, self.tr("%n jeune(s)", "", many(ind and ind.ciec_youth))),
         )
         for card, (value, caption) in zip(self.ciec_cards, ciec, strict=True):
-            card.set(val(value), caption)
+            card.set(val(value), without_number(caption))
         for card, pct, cohort, caption in (
             (
                 self.survival_cards[0],
@@ -293,7 +313,7 @@ class Dashboard(QWidget):
                 self.tr("actives après 10 ans"),
             ),
         ):
-            note = self.tr("sur {count} fondées").format(count=n(cohort)) if cohort else ""
+            note = i18n.count(self.tr("sur %n fondée(s)", "", cohort), cohort) if cohort else ""
             card.set(i18n.percent(pct) if pct is not None else "—", caption, note)
         self._show_chart()
         self._show_overdue_count()
@@ -363,3 +383,9 @@ class Dashboard(QWidget):
             # The guide: Enter on an overdue follow-up opens its project (where it is handled).
             row = self.overdue_model.row(index.row())
             self.open_requested.emit("project", row["project_id"])
+
+
+def without_number(text: str) -> str:
+    """« 13 régions » → « régions »: the caption under a card's figure."""
+    first, _space, rest = text.partition(" ")
+    return rest if first.isdigit() and rest else text

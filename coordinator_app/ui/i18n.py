@@ -53,11 +53,11 @@ def apply_language(lang: str) -> bool:
     qt_translator = QTranslator(app)
     if _load_qt_catalogue(qt_translator, lang):
         fresh.append(qt_translator)
-    if lang != FRENCH:
-        ours = QTranslator(app)
-        if not ours.load(str(catalogue_path(lang))):
-            return False
-        fresh.append(ours)
+    ours = QTranslator(app)
+    if ours.load(str(catalogue_path(lang))):
+        fresh.append(ours)  # in French: the real plural forms of « %n projet(s) » and such
+    elif lang != FRENCH:
+        return False
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -80,6 +80,17 @@ def _load_qt_catalogue(translator: QTranslator, lang: str) -> bool:
     if shipped.is_file() and translator.load(str(shipped)):
         return True
     return translator.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
+def count(text: str, n: int) -> str:
+    """A count translated with Qt's plurals, its number written the language's way.
+
+    ``count(self.tr("%n projet(s)", "", n), n)``: Qt picks « 1 projet » / « 2 projets » (French
+    forms from ``carnet_fr.qm``, English from ``carnet_en.qm``) and writes the number plainly;
+    this puts « 2 576 » (French) or « 2,576 » (English) in its place.
+    """
+    plain = str(n)
+    return text.replace(plain, number(n), 1) if len(plain) > 3 else text
 
 
 # -- locale-aware formats --------------------------------------------------------------------------

@@ -428,8 +428,9 @@ class MainWindow(QMainWindow):
             self.show_workspace()
             self.show_page("dashboard")
             self.statusBar().showMessage(
-                self.tr("Données de démonstration chargées : {count} enregistrements.").format(
-                    count=i18n.number(count)
+                i18n.count(
+                    self.tr("Données de démonstration chargées : %n enregistrement(s).", "", count),
+                    count,
                 ),
                 8000,
             )

@@ -174,7 +174,10 @@ class ReportPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
-        self.pages_label = QLabel(_tr("{n} page(s)").format(n=self.document.pageCount()), self)
+        pages = self.document.pageCount()
+        self.pages_label = QLabel(
+            QCoreApplication.translate("ReportPreview", "%n page(s)", "", pages), self
+        )
         self.print_button = QPushButton(_tr("&Imprimer…"), self)
         self.save_button = QPushButton(_tr("&Enregistrer en PDF…"), self)
         self.close_button = QPushButton(_tr("&Fermer"), self)

@@ -113,11 +113,9 @@ class StatusBar(QStatusBar):
         pending = self._pending
         if pending == 0:
             text = translate("StatusBar", "Aucune modification à synchroniser")
-        elif pending == 1:
-            text = translate("StatusBar", "1 modification à synchroniser")
         else:
-            text = translate("StatusBar", "{count} modifications à synchroniser").format(
-                count=i18n.number(pending)
+            text = i18n.count(
+                translate("StatusBar", "%n modification(s) à synchroniser", "", pending), pending
             )
         self.pending_label.setText(text)
         self.pending_label.setAccessibleName(text)

@@ -62,8 +62,8 @@ def test_participant_under_14_without_consent_is_flagged(qtbot, store):
         "⚠ Consentement manquant",
         "Non requis (14 ans ou plus)",
     ]
-    assert "1 participant(s) de moins de 14 ans sans consentement" in page.consent_warning.text()
-    assert "1 participant(s) de moins de 14 ans sans consentement" in page.alerts.text()
+    assert "1 participant de moins de 14 ans sans consentement" in page.consent_warning.text()
+    assert "1 participant de moins de 14 ans sans consentement" in page.alerts.text()
     assert page.alerts.isVisibleTo(page)
     page.tabs.setCurrentIndex(1)
     assert page.consent_warning.isVisibleTo(page)
@@ -192,7 +192,7 @@ def test_farm_funding_and_overdue_report(qtbot, store):
     row = [page.funding.item(0, c).text().replace("\u00a0", " ") for c in range(7)]
     assert row[:6] == ["MAPAQ", "PSES", "25 000,00 $", "20 000,00 $", "—", "Accordée"]
     assert row[6] == "2099-03-31 (en retard : 2020-03-31)"
-    assert page.alerts.text() == "⚠ 1 reddition(s) de comptes en retard (onglet Financement)."
+    assert page.alerts.text() == "⚠ 1 reddition de comptes en retard (onglet Financement)."
 
 
 def test_add_participant_from_the_page(qtbot, store):

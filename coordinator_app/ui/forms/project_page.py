@@ -418,9 +418,11 @@ class ProjectPage(QWidget):
                 cell.setFont(font)
         self.consent_warning.setText(
             self.tr(
-                "⚠ {0} participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur "
-                "(Loi 25)."
-            ).format(missing)
+                "⚠ %n participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur "
+                "(Loi 25).",
+                "",
+                missing,
+            )
             if missing
             else ""
         )
@@ -513,7 +515,7 @@ class ProjectPage(QWidget):
                 late += len(overdue)
                 self.funding.item(row, 6).setBackground(QBrush(OVERDUE))
         self._overdue_text = (
-            self.tr("⚠ {0} reddition(s) de comptes en retard (onglet Financement).").format(late)
+            self.tr("⚠ %n reddition(s) de comptes en retard (onglet Financement).", "", late)
             if late
             else ""
         )

@@ -365,7 +365,7 @@ class ListPage(QWidget):
 
     # -- rows -----------------------------------------------------------------------------------
     def count_text(self, total: int) -> str:
-        return self.tr("{count} résultat(s)").format(count=i18n.number(total))
+        return i18n.count(self.tr("%n résultat(s)", "", total), total)
 
     def _show_count(self) -> None:
         self.count_label.setText(self.count_text(self.model.total))

@@ -31,9 +31,7 @@ class ProjectListPage(ListPage):
         }[self.program or CIEC]
 
     def count_text(self, total: int) -> str:
-        if total == 1:
-            return self.tr("1 projet")
-        return self.tr("{count} projets").format(count=i18n.number(total))
+        return i18n.count(self.tr("%n projet(s)", "", total), total)
 
 
 class VisitListPage(ListPage):
@@ -46,9 +44,7 @@ class VisitListPage(ListPage):
         return self.tr("Visites")
 
     def count_text(self, total: int) -> str:
-        if total == 1:
-            return self.tr("1 visite")
-        return self.tr("{count} visites").format(count=i18n.number(total))
+        return i18n.count(self.tr("%n visite(s)", "", total), total)
 
 
 Runner = Callable[..., Any]
@@ -113,9 +109,7 @@ class SuivisPage(ListPage):
         super().reset_filters()
 
     def count_text(self, total: int) -> str:
-        if total == 1:
-            return self.tr("1 suivi")
-        return self.tr("{count} suivis").format(count=i18n.number(total))
+        return i18n.count(self.tr("%n suivi(s)", "", total), total)
 
     def apply_filters(self) -> None:
         self._sort_for_scope()
