@@ -440,10 +440,27 @@ class RollbackDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Restaurer"))
+        self.restore_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.restore_button.setText(_tr("Restaurer"))
         buttons.accepted.connect(self._restore)
         buttons.rejected.connect(self.reject)
+        # Empty state: say why the list is empty instead of showing a blank box.
+        self.empty = QLabel(
+            _tr(
+                "Aucune copie de sécurité pour l'instant : une copie est prise avant chaque "
+                "synchronisation avec le serveur."
+            )
+        )
+        self.empty.setWordWrap(True)
+        has = self.list.count() > 0
+        self.empty.setVisible(not has)
+        self.list.setVisible(has)
+        explanation.setVisible(has)
+        if has:
+            self.list.setCurrentRow(0)
+        self.restore_button.setEnabled(has)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
         layout.addWidget(explanation)
         layout.addWidget(self.list)
         layout.addWidget(buttons)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from coordinator_app.ui.forms.entity_form import EntityFormDialog
 from coordinator_app.ui.forms.fields import (
@@ -387,8 +387,12 @@ def test_edit_form_shows_history_and_restores_a_value(qtbot, store):
     ]
     type_into(qtbot, form, "service", "Tonte de pelouse")  # typing elsewhere is kept
     tree.setCurrentItem(change)
+    qtbot.mouseClick(form.history_view.restore_button, Qt.MouseButton.LeftButton)
+    confirm = form.history_view.confirm  # asked first, naming the field and the value
+    assert confirm.text().replace("\u00a0", " ") == "Remettre « 120,00 $ » dans « Montant » ?"
+    assert store.get("contract", contract["id"])["amount"] == 9500  # nothing yet
     with qtbot.waitSignal(form.changed):
-        qtbot.mouseClick(form.history_view.restore_button, Qt.MouseButton.LeftButton)
+        confirm.button(QMessageBox.StandardButton.Yes).click()
     assert store.get("contract", contract["id"])["amount"] == 12000
     assert form.panel.editor("amount").raw().replace("\u00a0", " ") == "120,00 $"
     assert form.panel.editor("service").raw() == "Tonte de pelouse"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from coordinator_app.ui.forms.project_page import ProjectDialog
 from tests.ui import conftest_forms as cf
@@ -96,8 +97,9 @@ def test_restore_an_old_value_from_history(qtbot, store):
     assert not page.restore_button.isEnabled()
     page.history.setCurrentItem(change)
     assert page.restore_button.isEnabled()
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(page.changed):
-        qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+        page.history_view.confirm.button(QMessageBox.StandardButton.Yes).click()
 
     restored = store.get("project", project["id"])
     assert restored["name"] == "CIEC Jonquière"

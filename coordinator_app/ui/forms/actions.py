@@ -143,6 +143,7 @@ class FormsFeature(QObject):
             parent=self.window,
             choose_files=lambda parent: self.choose_files(parent),
         )
+        dialog.editor.saved.connect(self._say_visit_saved)
         reports = getattr(self.window, "reports", None)
         if reports is not None and visit_id is not None:
             dialog.editor.add_button(
@@ -219,6 +220,15 @@ class FormsFeature(QObject):
             return self.open_form("project", defaults={"program": program} if program else None)
         if kind in NEEDS_PROJECT:
             project_id = self.window.current_project_id()
+            if not project_id and self._no_project_yet():
+                self.window.statusBar().showMessage(
+                    self.tr(
+                        "Aucun projet pour l'instant : créez d'abord un projet (Nouveau projet) "
+                        "ou chargez les données de démonstration."
+                    ),
+                    8000,
+                )
+                return None
             if not project_id:
                 self.window.statusBar().showMessage(
                     self.tr(
@@ -232,6 +242,25 @@ class FormsFeature(QObject):
                 return self.open_visit(project_id=project_id)
             return self.open_form(kind, defaults={"project_id": project_id})
         return self.open_form(kind)
+
+    def _say_visit_saved(self, record: dict[str, Any]) -> None:
+        """Feedback after « Enregistrer la visite »: the window closes, the status bar says it."""
+        project = self.store.get("project", record.get("project_id") or "") or {}
+        when = str(record.get("visited_at") or "").replace("T", " ")
+        self.window.statusBar().showMessage(
+            self.tr("Visite du {when} enregistrée ({project}).").format(
+                when=when, project=project.get("name", "")
+            ),
+            8000,
+        )
+
+    def _no_project_yet(self) -> bool:
+        """On the welcome page or in an empty profile no list holds a project to choose."""
+        window = self.window
+        on_welcome = getattr(window, "stack", None) is not None and (
+            window.stack.currentWidget() is getattr(window, "welcome", None)
+        )
+        return on_welcome or not self.store.find("project", limit=1)
 
     # -- drafts kept from a previous session ----------------------------------------------------
     def offer_kept_drafts(self) -> QMessageBox | None:

@@ -166,7 +166,8 @@ class EntityForm(DraftedForm, QWidget):
         label = tr_domain(self.spec.label)
         if self.record:
             return self.tr("{0} : {1}").format(label, record_title(self.kind, self.record))
-        return self.tr("{0} (nouveau)").format(label)
+        # « fiche » agrees with every kind (« Organisation (nouveau) » did not).
+        return self.tr("{0} — nouvelle fiche").format(label)
 
     def _context_text(self) -> str:
         parent_id = self.fixed.get(self.spec.parent_field)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -123,13 +124,37 @@ class HistoryView(QWidget):
         data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         self.restore_button.setEnabled(bool(data) and data[2] == "update")
 
-    def restore_selected(self) -> None:
-        """« Rétablir cette valeur »: the selected field goes back to its old value."""
+    def restore_selected(self) -> QMessageBox | None:
+        """« Rétablir cette valeur »: asks first (naming the field and the value), then puts the
+        old value back, says so in the status bar and offers « Annuler » (Ctrl+Z)."""
         item = self.tree.currentItem()
         data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if not data:
-            return
+            return None
         name, old, _op = data
+        label, shown = item.text(0), item.text(1)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Rétablir cette valeur"),
+            self.tr("Remettre « {value} » dans « {field} » ?").format(value=shown, field=label),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Rétablir"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.finished.connect(
+            lambda result: (
+                self._restore(name, old, label, shown)
+                if result == QMessageBox.StandardButton.Yes
+                else None
+            )
+        )
+        self.confirm = box
+        box.open()
+        return box
+
+    def _restore(self, name: str, old: Any, label: str, shown: str) -> None:
+        before = (self.store.get(self.kind, self.record_id) or {}).get(name)
         try:
             restore_value(self.store, self.kind, self.record_id, name, old)
         except UserError as error:  # e.g. the old value no longer fits the record's other fields
@@ -139,3 +164,16 @@ class HistoryView(QWidget):
             return
         self.reload()
         self.restored.emit(name)
+        undo = getattr(self.window().parentWidget() or self.window(), "undo", None)
+        if undo is None:
+            undo = getattr(self.window(), "undo", None)
+        message = self.tr("« {field} » rétabli à « {value} ».").format(field=label, value=shown)
+        if undo is not None and hasattr(undo, "offer"):
+            store, kind, record_id = self.store, self.kind, self.record_id
+
+            def put_back() -> None:
+                store.update(kind, record_id, {name: before})
+                self.reload()
+                self.restored.emit(name)
+
+            undo.offer(message, put_back)

@@ -170,6 +170,11 @@ class ListPage(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
         self.search.returnPressed.connect(self._search_now)
+        self.no_result = QLabel()
+        self.no_result.setObjectName("no-result")
+        self.no_result.setWordWrap(True)
+        self.no_result.hide()
+        layout.addWidget(self.no_result)
         layout.addWidget(self.view, 1)
         self.setFocusProxy(self.search)
 
@@ -369,6 +374,25 @@ class ListPage(QWidget):
 
     def _show_count(self) -> None:
         self.count_label.setText(self.count_text(self.model.total))
+        # Empty state: a search or filters that match nothing say so (not a blank table).
+        empty = self.model.counted and not self.model.loading and self.model.total == 0
+        filtered = bool(self.search.text().strip()) or any(
+            combo.currentIndex() > 0
+            for combo in (self.region, self.stage, self.year, self.coordinator)
+        )
+        if empty and filtered:
+            text = self.search.text().strip()
+            self.no_result.setText(
+                (
+                    self.tr("Aucun résultat pour « {text} ». ").format(text=text)
+                    if text
+                    else self.tr("Aucun résultat avec ces filtres. ")
+                )
+                + self.tr("Vérifiez l'orthographe ou cliquez sur « Réinitialiser les filtres ».")
+            )
+        elif empty:
+            self.no_result.setText(self.tr("Rien à afficher pour l'instant."))
+        self.no_result.setVisible(empty)
 
     def current_row(self) -> dict[str, Any] | None:
         index = self.view.currentIndex()
