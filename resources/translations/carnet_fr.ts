@@ -61,9 +61,20 @@
     </message>
 </context>
 <context>
+    <name>EntityForm</name>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="261" />
+        <source>Rien n'a été enregistré : %n problème(s) à corriger (en rouge).</source>
+        <translation>
+            <numerusform>Rien n'a été enregistré : %n problème à corriger (en rouge).</numerusform>
+            <numerusform>Rien n'a été enregistré : %n problèmes à corriger (en rouge).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/page.py" line="334" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="339" />
         <source>%n résultat(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
