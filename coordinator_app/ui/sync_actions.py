@@ -355,6 +355,7 @@ class ConnectionDialog(QDialog):
         ca = current.address.ca_file if current else None
         self.ca_file = QLineEdit(str(ca) if ca else "")
         self.ca_file.setPlaceholderText(_tr("facultatif"))
+        self.ca_file.setAccessibleName(_tr("Certificat de l'organisation"))
         self.ca_file.setToolTip(
             _tr("Facultatif : autorité de certification de l'organisation (PEM)")
         )

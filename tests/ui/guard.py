@@ -46,6 +46,9 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from PySide6.QtWidgets import (
+    QAbstractSpinBox as QAbstractSpinBoxLike,
+)
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "carnet_en.ts"
 SLACK = 1  # pixels of rounding
@@ -294,6 +297,32 @@ def wrong_language(strings: Iterable[tuple[str, str]], lang: str) -> list[str]:
         if key and key in foreign:
             found.append(f"{where}: {text!r} is {'French' if lang == 'en' else 'English'}")
     return sorted(set(found))
+
+
+# -- accessible names ------------------------------------------------------------------------------
+INPUTS = (QLineEdit, QComboBox, QAbstractItemView, QCheckBox, QRadioButton)
+
+
+def unnamed_inputs(root: QWidget) -> list[str]:
+    """Inputs a screen reader would announce without a name: no accessible name, and no label
+    pointing at them (``QLabel.setBuddy``) — a check box or radio button names itself."""
+    labelled = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy()}
+    found = []
+    for widget in widgets(root):
+        if not isinstance(widget, INPUTS) and not type(widget).__name__.endswith("Edit"):
+            continue
+        if isinstance(widget, QLineEdit) and isinstance(
+            widget.parent(), (QComboBox, QAbstractSpinBoxLike)
+        ):
+            continue  # the combo's or spin box's own editor: the parent carries the name
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        if widget.accessibleName() or id(widget) in labelled:
+            continue
+        if isinstance(widget, (QCheckBox, QRadioButton)) and widget.text():
+            continue
+        found.append(f"input {_name(widget)} has no accessible name")
+    return found
 
 
 # -- shortcuts -------------------------------------------------------------------------------------

@@ -2,9 +2,10 @@
 
 Walks the navigation pages, the welcome page, the project page's tabs, the visit editor, each
 « Nouveau … » form and each dialog of each menu, and fails on any cut text, string in the wrong
-language, shared shortcut, window taller than the screen, invisible Tab stop or table that keeps
-Tab (see ``tests/ui/guard.py``). Each screen's picture is saved under ``docs/screenshots/screens/``
-(``SCREENSHOTS`` may point elsewhere) so that people can look at what the checks measured.
+language, input without an accessible name, shared shortcut, window taller than the screen,
+invisible Tab stop or table that keeps Tab (see ``tests/ui/guard.py``). Each screen's picture is
+saved under ``docs/screenshots/screens/`` (``SCREENSHOTS`` may point elsewhere) so that people can
+look at what the checks measured.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Walk:
         where = f"[{self.lang} {self.size[0]}×{self.size[1]} {name}]"
         problems = guard.cut_texts(widget)
         problems += guard.wrong_language(guard.visible_strings(widget), self.lang)
+        problems += guard.unnamed_inputs(widget)
         if widget.isWindow() and widget is not self.window:
             hint = widget.minimumSizeHint()
             if hint.width() > self.size[0] or hint.height() > self.size[1] - 30:
