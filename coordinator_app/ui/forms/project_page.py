@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -194,7 +195,12 @@ class ProjectPage(QWidget):
         left = QWidget(page)
         self.identity = QFormLayout(left)
         self.identity.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(left, 3)
+        # A long comité local or partner list scrolls on a 600-pixel screen instead of being cut.
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(left)
+        layout.addWidget(scroll, 3)
         right = QVBoxLayout()
         right.addWidget(QLabel("<b>" + self.tr("Historique des étapes") + "</b>", page))
         self.stages = _table(
