@@ -13,6 +13,7 @@ Numbers, money and dates are written with the language's conventions: fr_CA (« 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -94,6 +95,21 @@ def count(text: str, n: int) -> str:
 
 
 # -- locale-aware formats --------------------------------------------------------------------------
+def moment_text(moment: Any) -> str:
+    """« le 20 avril 2026 à 14 h 30 » in French, « April 20, 2026 at 14:30 » in English."""
+    if _current == FRENCH:
+        return f"{fr_ca.long_date(moment.date())} à {fr_ca.time_text(moment)}"
+    from babel.dates import format_date
+
+    return f"{format_date(moment.date(), format='long', locale='en_CA')} at {moment:%H:%M}"
+
+
+def label(text: str) -> str:
+    """A label before its value: « Programme : » in French (space before the colon), « Program: »
+    in English."""
+    return f"{text} :" if _current == FRENCH else f"{text}:"
+
+
 def number(value: float | int | None, digits: int = 0) -> str:
     """« 2 576 » in French, « 2,576 » in English."""
     if value is None:

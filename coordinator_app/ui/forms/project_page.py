@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain import fr_ca
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.stages import CIEC, FERME_COOP, PROGRAM_SHORT_LABELS
 from coordinator_app.domain.validation import age_on, consent_missing
 from coordinator_app.store import Store, project_queries
+from coordinator_app.ui import i18n
 from coordinator_app.ui.forms.display import format_value, stage_text
 from coordinator_app.ui.forms.entity_form import EntityFormDialog
 from coordinator_app.ui.forms.fields import tr_domain
@@ -370,7 +370,7 @@ class ProjectPage(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(tr_domain(field.label))
-            self.identity.addRow(tr_domain(field.label) + " :", value)
+            self.identity.addRow(i18n.label(tr_domain(field.label)), value)
         if self.project.get("notes"):
             notes = QLabel(self.project["notes"])
             notes.setWordWrap(True)
@@ -473,9 +473,9 @@ class ProjectPage(QWidget):
             self.tr(
                 "Total des contrats : {0} · Heures : {1} · Chiffre d'affaires déclaré : {2}"
             ).format(
-                fr_ca.money_cents(total),
-                fr_ca.number(hours, 1),
-                fr_ca.money_cents(self.project.get("revenue")) or "—",
+                i18n.money_cents(total),
+                i18n.number(hours, 1),
+                i18n.money_cents(self.project.get("revenue")) or "—",
             )
         )
         self.tabs.setTabText(2, self.tr("Contrats ({0})").format(len(records)))
@@ -562,12 +562,12 @@ class ProjectPage(QWidget):
             self.tr(
                 "Les {0} visites les plus récentes sur {1} sont affichées ; la page Visites de la "
                 "fenêtre principale les montre toutes."
-            ).format(fr_ca.number(len(records)), fr_ca.number(total))
+            ).format(i18n.number(len(records)), i18n.number(total))
             if total > len(records)
             else ""
         )
         self.visits_note.setVisible(total > len(records))
-        self.tabs.setTabText(4, self.tr("Visites ({0})").format(fr_ca.number(total)))
+        self.tabs.setTabText(4, self.tr("Visites ({0})").format(i18n.number(total)))
 
     def _load_history(self) -> None:
         self.history_view.reload()
