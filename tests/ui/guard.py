@@ -299,6 +299,23 @@ def wrong_language(strings: Iterable[tuple[str, str]], lang: str) -> list[str]:
     return sorted(set(found))
 
 
+# -- typography ------------------------------------------------------------------------------------
+def typography(strings: Iterable[tuple[str, str]], lang: str) -> list[str]:
+    """« … » not « ... », real plurals not « (s) », « Maj » not « Shift » in French."""
+    found = []
+    for where, text in strings:
+        if "..." in text:
+            found.append(f"{where}: {text!r} has « ... » (write « … »)")
+        if re.search(r"\w\((s|es|x)\)", text):
+            found.append(f"{where}: {text!r} has a « (s) » plural")
+        if lang == "fr" and "Shift" in text:
+            found.append(f"{where}: {text!r} says « Shift » (French: « Maj »)")
+        for number in re.findall(r"(?<![\w.:/-])\d{4,}(?![\w.:/-])", text):
+            if not (len(number) == 4 and number[:2] in ("19", "20")):  # a year
+                found.append(f"{where}: {text!r} writes {number} without thousands separator")
+    return sorted(set(found))
+
+
 # -- accessible names ------------------------------------------------------------------------------
 INPUTS = (QLineEdit, QComboBox, QAbstractItemView, QCheckBox, QRadioButton)
 

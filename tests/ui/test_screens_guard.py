@@ -49,6 +49,7 @@ class Walk:
         problems = guard.cut_texts(widget)
         problems += guard.wrong_language(guard.visible_strings(widget), self.lang)
         problems += guard.unnamed_inputs(widget)
+        problems += guard.typography(guard.visible_strings(widget), self.lang)
         if widget.isWindow() and widget is not self.window:
             hint = widget.minimumSizeHint()
             if hint.width() > self.size[0] or hint.height() > self.size[1] - 30:
@@ -162,6 +163,7 @@ def test_every_screen_fits_speaks_one_language_and_tabs_through(
     walk.defects += [
         f"[{lang}] {w}" for w in guard.wrong_language(guard.menu_strings(window), lang)
     ]
+    walk.defects += [f"[{lang}] {w}" for w in guard.typography(guard.menu_strings(window), lang)]
 
     for key, _title in window_navigation():
         window.show_page(key)
