@@ -72,6 +72,17 @@
     </message>
 </context>
 <context>
+    <name>ImportExport</name>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/import_export_actions.py" line="554" />
+        <source>%n enregistrement(s) exporté(s) dans {path}.</source>
+        <translation>
+            <numerusform>%n enregistrement exporté dans {path}.</numerusform>
+            <numerusform>%n enregistrements exportés dans {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message numerus="yes">
         <location filename="../../coordinator_app/ui/lists/page.py" line="339" />
@@ -107,7 +118,7 @@
 <context>
     <name>ProjectPage</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="421" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="427" />
         <source>⚠ %n participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</source>
         <translation>
             <numerusform>⚠ %n participant de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</numerusform>
@@ -115,7 +126,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="518" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="524" />
         <source>⚠ %n reddition(s) de comptes en retard (onglet Financement).</source>
         <translation>
             <numerusform>⚠ %n reddition de comptes en retard (onglet Financement).</numerusform>

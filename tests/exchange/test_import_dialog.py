@@ -208,7 +208,7 @@ def test_export_dialog_writes_xlsx_without_names_by_default(
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     wait_task(qtbot, dialog)
     written = tmp_path / "jeunes.xlsx"
-    assert "1 enregistrement(s) exporté(s)" in dialog.summary.text()
+    assert "1 enregistrement exporté" in dialog.summary.text()
     header = [c.value for c in next(openpyxl.load_workbook(written).active.iter_rows(max_row=1))]
     assert "Prénom" not in header and "Projet" in header
 
