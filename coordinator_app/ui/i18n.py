@@ -13,7 +13,6 @@ Numbers, money and dates are written with the language's conventions: fr_CA (« 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -95,15 +94,6 @@ def count(text: str, n: int) -> str:
 
 
 # -- locale-aware formats --------------------------------------------------------------------------
-def moment_text(moment: Any) -> str:
-    """« le 20 avril 2026 à 14 h 30 » in French, « April 20, 2026 at 14:30 » in English."""
-    if _current == FRENCH:
-        return f"{fr_ca.long_date(moment.date())} à {fr_ca.time_text(moment)}"
-    from babel.dates import format_date
-
-    return f"{format_date(moment.date(), format='long', locale='en_CA')} at {moment:%H:%M}"
-
-
 def label(text: str) -> str:
     """A label before its value: « Programme : » in French (space before the colon), « Program: »
     in English."""
