@@ -43,3 +43,29 @@ def test_new_visit_on_the_welcome_page_says_what_to_do_first(qtbot, tmp_path, op
     window.forms.actions["visit"].trigger()
     message = window.statusBar().currentMessage()
     assert message.startswith("Aucun projet pour l'instant : créez d'abord un projet")
+
+
+def test_preferences_has_one_entry_per_dialog(qtbot, tmp_path, open_window):
+    window = open_window(tmp_path / "profile")
+    texts = [a.text() for a in window.menu_preferences.actions() if not a.isSeparator()]
+    assert texts == ["&Langue", "Connexion au serveur…", "Revenir à une copie de sécurité…"]
+
+
+def test_dashboard_opens_on_the_current_season_not_next_years_import(qtbot, tmp_path, open_window):
+    from coordinator_app.store import open_store
+
+    folder = tmp_path / "profile"
+    store = open_store(folder)
+    year = store.today().year
+    for season in (year, year + 1):  # next year's projects were imported already
+        store.create(
+            "project",
+            {"name": f"CIEC d'Alma {season}", "program": "CIEC", "region_code": "02",
+             "season_year": season, "municipality": "Alma"},
+        )  # fmt: skip
+    store.close()
+    window = open_window(folder)
+    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: dashboard.indicators is not None, timeout=20000)
+    assert dashboard.year.currentData() == year
+    assert dashboard.ciec_cards[1].value.text() == "1"
