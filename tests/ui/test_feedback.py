@@ -43,6 +43,10 @@ def test_restoring_a_value_asks_then_offers_undo(qtbot, demo_dir, open_window):
         f"« Municipalité » rétabli à « {project['municipality']} »."
     )
     assert window.undo.pending
+    # Logged as a restoration, not a plain « Modification »; it syncs as an ordinary update.
+    top = page.history.topLevelItem(0).text(0)
+    assert top.endswith("— Valeur rétablie"), top
+    assert store.history("project", project["id"])[-1].op == "update"
     window.undo.button.click()
     assert store.get("project", project["id"])["municipality"] == "Chicoutimi"
     assert window.statusBar().currentMessage() == "Action annulée."

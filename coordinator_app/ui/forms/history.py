@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
 from coordinator_app.domain.people import when_text
-from coordinator_app.store import Store
+from coordinator_app.store import Store, journal_notes
 from coordinator_app.store.journal import JournalEntry
 from coordinator_app.ui.forms.display import format_value
 from coordinator_app.ui.forms.fields import tr_domain
 
 
 def restore_value(store: Store, kind: str, record_id: str, field: str, old: Any) -> dict[str, Any]:
-    """Write back one old value through the normal update (validated, journaled, synced)."""
-    return store.update(kind, record_id, {field: old})
+    """Write back one old value through the normal update (validated, journaled, synced), noted
+    as a restoration so that the history says so (``store.journal_notes``)."""
+    return journal_notes.restore_value(store, kind, record_id, field, old)
 
 
 class HistoryView(QWidget):
@@ -79,6 +80,7 @@ class HistoryView(QWidget):
             "update": self.tr("Modification"),
             "delete": self.tr("Suppression"),
             "restore": self.tr("Restauration"),
+            journal_notes.RESTORED: self.tr("Valeur rétablie"),
         }
         return texts.get(op, op)
 
@@ -86,9 +88,9 @@ class HistoryView(QWidget):
         """« Marie Tremblay — le 3 décembre 2026, 14 h 05 — Modification », and « depuis un autre
         ordinateur » for a change that came through the server."""
         who = entry.author or self.tr("Auteur inconnu")
-        text = self.tr("{0} — {1} — {2}").format(
-            who, when_text(entry.at), self._operation(entry.op)
-        )
+        # « Valeur rétablie » for a value put back (a journal note: it synced as an update)
+        op = getattr(self, "_notes", {}).get(entry.change_id, entry.op)
+        text = self.tr("{0} — {1} — {2}").format(who, when_text(entry.at), self._operation(op))
         if entry.origin == "remote":
             text += self.tr(" (depuis un autre ordinateur)")
         return text
@@ -98,6 +100,7 @@ class HistoryView(QWidget):
         spec = ENTITIES[self.kind]
         record = self.store.get(self.kind, self.record_id, include_deleted=True) or {}
         program = record.get("program")
+        self._notes = journal_notes.notes_for(self.store, self.kind, self.record_id)
         for entry in reversed(self.store.history(self.kind, self.record_id)):
             top = QTreeWidgetItem([self.entry_title(entry)])
             for name, (old, new) in entry.fields.items():
