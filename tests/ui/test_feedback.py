@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.ui.conftest import wait_loaded
 
@@ -47,6 +47,9 @@ def test_restoring_a_value_asks_then_offers_undo(qtbot, demo_dir, open_window):
     top = page.history.topLevelItem(0).text(0)
     assert top.endswith("— Valeur rétablie"), top
     assert store.history("project", project["id"])[-1].op == "update"
-    window.undo.button.click()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    page.history.setFocus()
+    qtbot.keyClick(page.history, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # in its window
     assert store.get("project", project["id"])["municipality"] == "Chicoutimi"
     assert window.statusBar().currentMessage() == "Action annulée."

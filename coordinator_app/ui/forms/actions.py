@@ -94,6 +94,9 @@ class FormsFeature(QObject):
     def _keep(self, dialog: QDialog, *, modal: bool = False) -> QDialog:
         """Keep the dialog alive while open; tell the window when it saved something."""
         self.dialogs.append(dialog)
+        undo = getattr(self.window, "undo", None)
+        if undo is not None:  # Ctrl+Z undoes a restored value from the form's own window too
+            dialog.addAction(undo.action)
         dialog.accepted.connect(self.window.data_changed.emit)
         dialog.finished.connect(lambda _result: self._forget(dialog))
         if modal:
