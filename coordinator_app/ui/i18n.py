@@ -53,6 +53,9 @@ def apply_language(lang: str) -> bool:
     qt_translator = QTranslator(app)
     if _load_qt_catalogue(qt_translator, lang):
         fresh.append(qt_translator)
+    extra = QTranslator(app)  # what qtbase_fr leaves in English (« Look in: »)
+    if extra.load(str(resource_path("translations", f"qtbase_extra_{lang}.qm"))):
+        fresh.append(extra)
     ours = QTranslator(app)
     if ours.load(str(catalogue_path(lang))):
         fresh.append(ours)  # in French: the real plural forms of « %n projet(s) » and such

@@ -148,6 +148,10 @@ def fill_from_glossary(ts: Path = TS, glossary_path: Path = GLOSSARY) -> list[st
 def run_lrelease() -> None:
     subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(QM)], check=True)
     subprocess.run(["pyside6-lrelease", str(TS_FR), "-qm", str(QM_FR)], check=True)
+    extra = HERE / "qtbase_extra_fr.ts"  # hand-written: Qt strings qtbase_fr lacks
+    subprocess.run(
+        ["pyside6-lrelease", str(extra), "-qm", str(extra.with_suffix(".qm"))], check=True
+    )
 
 
 def main() -> int:
