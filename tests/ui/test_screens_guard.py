@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from coordinator_app.domain.text import fold
 from tests.ui import guard
 from tests.ui.conftest import wait_loaded
 
@@ -58,7 +59,7 @@ class Walk:
             problems += guard.tab_defects(widget)
         self.defects += [f"{where} {p}" for p in problems]
         SHOTS.mkdir(parents=True, exist_ok=True)
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
         widget.grab().save(str(SHOTS / f"{self.lang}-{self.size[0]}x{self.size[1]}-{slug}.png"))
 
     def fit(self, dialog: QWidget) -> None:
