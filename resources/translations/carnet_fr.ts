@@ -74,7 +74,7 @@
 <context>
     <name>ImportExport</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/import_export_actions.py" line="554" />
+        <location filename="../../coordinator_app/ui/import_export_actions.py" line="557" />
         <source>%n enregistrement(s) exporté(s) dans {path}.</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {path}.</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/page.py" line="339" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="373" />
         <source>%n résultat(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -160,7 +160,7 @@
 <context>
     <name>SuivisPage</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="111" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="112" />
         <source>%n suivi(s)</source>
         <translation>
             <numerusform>%n suivi</numerusform>
@@ -171,7 +171,7 @@
 <context>
     <name>VisitEditor</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="641" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="650" />
         <source>Rien n'a été enregistré : %n problème(s) à corriger (en jaune).</source>
         <translation>
             <numerusform>Rien n'a été enregistré : %n problème à corriger (en jaune).</numerusform>
