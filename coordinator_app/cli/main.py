@@ -12,8 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from coordinator_app import APP_NAME, __version__
+from coordinator_app.cli import argparse_fr
 from coordinator_app.cli.context import Context
 from coordinator_app.cli.errors import EXIT_USER_ERROR, report
+
+argparse_fr.install()
 
 COMMAND_MODULES: tuple[str, ...] = (
     "coordinator_app.cli.demo",

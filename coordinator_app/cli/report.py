@@ -2,8 +2,8 @@
 
 Usage::
 
-    coordinator-app report fiche-projet --project ID -o fiche.pdf [--with-names]
-    coordinator-app report visite --visit ID -o visite.pdf
+    coordinator-app report fiche-projet --project "CIEC d'Alma 2026" -o fiche.pdf [--with-names]
+    coordinator-app report visite --visit "alma 2026-06-05" -o visite.pdf
     coordinator-app report bilan-regional [--region CODE] --from DATE --to DATE -o bilan.pdf
     coordinator-app report bilan-annuel --year AAAA -o bilan-annuel.pdf
 
@@ -18,6 +18,7 @@ import argparse
 from typing import Any
 
 from coordinator_app.cli.context import Context
+from coordinator_app.cli.lookup import find_project, find_visit
 from coordinator_app.reports import (
     REPORT_TITLES,
     ReportOptions,
@@ -51,7 +52,12 @@ def register(subparsers: Any) -> None:
     reports = parser.add_subparsers(dest="report", metavar="RAPPORT", required=True)
 
     sheet = reports.add_parser("fiche-projet", help=REPORT_TITLES["fiche-projet"])
-    sheet.add_argument("--project", required=True, metavar="ID", help="identifiant du projet")
+    sheet.add_argument(
+        "--project",
+        required=True,
+        metavar="PROJET",
+        help="nom du projet (ou une partie unique : « alma 2026 ») ou son identifiant",
+    )
     sheet.add_argument(
         "--with-names",
         action="store_true",
@@ -61,7 +67,12 @@ def register(subparsers: Any) -> None:
     sheet.set_defaults(handler=_project_sheet)
 
     visit = reports.add_parser("visite", help=REPORT_TITLES["visite"])
-    visit.add_argument("--visit", required=True, metavar="ID", help="identifiant de la visite")
+    visit.add_argument(
+        "--visit",
+        required=True,
+        metavar="VISITE",
+        help="projet et date de la visite (« alma 2026-06-05 ») ou son identifiant",
+    )
     _common(visit)
     visit.set_defaults(handler=_visit)
 
@@ -94,15 +105,17 @@ def _done(path: object) -> int:
 
 def _project_sheet(ctx: Context) -> int:
     options = _options(ctx)
-    path = fiche_projet.generate(ctx.store, ctx.args.project, ctx.args.output, options)
+    project_id = find_project(ctx.store, ctx.args.project)
+    path = fiche_projet.generate(ctx.store, project_id, ctx.args.output, options)
     if options.with_names:  # Law 25: names leaving the app go to the register
-        privacy.log_report_with_names(ctx.store, ctx.args.project, fiche_projet.REPORT_NAME)
+        privacy.log_report_with_names(ctx.store, project_id, fiche_projet.REPORT_NAME)
     return _done(path)
 
 
 def _visit(ctx: Context) -> int:
     options = _options(ctx)
-    return _done(visite.generate(ctx.store, ctx.args.visit, ctx.args.output, options))
+    visit_id = find_visit(ctx.store, ctx.args.visit)
+    return _done(visite.generate(ctx.store, visit_id, ctx.args.output, options))
 
 
 def _regional(ctx: Context) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from coordinator_app.cli.context import Context
+from coordinator_app.domain import fr_ca
 from coordinator_app.domain.errors import UserError
 from coordinator_app.store import refused_incoming, sync_state
 from coordinator_app.sync import account, resolution, settings
@@ -185,7 +186,11 @@ def run_conflicts(ctx: Context) -> int:
     if args.retry_refused:
         count = sync_state.retry_refused(store)
         print(
-            f"{count} modification(s) refusée(s) seront renvoyées à la prochaine synchronisation."
+            fr_ca.count(
+                count,
+                "modification refusée sera renvoyée à la prochaine synchronisation.",
+                "modifications refusées seront renvoyées à la prochaine synchronisation.",
+            )
         )
         return 0
     if args.resolve:

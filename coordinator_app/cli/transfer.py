@@ -12,6 +12,7 @@ from pathlib import Path
 
 from coordinator_app.cli.context import Context
 from coordinator_app.cli.errors import EXIT_OK, EXIT_USER_ERROR
+from coordinator_app.domain import fr_ca
 from coordinator_app.domain.columns import KIND_NAMES, resolve_kind
 from coordinator_app.exchange.exporter import FORMATS, export_records
 from coordinator_app.exchange.importer import import_file
@@ -73,7 +74,8 @@ def print_report(report: ImportReport) -> None:
     for match in report.matches[:MAX_MATCHES_SHOWN]:
         print(match)
     if len(report.matches) > MAX_MATCHES_SHOWN:
-        print(f"… et {len(report.matches) - MAX_MATCHES_SHOWN} autre(s) ligne(s) trouvée(s).")
+        more = len(report.matches) - MAX_MATCHES_SHOWN
+        print("… et " + fr_ca.count(more, "autre ligne trouvée.", "autres lignes trouvées."))
     if report.problems:
         print("Problèmes à corriger :", file=sys.stderr)
         for problem in report.problems:
@@ -99,5 +101,6 @@ def run_export(ctx: Context) -> int:
         ctx.args.format,
         include_personal=ctx.args.include_names,
     )
-    print(f"{result.count} enregistrement(s) exporté(s) en {result.format.upper()} : {result.path}")
+    done = fr_ca.count(result.count, "enregistrement exporté", "enregistrements exportés")
+    print(f"{done} en {result.format.upper()} : {result.path}")
     return EXIT_OK

@@ -65,6 +65,18 @@ class _Builder:
         return start + dt.timedelta(days=self.rng.randint(0, max(0, (end - start).days)))
 
 
+def _history_so_far(
+    steps: list[tuple[str, dt.date]], today: dt.date
+) -> tuple[str, list[dict[str, str]]]:
+    """The stages already reached by ``today`` (never a stage dated in the future) and the
+    current one; before the first step, the first stage dated today."""
+    reached = [(stage, day) for stage, day in steps if day <= today]
+    if not reached:
+        reached = [(steps[0][0], min(steps[0][1], today))]
+    history = [{"stage": stage, "date": day.isoformat()} for stage, day in reached]
+    return reached[-1][0], history
+
+
 def of_place(town: str) -> str:
     """« de Rimouski », « d'Alma », « des Îles-de-la-Madeleine »: French elision before a place."""
     if town.startswith("Les "):
@@ -226,7 +238,17 @@ def _jeune_coop(
     for index, ((school_id, code, town), size) in enumerate(zip(placements, sizes, strict=True)):
         kind = names.JEUNE_COOP_KINDS[index % len(names.JEUNE_COOP_KINDS)]
         first, last = b.person()
-        stage = "operation" if year == b.year else "terminee"
+        # The school year of the season: September to June. Before September the season in
+        # progress started the September before (a project never starts in the future).
+        first_year = year if b.today >= dt.date(year, 9, 1) else year - 1
+        start = dt.date(first_year, 9, 1) + dt.timedelta(days=b.rng.randint(0, 20))
+        end = dt.date(first_year + 1, 6, 20)
+        steps = [
+            ("demarrage", start + dt.timedelta(days=b.rng.randint(7, 21))),
+            ("operation", start + dt.timedelta(days=b.rng.randint(30, 75))),
+            ("terminee", end),
+        ]
+        stage, history = _history_so_far(steps, b.today)
         ids.append(
             b.add(
                 "project",
@@ -236,12 +258,9 @@ def _jeune_coop(
                 municipality=town,
                 coordinator_ids=[ref["staff"][code]],
                 stage=stage,
-                stage_history=[
-                    {"stage": "demarrage", "date": f"{year}-09-15"},
-                    {"stage": stage, "date": f"{year}-10-15"},
-                ],
-                start_date=f"{year}-09-01",
-                end_date=f"{year + 1}-06-20",
+                stage_history=history,
+                start_date=start.isoformat(),
+                end_date=end.isoformat(),
                 season_year=year,
                 youth_count=size,
                 school_id=school_id,
@@ -287,7 +306,26 @@ def _ciec(
                 ("Présidence", "Trésorerie", "Membre"), ref["organisations"][code][:3], strict=True
             )
         ]
-        stage = "bilan"
+        # Each comité local moves at its own pace: the usual dates give or take a few days.
+        usual = (
+            ("comite_local", (4, 20)),
+            ("embauche", (5, 10)),
+            ("recrutement", (6, 1)),
+            ("formation", (6, 25)),
+            ("ouverture", (7, 2)),
+            ("fermeture", (8, 16)),
+            ("bilan", (9, 10)),
+        )
+        steps, previous_day = [], dt.date(year, 1, 1)
+        for number, (name, (month, day)) in enumerate(usual):
+            spread = 45 if name == "bilan" else 8
+            when = dt.date(year, month, day) + dt.timedelta(
+                days=b.rng.randint(-spread // 6, spread)
+            )
+            when = max(when, previous_day + dt.timedelta(days=1 if number else 0))
+            steps.append((name, when))
+            previous_day = when
+        stage, history = _history_so_far(steps, b.today)
         project_id = b.add(
             "project",
             name=_unique(f"CIEC {of_place(town)}", used),
@@ -297,18 +335,7 @@ def _ciec(
             coordinator_ids=coordinators,
             partner_ids=ref["organisations"][code][:3],
             stage=stage,
-            stage_history=[
-                {"stage": s, "date": d}
-                for s, d in (
-                    ("comite_local", f"{year}-04-20"),
-                    ("embauche", f"{year}-05-10"),
-                    ("recrutement", f"{year}-06-01"),
-                    ("formation", f"{year}-06-25"),
-                    ("ouverture", f"{year}-07-02"),
-                    ("fermeture", f"{year}-08-16"),
-                    ("bilan", f"{year}-09-10"),
-                )
-            ],
+            stage_history=history,
             start_date=f"{year}-05-01",
             end_date=f"{year}-09-30",
             season_year=year,
@@ -316,9 +343,11 @@ def _ciec(
             school_ids=local_schools,
             committee=committee,
             services=b.rng.sample(names.CIEC_SERVICES, 3),
-            general_assembly_date=f"{year}-06-27",
+            general_assembly_date=f"{year}-06-27" if b.today >= dt.date(year, 6, 27) else None,
             board=[{"role": "Présidence"}, {"role": "Secrétariat"}, {"role": "Trésorerie"}],
-            notes="Saison complétée; bilan financier déposé au comité local." if latest else "",
+            notes="Saison complétée; bilan financier déposé au comité local."
+            if latest and stage == "bilan"
+            else "",
         )
         created.append((project_id, code, size))
     return created
@@ -334,7 +363,7 @@ def _ciec_details(b: _Builder, projects: list[tuple[str, str, int]], year: int) 
             consent = (
                 {
                     "consent_by": f"{b.rng.choice(names.FIRST_NAMES)} {last} (parent)",
-                    "consent_date": f"{year}-05-20",
+                    "consent_date": min(dt.date(year, 5, 20), b.today).isoformat(),
                     "consent_purposes": ["Participation à la CIEC", "Suivi par le CQCM"],
                 }
                 if under_14 or b.rng.random() < 0.5
@@ -353,7 +382,9 @@ def _ciec_details(b: _Builder, projects: list[tuple[str, str, int]], year: int) 
         for _ in range(b.rng.randint(6, 14)):
             hours = b.rng.choice((2, 3, 4, 6, 8, 12))
             amount = hours * b.rng.choice((1500, 1800, 2000))
-            revenue += amount
+            signed = b.day_between(dt.date(year, 7, 2), dt.date(year, 8, 15))
+            if signed > b.today:
+                continue  # the summer's contracts are signed as it goes
             b.add(
                 "contract",
                 project_id=project_id,
@@ -361,10 +392,11 @@ def _ciec_details(b: _Builder, projects: list[tuple[str, str, int]], year: int) 
                     ("residentiel", "residentiel", "entreprise", "organisme", "municipalite")
                 ),
                 service=b.rng.choice(names.CIEC_SERVICES),
-                contract_date=b.day_between(dt.date(year, 7, 2), dt.date(year, 8, 15)).isoformat(),
+                contract_date=signed.isoformat(),
                 hours=hours,
                 amount=f"{amount / 100:.2f}",
             )
+            revenue += amount
         b.records.append(DemoRecord("__revenue__", project_id, {"revenue": f"{revenue / 100:.2f}"}))
 
 
@@ -397,6 +429,8 @@ def _farms(b: _Builder, ref: dict[str, Any]) -> list[tuple[str, str]]:
         code = rural[(index * 7) % len(rural)]
         town = b.rng.choice(ref["municipalities"][code])
         founded = dt.date(year, b.rng.randint(2, 10), b.rng.randint(1, 28))
+        # Founded this year means founded before today (same year: the yearly figures hold).
+        founded = max(dt.date(year, 1, 1), min(founded, b.today - dt.timedelta(days=14)))
         closed = None
         if fate is not None:
             closed = founded + dt.timedelta(days=int(365.25 * fate) - b.rng.randint(10, 120))
@@ -404,6 +438,12 @@ def _farms(b: _Builder, ref: dict[str, Any]) -> list[tuple[str, str]]:
                 closed = None
         production = b.rng.choice(names.FARM_PRODUCTIONS)
         stage = "fermee" if closed else ("demarrage" if year >= b.year - 1 else "operation")
+        steps = [
+            ("comite_provisoire", founded - dt.timedelta(days=300)),
+            ("constitution", founded),
+            (stage, closed or founded + dt.timedelta(days=120)),
+        ]
+        stage, history = _history_so_far(steps, b.today)
         project_id = b.add(
             "project",
             name=_unique(f"{names.FARM_NAMES[index % len(names.FARM_NAMES)]} ({town})", used),
@@ -413,14 +453,7 @@ def _farms(b: _Builder, ref: dict[str, Any]) -> list[tuple[str, str]]:
             coordinator_ids=[ref["staff"][code]],
             partner_ids=ref["organisations"][code][3:4],
             stage=stage,
-            stage_history=[
-                {
-                    "stage": "comite_provisoire",
-                    "date": (founded - dt.timedelta(days=300)).isoformat(),
-                },
-                {"stage": "constitution", "date": founded.isoformat()},
-                {"stage": stage, "date": (closed or founded + dt.timedelta(days=120)).isoformat()},
-            ],
+            stage_history=history,
             start_date=(founded - dt.timedelta(days=365)).isoformat(),
             coop_type=b.rng.choice(("travailleurs", "travailleurs", "solidarite")),
             production=production,
@@ -455,8 +488,10 @@ def _farms(b: _Builder, ref: dict[str, Any]) -> list[tuple[str, str]]:
             municipality=town,
             coordinator_ids=[ref["staff"][code]],
             stage=stage,
-            stage_history=[{"stage": stage, "date": f"{b.year}-03-01"}],
-            start_date=f"{b.year}-01-15",
+            stage_history=[
+                {"stage": stage, "date": min(dt.date(b.year, 3, 1), b.today).isoformat()}
+            ],
+            start_date=min(dt.date(b.year, 1, 15), b.today).isoformat(),
             coop_type="solidarite" if index % 3 == 0 else "travailleurs",
             production=b.rng.choice(names.FARM_PRODUCTIONS),
             notes="Étude de viabilité en préparation avec la CDR."
@@ -488,9 +523,24 @@ def _funding(b: _Builder, project_id: str, ref: dict[str, Any], year: int) -> No
         )
 
 
-def _visits(b: _Builder, projects: list[tuple[str, str]], staff: dict[str, str]) -> None:
-    """Field visits over the last two years, with decisions and action items (some overdue)."""
-    start = b.today - dt.timedelta(days=730)
+def _visit_window(values: dict[str, Any], today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """When a project can have been visited: from its first stage (or start) to its end (or
+    yesterday), within the last two years; None when that is empty."""
+    dates = [h["date"] for h in values.get("stage_history") or []]
+    dates += [values[k] for k in ("start_date",) if values.get(k)]
+    if not dates:
+        return None
+    start = max(dt.date.fromisoformat(min(dates)), today - dt.timedelta(days=730))
+    end = today - dt.timedelta(days=1)
+    if values.get("end_date"):
+        end = min(end, dt.date.fromisoformat(values["end_date"]) + dt.timedelta(days=14))
+    return (start, end) if start <= end else None
+
+
+def _visits(b: _Builder, projects: list[tuple[str, str, int, int]], staff: dict[str, str]) -> None:
+    """Field visits within each project's season (never before it starts nor after today), with
+    decisions and action items (some overdue). ``projects``: (id, region, fewest, most visits)."""
+    values_of = {r.id: r.values for r in b.records if r.kind == "project"}
     staff_ids = set(staff.values())
     staff_names = {p["regions"][0]: p["name"] for p in demo_staff()}
     # The project's own coordinator met at the visit: a CIEC's hired coordinator (the regional
@@ -500,9 +550,12 @@ def _visits(b: _Builder, projects: list[tuple[str, str]], staff: dict[str, str])
         for r in b.records
         if r.kind == "project"
     }
-    for project_id, code in projects:
-        for _ in range(b.rng.randint(1, 3)):
-            day = b.day_between(start, b.today - dt.timedelta(days=1))
+    for project_id, code, fewest, most in projects:
+        window = _visit_window(values_of[project_id], b.today)
+        if window is None:
+            continue
+        days = sorted(b.day_between(*window) for _ in range(b.rng.randint(fewest, most)))
+        for day in days:
             moment = dt.datetime.combine(
                 day, dt.time(b.rng.choice((9, 10, 13, 14, 15)), b.rng.choice((0, 30)))
             )
@@ -591,10 +644,12 @@ def generate_demo(seed: int, today: dt.date) -> Iterator[DemoRecord]:
     _ciec_details(b, ciec_latest, b.year)
     farms = _farms(b, ref)
     regions_of = {r.id: r.values.get("region_code") for r in b.records if r.kind == "project"}
+    # Every CIEC of the season is visited two or three times, most Jeune COOP once or twice,
+    # the recent farm co-ops and the projects in preparation one to three times.
     followed = (
-        [(pid, code) for pid, code, _ in ciec_latest]
-        + [(pid, regions_of[pid]) for pid in jeune_latest[::3]]
-        + farms[-30:]
+        [(pid, code, 2, 3) for pid, code, _ in ciec_latest]
+        + [(pid, regions_of[pid], 1, 2) for pid in jeune_latest[::2]]
+        + [(pid, code, 1, 3) for pid, code in farms[-30:]]
     )
     _visits(b, followed, ref["staff"])
     _workshops(b)

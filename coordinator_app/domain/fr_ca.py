@@ -23,6 +23,17 @@ def number(value: float | int | None, digits: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
+def plural(n: float | int, singular: str, plural: str) -> str:
+    """The French form for ``n``: singular for 0 and 1 (« 0 jeune déclaré », « 1 région »),
+    plural from 2 (OQLF). Reports use it; the window uses Qt's %n plural forms."""
+    return singular if abs(n) < 2 else plural
+
+
+def count(n: int, singular: str, plural_form: str) -> str:
+    """« 1 coopérative agricole constituée », « 2 576 jeunes » (the number written fr_CA)."""
+    return f"{number(n)} {plural(n, singular, plural_form)}"
+
+
 def money_cents(cents: int | None) -> str:
     """« 1 234,56 $ » from integer cents."""
     if cents is None:

@@ -73,6 +73,23 @@ def latest_year(projects: Iterable[Project]) -> int | None:
     return max(years) if years else None
 
 
+def current_season(projects: Iterable[Project], today_year: int) -> int:
+    """The season shown first: ``today_year`` when it has projects, else the latest season before
+    it, else the earliest one. Next year's imported projects must not make the dashboard and
+    « Bilan annuel » open on an empty season."""
+    years = {p["season_year"] for p in projects if p.get("season_year")}
+    return default_year(sorted(years), today_year)
+
+
+def default_year(years: Iterable[int], today_year: int) -> int:
+    """``today_year`` if in ``years`` (or no years), else the latest before it, else the first."""
+    years = list(years)
+    if not years or today_year in years:
+        return today_year
+    past = [y for y in years if y <= today_year]
+    return max(past) if past else min(years)
+
+
 def compute_indicators(
     projects: Iterable[Project], year: int, region: str | None = None
 ) -> Indicators:

@@ -26,6 +26,12 @@ REGIONS: dict[str, str] = {
 
 _BY_FOLDED_NAME = {fold(name): code for code, name in REGIONS.items()}
 _BY_FOLDED_NAME.update({fold(name.replace("Saint", "St")): code for code, name in REGIONS.items()})
+# Each half of a two-part name names its region too: « Gaspésie », « Îles-de-la-Madeleine »,
+# « Saguenay », « Lac-Saint-Jean ».
+for _code, _name in REGIONS.items():
+    if "–" in _name:
+        for _part in _name.split("–"):
+            _BY_FOLDED_NAME.setdefault(fold(_part), _code)
 
 
 def region_name(code: str) -> str:

@@ -232,12 +232,29 @@ def _record_rules(spec: EntitySpec, clean: dict[str, Any], today: dt.date) -> li
                 )
             )
         elif consent_missing(clean, today):
+            # The message goes under the first consent field still empty: once « Consentement
+            # donné par » is filled, it moves to « Date » or « Fins du consentement ».
+            missing = next(
+                name
+                for name in ("consent_by", "consent_date", "consent_purposes")
+                if not clean.get(name)
+            )
             problems.append(
                 FieldProblem(
-                    "consent_by",
-                    "Consentement",
+                    missing,
+                    spec.field(missing).label,
                     "un jeune de moins de 14 ans exige le consentement d'un parent ou tuteur "
                     "(par qui, date et fins du consentement)",
+                )
+            )
+        consent = clean.get("consent_date")
+        if consent and consent > today.isoformat():
+            problems.append(
+                FieldProblem(
+                    "consent_date",
+                    "Date du consentement",
+                    "ne peut pas être dans le futur",
+                    consent,
                 )
             )
     return problems

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from coordinator_app.domain import fr_ca
 from coordinator_app.domain.columns import ID, KIND_NAMES, HeaderMap, map_headers
 from coordinator_app.domain.errors import UserError
 from coordinator_app.exchange.csv_reader import open_csv
@@ -220,10 +221,16 @@ def import_table(
 def _closing_notes(report: ImportReport, importer: RowImporter) -> None:
     if report.totals:
         lines = ", ".join(str(n) for n in importer.total_lines[:10])
-        report.notes.append(f"{report.totals} ligne(s) de total ignorée(s) (ligne {lines}).")
+        total = fr_ca.count(report.totals, "ligne de total ignorée", "lignes de total ignorées")
+        where = fr_ca.plural(len(importer.total_lines), "ligne", "lignes")
+        report.notes.append(f"{total} ({where} {lines}).")
     if report.skipped:
         report.notes.append(
-            f"{report.skipped} ligne(s) sans valeur dans les colonnes reconnues ont été ignorées."
+            fr_ca.count(
+                report.skipped,
+                "ligne sans valeur dans les colonnes reconnues a été ignorée.",
+                "lignes sans valeur dans les colonnes reconnues ont été ignorées.",
+            )
         )
     if not report.rows:
         report.notes.append("Le fichier n'a aucune ligne de données sous ses en-têtes.")

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from coordinator_app.domain import fr_ca
 from coordinator_app.domain.entities import ENTITIES
 
 MAX_VALUE_SHOWN = 60
@@ -123,20 +124,22 @@ class ImportReport:
         label = ENTITIES[self.kind].label_plural.lower()
         if self.cancelled:
             return "Importation annulée : rien n'a été enregistré."
+        count, n = fr_ca.count, fr_ca.number  # real plurals (OQLF), never « ligne(s) »
         if self.problems:
-            count = len(self.problems)
-            plural = "problèmes" if count > 1 else "problème"
             return (
-                f"{count} {plural} dans {self.records} ligne(s) : rien n'a été importé. "
+                f"{count(len(self.problems), 'problème', 'problèmes')} dans "
+                f"{count(self.records, 'ligne', 'lignes')} : rien n'a été importé. "
                 "Corrigez le fichier puis importez-le de nouveau."
             )
         if self.dry_run:
             return (
-                f"Essai : {self.records} ligne(s) lue(s) ({label}) — {self.created} à créer, "
-                f"{self.updated} à mettre à jour, {self.unchanged} inchangée(s). "
-                "Rien n'a été enregistré."
+                f"Essai : {count(self.records, 'ligne lue', 'lignes lues')} ({label}) — "
+                f"{n(self.created)} à créer, {n(self.updated)} à mettre à jour, "
+                f"{count(self.unchanged, 'inchangée', 'inchangées')}. Rien n'a été enregistré."
             )
         return (
-            f"{self.records} ligne(s) importée(s) ({label}) : {self.created} créée(s), "
-            f"{self.updated} mise(s) à jour, {self.unchanged} inchangée(s)."
+            f"{count(self.records, 'ligne importée', 'lignes importées')} ({label}) : "
+            f"{count(self.created, 'créée', 'créées')}, "
+            f"{count(self.updated, 'mise à jour', 'mises à jour')}, "
+            f"{count(self.unchanged, 'inchangée', 'inchangées')}."
         )

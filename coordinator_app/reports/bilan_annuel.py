@@ -57,7 +57,10 @@ def _farm_section(ind: Indicators, width: float) -> list[Flowable]:
     average = total / len(years)
     return [
         b.text(
-            f"{fr_ca.number(this_year)} coopérative(s) agricole(s) constituée(s) en {ind.year} ; "
+            fr_ca.count(
+                this_year, "coopérative agricole constituée", "coopératives agricoles constituées"
+            )
+            + f" en {ind.year} ; "
             f"{fr_ca.number(total)} de {first} à {ind.year}, soit {fr_ca.number(average, 1)} par année "
             "en moyenne (objectif : 4 à 5 par année)."
         ),
@@ -74,7 +77,9 @@ def _farm_section(ind: Indicators, width: float) -> list[Flowable]:
 
 def _survival_section(ind: Indicators, width: float) -> list[Flowable]:
     def cohort(n: int) -> str:
-        return f"cohorte de {fr_ca.number(n)} coopérative(s)" if n else "aucune cohorte"
+        return (
+            "cohorte de " + fr_ca.count(n, "coopérative", "coopératives") if n else "aucune cohorte"
+        )
 
     return [
         b.tiles(

@@ -188,7 +188,7 @@ def _overdue(
         for r in rows
     ]
     intro = b.text(
-        f"{fr_ca.number(total)} suivi(s) non faits dont l'échéance est passée "
+        fr_ca.count(total, "suivi non fait", "suivis non faits") + " dont l'échéance est passée "
         f"au {short_date(today.isoformat())}."
     )
     table = b.data_table(
@@ -201,7 +201,11 @@ def _overdue(
     items: list[Flowable] = [KeepTogether([intro, table])]
     if total > len(rows):
         items.append(
-            b.text(f"… et {fr_ca.number(total - len(rows))} autre(s), plus récents.", "muted")
+            b.text(
+                "… et "
+                + fr_ca.count(total - len(rows), "autre, plus récent.", "autres, plus récents."),
+                "muted",
+            )
         )
     return total, items
 

@@ -106,7 +106,7 @@ def _identity(project: dict[str, Any], store: Store) -> list[tuple[str, object]]
         school = q.names_by_id(store, "school", [project.get("school_id") or ""])
         pairs += [
             ("École", school.get(project.get("school_id") or "")),
-            ("Enseignant ou enseignante", project.get("teacher")),
+            ("Enseignant ou enseignante responsable", project.get("teacher")),
             ("Ordre d'enseignement", _choice(SCHOOL_LEVELS, project.get("level"))),
             ("Type de projet", project.get("project_kind")),
             ("Nombre de jeunes", fr_ca.number(project.get("youth_count"))),
@@ -178,12 +178,16 @@ def _participants(
 ) -> list[Flowable]:
     declared = project.get("youth_count")
     if participants:
-        intro = f"{fr_ca.number(len(participants))} participant(s) inscrit(s) au carnet"
+        intro = fr_ca.count(
+            len(participants), "participant inscrit au carnet", "participants inscrits au carnet"
+        )
         intro += f" (âges au {short_date(today.isoformat())})"
     else:
         intro = "Aucun participant inscrit au carnet"
     if declared is not None:
-        intro += f" ; {fr_ca.number(declared)} jeune(s) déclaré(s) pour le projet"
+        intro += " ; " + fr_ca.count(
+            declared, "jeune déclaré pour le projet", "jeunes déclarés pour le projet"
+        )
     items: list[Flowable] = [b.text(intro + ".")]
     rows = participants_summary(participants, today)
     if rows:

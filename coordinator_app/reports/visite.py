@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 from PIL import ImageOps
 from reportlab.platypus import Flowable, Image, KeepTogether, Table
 
+from coordinator_app.domain import fr_ca
 from coordinator_app.domain.entities import VISIT_MODES
 from coordinator_app.domain.people import STAFF_ROLE_WORD
 from coordinator_app.domain.stages import stage_label
@@ -85,7 +86,11 @@ def _photos(store: Store, visit: dict[str, Any], width: float) -> list[Flowable]
     if missing:
         items.append(
             b.text(
-                "Photo(s) absente(s) de cet ordinateur ou illisible(s) : "
+                fr_ca.plural(
+                    len(missing),
+                    "Photo absente de cet ordinateur ou illisible : ",
+                    "Photos absentes de cet ordinateur ou illisibles : ",
+                )
                 + ", ".join(missing)
                 + ".",
                 "muted",

@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from coordinator_app.domain.errors import ProfileError
+from coordinator_app.domain.text import fold
 from coordinator_app.store import keys
 from coordinator_app.store.keys import ProfileKey
 
@@ -76,6 +77,13 @@ def configure(conn: sqlite3.Connection | Connection) -> None:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=10000")
+    # fold(text): accent- and case-insensitive comparison for the LIKE searches outside FTS
+    # (Suivis: « reserver » finds « Réserver la salle »).
+    conn.create_function("fold", 1, _sql_fold, deterministic=True)
+
+
+def _sql_fold(value: object) -> str | None:
+    return None if value is None else fold(str(value))
 
 
 def is_clear_database(path: Path) -> bool:

@@ -319,6 +319,12 @@ def _v9_refused_incoming(conn: sqlite3.Connection) -> None:
         "CREATE INDEX idx_sync_refused_incoming_open ON sync_refused_incoming(dismissed_at, "
         "received_at)"
     )
+def _v10_journal_notes(conn: sqlite3.Connection) -> None:
+    """What a change was, where the journal's op cannot say it: « Rétablir cette valeur » writes
+    an ordinary update (it syncs like one) and notes it here as a restored value, so that the
+    history shows « Valeur rétablie ». Local only, never synced; one row per noted change."""
+    # No foreign key: the sync may drop acknowledged journal rows; a stale note is harmless.
+    conn.execute("CREATE TABLE journal_notes (change_id TEXT PRIMARY KEY, note TEXT NOT NULL)")
 
 
 @dataclass(frozen=True)
@@ -338,6 +344,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "people: visits made by staff, follow-up owners, journal authors", _v7_people),
     # 8 is allocated to another branch (it merges beside this one)
     Migration(9, "sync: pulled changes kept aside (refused incoming)", _v9_refused_incoming),
+    Migration(10, "notes on journal entries (a restored value)", _v10_journal_notes),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -273,8 +273,11 @@ def _where(
             )
             params += [word, word, *regions]
         elif kind == "action_item":
-            like = f"%{raw}%"
-            clauses.append(f"(a.text LIKE ? OR a.owner LIKE ? OR {projects}{in_region})")
+            # fold() on both sides: « reserver » finds « Réserver », as the FTS lists do.
+            like = f"%{fold(raw)}%"
+            clauses.append(
+                f"(fold(a.text) LIKE ? OR fold(a.owner) LIKE ? OR {projects}{in_region})"
+            )
             params += [like, like, word, *regions]
         else:
             clauses.append(f"({projects}{in_region})")

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QEvent, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.indicators import Indicators, compute_indicators
+from coordinator_app.domain.indicators import Indicators, compute_indicators, default_year
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.store import Store
 from coordinator_app.store import queries as q
@@ -39,6 +39,7 @@ from coordinator_app.ui.lists.model import RecordTableModel
 from coordinator_app.ui.tasks import run_in_background
 
 BAR_COLOUR = QColor("#1f6f50")
+YEAR_WIDTH = 30
 
 
 class Card(QFrame):
@@ -49,7 +50,7 @@ class Card(QFrame):
         self.setObjectName("card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(7, 6, 7, 6)
         layout.setSpacing(0)
         self.value = QLabel("—")
         self.value.setObjectName("card-value")
@@ -68,6 +69,11 @@ class Card(QFrame):
     def set(self, value: str, caption: str, note: str = "") -> None:
         self.value.setText(value)
         self.caption.setText(caption)
+        # As wide as the caption's longest word and the figure: a word is never cut.
+        words = caption.split() or [""]
+        fm = self.caption.fontMetrics()
+        self.caption.setMinimumWidth(max(fm.horizontalAdvance(w) for w in words) + 2)
+        self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance(value) + 2)
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self.setAccessibleName(f"{caption} : {value}")
@@ -106,7 +112,7 @@ class Dashboard(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.recompute())
             top.addWidget(label)
             top.addWidget(combo)
-        self.region.setMinimumContentsLength(22)
+        self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         outer.addLayout(top)
 
         cards = QHBoxLayout()
@@ -119,14 +125,17 @@ class Dashboard(QWidget):
         self.survival_cards = [Card() for _ in range(2)]
         for box, group, stretch in (
             (self.jeune_box, self.jeune_cards, 3),
-            (self.ciec_box, self.ciec_cards, 4),
+            (self.ciec_box, self.ciec_cards, 2),
             (self.farm_box, self.survival_cards, 2),
         ):
             grid = QGridLayout(box)
             grid.setContentsMargins(8, 4, 8, 8)
             grid.setSpacing(6)
-            for column, card in enumerate(group):
-                grid.addWidget(card, 0, column)
+            # CIEC's four figures in two rows of two: nine cards in one row cut « coordonnateurs »
+            # on a 1024-pixel screen.
+            per_row = 2 if len(group) == 4 else len(group)
+            for number, card in enumerate(group):
+                grid.addWidget(card, number // per_row, number % per_row)
             cards.addWidget(box, stretch)
         outer.addLayout(cards)
 
@@ -178,6 +187,10 @@ class Dashboard(QWidget):
         self.jeune_box.setTitle(self.tr("Jeune COOP"))
         self.ciec_box.setTitle(self.tr("CIEC"))
         self.farm_box.setTitle(self.tr("Coopératives agricoles : survie"))
+        for box in (self.jeune_box, self.ciec_box, self.farm_box):
+            bold = box.font()
+            bold.setBold(True)
+            box.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(box.title()) + 24)
         self.chart_view.setAccessibleName(self.tr("Coopératives agricoles fondées par année"))
         self.overdue_view.setAccessibleName(self.tr("Suivis en retard"))
         self._fill_regions()
@@ -206,8 +219,8 @@ class Dashboard(QWidget):
 
     # -- data -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read the years (the newest selected by default) and recompute everything; when
-        hidden, on the next show."""
+        """Re-read the years (the current season selected by default, not next year's imported
+        projects) and recompute everything; when hidden, on the next show."""
         if not self.isVisible():
             self._stale = True
             return
@@ -218,7 +231,9 @@ class Dashboard(QWidget):
         self.year.clear()
         for year in years or [self.store.today().year]:
             self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(max(self.year.findData(current), 0))
+        self.year.setCurrentIndex(
+            max(self.year.findData(current or default_year(years, self.store.today().year)), 0)
+        )
         self.year.blockSignals(False)
         self.recompute()
 
@@ -249,21 +264,41 @@ class Dashboard(QWidget):
         def val(x: int | None) -> str:
             return "—" if ind is None else n(x)
 
+        def many(x: int | None) -> int:
+            return 2 if ind is None or x is None else int(x)  # unknown: the plural caption
+
+        # Each caption agrees with its figure (« 1 région », « 13 régions »): Qt's plural forms,
+        # without the number, which the card shows in large.
         jeune = (
-            (ind and ind.jeune_coop_count, self.tr("coopératives")),
-            (ind and ind.jeune_coop_youth, self.tr("jeunes")),
-            (ind and ind.jeune_coop_schools, self.tr("écoles")),
+            (
+                ind and ind.jeune_coop_count,
+                self.tr("%n coopérative(s)", "", many(ind and ind.jeune_coop_count)),
+            ),
+            (
+                ind and ind.jeune_coop_youth,
+                self.tr("%n jeune(s)", "", many(ind and ind.jeune_coop_youth)),
+            ),
+            (
+                ind and ind.jeune_coop_schools,
+                self.tr("%n école(s)", "", many(ind and ind.jeune_coop_schools)),
+            ),
         )
         for card, (value, caption) in zip(self.jeune_cards, jeune, strict=True):
-            card.set(val(value), caption)
+            card.set(val(value), without_number(caption))
         ciec = (
-            (ind and ind.ciec_regions, self.tr("régions")),
-            (ind and ind.ciec_projects, self.tr("projets")),
-            (ind and ind.ciec_coordinators, self.tr("coordonnateurs")),
-            (ind and ind.ciec_youth, self.tr("jeunes")),
+            (ind and ind.ciec_regions, self.tr("%n région(s)", "", many(ind and ind.ciec_regions))),
+            (
+                ind and ind.ciec_projects,
+                self.tr("%n projet(s)", "", many(ind and ind.ciec_projects)),
+            ),
+            (
+                ind and ind.ciec_coordinators,
+                self.tr("%n coordonnateur(s)", "", many(ind and ind.ciec_coordinators)),
+            ),
+            (ind and ind.ciec_youth, self.tr("%n jeune(s)", "", many(ind and ind.ciec_youth))),
         )
         for card, (value, caption) in zip(self.ciec_cards, ciec, strict=True):
-            card.set(val(value), caption)
+            card.set(val(value), without_number(caption))
         for card, pct, cohort, caption in (
             (
                 self.survival_cards[0],
@@ -278,7 +313,7 @@ class Dashboard(QWidget):
                 self.tr("actives après 10 ans"),
             ),
         ):
-            note = self.tr("sur {count} fondées").format(count=n(cohort)) if cohort else ""
+            note = i18n.count(self.tr("sur %n fondée(s)", "", cohort), cohort) if cohort else ""
             card.set(i18n.percent(pct) if pct is not None else "—", caption, note)
         self._show_chart()
         self._show_overdue_count()
@@ -299,7 +334,8 @@ class Dashboard(QWidget):
             chart.removeAxis(axis)
         chart.setTitle(self.tr("Coopératives agricoles fondées par année"))
         founded = (self.indicators.farm_coops_created_by_year if self.indicators else {}) or {}
-        years = sorted(founded)[-15:]
+        years = sorted(founded)[-self._years_that_fit() :]
+        self._shown_years = len(years)
         bars = QBarSet(self.tr("Fondées"))
         bars.setColor(BAR_COLOUR)
         for year in years:
@@ -313,7 +349,9 @@ class Dashboard(QWidget):
         axis_x = QBarCategoryAxis()
         # QtCharts elides four-digit years when 15 share the width: « ’12 », with the full span in
         # the axis title.
-        axis_x.append([f"’{y[2:]}" for y in years] or [""])
+        # Two-digit years, as many as fit: QtCharts shows « … » for a label wider than its bar's
+        # share of the width (``_years_that_fit``); the span is in the axis title.
+        axis_x.append([y[2:] for y in years] or [""])
         if years:
             axis_x.setTitleText(
                 self.tr("Année de fondation ({first} à {last})").format(
@@ -329,7 +367,25 @@ class Dashboard(QWidget):
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
 
+    def _years_that_fit(self) -> int:
+        """Up to 15 years, fewer on a narrow chart: each two-digit label needs about
+        ``YEAR_WIDTH`` pixels of plot width (measured: « 12 » is elided below 27 pixels)."""
+        plot = self.chart_view.width() - 80  # the value axis and the margins
+        return max(5, min(15, plot // YEAR_WIDTH))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_shown_years", 0) and self._years_that_fit() != self._shown_years:
+            self._show_chart()
+
     def _open_overdue(self, index: Any) -> None:
         if index.isValid() and index.row() < self.overdue_model.loaded_rows():
+            # The guide: Enter on an overdue follow-up opens its project (where it is handled).
             row = self.overdue_model.row(index.row())
-            self.open_requested.emit("action_item", row["id"])
+            self.open_requested.emit("project", row["project_id"])
+
+
+def without_number(text: str) -> str:
+    """« 13 régions » → « régions »: the caption under a card's figure."""
+    first, _space, rest = text.partition(" ")
+    return rest if first.isdigit() and rest else text

@@ -50,15 +50,17 @@ def apply_language(lang: str) -> bool:
     if lang == _current and (_installed or lang == FRENCH) and _ready:
         return True
     fresh: list[QTranslator] = []
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{lang}", qt_folder):
+    if _load_qt_catalogue(qt_translator, lang):
         fresh.append(qt_translator)
-    if lang != FRENCH:
-        ours = QTranslator(app)
-        if not ours.load(str(catalogue_path(lang))):
-            return False
-        fresh.append(ours)
+    extra = QTranslator(app)  # what qtbase_fr leaves in English (« Look in: »)
+    if extra.load(str(resource_path("translations", f"qtbase_extra_{lang}.qm"))):
+        fresh.append(extra)
+    ours = QTranslator(app)
+    if ours.load(str(catalogue_path(lang))):
+        fresh.append(ours)  # in French: the real plural forms of « %n projet(s) » and such
+    elif lang != FRENCH:
+        return False
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -72,7 +74,35 @@ def apply_language(lang: str) -> bool:
     return True
 
 
+def _load_qt_catalogue(translator: QTranslator, lang: str) -> bool:
+    """Qt's own strings (standard buttons, file and print dialogs): the copy of ``qtbase_fr.qm``
+    shipped in ``resources/translations`` first (an installer bundle may lack Qt's folder), then
+    the Qt installation's."""
+    name = f"qtbase_{lang}"
+    shipped = resource_path("translations", f"{name}.qm")
+    if shipped.is_file() and translator.load(str(shipped)):
+        return True
+    return translator.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
+def count(text: str, n: int) -> str:
+    """A count translated with Qt's plurals, its number written the language's way.
+
+    ``count(self.tr("%n projet(s)", "", n), n)``: Qt picks « 1 projet » / « 2 projets » (French
+    forms from ``carnet_fr.qm``, English from ``carnet_en.qm``) and writes the number plainly;
+    this puts « 2 576 » (French) or « 2,576 » (English) in its place.
+    """
+    plain = str(n)
+    return text.replace(plain, number(n), 1) if len(plain) > 3 else text
+
+
 # -- locale-aware formats --------------------------------------------------------------------------
+def label(text: str) -> str:
+    """A label before its value: « Programme : » in French (space before the colon), « Program: »
+    in English."""
+    return f"{text} :" if _current == FRENCH else f"{text}:"
+
+
 def number(value: float | int | None, digits: int = 0) -> str:
     """« 2 576 » in French, « 2,576 » in English."""
     if value is None:

@@ -40,6 +40,7 @@ from coordinator_app.domain.columns import KIND_NAMES
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
 from coordinator_app.store import Store
+from coordinator_app.ui import i18n
 
 if TYPE_CHECKING:
     from coordinator_app.exchange.exporter import ExportResult
@@ -65,7 +66,8 @@ def _tr(text: str) -> str:
 def _kind_combo() -> QComboBox:
     combo = QComboBox()
     for kind in KIND_NAMES.values():
-        combo.addItem(ENTITIES[kind].label_plural, kind)
+        # The domain's French label, in the window's language (context « domain », as in forms).
+        combo.addItem(QCoreApplication.translate("domain", ENTITIES[kind].label_plural), kind)
     return combo
 
 
@@ -551,7 +553,12 @@ class ExportDialog(QDialog):
         self.result = result
         self.export_button.setEnabled(True)
         self.summary.setText(
-            _tr("{0} enregistrement(s) exporté(s) dans {1}.").format(result.count, result.path)
+            i18n.count(
+                QCoreApplication.translate(
+                    "ImportExport", "%n enregistrement(s) exporté(s) dans {path}.", "", result.count
+                ),
+                result.count,
+            ).format(path=result.path)
         )
 
     def _failed(self, error: BaseException) -> None:

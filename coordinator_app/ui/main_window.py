@@ -36,13 +36,14 @@ from coordinator_app.store import Store, open_store
 from coordinator_app.store import queries as q
 from coordinator_app.store.demo import load_demo
 from coordinator_app.store.paths import resolve_data_dir
-from coordinator_app.ui import errors, i18n
+from coordinator_app.ui import errors, i18n, keyboard
 from coordinator_app.ui.dashboard import Dashboard
 from coordinator_app.ui.features import install_features
 from coordinator_app.ui.lists.page import ListPage
 from coordinator_app.ui.lists.pages import ProjectListPage, SuivisPage, VisitListPage
 from coordinator_app.ui.status import StatusBar
 from coordinator_app.ui.tasks import ProgressReporter, Task, run_in_background
+from coordinator_app.ui.undo import UndoOffer
 from coordinator_app.ui.welcome import WelcomePage
 
 Opener = Callable[["MainWindow", str], None]
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store, data_dir: Path) -> None:
         super().__init__()
+        keyboard.install()
         self.store = store
         self.data_dir = Path(data_dir)
         self.record_openers: dict[str, Opener] = {}
@@ -128,7 +130,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.setWindowIcon(app_icon())
         self.resize(1366, 768)
-        self.setMinimumSize(QSize(1024, 640))
+        self.setMinimumSize(QSize(1024, 600))
 
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
@@ -139,6 +141,9 @@ class MainWindow(QMainWindow):
         self._build_workspace()
         self.status = StatusBar(store, self)
         self.setStatusBar(self.status)
+        self.undo = UndoOffer(self)
+        self.undo.undone.connect(self.data_changed)
+        self.suivis_page.undo = self.undo
         self._build_menus()
 
         self.welcome.load_demo_requested.connect(self.load_demo_data)
@@ -269,6 +274,7 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         self._update_title()
+        self.undo.retranslate()
         self.menu_file.setTitle(self.tr("&Fichier"))
         self.menu_view.setTitle(self.tr("&Affichage"))
         self.menu_reports.setTitle(self.tr("&Rapports"))
@@ -289,6 +295,14 @@ class MainWindow(QMainWindow):
             item.setText(text)
             item.setToolTip(self.tr("{page} (Ctrl+{number})").format(page=text, number=row + 1))
             self.page_actions[row].setText(text)
+        self._fit_navigation()
+
+    def _fit_navigation(self) -> None:
+        """The navigation as wide as its longest entry in this language, no wider: every pixel
+        goes to the page on a 1024-pixel screen."""
+        self.nav.ensurePolished()
+        widest = self.nav.sizeHintForColumn(0)
+        self.nav.setFixedWidth(max(widest, 120) + 2 * self.nav.frameWidth() + 4)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -414,8 +428,9 @@ class MainWindow(QMainWindow):
             self.show_workspace()
             self.show_page("dashboard")
             self.statusBar().showMessage(
-                self.tr("Données de démonstration chargées : {count} enregistrements.").format(
-                    count=i18n.number(count)
+                i18n.count(
+                    self.tr("Données de démonstration chargées : %n enregistrement(s).", "", count),
+                    count,
                 ),
                 8000,
             )
@@ -458,7 +473,9 @@ class MainWindow(QMainWindow):
                 "projets CIEC, Jeune COOP et coopératives agricoles."
             ).format(name=APP_NAME, version=__version__)
         )
-        box.setInformativeText(self.tr("Profil : {path}").format(path=self.data_dir))
+        # A zero-width space after each separator lets a long profile path wrap in the box.
+        path = str(self.data_dir).replace("/", "/\u200b").replace("\\", "\\\u200b")
+        box.setInformativeText(self.tr("Profil : {path}").format(path=path))
         box.open()
         return box
 
@@ -483,6 +500,7 @@ def create_main_window(data_dir: str | Path | None, *, passphrase: str | None = 
     folder = resolve_data_dir(data_dir)
     store = open_store(folder, passphrase=passphrase) if passphrase else open_store(folder)
     saved = store.get_meta(i18n.META_KEY)
-    if saved and saved != i18n.current_language():
-        i18n.apply_language(saved)
+    # Always through apply_language: it also installs Qt's own French (« Annuler », not
+    # « Cancel », in standard buttons and dialogs).
+    i18n.apply_language(saved or i18n.current_language())
     return MainWindow(store, folder)

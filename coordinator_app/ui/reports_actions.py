@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.errors import UserError
-from coordinator_app.domain.indicators import latest_year
+from coordinator_app.domain.indicators import current_season
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.domain.stages import PROGRAM_SHORT_LABELS
 from coordinator_app.store import Store, privacy
@@ -174,7 +174,10 @@ class ReportPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
-        self.pages_label = QLabel(_tr("{n} page(s)").format(n=self.document.pageCount()), self)
+        pages = self.document.pageCount()
+        self.pages_label = QLabel(
+            QCoreApplication.translate("ReportPreview", "%n page(s)", "", pages), self
+        )
         self.print_button = QPushButton(_tr("&Imprimer…"), self)
         self.save_button = QPushButton(_tr("&Enregistrer en PDF…"), self)
         self.close_button = QPushButton(_tr("&Fermer"), self)
@@ -303,7 +306,7 @@ class ReportParamsDialog(QDialog):
         elif kind == BILAN_ANNUEL:
             self.year = QSpinBox(self)
             self.year.setRange(1990, 2100)
-            self.year.setValue(latest_year(store.find("project")) or dt.date.today().year)
+            self.year.setValue(current_season(store.find("project"), store.today().year))
             form.addRow(_tr("&Année :"), self.year)
         self.page_size = QComboBox(self)
         self.page_size.addItem(_tr("Lettre (8 ½ × 11 po)"), "letter")

@@ -105,21 +105,29 @@ class StatusBar(QStatusBar):
         """Re-read the pending changes and the last sync from the profile."""
         self._pending = self.store.pending_count()
         self._last_sync = self.store.get_meta("last_sync")
+        self._server = self.store.get_meta("server_url")
+        self._demo = self.store.get_meta("demo") == "1"
         self._render()
 
     def _render(self) -> None:
         pending = self._pending
         if pending == 0:
             text = translate("StatusBar", "Aucune modification à synchroniser")
-        elif pending == 1:
-            text = translate("StatusBar", "1 modification à synchroniser")
         else:
-            text = translate("StatusBar", "{count} modifications à synchroniser").format(
-                count=i18n.number(pending)
+            text = i18n.count(
+                translate("StatusBar", "%n modification(s) à synchroniser", "", pending), pending
             )
         self.pending_label.setText(text)
         self.pending_label.setAccessibleName(text)
         self.last_sync_label.setText(last_sync_text(self._last_sync))
+        # A demo profile never syncs, and a profile never connected to a server has nothing
+        # « à synchroniser » yet: no count that would read as work left undone.
+        syncs = self._syncs()
+        self.pending_label.setVisible(syncs)
+        self.last_sync_label.setVisible(not self._demo)
+
+    def _syncs(self) -> bool:
+        return not self._demo and bool(self._server or self._last_sync)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,6 +1,8 @@
 """The window's light stylesheet: one place for colours and spacing, so every page looks alike.
 
 Colours meet WCAG 2.1 AA contrast on white (text #1d2733, accent #1f6f50, error #a4000f).
+No rule changes the font of a pseudo-state (« :default », « :hover »): Qt sizes a button for its
+normal font, so a bold default button lost its first and last letters (« mporte »).
 """
 
 STYLESHEET = """
@@ -38,7 +40,7 @@ QPushButton { padding: 5px 14px; border: 1px solid #8fa39a; border-radius: 4px;
 QPushButton:hover { background: #eef5f1; }
 QPushButton:focus { border: 2px solid #1f6f50; }
 QPushButton#primary, QPushButton:default { background: #1f6f50; color: #ffffff;
-    border: 1px solid #1f6f50; font-weight: 600; }
+    border: 1px solid #1f6f50; }
 QPushButton#primary:focus, QPushButton:default:focus { border: 2px solid #0d3b2a; }
 QPushButton:disabled { color: #7d8a85; background: #eef1f0; }
 QStatusBar { background: #e6ece9; color: #1d2733; }

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -59,6 +59,9 @@ def _settings() -> ModuleType:
     from coordinator_app.sync import settings
 
     return settings
+
+
+SYNC_SHORTCUT = "Ctrl+Shift+S"
 
 
 def _tr(text: str) -> str:
@@ -137,23 +140,43 @@ class ConflictsWidget(QWidget):
         self.title.setWordWrap(True)
         self.mine_box, self.mine_value, self.mine_who = self._side_box()
         self.other_box, self.other_value, self.other_who = self._side_box()
-        self.keep_mine = QPushButton(_tr("Garder la mienne"))
-        self.keep_other = QPushButton(_tr("Garder l'autre"))
-        self.edit = QPushButton(_tr("Modifier…"))
+        self.keep_mine = QPushButton()
+        self.keep_other = QPushButton()
+        self.edit = QPushButton()
         self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
         self.keep_other.clicked.connect(lambda: self._resolve("other"))
         self.edit.clicked.connect(self._edit)
         self.refused_list = QListWidget()
         self.refused_list.setObjectName("refused-list")
-        self.retry = QPushButton(_tr("Renvoyer"))
-        self.abandon = QPushButton(_tr("Abandonner"))
+        self.retry = QPushButton()
+        self.abandon = QPushButton()
         self.retry.clicked.connect(self._retry)
         self.abandon.clicked.connect(self._abandon)
-        self.empty = QLabel(_tr("Aucun conflit à résoudre."))
+        self.empty = QLabel()
+        self.conflicts_title = QLabel()
+        self.refused_title = QLabel()
         self.incoming = RefusedIncomingBox(store)
         self.incoming.changed.connect(self.changed)
         self._build()
+        self.retranslate()
         self.reload()
+
+    def retranslate(self) -> None:
+        """Texts in the window's language (again on each language switch)."""
+        self.keep_mine.setText(_tr("Garder la mienne"))
+        self.keep_other.setText(_tr("Garder l'autre"))
+        self.edit.setText(_tr("Modifier…"))
+        self.retry.setText(_tr("Renvoyer"))
+        self.abandon.setText(_tr("Abandonner"))
+        self.empty.setText(_tr("Aucun conflit à résoudre."))
+        self.conflicts_title.setText(_tr("<b>Conflits</b>"))
+        self.refused_title.setText(_tr("<b>Modifications refusées par le serveur</b>"))
+        self._show_current()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _side_box(self) -> tuple[QGroupBox, QLabel, QLabel]:
         box = QGroupBox()
@@ -184,14 +207,25 @@ class ConflictsWidget(QWidget):
         refused_buttons.addWidget(self.retry)
         refused_buttons.addWidget(self.abandon)
         refused_buttons.addStretch(1)
+        # Empty state: only « Aucun conflit à résoudre. »; the panes and their buttons show when
+        # there is something to decide (``reload``).
+        self.conflicts_area = QWidget()
+        self.conflicts_area.setLayout(top)
+        top.setContentsMargins(0, 0, 0, 0)
+        self.refused_area = QWidget()
+        refused = QVBoxLayout(self.refused_area)
+        refused.setContentsMargins(0, 0, 0, 0)
+        refused.addWidget(self.refused_title)
+        refused.addWidget(self.refused_list, 1)
+        refused.addLayout(refused_buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_tr("<b>Conflits</b>")))
+        layout.addWidget(self.conflicts_title)
         layout.addWidget(self.empty)
-        layout.addLayout(top, 3)
-        layout.addWidget(QLabel(_tr("<b>Modifications refusées par le serveur</b>")))
-        layout.addWidget(self.refused_list, 1)
-        layout.addLayout(refused_buttons)
+        layout.addWidget(self.conflicts_area, 3)
+        layout.addWidget(self.refused_area, 1)
         layout.addWidget(self.incoming, 1)
+        layout.addStretch(0)
+        self.refused_list.currentItemChanged.connect(lambda *_: self._update_refused_buttons())
 
     def reload(self) -> None:
         self.list.clear()
@@ -208,9 +242,17 @@ class ConflictsWidget(QWidget):
         self.incoming.reload()
         has = self.list.count() > 0
         self.empty.setVisible(not has)
+        self.conflicts_area.setVisible(has)
+        self.refused_area.setVisible(self.refused_list.count() > 0)
         if has:
             self.list.setCurrentRow(0)
         self._show_current()
+        self._update_refused_buttons()
+
+    def _update_refused_buttons(self) -> None:
+        chosen = self.refused_list.currentItem() is not None
+        self.retry.setEnabled(chosen)
+        self.abandon.setEnabled(chosen)
 
     def current_conflict(self) -> dict[str, Any] | None:
         item = self.list.currentItem()
@@ -312,7 +354,11 @@ class ConnectionDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         ca = current.address.ca_file if current else None
         self.ca_file = QLineEdit(str(ca) if ca else "")
-        self.ca_file.setPlaceholderText(_tr("facultatif : autorité de certification (PEM)"))
+        self.ca_file.setPlaceholderText(_tr("facultatif"))
+        self.ca_file.setAccessibleName(_tr("Certificat de l'organisation"))
+        self.ca_file.setToolTip(
+            _tr("Facultatif : autorité de certification de l'organisation (PEM)")
+        )
         browse = QPushButton(_tr("Parcourir…"))
         browse.clicked.connect(self._browse)
         ca_row = QHBoxLayout()
@@ -395,10 +441,27 @@ class RollbackDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Restaurer"))
+        self.restore_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.restore_button.setText(_tr("Restaurer"))
         buttons.accepted.connect(self._restore)
         buttons.rejected.connect(self.reject)
+        # Empty state: say why the list is empty instead of showing a blank box.
+        self.empty = QLabel(
+            _tr(
+                "Aucune copie de sécurité pour l'instant : une copie est prise avant chaque "
+                "synchronisation avec le serveur."
+            )
+        )
+        self.empty.setWordWrap(True)
+        has = self.list.count() > 0
+        self.empty.setVisible(not has)
+        self.list.setVisible(has)
+        explanation.setVisible(has)
+        if has:
+            self.list.setCurrentRow(0)
+        self.restore_button.setEnabled(has)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
         layout.addWidget(explanation)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
@@ -424,19 +487,34 @@ class SyncController(QObject):
         self.store: Store = window.store
         self.task: tasks.Task | None = None
         self.last_error: BaseException | None = None
-        self.sync_action = QAction(_tr("Synchroniser"), window)
-        self.sync_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.sync_action.setShortcuts([QKeySequence("F5")])
+        self.sync_action = QAction(window)
+        # F5 is Affichage › Actualiser: one key on two actions runs neither (« Ambiguous
+        # shortcut overload »).
+        self.sync_action.setShortcut(QKeySequence(SYNC_SHORTCUT))
         self.sync_action.triggered.connect(lambda: self.sync_now(manual=True))
-        self.connect_action = QAction(_tr("Connexion au serveur…"), window)
+        self.connect_action = QAction(window)
         self.connect_action.triggered.connect(self.open_connection_dialog)
-        self.rollback_action = QAction(_tr("Revenir à une copie de sécurité…"), window)
+        self.rollback_action = QAction(window)
         self.rollback_action.triggered.connect(self.open_rollback_dialog)
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_SYNC_MINUTES * 60 * 1000)
         self.timer.timeout.connect(self._auto_sync)
         self.conflicts = ConflictsWidget(self.store)
         self.conflicts.changed.connect(self._refresh_window)
+        self.retranslate()
+        window.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        self.sync_action.setText(_tr("Synchroniser"))
+        native = QKeySequence(SYNC_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        self.sync_action.setToolTip(_tr("Synchroniser ({key})").format(key=native))
+        self.connect_action.setText(_tr("Connexion au serveur…"))
+        self.rollback_action.setText(_tr("Revenir à une copie de sécurité…"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
 
     # -- placing ---------------------------------------------------------------------------------
     def install(self) -> None:
@@ -449,6 +527,11 @@ class SyncController(QObject):
         preferences = getattr(window, "menu_preferences", window.menu_tools)
         preferences.addAction(self.connect_action)
         preferences.addAction(self.rollback_action)
+        # « Connexion au serveur… » replaces the window's placeholder entry that opened the same
+        # dialog: one entry per dialog in Préférences.
+        placeholder = getattr(window, "action_server_preferences", None)
+        if placeholder is not None:
+            preferences.removeAction(placeholder)
         window.conflicts_page.set_widget(self.conflicts)
         window.request_server_login.connect(self.open_connection_dialog)
         if hasattr(window, "request_preferences_server"):
@@ -498,6 +581,13 @@ class SyncController(QObject):
         if self.task is not None and not self.task.done:
             return self.task
         if not manual and not self.can_sync():
+            return None
+        if manual and _settings().is_demo(self.store):
+            # No progress bar for a profile that never syncs: say why at once.
+            self._status(_tr("Profil de démonstration : jamais synchronisé."))
+            return None
+        if manual and not self.store.get_meta(SERVER_URL_META):
+            self.open_connection_dialog()  # never connected: connecting is the first step
             return None
         self.sync_action.setEnabled(False)
         self._status(_tr("Synchronisation en cours…"))

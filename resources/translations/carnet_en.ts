@@ -8,12 +8,17 @@
         <translation>Visit follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="123" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="107" />
+        <source>Le nom d'une personne du CQCM (le suivi devient le sien, dans « Mes suivis »), d'une personne du projet ou d'un partenaire</source>
+        <translation>The name of a CQCM staff member (the follow-up becomes theirs, in “My follow-ups”), of a person of the project or of a partner</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="129" />
         <source>AAAA-MM-JJ, par exemple 2026-12-15</source>
         <translation>YYYY-MM-DD, for example 2026-12-15</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="126" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="132" />
         <source>Fait</source>
         <translation>Done</translation>
     </message>
@@ -48,7 +53,7 @@
 <context>
     <name>AttachmentsList</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="194" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="200" />
         <source>Pièces jointes de la visite</source>
         <translation>Visit attachments</translation>
     </message>
@@ -126,8 +131,8 @@
     </message>
     <message>
         <location filename="../../coordinator_app/ui/lists/columns.py" line="152" />
-        <source>Coordonnateur</source>
-        <translation>Coordinator</translation>
+        <source>Visite faite par</source>
+        <translation>Visit made by</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/lists/columns.py" line="158" />
@@ -165,7 +170,7 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="100" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="101" />
         <source>Aucun conflit de synchronisation. Les conflits apparaîtront ici après une synchronisation avec le serveur.</source>
         <translation>No sync conflicts. Conflicts will appear here after a sync with the server.</translation>
     </message>
@@ -173,124 +178,145 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="173" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="182" />
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="174" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="183" />
         <source>&amp;Région</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="175" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="184" />
         <source>&amp;Année</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="176" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="185" />
         <source>Région des indicateurs</source>
         <translation>Region of the indicators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="177" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="186" />
         <source>Année des indicateurs</source>
         <translation>Year of the indicators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="178" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="187" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="179" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="188" />
         <source>CIEC</source>
         <translation>CIEC</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="180" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="189" />
         <source>Coopératives agricoles : survie</source>
         <translation>Farm co-ops: survival</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="181" />
-        <location filename="../../coordinator_app/ui/dashboard.py" line="300" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="194" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="335" />
         <source>Coopératives agricoles fondées par année</source>
         <translation>Farm co-ops founded per year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="182" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="195" />
         <source>Suivis en retard</source>
         <translation>Overdue follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="201" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="214" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
-    <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="253" />
-        <source>coopératives</source>
-        <translation>co-ops</translation>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/dashboard.py" line="275" />
+        <source>%n coopérative(s)</source>
+        <translation>
+            <numerusform>%n co-op</numerusform>
+            <numerusform>%n co-ops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/dashboard.py" line="279" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="298" />
+        <source>%n jeune(s)</source>
+        <translation>
+            <numerusform>%n youth</numerusform>
+            <numerusform>%n youth</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/dashboard.py" line="283" />
+        <source>%n école(s)</source>
+        <translation>
+            <numerusform>%n school</numerusform>
+            <numerusform>%n schools</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/dashboard.py" line="289" />
+        <source>%n région(s)</source>
+        <translation>
+            <numerusform>%n region</numerusform>
+            <numerusform>%n regions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/dashboard.py" line="292" />
+        <source>%n projet(s)</source>
+        <translation>
+            <numerusform>%n project</numerusform>
+            <numerusform>%n projects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/dashboard.py" line="296" />
+        <source>%n coordonnateur(s)</source>
+        <translation>
+            <numerusform>%n coordinator</numerusform>
+            <numerusform>%n coordinators</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/dashboard.py" line="316" />
+        <source>sur %n fondée(s)</source>
+        <translation>
+            <numerusform>of %n founded</numerusform>
+            <numerusform>of %n founded</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="254" />
-        <location filename="../../coordinator_app/ui/dashboard.py" line="263" />
-        <source>jeunes</source>
-        <translation>youth</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="255" />
-        <source>écoles</source>
-        <translation>schools</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="260" />
-        <source>régions</source>
-        <translation>regions</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="261" />
-        <source>projets</source>
-        <translation>projects</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="262" />
-        <source>coordonnateurs</source>
-        <translation>coordinators</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="272" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="307" />
         <source>actives après 5 ans</source>
         <translation>active after 5 years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="278" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="313" />
         <source>actives après 10 ans</source>
         <translation>active after 10 years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="281" />
-        <source>sur {count} fondées</source>
-        <translation>of {count} founded</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="290" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="325" />
         <source>Suivis en retard ({count})</source>
         <translation>Overdue follow-ups ({count})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="292" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="327" />
         <source>Suivis en retard : aucun</source>
         <translation>Overdue follow-ups: none</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="303" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="339" />
         <source>Fondées</source>
         <translation>Founded</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="319" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="357" />
         <source>Année de fondation ({first} à {last})</source>
         <translation>Year founded ({first} to {last})</translation>
     </message>
@@ -298,32 +324,32 @@
 <context>
     <name>DiscardBanner</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="166" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="174" />
         <source>Abandonner la saisie ?</source>
         <translation>Discard the entry?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="167" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="175" />
         <source>&amp;Abandonner (Échap)</source>
         <translation>&amp;Discard (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="168" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="176" />
         <source>&amp;Continuer la saisie</source>
         <translation>&amp;Keep editing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="169" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="177" />
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="170" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="178" />
         <source>Continuer la saisie</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="173" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="181" />
         <source>Abandonner ce que vous avez tapé ? Rien ne sera enregistré.</source>
         <translation>Discard what you typed? Nothing will be saved.</translation>
     </message>
@@ -331,32 +357,32 @@
 <context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="140" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="148" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="141" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="149" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="142" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="150" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="143" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="151" />
         <source>Oui, reprendre le brouillon</source>
         <translation>Yes, resume the draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="144" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="152" />
         <source>Non, oublier le brouillon</source>
         <translation>No, discard the draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="155" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="163" />
         <source>Un brouillon non enregistré de ce formulaire a été conservé ({0}). Reprendre le brouillon ?</source>
         <translation>An unsaved draft of this form was kept ({0}). Resume the draft?</translation>
     </message>
@@ -395,24 +421,22 @@
     </message>
     <message>
         <location filename="../../coordinator_app/ui/forms/entity_form.py" line="168" />
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="177" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="178" />
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="169" />
-        <source>{0} (nouveau)</source>
-        <translation>{0} (new)</translation>
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="170" />
+        <source>{0} — nouvelle fiche</source>
+        <translation>{0} — new record</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../coordinator_app/ui/forms/entity_form.py" line="261" />
-        <source>Rien n'a été enregistré : 1 problème à corriger (en rouge).</source>
-        <translation>Nothing was saved: 1 problem to correct (in red).</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="263" />
-        <source>Rien n'a été enregistré : {0} problèmes à corriger (en rouge).</source>
-        <translation>Nothing was saved: {0} problems to correct (in red).</translation>
+        <source>Rien n'a été enregistré : %n problème(s) à corriger (en rouge).</source>
+        <translation>
+            <numerusform>Nothing was saved: %n problem to fix (in red).</numerusform>
+            <numerusform>Nothing was saved: %n problems to fix (in red).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -530,42 +554,52 @@
         <translation>New coordinator…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="128" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="131" />
         <source>Imprimer la fiche du projet…</source>
         <translation>Print the project sheet…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="149" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="153" />
         <source>Imprimer le compte rendu…</source>
         <translation>Print the visit report…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="192" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="196" />
         <source>&amp;Nouveau</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="199" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="204" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="200" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="205" />
         <source>Nouveau projet (Ctrl+Maj+P)</source>
         <translation>New project (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="224" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="229" />
+        <source>Aucun projet pour l'instant : créez d'abord un projet (Nouveau projet) ou chargez les données de démonstration.</source>
+        <translation>No project yet: first create a project (New project) or load the demo data.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="238" />
         <source>Choisissez d'abord un projet dans une liste (Projets CIEC, Jeune COOP, Coopératives agricoles, Visites ou Suivis).</source>
         <translation>First choose a project in a list (CIEC projects, Jeune COOP, Farm co-ops, Visits or Follow-ups).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="257" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="254" />
+        <source>Visite du {when} enregistrée ({project}).</source>
+        <translation>Visit of {when} saved ({project}).</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="290" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="259" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="292" />
         <source>Un brouillon non enregistré a été conservé : {0}.
 
 Reprendre le brouillon ?</source>
@@ -574,17 +608,17 @@ Reprendre le brouillon ?</source>
 Resume the draft?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="264" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="297" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="265" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="298" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="266" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="299" />
         <source>Reprendre le brouillon ?</source>
         <translation>Resume the draft?</translation>
     </message>
@@ -592,1063 +626,1265 @@ Resume the draft?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="53" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="55" />
         <source>Quand, qui, quoi</source>
         <translation>When, who, what</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="53" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="55" />
         <source>Ancienne valeur</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="53" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="55" />
         <source>Nouvelle valeur</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="56" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="58" />
         <source>Historique des modifications : {0}</source>
         <translation>Change history: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="63" />
-        <location filename="../../coordinator_app/ui/forms/history.py" line="64" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="65" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="66" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="141" />
         <source>Rétablir cette valeur</source>
         <translation>Restore this value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="65" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="67" />
         <source>Remet l'ancienne valeur du champ choisi</source>
         <translation>Puts back the old value of the chosen field</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="77" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="79" />
         <source>Création</source>
         <translation>Creation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="78" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="80" />
         <source>Modification</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="79" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="81" />
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="80" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="82" />
         <source>Restauration</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="94" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="83" />
+        <source>Valeur rétablie</source>
+        <translation>Value restored</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="90" />
+        <source>Auteur inconnu</source>
+        <translation>Unknown author</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="93" />
         <source>{0} — {1} — {2}</source>
         <translation>{0} — {1} — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="95" />
+        <source> (depuis un autre ordinateur)</source>
+        <translation> (from another computer)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="142" />
+        <source>Remettre « {value} » dans « {field} » ?</source>
+        <translation>Put “{value}” back in “{field}”?</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="146" />
+        <source>&amp;Rétablir</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/history.py" line="173" />
+        <source>« {field} » rétabli à « {value} ».</source>
+        <translation>“{field}” restored to “{value}”.</translation>
     </message>
 </context>
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="generated_strings.py" line="166" />
+        <location filename="generated_strings.py" line="173" />
         <source>Ligne {0} sur environ {1}</source>
         <translation>Row {0} of about {1}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="167" />
+        <location filename="generated_strings.py" line="174" />
         <source>Importer des données</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="168" />
-        <source>&amp;Fichier (.xlsx, .csv, .json) :</source>
-        <translation>&amp;File (.xlsx, .csv, .json):</translation>
+        <location filename="generated_strings.py" line="175" />
+        <source>&amp;Fichier (.xlsx, .ods, .csv, .json) :</source>
+        <oldsource>&amp;Fichier (.xlsx, .csv, .json) :</oldsource>
+        <translation>&amp;File (.xlsx, .ods, .csv, .json):</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="169" />
+        <location filename="generated_strings.py" line="176" />
         <source>&amp;Contenu du fichier :</source>
         <translation>File &amp;contents:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="170" />
+        <location filename="generated_strings.py" line="177" />
         <source>&amp;Parcourir…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="171" />
+        <location filename="generated_strings.py" line="178" />
         <source>Aperçu des premières lignes</source>
         <translation>Preview of the first rows</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="172" />
+        <location filename="generated_strings.py" line="179" />
         <source>Problèmes à corriger dans le fichier</source>
         <translation>Problems to correct in the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="173" />
+        <location filename="generated_strings.py" line="180" />
         <source>&amp;Vérifier</source>
         <translation>&amp;Check</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="174" />
+        <location filename="generated_strings.py" line="181" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="175" />
+        <location filename="generated_strings.py" line="182" />
         <source>&amp;Importer</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="176" />
+        <location filename="generated_strings.py" line="183" />
         <source>Fichier à importer</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="177" />
+        <location filename="generated_strings.py" line="184" />
         <source>Type de données du fichier</source>
         <translation>Kind of data in the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="178" />
+        <location filename="generated_strings.py" line="185" />
         <source>Aperçu des premières lignes du fichier</source>
         <translation>Preview of the first rows of the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="179" />
+        <location filename="generated_strings.py" line="186" />
         <source>Problèmes à corriger</source>
         <translation>Problems to correct</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="180" />
+        <location filename="generated_strings.py" line="187" />
         <source>Choisir le fichier à importer</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="181" />
-        <source>Fichiers de données (*.xlsx *.csv *.txt *.json);;Tous les fichiers (*)</source>
-        <translation>Data files (*.xlsx *.csv *.txt *.json);;All files (*)</translation>
+        <location filename="generated_strings.py" line="188" />
+        <source>Fichiers de données (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt *.json);;Tous les fichiers (*)</source>
+        <oldsource>Fichiers de données (*.xlsx *.csv *.txt *.json);;Tous les fichiers (*)</oldsource>
+        <translation>Data files (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="182" />
+        <location filename="generated_strings.py" line="189" />
         <source>L'opération a échoué.</source>
         <translation>The operation failed.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="183" />
+        <location filename="generated_strings.py" line="190" />
         <source>Exporter des données</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="184" />
+        <location filename="generated_strings.py" line="191" />
         <source>Inclure les noms et dates de naissance des participants (renseignements personnels)</source>
         <translation>Include the participants' names and dates of birth (personal information)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="185" />
+        <location filename="generated_strings.py" line="192" />
         <source>&amp;Exporter</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="186" />
+        <location filename="generated_strings.py" line="193" />
         <source>Exporter vers</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="187" />
+        <location filename="generated_strings.py" line="194" />
         <source>Exportation en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="188" />
+        <location filename="generated_strings.py" line="195" />
         <source>Exporter des renseignements personnels</source>
         <translation>Export personal information</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="189" />
+        <location filename="generated_strings.py" line="196" />
         <source>Le fichier contiendra les noms et dates de naissance des participants. Cette exportation sera inscrite au registre des communications (qui, quand, quoi). Continuer ?</source>
         <translation>The file will contain the participants' names and dates of birth. This export will be recorded in the disclosure register (who, when, what). Continue?</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="190" />
+        <location filename="generated_strings.py" line="197" />
         <source>&amp;Importer…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="191" />
+        <location filename="generated_strings.py" line="198" />
         <source>E&amp;xporter…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="192" />
-        <source>Importer une liste Excel (.xlsx), CSV ou JSON</source>
-        <translation>Import an Excel (.xlsx), CSV or JSON list</translation>
+        <location filename="generated_strings.py" line="199" />
+        <source>Importer une liste Excel, LibreOffice (.ods), CSV ou JSON</source>
+        <oldsource>Importer une liste Excel (.xlsx), CSV ou JSON</oldsource>
+        <translation>Import an Excel, LibreOffice (.ods), CSV or JSON list</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="193" />
+        <location filename="generated_strings.py" line="200" />
         <source>Exporter des données en Excel, CSV ou JSON</source>
         <translation>Export data to Excel, CSV or JSON</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="198" />
+        <location filename="generated_strings.py" line="205" />
         <source>mis à jour</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="199" />
+        <location filename="generated_strings.py" line="206" />
         <source>inchangé</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="200" />
+        <location filename="generated_strings.py" line="207" />
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="194" />
+        <location filename="generated_strings.py" line="201" />
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="201" />
+        <location filename="generated_strings.py" line="208" />
         <source>Choisissez d'abord un fichier.</source>
         <translation>First choose a file.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="202" />
+        <location filename="generated_strings.py" line="209" />
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="203" />
+        <location filename="generated_strings.py" line="210" />
         <source>Importation en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="204" />
+        <location filename="generated_strings.py" line="211" />
         <source>Lignes qui correspondent à des éléments existants</source>
         <translation>Rows that match existing records</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="205" />
+        <location filename="generated_strings.py" line="212" />
         <source>&amp;Données :</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="206" />
+        <location filename="generated_strings.py" line="213" />
         <source>F&amp;ormat :</source>
         <translation>F&amp;ormat:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="207" />
+        <location filename="generated_strings.py" line="214" />
         <source>&amp;Fichier :</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="208" />
+        <location filename="generated_strings.py" line="215" />
         <source>Choisissez d'abord le fichier à écrire.</source>
         <translation>First choose the file to write.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="210" />
+        <location filename="generated_strings.py" line="217" />
         <source>Exportation</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="195" />
+        <location filename="generated_strings.py" line="202" />
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="196" />
+        <location filename="generated_strings.py" line="203" />
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="197" />
+        <location filename="generated_strings.py" line="204" />
         <source>Problème</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="209" />
+        <location filename="generated_strings.py" line="216" />
         <source>Exportation annulée : rien n'a été écrit.</source>
         <translation>Export cancelled: nothing was written.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="211" />
+        <location filename="generated_strings.py" line="218" />
         <source>Trouvé par</source>
         <translation>Found by</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="212" />
+        <location filename="generated_strings.py" line="219" />
         <source>Élément existant</source>
         <translation>Existing record</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="213" />
+        <location filename="generated_strings.py" line="220" />
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="214" />
+        <location filename="generated_strings.py" line="221" />
         <source>Colonnes reconnues : {0}.</source>
         <translation>Columns recognised: {0}.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="215" />
+        <location filename="generated_strings.py" line="222" />
         <source>Vérification du fichier</source>
         <translation>Checking the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="216" />
+        <location filename="generated_strings.py" line="223" />
         <source>Importation du fichier</source>
         <translation>Importing the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="217" />
-        <source>{0} enregistrement(s) exporté(s) dans {1}.</source>
-        <translation>{0} record(s) exported to {1}.</translation>
-    </message>
-    <message>
-        <location filename="generated_strings.py" line="218" />
+        <location filename="generated_strings.py" line="224" />
         <source>Colonnes ignorées : {0}.</source>
         <translation>Columns ignored: {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/import_export_actions.py" line="557" />
+        <source>%n enregistrement(s) exporté(s) dans {path}.</source>
+        <translation>
+            <numerusform>%n record exported to {path}.</numerusform>
+            <numerusform>%n records exported to {path}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="161" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="221" />
         <source>Rechercher un nom, une municipalité ou le texte d'une visite (Ctrl+F)</source>
+        <extracomment>Columns up to this width (dates, types, counts) keep it when the window is narrow. A shrunk column keeps at least this width (its header stays readable). Header text margins and the sort arrow.</extracomment>
         <translation>Search a name, a municipality or the text of a visit (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="163" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="223" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="164" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="224" />
         <source>&amp;Région</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="165" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="225" />
         <source>É&amp;tape</source>
         <translation>S&amp;tage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="166" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="226" />
         <source>&amp;Année</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="167" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="227" />
         <source>C&amp;oordonnateur</source>
         <translation>C&amp;oordinator</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="168" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="228" />
         <source>Filtrer par région</source>
         <translation>Filter by region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="169" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="229" />
         <source>Filtrer par étape</source>
         <translation>Filter by stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="170" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="230" />
         <source>Filtrer par année</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="171" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="231" />
         <source>Filtrer par coordonnateur</source>
         <translation>Filter by coordinator</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="172" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="173" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="233" />
+        <source>Mes &amp;visites</source>
+        <translation>My &amp;visits</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lists/page.py" line="233" />
+        <source>Mes &amp;suivis</source>
+        <translation>My &amp;follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lists/page.py" line="236" />
+        <source>Seulement les visites que vous avez faites</source>
+        <translation>Only the visits you made</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lists/page.py" line="238" />
+        <source>Seulement les suivis dont vous êtes responsable</source>
+        <translation>Only the follow-ups you own</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lists/page.py" line="240" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="241" />
         <source>Réinitialiser les filtres</source>
         <translation>Reset the filters</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="204" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="272" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="210" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="278" />
         <source>Toutes les étapes</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="217" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="229" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="285" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="308" />
         <source>Toutes les années</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="218" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="234" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="286" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="313" />
         <source>Tous les coordonnateurs</source>
         <translation>All coordinators</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/lists/page.py" line="373" />
+        <source>%n résultat(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="287" />
-        <source>{count} résultat(s)</source>
-        <translation>{count} result(s)</translation>
+        <location filename="../../coordinator_app/ui/lists/page.py" line="387" />
+        <source>Aucun résultat pour « {text} ». </source>
+        <translation>No result for “{text}”. </translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lists/page.py" line="389" />
+        <source>Aucun résultat avec ces filtres. </source>
+        <translation>No result with these filters. </translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lists/page.py" line="391" />
+        <source>Vérifiez l'orthographe ou cliquez sur « Réinitialiser les filtres ».</source>
+        <translation>Check the spelling or click “Reset the filters”.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lists/page.py" line="394" />
+        <source>Rien à afficher pour l'instant.</source>
+        <translation>Nothing to show yet.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="266" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="271" />
         <source>{app} — données de démonstration</source>
         <translation>{app} — demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="272" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="278" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="273" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="279" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="274" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="280" />
         <source>&amp;Rapports</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="275" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="281" />
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="276" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="282" />
         <source>&amp;Préférences</source>
         <translation>&amp;Preferences</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="277" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="283" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="278" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="284" />
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="279" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="285" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="280" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="286" />
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="281" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="287" />
         <source>&amp;Actualiser</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="282" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="288" />
         <source>&amp;Serveur de synchronisation…</source>
         <translation>&amp;Sync server…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="283" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="289" />
         <source>À &amp;propos de Carnet COOP</source>
         <translation>&amp;About Carnet COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="284" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="290" />
         <source>Barre d'outils</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="285" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="291" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="290" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="296" />
         <source>{page} (Ctrl+{number})</source>
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="391" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="405" />
         <source>Cette fiche ne peut pas encore être ouverte dans cette version.</source>
         <translation>This record cannot be opened in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="405" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="419" />
         <source>Chargement des données de démonstration</source>
         <translation>Loading the demo data</translation>
     </message>
-    <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="417" />
-        <source>Données de démonstration chargées : {count} enregistrements.</source>
-        <translation>Demo data loaded: {count} records.</translation>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/main_window.py" line="432" />
+        <source>Données de démonstration chargées : %n enregistrement(s).</source>
+        <translation>
+            <numerusform>Demo data loaded: %n record.</numerusform>
+            <numerusform>Demo data loaded: %n records.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="428" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="472" />
+        <source>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Carnet de terrain du personnel du CQCM : projets CIEC, Jeune COOP et coopératives agricoles.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Field notebook of the CQCM staff: CIEC, Jeune COOP and farm co-op projects.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="443" />
         <source>Chargement des données de démonstration…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="433" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="448" />
         <source>Données de démonstration</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="444" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="459" />
         <source>Cette langue n'est pas disponible.</source>
         <translation>This language is not available.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="453" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="468" />
         <source>À propos de Carnet COOP</source>
         <translation>About Carnet COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="457" />
-        <source>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Carnet de terrain des coordonnateurs et coordonnatrices du CQCM : projets CIEC, Jeune COOP et coopératives agricoles.</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Field notebook of CQCM's regional coordinators: CIEC projects, Jeune COOP and farm co-ops.</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="461" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="478" />
         <source>Profil : {path}</source>
         <translation>Profile: {path}</translation>
     </message>
 </context>
 <context>
+    <name>NameDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/person_actions.py" line="80" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="94" />
+        <source>Votre nom</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_actions.py" line="85" />
+        <source>Votre nom signe vos visites, vos suivis et vos modifications. Il vient de votre compte « {0} » sur le serveur, qui le redonnera à la prochaine connexion.</source>
+        <translation>Your name signs your visits, follow-ups and changes. It comes from your account “{0}” on the server, which will give it again at the next sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_actions.py" line="89" />
+        <source>Votre nom signe vos visites, vos suivis et vos modifications.</source>
+        <translation>Your name signs your visits, follow-ups and changes.</translation>
+    </message>
+</context>
+<context>
+    <name>NamePrompt</name>
+    <message>
+        <location filename="../../coordinator_app/ui/person_actions.py" line="61" />
+        <source>Votre nom signe vos visites et vos modifications. &amp;Votre nom :</source>
+        <translation>Your name signs your visits and your changes. &amp;Your name:</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_actions.py" line="63" />
+        <source>Votre nom</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_actions.py" line="64" />
+        <source>Prénom Nom</source>
+        <translation>First Last</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_actions.py" line="65" />
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/person_actions.py" line="66" />
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="52" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="53" />
         <source>Tableau de bord</source>
         <extracomment>Navigation entries: (key, French title). Titles are translated when shown.</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="53" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="54" />
         <source>Projets CIEC</source>
         <translation>CIEC projects</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="54" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="55" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="55" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="56" />
         <source>Coopératives agricoles</source>
         <translation>Farm co-ops</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="56" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="57" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="57" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="58" />
         <source>Suivis</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="58" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="59" />
         <source>Conflits</source>
         <translation>Conflicts</translation>
     </message>
 </context>
 <context>
+    <name>PersonFeature</name>
+    <message>
+        <location filename="../../coordinator_app/ui/person_actions.py" line="135" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="138" />
+        <source>&amp;Votre nom…</source>
+        <translation>&amp;Your name…</translation>
+    </message>
+</context>
+<context>
     <name>ProjectListPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="27" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="28" />
         <source>Projets CIEC</source>
         <translation>CIEC projects</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="28" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="29" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="29" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="30" />
         <source>Coopératives agricoles</source>
         <translation>Farm co-ops</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../coordinator_app/ui/lists/pages.py" line="34" />
-        <source>1 projet</source>
-        <translation>1 project</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="35" />
-        <source>{count} projets</source>
-        <translation>{count} projects</translation>
+        <source>%n projet(s)</source>
+        <translation>
+            <numerusform>%n project</numerusform>
+            <numerusform>%n projects</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="140" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="141" />
         <source>Modifier le projet (Ctrl+E)</source>
         <translation>Edit the project (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="143" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="144" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="146" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="147" />
         <source>Ajouter un participant</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="148" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="149" />
         <source>Ajouter un contrat</source>
         <translation>Add a contract</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="150" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="151" />
         <source>Ajouter une demande de financement</source>
         <translation>Add a funding request</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="165" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="166" />
         <source>Sections du projet</source>
         <translation>Project sections</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="167" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="168" />
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="168" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="169" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="169" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="170" />
         <source>Contrats</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="170" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="171" />
         <source>Financement</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="171" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="172" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="172" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="173" />
         <source>Historique des modifications</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="199" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="201" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="205" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="207" />
         <source>Historique des étapes</source>
         <translation>Stage history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="201" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="207" />
         <source>Étape</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="201" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="237" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="282" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="207" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="243" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="288" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="217" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="223" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="218" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="224" />
         <source>Date de naissance</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="219" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="225" />
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="220" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="226" />
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="221" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="227" />
         <source>Consentement (moins de 14 ans)</source>
         <translation>Consent (under 14)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="223" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="229" />
         <source>Participants du projet</source>
         <translation>Project participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="238" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="244" />
         <source>Type de client</source>
         <translation>Client type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="239" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="245" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="240" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="246" />
         <source>Heures</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="241" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="247" />
         <source>Montant</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="243" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="249" />
         <source>Contrats du projet</source>
         <translation>Project contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="260" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="266" />
         <source>Bailleur de fonds</source>
         <translation>Funder</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="261" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="267" />
         <source>Programme</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="262" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="268" />
         <source>Demandé</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="263" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="269" />
         <source>Accordé</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="264" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="270" />
         <source>Versé</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="265" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="271" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="266" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="272" />
         <source>Prochaine reddition de comptes</source>
         <translation>Next report due</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="268" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="274" />
         <source>Demandes de financement du projet</source>
         <translation>Project funding requests</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="283" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="289" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="284" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="290" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="285" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="291" />
         <source>Suivis ouverts</source>
         <translation>Open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="286" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="292" />
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="287" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="293" />
         <source>Observations</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="289" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="295" />
         <source>Visites du projet, la plus récente en premier</source>
         <translation>Project visits, most recent first</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="296" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="302" />
         <source>Ouvrir la visite (Entrée)</source>
         <translation>Open the visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="297" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="303" />
         <source>Ouvrir la visite</source>
         <translation>Open the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="341" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="347" />
         <source>Année {0}</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="342" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="348" />
         <source>Étape : {0}</source>
         <translation>Stage: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="344" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="350" />
         <source>Projet {0}</source>
         <translation>Project {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="345" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="351" />
         <source>Projet : {0}</source>
         <translation>Project: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="371" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="377" />
         <source>Notes :</source>
         <translation>Notes:</translation>
     </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="421" />
-        <source>⚠ {0} participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</source>
-        <translation>⚠ {0} participant(s) under 14 without consent from a parent or guardian (Law 25).</translation>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="427" />
+        <source>⚠ %n participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</source>
+        <translation>
+            <numerusform>⚠ %n participant under 14 without a parent's or guardian's consent (Law 25).</numerusform>
+            <numerusform>⚠ %n participants under 14 without a parent's or guardian's consent (Law 25).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="524" />
+        <source>⚠ %n reddition(s) de comptes en retard (onglet Financement).</source>
+        <translation>
+            <numerusform>⚠ %n overdue report to a funder (Funding tab).</numerusform>
+            <numerusform>⚠ %n overdue reports to funders (Funding tab).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="428" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="436" />
         <source>Participants ({0})</source>
         <translation>Participants ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="432" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="440" />
         <source>⚠ Consentement manquant</source>
         <translation>⚠ Consent missing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="434" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="442" />
         <source>Donné par {0} ({1})</source>
         <translation>Given by {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="438" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="446" />
         <source>Anonymisé</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="439" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="447" />
         <source>Non requis (14 ans ou plus)</source>
         <translation>Not required (14 or older)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="466" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="474" />
         <source>Total des contrats : {0} · Heures : {1} · Chiffre d'affaires déclaré : {2}</source>
         <translation>Contracts total: {0} · Hours: {1} · Declared revenue: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="473" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="481" />
         <source>Contrats ({0})</source>
         <translation>Contracts ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="491" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="499" />
         <source>{0} (en retard : {1})</source>
         <translation>{0} (overdue: {1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="516" />
-        <source>⚠ {0} reddition(s) de comptes en retard (onglet Financement).</source>
-        <translation>⚠ {0} overdue report(s) (Funding tab).</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="520" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="528" />
         <source>Financement ({0})</source>
         <translation>Funding ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="554" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="563" />
         <source>Les {0} visites les plus récentes sur {1} sont affichées ; la page Visites de la fenêtre principale les montre toutes.</source>
         <translation>The {0} most recent visits of {1} are shown; the Visits page of the main window shows them all.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="561" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="570" />
         <source>Visites ({0})</source>
         <translation>Visits ({0})</translation>
     </message>
 </context>
 <context>
+    <name>RefusedIncoming</name>
+    <message>
+        <location filename="generated_strings.py" line="225" />
+        <source>Cette modification vient du serveur, mais cet ordinateur ne peut pas l'enregistrer. Le reste de la synchronisation a été appliqué. Signalez-la à la personne qui administre le serveur, puis retirez-la de la liste.</source>
+        <translation>This change comes from the server, but this computer cannot save it. The rest of the sync was applied. Report it to whoever administers the server, then remove it from the list.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="226" />
+        <source>Modification reçue refusée</source>
+        <translation>Received change refused</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="227" />
+        <source>de {author}, le {at}</source>
+        <translation>from {author}, on {at}</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="228" />
+        <source>&lt;b&gt;Modifications reçues refusées&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Received changes refused&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="229" />
+        <source>Reçues du serveur mais impossibles à enregistrer sur cet ordinateur ; le reste a été synchronisé.</source>
+        <translation>Received from the server but impossible to save on this computer; everything else was synced.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="230" />
+        <source>Modifications reçues refusées</source>
+        <translation>Received changes refused</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="231" />
+        <source>Retirer de la liste</source>
+        <translation>Remove from the list</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/reports_actions.py" line="179" />
+        <source>%n page(s)</source>
+        <extracomment>The report kinds (``reports.service``'s names), known without importing reportlab. Printing renders each page to an image at this resolution (enough for text, bounded memory).</extracomment>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
-        <location filename="generated_strings.py" line="219" />
+        <location filename="generated_strings.py" line="232" />
         <source>Le rapport à imprimer est vide.</source>
         <translation>The report to print is empty.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="220" />
+        <location filename="generated_strings.py" line="233" />
         <source>L'imprimante n'a pas pu être ouverte : vérifiez son état et réessayez.</source>
         <translation>The printer could not be opened: check it and try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="221" />
+        <location filename="generated_strings.py" line="234" />
         <source>Aperçu du rapport</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="222" />
+        <location filename="generated_strings.py" line="235" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="223" />
+        <location filename="generated_strings.py" line="236" />
         <source>&amp;Enregistrer en PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="224" />
+        <location filename="generated_strings.py" line="237" />
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="225" />
+        <location filename="generated_strings.py" line="238" />
         <source>Imprimer le rapport</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="226" />
+        <location filename="generated_strings.py" line="239" />
         <source>Enregistrer le rapport en PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="227" />
+        <location filename="generated_strings.py" line="240" />
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="228" />
+        <location filename="generated_strings.py" line="241" />
         <source>Lettre (8 ½ × 11 po)</source>
         <translation>Letter (8½ × 11 in)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="229" />
+        <location filename="generated_strings.py" line="242" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="230" />
+        <location filename="generated_strings.py" line="243" />
         <source>&amp;Format de page :</source>
         <translation>Page &amp;size:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="231" />
+        <location filename="generated_strings.py" line="244" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="232" />
+        <location filename="generated_strings.py" line="245" />
         <source>&amp;Produire le rapport</source>
         <translation>&amp;Produce the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="233" />
+        <location filename="generated_strings.py" line="246" />
         <source>&amp;Projet :</source>
         <translation>&amp;Project:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="234" />
+        <location filename="generated_strings.py" line="247" />
         <source>Inclure les &amp;noms des participants</source>
         <translation>Include the participants' &amp;names</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="235" />
+        <location filename="generated_strings.py" line="248" />
         <source>Production du rapport</source>
         <translation>Producing the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="236" />
+        <location filename="generated_strings.py" line="249" />
         <source>L'impression a été interrompue par l'imprimante.</source>
         <translation>Printing was interrupted by the printer.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="237" />
+        <location filename="generated_strings.py" line="250" />
         <source>Aperçu — {title}</source>
         <translation>Preview — {title}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="238" />
-        <source>{n} page(s)</source>
-        <translation>{n} page(s)</translation>
-    </message>
-    <message>
-        <location filename="generated_strings.py" line="239" />
+        <location filename="generated_strings.py" line="251" />
         <source>Enregistré : {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="240" />
+        <location filename="generated_strings.py" line="252" />
         <source>&amp;Visite :</source>
         <translation>&amp;Visit:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="241" />
+        <location filename="generated_strings.py" line="253" />
         <source>Choisissez un projet.</source>
         <translation>Choose a project.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="242" />
+        <location filename="generated_strings.py" line="254" />
         <source>Aucune visite à imprimer : enregistrez d'abord une visite.</source>
         <translation>No visit to print: save a visit first.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="243" />
+        <location filename="generated_strings.py" line="255" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="244" />
+        <location filename="generated_strings.py" line="256" />
         <source>&amp;Région :</source>
         <translation>&amp;Region:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="245" />
+        <location filename="generated_strings.py" line="257" />
         <source>&amp;Du :</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="246" />
+        <location filename="generated_strings.py" line="258" />
         <source>&amp;Au :</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="247" />
+        <location filename="generated_strings.py" line="259" />
         <source>&amp;Année :</source>
         <translation>&amp;Year:</translation>
+    </message>
+</context>
+<context>
+    <name>StaffEditor</name>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/staff.py" line="24" />
+        <source>Les personnes du CQCM qui ont fait la visite (vous par défaut)</source>
+        <translation>The CQCM staff who made the visit (you by default)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/staff.py" line="36" />
+        <source>{0} — vous</source>
+        <translation>{0} — you</translation>
     </message>
 </context>
 <context>
@@ -1679,75 +1915,81 @@ Resume the draft?</translation>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="113" />
+        <location filename="../../coordinator_app/ui/status.py" line="115" />
         <source>Aucune modification à synchroniser</source>
         <translation>No changes waiting to sync</translation>
     </message>
-    <message>
-        <location filename="../../coordinator_app/ui/status.py" line="115" />
-        <source>1 modification à synchroniser</source>
-        <translation>1 change waiting to sync</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/status.py" line="117" />
-        <source>{count} modifications à synchroniser</source>
-        <translation>{count} changes waiting to sync</translation>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/status.py" line="118" />
+        <source>%n modification(s) à synchroniser</source>
+        <translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SuivisPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="69" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="71" />
         <source>Suivis</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="72" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="74" />
         <source>A&amp;fficher</source>
         <translation>S&amp;how</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="73" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="75" />
         <source>Quels suivis afficher</source>
         <translation>Which follow-ups to show</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="82" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="84" />
         <source>Dus et en retard</source>
         <translation>Due and overdue</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="83" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="85" />
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="84" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="86" />
         <source>Tous les suivis ouverts</source>
         <translation>All open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="85" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="87" />
         <source>Faits</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="86" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="88" />
         <source>Tous</source>
         <translation>All</translation>
     </message>
-    <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="110" />
-        <source>1 suivi</source>
-        <translation>1 follow-up</translation>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="112" />
+        <source>%n suivi(s)</source>
+        <translation>
+            <numerusform>%n follow-up</numerusform>
+            <numerusform>%n follow-ups</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="111" />
-        <source>{count} suivis</source>
-        <translation>{count} follow-ups</translation>
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="159" />
+        <source>Suivi « {text} » marqué fait.</source>
+        <translation>Follow-up “{text}” marked done.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="128" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="161" />
+        <source>Suivi « {text} » rouvert.</source>
+        <translation>Follow-up “{text}” reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="175" />
         <source>Enregistrement</source>
         <translation>Saving</translation>
     </message>
@@ -1755,257 +1997,277 @@ Resume the draft?</translation>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="generated_strings.py" line="248" />
+        <location filename="generated_strings.py" line="260" />
         <source>(vide)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="249" />
+        <location filename="generated_strings.py" line="261" />
         <source>Synchronisé : {sent} envoyées, {received} reçues, {merged} fusionnées, {conflicts} en conflit.</source>
         <translation>Synced: {sent} sent, {received} received, {merged} merged, {conflicts} in conflict.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="250" />
+        <location filename="generated_strings.py" line="262" />
         <source>supprimé</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="251" />
+        <location filename="generated_strings.py" line="263" />
         <source>gardé</source>
         <translation>kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="252" />
+        <location filename="generated_strings.py" line="264" />
         <source>Garder la mienne</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="253" />
+        <location filename="generated_strings.py" line="265" />
         <source>Garder l'autre</source>
         <translation>Keep the other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="254" />
+        <location filename="generated_strings.py" line="266" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="255" />
+        <location filename="generated_strings.py" line="267" />
         <source>Renvoyer</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="256" />
+        <location filename="generated_strings.py" line="268" />
         <source>Abandonner</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="257" />
+        <location filename="generated_strings.py" line="269" />
         <source>Aucun conflit à résoudre.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="258" />
+        <location filename="generated_strings.py" line="272" />
         <source>La mienne</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="259" />
+        <location filename="generated_strings.py" line="273" />
         <source>Valeur retenue</source>
         <translation>Value kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="260" />
+        <location filename="generated_strings.py" line="274" />
         <source>L'autre</source>
         <translation>The other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="261" />
+        <location filename="generated_strings.py" line="275" />
         <source>Modifier la valeur</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="262" />
+        <location filename="generated_strings.py" line="276" />
         <source>Connexion au serveur</source>
         <translation>Server connection</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="263" />
-        <source>facultatif : autorité de certification (PEM)</source>
-        <translation>optional: certificate authority (PEM)</translation>
-    </message>
-    <message>
-        <location filename="generated_strings.py" line="264" />
+        <location filename="generated_strings.py" line="280" />
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="265" />
+        <location filename="generated_strings.py" line="281" />
         <source>Adresse du serveur</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="266" />
+        <location filename="generated_strings.py" line="282" />
         <source>Nom d'utilisateur</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="267" />
+        <location filename="generated_strings.py" line="283" />
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="268" />
+        <location filename="generated_strings.py" line="278" />
         <source>Certificat de l'organisation</source>
         <translation>Organisation's certificate</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="269" />
+        <location filename="generated_strings.py" line="277" />
+        <source>facultatif</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="279" />
+        <source>Facultatif : autorité de certification de l'organisation (PEM)</source>
+        <translation>Optional: the organisation's certificate authority (PEM)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="284" />
         <source>Se connecter</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="270" />
+        <location filename="generated_strings.py" line="285" />
         <source>Certificats (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="271" />
+        <location filename="generated_strings.py" line="286" />
         <source>Connexion en cours…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="272" />
+        <location filename="generated_strings.py" line="287" />
         <source>Revenir à une copie de sécurité</source>
         <translation>Go back to a backup copy</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="273" />
+        <location filename="generated_strings.py" line="288" />
         <source>Le profil reviendra à l'état choisi. Les modifications faites depuis, si elles ont été synchronisées, reviendront du serveur à la prochaine synchronisation.</source>
         <translation>The profile will go back to the chosen state. Changes made since then, if they were synced, will come back from the server at the next sync.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="274" />
+        <location filename="generated_strings.py" line="289" />
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="275" />
+        <location filename="generated_strings.py" line="290" />
+        <source>Aucune copie de sécurité pour l'instant : une copie est prise avant chaque synchronisation avec le serveur.</source>
+        <translation>No backup copy yet: one is taken before each sync with the server.</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="291" />
         <source>Synchroniser</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="276" />
+        <location filename="generated_strings.py" line="292" />
         <source>Connexion au serveur…</source>
         <translation>Server connection…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="277" />
+        <location filename="generated_strings.py" line="293" />
         <source>Revenir à une copie de sécurité…</source>
         <translation>Go back to a backup copy…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="278" />
+        <location filename="generated_strings.py" line="294" />
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="279" />
+        <location filename="generated_strings.py" line="295" />
         <source>Profil effacé</source>
         <translation>Profile erased</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="296" />
+        <location filename="generated_strings.py" line="310" />
+        <source>{n} reçues refusées (voir Conflits).</source>
+        <translation>{n} received but refused (see Conflicts).</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="311" />
+        <source>Synchroniser ({key})</source>
+        <translation>Sync ({key})</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="312" />
         <source>Le serveur a signalé cet ordinateur comme perdu : le profil local a été effacé. L'application va se fermer.</source>
         <translation>The server reported this computer as lost: the local profile was erased. The application will close.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="280" />
+        <location filename="generated_strings.py" line="296" />
         <source>Profil restauré depuis la copie de sécurité.</source>
         <translation>Profile restored from the backup copy.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="281" />
+        <location filename="generated_strings.py" line="297" />
         <source>Synchronisation interrompue : {error}</source>
         <translation>Sync interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="282" />
+        <location filename="generated_strings.py" line="298" />
         <source>Mauvais mot de passe.</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="283" />
+        <location filename="generated_strings.py" line="299" />
         <source>Certificat non reconnu : connexion refusée.</source>
         <translation>Certificate not recognised: connection refused.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="284" />
+        <location filename="generated_strings.py" line="300" />
         <source>Serveur injoignable : vos modifications attendent.</source>
         <translation>Server unreachable: your changes are waiting.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="285" />
+        <location filename="generated_strings.py" line="301" />
         <source>Connexion interrompue : rien n'est perdu, réessayez.</source>
         <translation>Connection interrupted: nothing is lost, try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="286" />
+        <location filename="generated_strings.py" line="302" />
         <source>Application trop ancienne : mettez-la à jour.</source>
         <translation>Application too old: update it.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="287" />
+        <location filename="generated_strings.py" line="303" />
         <source>Accès refusé par le serveur.</source>
         <translation>Access denied by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="288" />
+        <location filename="generated_strings.py" line="304" />
         <source>Accès refusé : reconnectez-vous au serveur.</source>
         <translation>Access denied: sign in to the server again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="289" />
+        <location filename="generated_strings.py" line="305" />
         <source>Pas de serveur : connectez-vous d'abord.</source>
         <translation>No server: sign in first.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="290" />
+        <location filename="generated_strings.py" line="306" />
         <source>Profil de démonstration : jamais synchronisé.</source>
         <translation>Demo profile: never synced.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="291" />
+        <location filename="generated_strings.py" line="270" />
         <source>&lt;b&gt;Conflits&lt;/b&gt;</source>
         <translation>&lt;b&gt;Conflicts&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="292" />
+        <location filename="generated_strings.py" line="271" />
         <source>&lt;b&gt;Modifications refusées par le serveur&lt;/b&gt;</source>
         <translation>&lt;b&gt;Changes refused by the server&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="293" />
+        <location filename="generated_strings.py" line="307" />
         <source>Connexion</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="294" />
+        <location filename="generated_strings.py" line="308" />
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="295" />
+        <location filename="generated_strings.py" line="309" />
         <source>{n} refusées par le serveur.</source>
         <translation>{n} refused by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="297" />
+        <location filename="generated_strings.py" line="313" />
         <source>par {author}, le {at}</source>
         <translation>by {author}, on {at}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="298" />
+        <location filename="generated_strings.py" line="314" />
         <source>Avant la synchronisation du {when}</source>
         <translation>Before the sync of {when}</translation>
     </message>
@@ -2030,6 +2292,30 @@ Resume the draft?</translation>
     </message>
 </context>
 <context>
+    <name>UndoOffer</name>
+    <message>
+        <location filename="../../coordinator_app/ui/undo.py" line="53" />
+        <source>&amp;Annuler</source>
+        <extracomment>How long the « Annuler » button stays offered.</extracomment>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/undo.py" line="57" />
+        <source>Annuler ({key})</source>
+        <translation>Undo ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/undo.py" line="58" />
+        <source>Annuler la dernière action</source>
+        <translation>Undo the last action</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/undo.py" line="93" />
+        <source>Action annulée.</source>
+        <translation>Action undone.</translation>
+    </message>
+</context>
+<context>
     <name>VisitEditor</name>
     <message>
         <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="79" />
@@ -2042,122 +2328,123 @@ Resume the draft?</translation>
         <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="300" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="306" />
         <source>Visite du {0} — {1}</source>
         <translation>Visit of {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="303" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="309" />
         <source>Nouvelle visite — {0}</source>
         <translation>New visit — {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="347" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="353" />
         <source>Enregistrer la visite (Ctrl+S)</source>
         <translation>Save the visit (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="348" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="354" />
         <source>Enregistrer la visite</source>
         <translation>Save the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="349" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="355" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="350" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="356" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="377" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="383" />
         <source>Suivis (actions à faire)</source>
         <translation>Follow-ups (actions to do)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="386" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="392" />
         <source>Ajouter un suivi (Ctrl+Maj+A)</source>
         <translation>Add a follow-up (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="387" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="393" />
         <source>Ajouter un suivi</source>
         <translation>Add a follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="393" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="399" />
         <source>Retirer le suivi</source>
         <translation>Remove the follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="393" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="399" />
         <source>Retirer le suivi (Ctrl+Suppr)</source>
         <translation>Remove the follow-up (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="405" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="411" />
         <source>Photos et pièces jointes</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="410" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="416" />
         <source>Joindre des fichiers… (Ctrl+J)</source>
         <translation>Attach files… (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="411" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="417" />
         <source>Joindre des fichiers</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="416" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="422" />
         <source>Retirer la pièce jointe (Suppr)</source>
         <translation>Remove the attachment (Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="417" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="423" />
         <source>Retirer la pièce jointe</source>
         <translation>Remove the attachment</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="529" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="535" />
         <source>Copie des pièces jointes…</source>
         <translation>Copying attachments…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="565" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="571" />
         <source>Copie des pièces jointes en cours : enregistrez dans un instant.</source>
         <translation>Attachments are still being copied: save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="635" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="643" />
         <source>Suivi {0} — {1} : {2}</source>
         <translation>Follow-up {0} — {1}: {2}</translation>
     </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="641" />
-        <source>Rien n'a été enregistré : {0} problème(s) à corriger (en rouge).</source>
-        <translation>Nothing was saved: {0} problem(s) to correct (in red).</translation>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="650" />
+        <source>Rien n'a été enregistré : %n problème(s) à corriger (en jaune).</source>
+        <translation>
+            <numerusform>Nothing was saved: %n problem to fix (in yellow).</numerusform>
+            <numerusform>Nothing was saved: %n problems to fix (in yellow).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>VisitListPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="45" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="44" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
-    <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="49" />
-        <source>1 visite</source>
-        <translation>1 visit</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="50" />
-        <source>{count} visites</source>
-        <translation>{count} visits</translation>
+    <message numerus="yes">
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="47" />
+        <source>%n visite(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2797,201 +3084,236 @@ Resume the draft?</translation>
     </message>
     <message>
         <location filename="generated_strings.py" line="126" />
-        <source>Coordonnateur</source>
-        <translation>Coordinator</translation>
+        <source>Visite faite par</source>
+        <translation>Visit made by</translation>
     </message>
     <message>
         <location filename="generated_strings.py" line="127" />
+        <source>Personnes du CQCM qui ont fait la visite (comptes)</source>
+        <translation>CQCM staff who made the visit (accounts)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="128" />
+        <source>Coordonnateur ou coordonnatrice du projet</source>
+        <translation>Project coordinator</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="129" />
         <source>Personnes présentes</source>
         <translation>People present</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="128" />
+        <location filename="generated_strings.py" line="130" />
         <source>Observations</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="129" />
+        <location filename="generated_strings.py" line="131" />
         <source>Décisions</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="130" />
+        <location filename="generated_strings.py" line="132" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="131" />
+        <location filename="generated_strings.py" line="133" />
         <source>Suivis</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="132" />
+        <location filename="generated_strings.py" line="134" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="133" />
+        <location filename="generated_strings.py" line="135" />
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="134" />
+        <location filename="generated_strings.py" line="136" />
+        <source>Type de responsable</source>
+        <translation>Owner type</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="137" />
+        <source>Personne du CQCM</source>
+        <translation>CQCM staff member</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="138" />
+        <source>Personne du projet</source>
+        <translation>Person of the project</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="139" />
+        <source>Autre (partenaire)</source>
+        <translation>Other (partner)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="140" />
+        <source>Compte du responsable</source>
+        <translation>Owner's account</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="141" />
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="135" />
+        <location filename="generated_strings.py" line="142" />
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="136" />
+        <location filename="generated_strings.py" line="143" />
         <source>Pièce jointe</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="137" />
+        <location filename="generated_strings.py" line="144" />
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="138" />
+        <location filename="generated_strings.py" line="145" />
         <source>Empreinte SHA-256</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="139" />
+        <location filename="generated_strings.py" line="146" />
         <source>Nom du fichier</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="140" />
+        <location filename="generated_strings.py" line="147" />
         <source>Type de fichier</source>
         <translation>File type</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="141" />
+        <location filename="generated_strings.py" line="148" />
         <source>Taille (octets)</source>
         <translation>Size (bytes)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="142" />
+        <location filename="generated_strings.py" line="149" />
         <source>Atelier ou webinaire</source>
         <translation>Workshop or webinar</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="143" />
+        <location filename="generated_strings.py" line="150" />
         <source>Ateliers et webinaires</source>
         <translation>Workshops and webinars</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="144" />
+        <location filename="generated_strings.py" line="151" />
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="145" />
+        <location filename="generated_strings.py" line="152" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="146" />
+        <location filename="generated_strings.py" line="153" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="147" />
+        <location filename="generated_strings.py" line="154" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="148" />
+        <location filename="generated_strings.py" line="155" />
         <source>Webinaire</source>
         <translation>Webinar</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="149" />
+        <location filename="generated_strings.py" line="156" />
         <source>Participation</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="150" />
+        <location filename="generated_strings.py" line="157" />
         <source>Communication de renseignements personnels</source>
         <translation>Disclosure of personal information</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="151" />
+        <location filename="generated_strings.py" line="158" />
         <source>Registre des communications</source>
         <translation>Disclosure register</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="152" />
+        <location filename="generated_strings.py" line="159" />
         <source>Date et heure</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="153" />
+        <location filename="generated_strings.py" line="160" />
         <source>Par</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="154" />
+        <location filename="generated_strings.py" line="161" />
         <source>Exportation de participants avec leurs noms</source>
         <translation>Export of participants with their names</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="155" />
+        <location filename="generated_strings.py" line="162" />
         <source>Rapport nominatif</source>
         <translation>Report with names</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="156" />
+        <location filename="generated_strings.py" line="163" />
         <source>Réponse à une demande d'accès</source>
         <translation>Reply to an access request</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="157" />
+        <location filename="generated_strings.py" line="164" />
         <source>Renseignements communiqués</source>
         <translation>Information disclosed</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="158" />
+        <location filename="generated_strings.py" line="165" />
         <source>Participants visés</source>
         <translation>Participants concerned</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="159" />
+        <location filename="generated_strings.py" line="166" />
         <source>Destinataire</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="160" />
+        <location filename="generated_strings.py" line="167" />
         <source>Fin</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="161" />
+        <location filename="generated_strings.py" line="168" />
         <source>CIEC</source>
         <translation>CIEC</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="162" />
+        <location filename="generated_strings.py" line="169" />
         <source>Coopérative agricole</source>
         <translation>Farm co-op</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="163" />
+        <location filename="generated_strings.py" line="170" />
         <source>Contrats en cours</source>
         <translation>Contracts under way</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="164" />
+        <location filename="generated_strings.py" line="171" />
         <source>Bilan financier et dissolution</source>
         <translation>Financial wrap-up and dissolution</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="165" />
+        <location filename="generated_strings.py" line="172" />
         <source>En activité</source>
         <translation>Active</translation>
     </message>
@@ -2999,57 +3321,57 @@ Resume the draft?</translation>
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="108" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="112" />
         <source>ex. {0}</source>
         <translation>e.g. {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="168" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="172" />
         <source>Une date par ligne (AAAA-MM-JJ)</source>
         <translation>One date per line (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="170" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="174" />
         <source>Un élément par ligne</source>
         <translation>One item per line</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="238" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="242" />
         <source>Effacer la date (Suppr)</source>
         <translation>Clear the date (Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="239" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="243" />
         <source>Effacer la date</source>
         <translation>Clear the date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="330" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="334" />
         <source>— choisir —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="370" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="374" />
         <source>Tapez pour chercher…</source>
         <translation>Type to search…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="440" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="444" />
         <source>Filtrer la liste…</source>
         <translation>Filter the list…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="442" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="446" />
         <source>Filtrer : {0}</source>
         <translation>Filter: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="494" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="502" />
         <source>Choisis : {0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="496" />
+        <location filename="../../coordinator_app/ui/forms/fields.py" line="504" />
         <source>Aucun choix</source>
         <translation>No choice</translation>
     </message>

@@ -11,6 +11,11 @@
 4. compiles ``carnet_en.qm`` with ``pyside6-lrelease`` and lists what is still untranslated.
 
 The .ts file is the source of truth (Qt Linguist can edit it); the glossary only seeds new entries.
+
+Plurals: a count is written ``self.tr("%n projet(s)", "", n)`` (see ``ui.i18n.count``). The English
+glossary gives such a source a list ``[singular, plural]``; French, the source language, gets its
+real forms from ``carnet_fr.ts`` (plural messages only, ``lupdate -pluralonly``), filled from
+``glossary_fr_plurals.json`` and compiled to ``carnet_fr.qm``, which the window loads in French.
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ TS = HERE / "carnet_en.ts"
 QM = HERE / "carnet_en.qm"
 DOMAIN = HERE / "generated_strings.py"
 GLOSSARY = HERE / "glossary_en.json"
+TS_FR = HERE / "carnet_fr.ts"
+QM_FR = HERE / "carnet_fr.qm"
+GLOSSARY_FR = HERE / "glossary_fr_plurals.json"
 
 
 def domain_labels() -> list[str]:
@@ -103,37 +111,54 @@ def run_lupdate() -> None:
     subprocess.run(
         ["pyside6-lupdate", *sources, str(DOMAIN), "-no-obsolete", "-ts", str(TS)], check=True
     )
+    subprocess.run(
+        ["pyside6-lupdate", *sources, "-no-obsolete", "-pluralonly", "-source-language", "fr_CA",
+         "-target-language", "fr_CA", "-ts", str(TS_FR)],
+        check=True,
+    )  # fmt: skip
 
 
-def fill_from_glossary() -> list[str]:
-    glossary: dict[str, str] = json.loads(GLOSSARY.read_text(encoding="utf-8"))
-    tree = ET.parse(TS)
+def fill_from_glossary(ts: Path = TS, glossary_path: Path = GLOSSARY) -> list[str]:
+    glossary: dict[str, str | list[str]] = json.loads(glossary_path.read_text(encoding="utf-8"))
+    tree = ET.parse(ts)
     missing = []
     for message in tree.iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
         if translation is None:
             continue
+        forms = translation.findall("numerusform")
         done = translation.get("type") not in ("unfinished", "vanished", "obsolete")
-        if done and translation.text:
+        if done and (translation.text or any(f.text for f in forms)):
             continue
-        if source in glossary:
-            translation.text = glossary[source]
-            translation.attrib.pop("type", None)
-        else:
+        entry = glossary.get(source)
+        if entry is None or bool(forms) != isinstance(entry, list):
             missing.append(source)
-    tree.write(TS, encoding="utf-8", xml_declaration=True)
+            continue
+        if forms:  # a count: one text per plural form (singular, plural)
+            for number, form in enumerate(forms):
+                form.text = entry[min(number, len(entry) - 1)]
+        else:
+            translation.text = entry
+        translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 
 
 def run_lrelease() -> None:
     subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(QM)], check=True)
+    subprocess.run(["pyside6-lrelease", str(TS_FR), "-qm", str(QM_FR)], check=True)
+    extra = HERE / "qtbase_extra_fr.ts"  # hand-written: Qt strings qtbase_fr lacks
+    subprocess.run(
+        ["pyside6-lrelease", str(extra), "-qm", str(extra.with_suffix(".qm"))], check=True
+    )
 
 
 def main() -> int:
     write_domain_file()
     run_lupdate()
     missing = fill_from_glossary()
+    missing += [f"(fr) {s}" for s in fill_from_glossary(TS_FR, GLOSSARY_FR)]
     run_lrelease()
     for source in sorted(set(missing)):
         print(f"untranslated: {source!r}")

@@ -223,3 +223,21 @@ def test_stored_money_parses_back_to_itself():
     first = clean_record("project", project(revenue="5 234,56"), today=TODAY)
     again = clean_record("project", first, today=TODAY)
     assert first["revenue"] == again["revenue"] == 523456
+
+
+def test_consent_message_sits_under_the_consent_field_still_missing():
+    partial = participant(consent_by="Julie Tremblay (mère)", consent_date="2026-05-20")
+    found = problems("participant", partial)
+    assert "consent_by" not in found
+    assert "moins de 14 ans" in found["consent_purposes"]
+
+
+def test_a_consent_dated_in_the_future_is_refused():
+    later = (TODAY + dt.timedelta(days=3)).isoformat()
+    found = problems(
+        "participant",
+        participant(
+            consent_by="Julie Tremblay (mère)", consent_date=later, consent_purposes="Suivi"
+        ),
+    )
+    assert found["consent_date"] == "ne peut pas être dans le futur"

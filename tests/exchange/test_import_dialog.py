@@ -123,12 +123,12 @@ def test_preview_check_fix_and_import(qtbot, parent: QWidget, store: Store, tmp_
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     wait_task(qtbot, dialog)
     assert dialog.problem_model.rowCount() == 0
-    assert dialog.summary.text().startswith("Essai : 3 ligne(s) lue(s) (projets) — 3 à créer")
+    assert dialog.summary.text().startswith("Essai : 3 lignes lues (projets) — 3 à créer")
     assert dialog.import_button.isEnabled() and store.count("project") == 0
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     wait_task(qtbot, dialog)
-    assert dialog.summary.text().startswith("3 ligne(s) importée(s) (projets) : 3 créée(s)")
+    assert dialog.summary.text().startswith("3 lignes importées (projets) : 3 créées")
     assert store.count("project") == 3 and journal_count(store) == 3
     assert len(imported) == 1 and imported[0].written
 
@@ -208,7 +208,7 @@ def test_export_dialog_writes_xlsx_without_names_by_default(
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     wait_task(qtbot, dialog)
     written = tmp_path / "jeunes.xlsx"
-    assert "1 enregistrement(s) exporté(s)" in dialog.summary.text()
+    assert "1 enregistrement exporté" in dialog.summary.text()
     header = [c.value for c in next(openpyxl.load_workbook(written).active.iter_rows(max_row=1))]
     assert "Prénom" not in header and "Projet" in header
 

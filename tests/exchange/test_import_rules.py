@@ -89,7 +89,7 @@ def test_thirty_different_errors_are_all_reported_and_nothing_is_written(
     )
     assert not report.written and store.count("project") == 0
     assert journal_count(store) == before
-    assert report.summary().startswith("30 problèmes dans 30 ligne(s) : rien n'a été importé.")
+    assert report.summary().startswith("30 problèmes dans 30 lignes : rien n'a été importé.")
 
 
 def test_valid_rows_are_journaled_and_reimport_matches_by_natural_key(
@@ -223,7 +223,7 @@ def test_dry_run_reports_what_would_happen_and_writes_nothing(store: Store, tmp_
     before = journal_count(store)
     report = import_file(store, path, "project", dry_run=True)
     assert report.ok and (report.created, report.written) == (2, False)
-    assert report.summary().startswith("Essai : 2 ligne(s) lue(s) (projets) — 2 à créer")
+    assert report.summary().startswith("Essai : 2 lignes lues (projets) — 2 à créer")
     assert store.count("project") == 0 and journal_count(store) == before
 
 

@@ -335,7 +335,7 @@ def test_a_total_row_under_the_project_names_is_skipped_with_a_note(store: Store
     )
     report = import_file(store, path, "project")
     assert report.ok and report.created == 2, _messages(report)
-    assert "1 ligne(s) de total ignorée(s) (ligne 4)." in report.notes
+    assert "1 ligne de total ignorée (ligne 4)." in report.notes
 
 
 def test_headers_in_a_coordinators_own_words_are_recognised(store: Store, tmp_path: Path) -> None:

@@ -82,13 +82,13 @@ def test_cli_import_reports_every_problem_then_imports_the_fixed_file_and_export
     bad.write_bytes(fixed)
     dry = _cli(data, "import", str(bad), "--kind", "projects", "--dry-run")
     assert dry.returncode == 0, dry.stderr
-    assert "Essai : 3 ligne(s) lue(s) (projets) — 3 à créer" in dry.stdout
+    assert "Essai : 3 lignes lues (projets) — 3 à créer" in dry.stdout
     done = _cli(data, "import", str(bad), "--kind", "projects")
-    assert done.returncode == 0 and "3 créée(s)" in done.stdout, done.stderr
+    assert done.returncode == 0 and "3 créées" in done.stdout, done.stderr
 
     out = tmp_path / "projets.xlsx"
     exported = _cli(data, "export", "--kind", "projects", "--format", "xlsx", "-o", str(out))
-    assert exported.returncode == 0 and "3 enregistrement(s) exporté(s) en XLSX" in exported.stdout
+    assert exported.returncode == 0 and "3 enregistrements exportés en XLSX" in exported.stdout
     sheet = openpyxl.load_workbook(out).active
     names = sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True))
     assert names == ["CIEC de Gaspé", "CIEC de Matane", "CIEC de Rimouski"]

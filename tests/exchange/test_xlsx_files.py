@@ -178,8 +178,8 @@ def test_a_coordinators_list_with_title_total_row_and_short_region_names(
 
     report = import_file(store, path, "project")
     assert report.ok, report.problems
-    assert report.summary().startswith("2 ligne(s) importée(s) (projets) : 2 créée(s)")
-    assert "1 ligne(s) de total ignorée(s) (ligne 6)." in report.notes
+    assert report.summary().startswith("2 lignes importées (projets) : 2 créées")
+    assert "1 ligne de total ignorée (ligne 6)." in report.notes
     assert {p["region_code"] for p in store.find("project")} == {"11"}
     revenues = {p["name"]: p["revenue"] for p in store.find("project")}
     assert revenues == {"CIEC de Gaspé": 98000, "CIEC des Îles": 120000}  # a whole number: dollars

@@ -77,7 +77,7 @@ BAD_INPUTS = [
     ),
     (["bilan-annuel", "--year", "1999"], "Aucune donnée pour l'année 1999"),
     (["bilan-annuel", "--year", "deux-mille"], "Année invalide : « deux-mille »"),
-    (["bilan-annuel", "--year", "2026", "--page-size", "legal"], "invalid choice"),
+    (["bilan-annuel", "--year", "2026", "--page-size", "legal"], "choix invalide : 'legal'"),
 ]
 
 
@@ -128,3 +128,43 @@ def test_a_failing_build_leaves_the_previous_file_untouched(tmp_path: Path):
         write_atomically(target, broken)
     assert target.read_bytes() == b"%PDF ancien rapport"
     assert [p.name for p in tmp_path.iterdir()] == ["rapport.pdf"]
+
+
+def test_project_and_visit_by_name_or_unique_part(cli, sample, store, tmp_path: Path, capsys):
+    target = tmp_path / "fiche.pdf"
+    code, _out, err = cli(capsys, "fiche-projet", "--project", "limoilou", "-o", str(target))
+    assert (code, err) == (0, "")
+    assert "CIEC de Limoilou" in pdf_text(target)
+    visit = tmp_path / "visite.pdf"
+    code, _out, err = cli(capsys, "visite", "--visit", "Limoilou 2026-11-26", "-o", str(visit))
+    assert (code, err) == (0, "")
+
+
+def test_a_name_matching_several_projects_lists_them(cli, sample, tmp_path: Path, capsys):
+    target = tmp_path / "fiche.pdf"
+    code, _out, err = cli(capsys, "fiche-projet", "--project", "de", "-o", str(target))
+    assert code == 2
+    assert "projets correspondent à « de » ; précisez le nom ou donnez l'identifiant" in err
+    assert "Coop-café de la Cité" in err and sample["jeune"] in err
+    assert "CIEC de Limoilou" in err and sample["ciec"] in err
+    assert not target.exists()
+
+
+def test_gaspesie_alone_names_its_region():
+    from coordinator_app.domain.regions import parse_region
+
+    assert parse_region("Gaspésie") == "11"
+    assert parse_region("iles-de-la-madeleine") == "11"
+    assert parse_region("Saguenay") == "02"
+    assert parse_region("Lac-Saint-Jean") == "02"
+
+
+def test_command_line_help_is_french(capsys):
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    text = capsys.readouterr().out
+    assert text.startswith("utilisation : coordinator-app report")
+    assert "options\u00a0:" in text
+    assert "afficher ce message d'aide et quitter" in text
+    for english in ("usage:", "show this help", "positional arguments"):
+        assert english not in text

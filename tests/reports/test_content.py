@@ -29,7 +29,7 @@ def test_project_sheet_shows_identity_money_people_and_follow_ups(store, sample,
     assert "Total 3 36,5 1 684,56 $" in text
     assert "Lavage de vitres 6,5 1 234,56 $" in text
     # participants: counts by age band and consent, no names by default
-    assert "4 participant(s) inscrit(s)" in text
+    assert "4 participants inscrits" in text
     assert "12 et 13 ans 1 0 0 1" in text
     assert "14 et 15 ans 0 0 2 2" in text
     assert "Total 1 0 3 4" in text
@@ -83,7 +83,7 @@ def test_visit_report_names_a_photo_missing_from_this_computer(store, sample, tm
 
     file_path(store.data_dir, attachment["sha256"]).unlink()
     text = pdf_text(visite.generate(store, sample["visit"], tmp_path / "v.pdf", OPTIONS))
-    assert "absente(s) de cet ordinateur ou illisible(s) : kiosque.jpg" in text
+    assert "Photo absente de cet ordinateur ou illisible : kiosque.jpg" in text
 
 
 def test_regional_summary_figures_match_the_store(store, sample, tmp_path: Path):
@@ -203,3 +203,18 @@ def test_user_text_is_never_taken_for_markup(store, sample, tmp_path: Path):
     store.update("visit", sample["visit"], {"decisions": "<b>Tom & Jerry</b> <br/> l'été < 30 °C"})
     text = pdf_text(visite.generate(store, sample["visit"], tmp_path / "v.pdf", OPTIONS))
     assert "<b>Tom & Jerry</b> <br/> l'été < 30 °C" in text
+
+
+def test_counts_agree_with_their_number_and_labels_are_whole(store, sample, tmp_path):
+    from coordinator_app.domain import fr_ca
+    from coordinator_app.reports import ReportOptions, fiche_projet
+
+    assert fr_ca.count(1, "jeune déclaré", "jeunes déclarés") == "1 jeune déclaré"
+    assert fr_ca.count(2576, "jeune", "jeunes") == "2\u00a0576 jeunes"
+    assert fr_ca.count(0, "suivi non fait", "suivis non faits") == "0 suivi non fait"
+    store.update("project", sample["jeune"], {"teacher": "Arnaud Lavoie"})
+    target = tmp_path / "jeune.pdf"
+    fiche_projet.generate(store, sample["jeune"], target, ReportOptions())
+    text = " ".join(pdf_text(target).split())
+    assert "(s)" not in text
+    assert "Enseignant ou enseignante responsable Arnaud Lavoie" in text

@@ -226,6 +226,6 @@ def test_a_refused_change_is_listed_with_the_servers_reason(server, tmp_path):
     listing = ok(app(profile, "conflicts"))
     assert "Projet : Coop hors région — création refusée : " in listing
     assert "Modifications refusées par le serveur : 1" in ok(app(profile, "status"))
-    assert "1 modification(s) refusée(s) seront renvoyées" in ok(
+    assert "1 modification refusée sera renvoyée" in ok(
         app(profile, "conflicts", "--retry-refused")
     )

@@ -37,10 +37,10 @@ def open_window(qtbot, store):
     return window, controller
 
 
-def test_f5_syncs_in_the_background_and_the_status_bar_reports_it(qtbot, laptops):
+def test_sync_action_syncs_in_the_background_and_the_status_bar_reports_it(qtbot, laptops):
     alice = laptops("alice")
     window, controller = open_window(qtbot, alice.store)
-    assert controller.sync_action.shortcut().toString() == "F5"
+    assert controller.sync_action.shortcut().toString() == "Ctrl+Shift+S"  # F5 is Actualiser
     project(alice.store)
     with qtbot.waitSignal(controller.synced, timeout=30000) as done:
         controller.sync_action.trigger()

@@ -23,6 +23,15 @@ BIG_VISITS = 100_000
 WORDS = ("récolte", "serre", "marché", "comptabilité", "assemblée", "kiosque", "bénévoles", "vélo")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def french_catalogues(qapp):
+    """The translators the app installs at start-up (``ui.app.create_app``): Qt's own French
+    and the French plural forms, for forms tested without the main window."""
+    from coordinator_app.ui import i18n
+
+    i18n.apply_language(i18n.FRENCH)
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A profile holding the demo data set, built once; tests work on copies of it."""

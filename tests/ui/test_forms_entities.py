@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from coordinator_app.ui.forms.entity_form import EntityFormDialog
 from coordinator_app.ui.forms.fields import (
@@ -157,6 +157,9 @@ def test_participant_under_14_without_consent_is_refused(qtbot, store):
 
     type_into(qtbot, form, "consent_by", "Nathalie Simard (mère)")
     type_into(qtbot, form, "consent_date", store.today().isoformat())
+    form.save()  # the message follows what is still missing: the purposes
+    assert not error_text(form, "consent_by")
+    assert "moins de 14 ans" in error_text(form, "consent_purposes")
     type_into(qtbot, form, "consent_purposes", "Suivi du projet\nPhotos")
     with qtbot.waitSignal(form.saved):
         form.save()
@@ -387,8 +390,12 @@ def test_edit_form_shows_history_and_restores_a_value(qtbot, store):
     ]
     type_into(qtbot, form, "service", "Tonte de pelouse")  # typing elsewhere is kept
     tree.setCurrentItem(change)
+    qtbot.mouseClick(form.history_view.restore_button, Qt.MouseButton.LeftButton)
+    confirm = form.history_view.confirm  # asked first, naming the field and the value
+    assert confirm.text().replace("\u00a0", " ") == "Remettre « 120,00 $ » dans « Montant » ?"
+    assert store.get("contract", contract["id"])["amount"] == 9500  # nothing yet
     with qtbot.waitSignal(form.changed):
-        qtbot.mouseClick(form.history_view.restore_button, Qt.MouseButton.LeftButton)
+        confirm.button(QMessageBox.StandardButton.Yes).click()
     assert store.get("contract", contract["id"])["amount"] == 12000
     assert form.panel.editor("amount").raw().replace("\u00a0", " ") == "120,00 $"
     assert form.panel.editor("service").raw() == "Tonte de pelouse"
@@ -399,3 +406,15 @@ def test_edit_form_shows_history_and_restores_a_value(qtbot, store):
 def test_new_record_form_has_no_history_tab(qtbot, store):
     form = open_form(qtbot, store, "school")
     assert form.history_view is None
+
+
+def test_every_problem_is_listed_in_the_summary(qtbot, store):
+    form = open_form(qtbot, store, "project")
+    assert form.panel.editor("season_year").edit.placeholderText() == f"ex. {dt.date.today().year}"
+    form.save()
+    summary = form.summary.text()
+    lines = [line for line in summary.splitlines() if line.startswith("• ")]
+    count = int(summary.split(" : ", 1)[1].split()[0])
+    assert count >= 2 and len(lines) == count  # the second problem is named, not off-screen
+    assert "• Nom du projet : ce champ est obligatoire" in lines
+    assert "problèmes à corriger" in summary and "(s)" not in summary

@@ -50,9 +50,9 @@ def test_empty_profile_welcome_loads_demo_and_shows_the_published_figures(
     assert bars.count() == 15
     wait_loaded(qtbot, dashboard.overdue_model)
     assert dashboard.overdue_label.text().startswith("Suivis en retard (")
-    # The status bar counts the demo's records as changes waiting to sync.
-    assert window.status.pending_label.text().endswith("modifications à synchroniser")
-    assert window.status.last_sync_label.text() == "Jamais synchronisé"
+    # A demo profile never syncs: no count of changes « à synchroniser », no last sync.
+    assert not window.status.pending_label.isVisible()
+    assert not window.status.last_sync_label.isVisible()
 
 
 def test_dashboard_filters_by_region(qtbot, demo_dir, open_window):
@@ -119,6 +119,7 @@ def test_status_bar_shows_pending_changes_and_last_sync(qtbot, tmp_path, open_wi
     window.store.create("municipality", {"name": "Alma", "region_code": "02"})
     window.store.set_meta("last_sync", "2026-11-20T14:30:00")
     window.refresh_status()
+    assert window.status.pending_label.isVisible()  # synced once: the count matters now
     assert window.status.pending_label.text() == "1 modification à synchroniser"
     assert window.status.last_sync_label.text() == "Dernière synchronisation : 2026-11-20 14:30"
     window.status.set_online(False)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # not to build the window: installing the forms is then menus and openers only.
 
 # (kind, French text of the action, shortcut); shortcuts avoid the window's own (Ctrl+1…7, Ctrl+F,
-# Ctrl+Q, F1, F5) and the forms' (Ctrl+S, Échap, Ctrl+J, Ctrl+E).
+# Ctrl+Q, F1, F5, Ctrl+Shift+S, Ctrl+Z) and the forms' (Ctrl+S, Échap, Ctrl+J, Ctrl+E).
 NEW_ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("visit", QT_TRANSLATE_NOOP("FormsFeature", "Nouvelle &visite"), "Ctrl+N"),
     ("project", QT_TRANSLATE_NOOP("FormsFeature", "Nouveau &projet…"), "Ctrl+Shift+P"),
@@ -94,6 +94,9 @@ class FormsFeature(QObject):
     def _keep(self, dialog: QDialog, *, modal: bool = False) -> QDialog:
         """Keep the dialog alive while open; tell the window when it saved something."""
         self.dialogs.append(dialog)
+        undo = getattr(self.window, "undo", None)
+        if undo is not None:  # Ctrl+Z undoes a restored value from the form's own window too
+            dialog.addAction(undo.action)
         dialog.accepted.connect(self.window.data_changed.emit)
         dialog.finished.connect(lambda _result: self._forget(dialog))
         if modal:
@@ -143,6 +146,7 @@ class FormsFeature(QObject):
             parent=self.window,
             choose_files=lambda parent: self.choose_files(parent),
         )
+        dialog.editor.saved.connect(self._say_visit_saved)
         reports = getattr(self.window, "reports", None)
         if reports is not None and visit_id is not None:
             dialog.editor.add_button(
@@ -194,7 +198,8 @@ class FormsFeature(QObject):
             action = self.actions[kind]
             action.setText(self.tr(text))
             label = self.tr(text).replace("&", "").rstrip("…")
-            action.setToolTip(f"{label} ({shortcut})" if shortcut else label)
+            native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{label} ({native})" if shortcut else label)
             action.setStatusTip(label)
         self.actions["visit"].setIconText(self.tr("Nouvelle visite (Ctrl+N)"))
         self.actions["project"].setIconText(self.tr("Nouveau projet (Ctrl+Maj+P)"))
@@ -218,6 +223,15 @@ class FormsFeature(QObject):
             return self.open_form("project", defaults={"program": program} if program else None)
         if kind in NEEDS_PROJECT:
             project_id = self.window.current_project_id()
+            if not project_id and self._no_project_yet():
+                self.window.statusBar().showMessage(
+                    self.tr(
+                        "Aucun projet pour l'instant : créez d'abord un projet (Nouveau projet) "
+                        "ou chargez les données de démonstration."
+                    ),
+                    8000,
+                )
+                return None
             if not project_id:
                 self.window.statusBar().showMessage(
                     self.tr(
@@ -231,6 +245,25 @@ class FormsFeature(QObject):
                 return self.open_visit(project_id=project_id)
             return self.open_form(kind, defaults={"project_id": project_id})
         return self.open_form(kind)
+
+    def _say_visit_saved(self, record: dict[str, Any]) -> None:
+        """Feedback after « Enregistrer la visite »: the window closes, the status bar says it."""
+        project = self.store.get("project", record.get("project_id") or "") or {}
+        when = str(record.get("visited_at") or "").replace("T", " ")
+        self.window.statusBar().showMessage(
+            self.tr("Visite du {when} enregistrée ({project}).").format(
+                when=when, project=project.get("name", "")
+            ),
+            8000,
+        )
+
+    def _no_project_yet(self) -> bool:
+        """On the welcome page or in an empty profile no list holds a project to choose."""
+        window = self.window
+        on_welcome = getattr(window, "stack", None) is not None and (
+            window.stack.currentWidget() is getattr(window, "welcome", None)
+        )
+        return on_welcome or not self.store.find("project", limit=1)
 
     # -- drafts kept from a previous session ----------------------------------------------------
     def offer_kept_drafts(self) -> QMessageBox | None:

@@ -11,13 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from coordinator_app.domain import fr_ca
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.people import STAFF_FIELDS
 from coordinator_app.domain.regions import region_name
 from coordinator_app.domain.schema import FieldSpec, FieldType
 from coordinator_app.domain.stages import stage_label
 from coordinator_app.store import Store, people
+from coordinator_app.ui import i18n
 from coordinator_app.ui.forms.fields import record_title, tr_domain
 
 T = FieldType
@@ -30,10 +30,11 @@ def format_value(
     if value is None or value == [] or value == "":
         return "—"
     kind = spec.type
-    if kind == T.MONEY:
-        return fr_ca.money_cents(value)
+    if kind == T.MONEY:  # « 994,00 $ » in French, « $994.00 » in English
+        return i18n.money_cents(value)
     if kind == T.DECIMAL:
-        return fr_ca.number(value, 2).rstrip("0").rstrip(",")
+        text = i18n.number(value, 2)
+        return text.rstrip("0").rstrip(",.") if ("," in text or "." in text) else text
     if kind == T.INT:
         return str(value)
     if kind == T.BOOL:

@@ -166,7 +166,8 @@ class EntityForm(DraftedForm, QWidget):
         label = tr_domain(self.spec.label)
         if self.record:
             return self.tr("{0} : {1}").format(label, record_title(self.kind, self.record))
-        return self.tr("{0} (nouveau)").format(label)
+        # « fiche » agrees with every kind (« Organisation (nouveau) » did not).
+        return self.tr("{0} — nouvelle fiche").format(label)
 
     def _context_text(self) -> str:
         parent_id = self.fixed.get(self.spec.parent_field)
@@ -257,15 +258,13 @@ class EntityForm(DraftedForm, QWidget):
     def show_problems(self, problems: list[FieldProblem]) -> None:
         elsewhere = self.panel.show_problems(problems)
         count = len(problems)
-        text = (
-            self.tr("Rien n'a été enregistré : 1 problème à corriger (en rouge).")
-            if count == 1
-            else self.tr("Rien n'a été enregistré : {0} problèmes à corriger (en rouge).").format(
-                count
-            )
-        )
-        if elsewhere:
-            text += "\n" + "\n".join(str(p) for p in elsewhere)
+        text = self.tr("Rien n'a été enregistré : %n problème(s) à corriger (en rouge).", "", count)
+        # Every problem listed here too: the second one may be below the visible part of the form.
+        shown = [p for p in problems if p not in elsewhere]
+        lines = [f"• {tr_domain(p.label)} : {p.message}" for p in shown]
+        lines += [f"• {p}" for p in elsewhere]
+        if count > 1 or elsewhere:
+            text += "\n" + "\n".join(lines)
         self.summary.setText(text)
         self.summary.setVisible(True)
         first = self.panel.first_error_row()

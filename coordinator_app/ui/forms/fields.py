@@ -7,6 +7,7 @@ the server would give. ``raw()`` is JSON-friendly, which is what a draft keeps.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
@@ -104,6 +105,8 @@ class LineEditor(FieldEditor):
         super().__init__(spec, parent)
         self.edit = QLineEdit(self)
         placeholder = self.PLACEHOLDERS.get(spec.type)
+        if spec.type == T.INT and spec.name.endswith("year"):
+            placeholder = str(dt.date.today().year)  # « Année » : ex. 2026, not « ex. 12 »
         if placeholder:
             self.edit.setPlaceholderText(
                 QCoreApplication.translate("forms", "ex. {0}").format(placeholder)

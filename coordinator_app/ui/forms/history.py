@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,15 +24,16 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
 from coordinator_app.domain.people import when_text
-from coordinator_app.store import Store
+from coordinator_app.store import Store, journal_notes
 from coordinator_app.store.journal import JournalEntry
 from coordinator_app.ui.forms.display import format_value
 from coordinator_app.ui.forms.fields import tr_domain
 
 
 def restore_value(store: Store, kind: str, record_id: str, field: str, old: Any) -> dict[str, Any]:
-    """Write back one old value through the normal update (validated, journaled, synced)."""
-    return store.update(kind, record_id, {field: old})
+    """Write back one old value through the normal update (validated, journaled, synced), noted
+    as a restoration so that the history says so (``store.journal_notes``)."""
+    return journal_notes.restore_value(store, kind, record_id, field, old)
 
 
 class HistoryView(QWidget):
@@ -78,6 +80,7 @@ class HistoryView(QWidget):
             "update": self.tr("Modification"),
             "delete": self.tr("Suppression"),
             "restore": self.tr("Restauration"),
+            journal_notes.RESTORED: self.tr("Valeur rétablie"),
         }
         return texts.get(op, op)
 
@@ -85,9 +88,9 @@ class HistoryView(QWidget):
         """« Marie Tremblay — le 3 décembre 2026, 14 h 05 — Modification », and « depuis un autre
         ordinateur » for a change that came through the server."""
         who = entry.author or self.tr("Auteur inconnu")
-        text = self.tr("{0} — {1} — {2}").format(
-            who, when_text(entry.at), self._operation(entry.op)
-        )
+        # « Valeur rétablie » for a value put back (a journal note: it synced as an update)
+        op = getattr(self, "_notes", {}).get(entry.change_id, entry.op)
+        text = self.tr("{0} — {1} — {2}").format(who, when_text(entry.at), self._operation(op))
         if entry.origin == "remote":
             text += self.tr(" (depuis un autre ordinateur)")
         return text
@@ -97,6 +100,7 @@ class HistoryView(QWidget):
         spec = ENTITIES[self.kind]
         record = self.store.get(self.kind, self.record_id, include_deleted=True) or {}
         program = record.get("program")
+        self._notes = journal_notes.notes_for(self.store, self.kind, self.record_id)
         for entry in reversed(self.store.history(self.kind, self.record_id)):
             top = QTreeWidgetItem([self.entry_title(entry)])
             for name, (old, new) in entry.fields.items():
@@ -123,13 +127,37 @@ class HistoryView(QWidget):
         data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         self.restore_button.setEnabled(bool(data) and data[2] == "update")
 
-    def restore_selected(self) -> None:
-        """« Rétablir cette valeur »: the selected field goes back to its old value."""
+    def restore_selected(self) -> QMessageBox | None:
+        """« Rétablir cette valeur »: asks first (naming the field and the value), then puts the
+        old value back, says so in the status bar and offers « Annuler » (Ctrl+Z)."""
         item = self.tree.currentItem()
         data = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if not data:
-            return
+            return None
         name, old, _op = data
+        label, shown = item.text(0), item.text(1)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Rétablir cette valeur"),
+            self.tr("Remettre « {value} » dans « {field} » ?").format(value=shown, field=label),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Rétablir"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.finished.connect(
+            lambda result: (
+                self._restore(name, old, label, shown)
+                if result == QMessageBox.StandardButton.Yes
+                else None
+            )
+        )
+        self.confirm = box
+        box.open()
+        return box
+
+    def _restore(self, name: str, old: Any, label: str, shown: str) -> None:
+        before = (self.store.get(self.kind, self.record_id) or {}).get(name)
         try:
             restore_value(self.store, self.kind, self.record_id, name, old)
         except UserError as error:  # e.g. the old value no longer fits the record's other fields
@@ -139,3 +167,16 @@ class HistoryView(QWidget):
             return
         self.reload()
         self.restored.emit(name)
+        undo = getattr(self.window().parentWidget() or self.window(), "undo", None)
+        if undo is None:
+            undo = getattr(self.window(), "undo", None)
+        message = self.tr("« {field} » rétabli à « {value} ».").format(field=label, value=shown)
+        if undo is not None and hasattr(undo, "offer"):
+            store, kind, record_id = self.store, self.kind, self.record_id
+
+            def put_back() -> None:
+                store.update(kind, record_id, {name: before})
+                self.reload()
+                self.restored.emit(name)
+
+            undo.offer(message, put_back)

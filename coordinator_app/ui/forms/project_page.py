@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -27,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain import fr_ca
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.stages import CIEC, FERME_COOP, PROGRAM_SHORT_LABELS
 from coordinator_app.domain.validation import age_on, consent_missing
 from coordinator_app.store import Store, project_queries
+from coordinator_app.ui import i18n
 from coordinator_app.ui.forms.display import format_value, stage_text
 from coordinator_app.ui.forms.entity_form import EntityFormDialog
 from coordinator_app.ui.forms.fields import tr_domain
@@ -194,7 +195,12 @@ class ProjectPage(QWidget):
         left = QWidget(page)
         self.identity = QFormLayout(left)
         self.identity.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(left, 3)
+        # A long comité local or partner list scrolls on a 600-pixel screen instead of being cut.
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(left)
+        layout.addWidget(scroll, 3)
         right = QVBoxLayout()
         right.addWidget(QLabel("<b>" + self.tr("Historique des étapes") + "</b>", page))
         self.stages = _table(
@@ -364,7 +370,7 @@ class ProjectPage(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(tr_domain(field.label))
-            self.identity.addRow(tr_domain(field.label) + " :", value)
+            self.identity.addRow(i18n.label(tr_domain(field.label)), value)
         if self.project.get("notes"):
             notes = QLabel(self.project["notes"])
             notes.setWordWrap(True)
@@ -377,7 +383,7 @@ class ProjectPage(QWidget):
                     None,
                     [
                         stage_text(self.project["program"], h.get("stage")),
-                        fr_ca.long_date(h.get("date")),
+                        h.get("date") or "",  # tables: ISO dates, as every other table
                     ],
                 )
                 for h in history
@@ -418,9 +424,11 @@ class ProjectPage(QWidget):
                 cell.setFont(font)
         self.consent_warning.setText(
             self.tr(
-                "⚠ {0} participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur "
-                "(Loi 25)."
-            ).format(missing)
+                "⚠ %n participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur "
+                "(Loi 25).",
+                "",
+                missing,
+            )
             if missing
             else ""
         )
@@ -465,9 +473,9 @@ class ProjectPage(QWidget):
             self.tr(
                 "Total des contrats : {0} · Heures : {1} · Chiffre d'affaires déclaré : {2}"
             ).format(
-                fr_ca.money_cents(total),
-                fr_ca.number(hours, 1),
-                fr_ca.money_cents(self.project.get("revenue")) or "—",
+                i18n.money_cents(total),
+                i18n.number(hours, 1),
+                i18n.money_cents(self.project.get("revenue")) or "—",
             )
         )
         self.tabs.setTabText(2, self.tr("Contrats ({0})").format(len(records)))
@@ -513,7 +521,7 @@ class ProjectPage(QWidget):
                 late += len(overdue)
                 self.funding.item(row, 6).setBackground(QBrush(OVERDUE))
         self._overdue_text = (
-            self.tr("⚠ {0} reddition(s) de comptes en retard (onglet Financement).").format(late)
+            self.tr("⚠ %n reddition(s) de comptes en retard (onglet Financement).", "", late)
             if late
             else ""
         )
@@ -526,7 +534,8 @@ class ProjectPage(QWidget):
         spec = ENTITIES["visit"]
         rows = []
         for r in records:
-            when = f"{fr_ca.long_date(r['visited_at'])}, {fr_ca.time_text(r['visited_at'])}"
+            # One date style per page, the tables' (2026-07-03 14:30), in French and English.
+            when = str(r["visited_at"] or "").replace("T", " ")
             first_line = (r.get("observations") or "").strip().splitlines()
             rows.append(
                 (
@@ -553,12 +562,12 @@ class ProjectPage(QWidget):
             self.tr(
                 "Les {0} visites les plus récentes sur {1} sont affichées ; la page Visites de la "
                 "fenêtre principale les montre toutes."
-            ).format(fr_ca.number(len(records)), fr_ca.number(total))
+            ).format(i18n.number(len(records)), i18n.number(total))
             if total > len(records)
             else ""
         )
         self.visits_note.setVisible(total > len(records))
-        self.tabs.setTabText(4, self.tr("Visites ({0})").format(fr_ca.number(total)))
+        self.tabs.setTabText(4, self.tr("Visites ({0})").format(i18n.number(total)))
 
     def _load_history(self) -> None:
         self.history_view.reload()

@@ -646,9 +646,8 @@ class VisitEditor(DraftedForm, QWidget):
         self.action_errors.setVisible(bool(lines))
         self.actions.setAccessibleDescription("\n".join(lines))
         count = len(visit_problems) + len(row_problems)
-        text = self.tr("Rien n'a été enregistré : {0} problème(s) à corriger (en rouge).").format(
-            count
-        )
+        # The follow-up cells in error are yellow (``mark``), not red.
+        text = self.tr("Rien n'a été enregistré : %n problème(s) à corriger (en jaune).", "", count)
         if elsewhere:
             text += "\n" + "\n".join(str(p) for p in elsewhere)
         self.summary.setText(text)

@@ -30,6 +30,7 @@ from coordinator_app.domain.stages import ALL_STAGE_CHOICES, STAGES
 from coordinator_app.store import Store
 from coordinator_app.store import queries as q
 from coordinator_app.ui import i18n
+from coordinator_app.ui.flow_layout import FlowLayout
 from coordinator_app.ui.lists.columns import Column
 from coordinator_app.ui.lists.model import RecordTableModel
 
@@ -37,6 +38,12 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 SEARCH_DELAY_MS = 150
+#: Columns up to this width (dates, types, counts) keep it when the window is narrow.
+FIXED_COLUMN = 140
+#: A shrunk column keeps at least this width (its header stays readable).
+MIN_COLUMN = 95
+#: Header text margins and the sort arrow.
+HEADER_PADDING = 34
 
 
 class ListPage(QWidget):
@@ -90,8 +97,9 @@ class ListPage(QWidget):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         layout.addWidget(self.search)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
+        # Label + combo pairs that wrap to a second row on a narrow screen (``FlowLayout``)
+        # instead of being squeezed; each combo is as wide as its longest choice.
+        filters = FlowLayout(spacing=10)
         self.region_label, self.region = QLabel(), QComboBox()
         self.stage_label, self.stage = QLabel(), QComboBox()
         self.year_label, self.year = QLabel(), QComboBox()
@@ -106,18 +114,18 @@ class ListPage(QWidget):
         ]
         for label, combo in pairs:
             label.setBuddy(combo)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
-        self.extra_label.hide()
-        self.extra.hide()
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            row.addWidget(label)
+            row.addWidget(combo)
+            filters.addWidget(pair)
+        self.extra.parentWidget().hide()
         if not with_stage:
-            self.stage_label.hide()
-            self.stage.hide()
+            self.stage.parentWidget().hide()
         # « Mes visites » / « Mes suivis »: on by default when the profile has a staff account
         self.mine = QCheckBox()
         self.mine.setObjectName("mine")
@@ -148,9 +156,11 @@ class ListPage(QWidget):
         header.setSortIndicatorShown(True)
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setSectionsClickable(True)
-        for number, column in enumerate(self.model.columns):
-            if column.width:
-                self.view.setColumnWidth(number, column.width)
+        self._fitting = False
+        self._user_sized = False
+        header.sectionResized.connect(self._section_resized)
+        self._fit_columns()
+        self.view.installEventFilter(self)  # its resize re-fits the columns
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.view)
@@ -160,8 +170,50 @@ class ListPage(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
         self.search.returnPressed.connect(self._search_now)
+        self.no_result = QLabel()
+        self.no_result.setObjectName("no-result")
+        self.no_result.setWordWrap(True)
+        self.no_result.hide()
+        layout.addWidget(self.no_result)
         layout.addWidget(self.view, 1)
         self.setFocusProxy(self.search)
+
+    def _section_resized(self, *_args: Any) -> None:
+        if not self._fitting:
+            self._user_sized = True  # the user dragged a column: keep their widths
+
+    def _fit_columns(self) -> None:
+        """Every column on screen, down to a 1024-pixel window: the wide ones share the width
+        in proportion (the narrow ones — dates, types — keep theirs); the cells elide with their
+        full text as tooltip. Until the user sizes a column by hand."""
+        if self._user_sized:
+            return
+        columns = self.model.columns
+        wanted = [c.width or 100 for c in columns]
+        scrollbar = self.view.verticalScrollBar().sizeHint().width()
+        available = self.view.width() - 2 * self.view.frameWidth() - scrollbar
+        if available <= 0:
+            available = sum(wanted)
+        fixed = sum(w for w in wanted if w <= FIXED_COLUMN)
+        flexible = sum(w for w in wanted if w > FIXED_COLUMN)
+        ratio = min(1.0, max(available - fixed, 0) / flexible) if flexible else 1.0
+        header = self.view.horizontalHeader()
+        fm = header.fontMetrics()
+        self._fitting = True
+        try:
+            for number, width in enumerate(wanted):
+                if width > FIXED_COLUMN:
+                    title = str(self.model.headerData(number, Qt.Orientation.Horizontal) or "")
+                    readable = max(fm.horizontalAdvance(title) + HEADER_PADDING, MIN_COLUMN)
+                    width = max(int(width * ratio), readable)
+                self.view.setColumnWidth(number, width)
+        finally:
+            self._fitting = False
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(self.title())
@@ -318,10 +370,29 @@ class ListPage(QWidget):
 
     # -- rows -----------------------------------------------------------------------------------
     def count_text(self, total: int) -> str:
-        return self.tr("{count} résultat(s)").format(count=i18n.number(total))
+        return i18n.count(self.tr("%n résultat(s)", "", total), total)
 
     def _show_count(self) -> None:
         self.count_label.setText(self.count_text(self.model.total))
+        # Empty state: a search or filters that match nothing say so (not a blank table).
+        empty = self.model.counted and not self.model.loading and self.model.total == 0
+        filtered = bool(self.search.text().strip()) or any(
+            combo.currentIndex() > 0
+            for combo in (self.region, self.stage, self.year, self.coordinator)
+        )
+        if empty and filtered:
+            text = self.search.text().strip()
+            self.no_result.setText(
+                (
+                    self.tr("Aucun résultat pour « {text} ». ").format(text=text)
+                    if text
+                    else self.tr("Aucun résultat avec ces filtres. ")
+                )
+                + self.tr("Vérifiez l'orthographe ou cliquez sur « Réinitialiser les filtres ».")
+            )
+        elif empty:
+            self.no_result.setText(self.tr("Rien à afficher pour l'instant."))
+        self.no_result.setVisible(empty)
 
     def current_row(self) -> dict[str, Any] | None:
         index = self.view.currentIndex()

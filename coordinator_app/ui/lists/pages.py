@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.stages import CIEC, FERME_COOP, JEUNE_COOP
@@ -30,9 +31,7 @@ class ProjectListPage(ListPage):
         }[self.program or CIEC]
 
     def count_text(self, total: int) -> str:
-        if total == 1:
-            return self.tr("1 projet")
-        return self.tr("{count} projets").format(count=i18n.number(total))
+        return i18n.count(self.tr("%n projet(s)", "", total), total)
 
 
 class VisitListPage(ListPage):
@@ -45,9 +44,7 @@ class VisitListPage(ListPage):
         return self.tr("Visites")
 
     def count_text(self, total: int) -> str:
-        if total == 1:
-            return self.tr("1 visite")
-        return self.tr("{count} visites").format(count=i18n.number(total))
+        return i18n.count(self.tr("%n visite(s)", "", total), total)
 
 
 Runner = Callable[..., Any]
@@ -61,9 +58,14 @@ class SuivisPage(ListPage):
     def __init__(self, store: Store, run_task: Runner, parent: QWidget | None = None) -> None:
         self._run_task = run_task
         super().__init__(store, "action_item", ACTION_COLUMNS, with_stage=False, parent=parent)
-        self.extra_label.show()
-        self.extra.show()
+        self.extra.parentWidget().show()
         self.model.done_toggled.connect(self._save_done)
+        self.undo: Any = None  # the window's ``UndoOffer`` (``ui.undo``), set by the window
+        # Space marks the selected follow-up done (or not) wherever the cursor is in the row,
+        # not only on the « Fait » check box.
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.view)
+        space.setContext(Qt.ShortcutContext.WidgetShortcut)
+        space.activated.connect(self.toggle_current)
 
     def title(self) -> str:
         return self.tr("Suivis")
@@ -107,18 +109,62 @@ class SuivisPage(ListPage):
         super().reset_filters()
 
     def count_text(self, total: int) -> str:
-        if total == 1:
-            return self.tr("1 suivi")
-        return self.tr("{count} suivis").format(count=i18n.number(total))
+        return i18n.count(self.tr("%n suivi(s)", "", total), total)
+
+    def apply_filters(self) -> None:
+        self._sort_for_scope()
+        super().apply_filters()
+
+    def _sort_for_scope(self) -> None:
+        """« Faits » lists the most recent first; the other scopes the most urgent first."""
+        keys = [c.key for c in self.model.columns]
+        scope = self.extra.currentData()
+        if "due_date" not in keys or scope == getattr(self, "_sorted_scope", q.SCOPE_DUE):
+            return  # the user's own sort stays until the scope changes
+        self._sorted_scope = scope
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if self.extra.currentData() == q.SCOPE_DONE
+            else Qt.SortOrder.AscendingOrder
+        )
+        header = self.view.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(keys.index("due_date"), order)
+        header.blockSignals(False)
+        self.model.sort_key = "due_date"
+        self.model.descending = order == Qt.SortOrder.DescendingOrder
+
+    def toggle_current(self) -> None:
+        """Space: tick or untick « Fait » of the selected row."""
+        row = self.current_row()
+        if row is None:
+            return
+        keys = [c.key for c in self.model.columns]
+        index = self.view.currentIndex().siblingAtColumn(keys.index("done"))
+        state = Qt.CheckState.Unchecked if row.get("done") else Qt.CheckState.Checked
+        self.model.setData(index, state.value, Qt.ItemDataRole.CheckStateRole)
 
     def _save_done(self, record_id: str, done: bool) -> None:
         store = self.store
+        row = next((r for r in self.model._rows if r.get("id") == record_id), {})
+        text = str(row.get("text") or "")
+        short = text if len(text) <= 60 else text[:59] + "…"
 
         def work(_reporter: Any) -> None:
             store.update("action_item", record_id, {"done": done})
 
         def saved(_result: None) -> None:
             self.item_changed.emit()
+            message = (
+                self.tr("Suivi « {text} » marqué fait.")
+                if done
+                else self.tr("Suivi « {text} » rouvert.")
+            ).format(text=short)
+            if self.undo is not None:
+                self.undo.offer(
+                    message,
+                    lambda: store.update("action_item", record_id, {"done": not done}),
+                )
 
         def failed(error: BaseException) -> None:
             self.model.reload()  # show the stored value again
