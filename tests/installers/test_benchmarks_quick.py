@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks.run import FIGURES
+
 ROOT = Path(__file__).resolve().parents[2]
-FIGURES = 11
 
 
 def test_benchmarks_run_to_completion(tmp_path: Path) -> None:
@@ -21,7 +22,7 @@ def test_benchmarks_run_to_completion(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     data = json.loads(out.read_text(encoding="utf-8"))
     rows = data["rows"]
-    assert len(rows) == FIGURES
+    assert len(rows) == len(FIGURES)  # every registered figure ran
     assert data["machine"]["nproc"] >= 1
     for row in rows:
         assert not row["note"].startswith("error"), row
