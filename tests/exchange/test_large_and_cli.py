@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from coordinator_app.exchange.importer import import_file
 from coordinator_app.store import Store, open_store
@@ -17,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REGIONS = ["Bas-Saint-Laurent", "03", "Montérégie", "Gaspésie–Îles-de-la-Madeleine", "Côte-Nord"]
 
 
+@pytest.mark.slow
 def test_fifty_thousand_rows_in_one_transaction_with_progress(store: Store, tmp_path: Path) -> None:
     rows = 50_000
     lines = ["Thème;Date;Format;Région;Participation"]

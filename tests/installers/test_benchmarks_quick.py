@@ -7,11 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from benchmarks.run import FIGURES
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_benchmarks_run_to_completion(tmp_path: Path) -> None:
     # CI runs `benchmarks/run.py --quick` itself; here the same code at a hundredth of the size.
     out = tmp_path / "bench.json"

@@ -41,6 +41,7 @@ def _database(engine: str) -> Iterator[str | None]:
         yield url
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_schemathesis_finds_no_server_error_and_no_off_schema_response(engine, tmp_path) -> None:
     executable = shutil.which("schemathesis")

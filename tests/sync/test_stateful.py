@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
@@ -156,6 +157,7 @@ def make_machine(server: Any, transports: dict[str, FaultyTransport], base: Path
     return ThreeLaptops
 
 
+@pytest.mark.slow
 def test_three_laptops_random_edits_syncs_and_failures_converge(shared_server, tmp_path):
     transports = {name: FaultyTransport(shared_server.ca_path) for name in LAPTOPS}
     machine = make_machine(shared_server, transports, tmp_path)

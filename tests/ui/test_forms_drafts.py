@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from coordinator_app.store import drafts
 from coordinator_app.ui.forms.entity_form import EntityFormDialog
 from coordinator_app.ui.forms.visit_editor import VisitDialog
-from tests.ui import conftest_forms as cf
-from tests.ui.conftest_forms import open_profile, seed_ciec, show_active, type_text
+from tests.ui import forms_helpers as cf
+from tests.ui.forms_helpers import open_profile, seed_ciec, show_active, type_text
 
 profile_dir, store = cf.profile_dir, cf.store  # fixtures
 

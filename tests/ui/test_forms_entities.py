@@ -22,8 +22,8 @@ from coordinator_app.ui.forms.fields import (
     LongTextEditor,
     RefEditor,
 )
-from tests.ui import conftest_forms as cf
-from tests.ui.conftest_forms import seed_ciec, show_active, type_text
+from tests.ui import forms_helpers as cf
+from tests.ui.forms_helpers import seed_ciec, show_active, type_text
 
 profile_dir, store = cf.profile_dir, cf.store  # fixtures
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from coordinator_app.store import attachments
 from tests.ui.conftest import wait_loaded
-from tests.ui.conftest_forms import make_photo, show_active, type_cell, type_text
+from tests.ui.forms_helpers import make_photo, show_active, type_cell, type_text
 
 
 def choose(qtbot, combo, value) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from coordinator_app.ui.forms.project_page import ProjectDialog
-from tests.ui import conftest_forms as cf
-from tests.ui.conftest_forms import seed_ciec, seed_farm, show_active, type_text
+from tests.ui import forms_helpers as cf
+from tests.ui.forms_helpers import seed_ciec, seed_farm, show_active, type_text
 
 profile_dir, store = cf.profile_dir, cf.store  # fixtures
 
@@ -211,11 +212,12 @@ def test_add_participant_from_the_page(qtbot, store):
     assert store.find("participant")[0]["project_id"] == project["id"]
 
 
+@pytest.mark.slow
 def test_project_with_100000_visits_shows_the_newest(qtbot, big_template, tmp_path):
     """The page summarises; it never loads every visit of a long-followed project into widgets."""
     import shutil
 
-    from tests.ui.conftest_forms import open_profile
+    from tests.ui.forms_helpers import open_profile
 
     folder = tmp_path / "gros-profil"
     shutil.copytree(big_template, folder)

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from coordinator_app.store import attachments, filecrypt, paths
 from coordinator_app.ui.forms.visit_editor import VisitDialog
-from tests.ui import conftest_forms as cf
-from tests.ui.conftest_forms import make_photo, seed_ciec, show_active, type_cell, type_text
+from tests.ui import forms_helpers as cf
+from tests.ui.forms_helpers import make_photo, seed_ciec, show_active, type_cell, type_text
 
 profile_dir, store = cf.profile_dir, cf.store  # fixtures
 

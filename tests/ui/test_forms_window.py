@@ -10,7 +10,7 @@ from coordinator_app.store import drafts
 from coordinator_app.ui.forms.entity_form import EntityFormDialog
 from coordinator_app.ui.forms.project_page import ProjectDialog
 from coordinator_app.ui.forms.visit_editor import VisitDialog
-from tests.ui.conftest_forms import open_profile, seed_ciec, show_active, type_text
+from tests.ui.forms_helpers import open_profile, seed_ciec, show_active, type_text
 
 
 def seeded_folder(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import BIG_VISITS, WORDS, column_values, wait_loaded
@@ -162,6 +163,7 @@ def test_suivis_shows_due_and_overdue_items_and_done_saves(qtbot, tmp_path, open
     assert window.status.pending_label.text().endswith("modifications à synchroniser")
 
 
+@pytest.mark.slow
 def test_list_over_100000_visits_pages_and_filters_by_search(qtbot, big_template, open_window):
     window = open_window(big_template)  # read only: no copy of the 90 MB profile
     window.show_page("visits")

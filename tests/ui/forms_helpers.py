@@ -1,6 +1,6 @@
 """Fixtures and helpers of the forms' tests: a real temporary profile with a few records.
 
-Imported by the ``test_forms_*`` files (``from tests.ui.conftest_forms import ...``) so that they
+Imported by the ``test_forms_*`` files (``from tests.ui.forms_helpers import ...``) so that they
 do not depend on the window's own ``conftest.py``.
 """
 
