@@ -3,7 +3,8 @@
 The server creates one when a change's base value (``old``) is neither the server's current value
 nor the change's own new value. The record keeps the winner's value (later ``at``; tie: greater
 ``change_id``) in the target record, and stores here both values with who, when and from which device,
-so nothing is lost. It syncs like any record (kind ``conflict``, region of its target record).
+so nothing is lost. It syncs like any record (kind ``conflict``, region of its target record); its
+fields are listed once, in ``coordinator_app.domain.conflicts``, with ``created_at`` as metadata.
 
 A client resolves a conflict by pushing an ``update`` of the conflict record setting ``status`` from
 ``"ouvert"`` to ``"resolu"`` (optionally ``resolution`` with the chosen value, for the history), and,
@@ -17,30 +18,18 @@ booleans); ``details`` then holds the edited values ``{field: value}`` of the ot
 
 from __future__ import annotations
 
-CONFLICT_STATUSES = ("ouvert", "resolu")
-
-#: Every field of a conflict record, in the order a client's table may use.
-CONFLICT_FIELDS: tuple[str, ...] = (
-    "target_kind",
-    "target_id",
-    "field",  # a field name of the target kind, or "deleted"
-    "project_id",  # the target's project (children and projects), else None
-    "region_code",  # the target's region when the conflict was recorded
-    "kept_value",  # any JSON value: the value the target record holds after the merge
-    "other_value",  # any JSON value: the value that lost
-    "kept_change_id",
-    "kept_author",
-    "kept_device_id",
-    "kept_at",
-    "other_change_id",
-    "other_author",
-    "other_device_id",
-    "other_at",
-    "details",  # None, or {field: value} for a delete/edit conflict
-    "status",  # "ouvert" | "resolu"
-    "resolution",  # any JSON value chosen by the coordinator, or None
-    "created_at",
+from coordinator_app.domain.conflicts import (
+    CONFLICT_CLIENT_FIELDS,
+    CONFLICT_FIELDS,
+    CONFLICT_JSON_FIELDS,
+    CONFLICT_METADATA,
 )
+from coordinator_app.domain.conflicts import CONFLICT_STATUS_CODES as CONFLICT_STATUSES
 
-#: The fields a client may change on a conflict record.
-CONFLICT_CLIENT_FIELDS: frozenset[str] = frozenset({"status", "resolution"})
+__all__ = [
+    "CONFLICT_CLIENT_FIELDS",
+    "CONFLICT_FIELDS",
+    "CONFLICT_JSON_FIELDS",
+    "CONFLICT_METADATA",
+    "CONFLICT_STATUSES",
+]

@@ -17,9 +17,8 @@ another region), but written only within the user's regions.
 
 from __future__ import annotations
 
+from coordinator_app.domain.conflicts import CONFLICT_KIND as CONFLICT_KIND  # re-exported
 from coordinator_app.domain.entities import ENTITIES
-
-CONFLICT_KIND = "conflict"
 
 #: Reference data every user receives on pull, whatever their regions.
 REFERENCE_KINDS: frozenset[str] = frozenset(k for k, spec in ENTITIES.items() if spec.reference)

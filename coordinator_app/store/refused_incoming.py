@@ -27,6 +27,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from coordinator_app.domain import validation
+from coordinator_app.domain.conflicts import (
+    CONFLICT_FIELDS,
+    CONFLICT_JSON_FIELDS,
+    CONFLICT_METADATA,
+)
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.schema import FieldSpec
 from coordinator_app.domain.values import ValueProblem
@@ -47,7 +52,6 @@ TOO_LARGE = "nombre trop grand pour être enregistré sur cet ordinateur (limite
 UNSTORABLE = "valeur impossible à enregistrer sur cet ordinateur"
 
 #: Names a pulled ``conflict`` entry may carry besides its columns (record metadata, ignored).
-CONFLICT_METADATA = frozenset({"created_at"})
 
 
 @dataclass(frozen=True)
@@ -130,18 +134,16 @@ def _check_entity(kind: str, values: Mapping[str, Any]) -> tuple[dict[str, Any],
     return clean, problems
 
 
-def _check_conflict(
-    values: Mapping[str, Any], columns: tuple[str, ...], json_columns: frozenset[str]
-) -> tuple[dict[str, Any], list[Problem]]:
+def _check_conflict(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
     clean: dict[str, Any] = {}
     problems: list[Problem] = []
     for name, value in values.items():
         if name in CONFLICT_METADATA:
             continue
-        if name not in columns:
+        if name not in CONFLICT_FIELDS:
             problems.append(Problem(name, UNKNOWN_FIELD, shown(value)))
             continue
-        if name in json_columns:
+        if name in CONFLICT_JSON_FIELDS:
             try:
                 column: Any = json.dumps(value, ensure_ascii=False)
             except (TypeError, ValueError, RecursionError):
@@ -156,18 +158,12 @@ def _check_conflict(
     return clean, problems
 
 
-def check(
-    kind: str,
-    values: Mapping[str, Any],
-    *,
-    conflict_columns: tuple[str, ...],
-    conflict_json: frozenset[str],
-) -> tuple[dict[str, Any], list[Problem]]:
+def check(kind: str, values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
     """The values of a pulled entry this laptop can apply (canonical, storable) and the refused
-    ones. ``kind`` is an entity kind, or ``conflict`` (its columns passed by the caller)."""
+    ones. ``kind`` is an entity kind, or ``conflict``."""
     if kind in ENTITIES:
         return _check_entity(kind, values)
-    return _check_conflict(values, conflict_columns, conflict_json)
+    return _check_conflict(values)
 
 
 # -- the table -------------------------------------------------------------------------------------

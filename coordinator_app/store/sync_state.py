@@ -7,7 +7,8 @@ old cursor and none of the rows, so the page is simply pulled again; a crash aft
 A pulled value never overwrites a field that has an unsent local change: the local change will be
 pushed and the server merges the two (field-level, three-way), then the merged value comes back.
 
-Conflict records are created by the server only (see ``coordinator_app.protocol.conflicts``); this
+Conflict records are created by the server only (see ``coordinator_app.protocol.conflicts``; their
+fields in ``coordinator_app.domain.conflicts``); this
 profile keeps them in table ``conflict`` so the Conflits screen works offline.
 """
 
@@ -19,36 +20,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from coordinator_app.domain.conflicts import CONFLICT_FIELDS, CONFLICT_JSON_FIELDS, CONFLICT_KIND
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.store import journal, refused_incoming
 from coordinator_app.store.codec import to_db
 
 if TYPE_CHECKING:
     from coordinator_app.store.profile import Store
-
-CONFLICT_KIND = "conflict"
-#: Columns of the local ``conflict`` table (besides the record metadata); JSON ones hold any value.
-CONFLICT_COLUMNS: tuple[str, ...] = (
-    "target_kind",
-    "target_id",
-    "field",
-    "project_id",
-    "region_code",
-    "kept_value",
-    "other_value",
-    "kept_change_id",
-    "kept_author",
-    "kept_device_id",
-    "kept_at",
-    "other_change_id",
-    "other_author",
-    "other_device_id",
-    "other_at",
-    "details",
-    "status",
-    "resolution",
-)
-CONFLICT_JSON = frozenset({"kept_value", "other_value", "details", "resolution"})
 
 META_CURSOR = "sync_cursor"
 META_GENERATION = "server_generation"
@@ -211,8 +189,10 @@ def _columns(kind: str) -> dict[str, Any]:
     """Field name → encoder to the column value, for an entity kind or ``conflict``."""
     if kind == CONFLICT_KIND:
         return {
-            name: (lambda v: json.dumps(v, ensure_ascii=False)) if name in CONFLICT_JSON else None
-            for name in CONFLICT_COLUMNS
+            name: (lambda v: json.dumps(v, ensure_ascii=False))
+            if name in CONFLICT_JSON_FIELDS
+            else None
+            for name in CONFLICT_FIELDS
         }
     entity = ENTITIES[kind]
     return {spec.name: (lambda v, s=spec: to_db(s, v)) for spec in entity.fields}
@@ -233,7 +213,7 @@ def _current(conn: sqlite3.Connection, kind: str, record_id: str) -> dict[str, A
 
 def _decode_column(kind: str, name: str, value: Any) -> Any:
     if kind == CONFLICT_KIND:
-        return json.loads(value) if name in CONFLICT_JSON and value is not None else value
+        return json.loads(value) if name in CONFLICT_JSON_FIELDS and value is not None else value
     spec = ENTITIES[kind].field(name)
     from coordinator_app.store.codec import from_db
 
@@ -317,9 +297,7 @@ def _apply_one(
         page.echoes_stale = True
         return
     encoders = _columns(kind)
-    checked, problems = refused_incoming.check(
-        kind, change.values, conflict_columns=CONFLICT_COLUMNS, conflict_json=CONFLICT_JSON
-    )
+    checked, problems = refused_incoming.check(kind, change.values)
     if problems:  # the entry's other fields apply; the refused ones are kept aside
         _refuse(conn, change, problems, whole=False, now=now)
     held = page.unsent.get((kind, record_id), set())
@@ -544,7 +522,7 @@ def conflicts(store: Store, *, status: str | None = "ouvert") -> list[dict[str, 
         names = [d[0] for d in cursor_.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor_]
     for row in rows:
-        for name in CONFLICT_JSON:
+        for name in CONFLICT_JSON_FIELDS:
             row[name] = json.loads(row[name]) if row[name] is not None else None
         row["deleted"] = bool(row["deleted"])
     return rows

@@ -18,6 +18,7 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
+from coordinator_app.domain.conflicts import CONFLICT_FIELDS
 from coordinator_app.server import db
 from coordinator_app.server.settings import Settings
 from coordinator_app.store import Store, open_store
@@ -199,6 +200,6 @@ def live_rows(store: Store, kinds: tuple[str, ...] | None = None) -> dict[str, A
         result[kind] = {r["id"]: ({n: r[n] for n in spec.field_names}, r["deleted"]) for r in rows}
     conflicts = sync_state.conflicts(store, status=None)
     result["conflict"] = {
-        c["id"]: ({k: c[k] for k in sync_state.CONFLICT_COLUMNS}, c["deleted"]) for c in conflicts
+        c["id"]: ({k: c[k] for k in CONFLICT_FIELDS}, c["deleted"]) for c in conflicts
     }
     return result
