@@ -20,6 +20,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from coordinator_app import APP_NAME, __version__
 from coordinator_app.cli.context import Context
@@ -131,18 +132,17 @@ def check_resources() -> str:
     if not fonts:
         raise CheckFailed(f"aucune police dans {root / 'fonts'}")
     icons = sorted(p.name for p in resource_path("icons").glob("*") if p.is_file())
-    qt_fr = _qt_translation_file("qtbase_fr.qm")
+    qt_fr = self_check().qt_translation_file("qtbase_fr.qm")
     if qt_fr is None:
         raise CheckFailed("traduction française de Qt (qtbase_fr.qm) introuvable")
     return f"{len(fonts)} police(s), {len(icons)} icône(s), qtbase_fr.qm présent, dans {root}"
 
 
-def _qt_translation_file(name: str) -> Path | None:
-    from PySide6.QtCore import QLibraryInfo
+def self_check() -> ModuleType:
+    """``coordinator_app.ui.self_check``, imported when a check needs Qt (only ``ui`` imports it)."""
+    from coordinator_app.ui import self_check as module
 
-    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    candidate = folder / name
-    return candidate if candidate.is_file() else None
+    return module
 
 
 def check_profile(data_dir: Path) -> str:
@@ -235,55 +235,19 @@ def check_report(data_dir: Path) -> str:
 
 def check_window(data_dir: Path) -> str:
     """Open the main window on the temporary profile, let it settle, close it."""
-    _offscreen_without_display()
-    from PySide6.QtWidgets import QApplication
-
+    qt = self_check()
     try:
-        from coordinator_app.ui import create_main_window
+        title, platform = qt.open_and_close_window(data_dir)
     except ImportError as error:
         raise CheckFailed(f"fenêtre principale indisponible ({error})") from None
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
-    window = create_main_window(data_dir)
-    try:
-        window.show()
-        deadline = time.monotonic() + 5
-        while not window.isVisible() and time.monotonic() < deadline:
-            app.processEvents()
-        app.processEvents()
-        if not window.isVisible():
-            raise CheckFailed("la fenêtre ne s'est pas affichée")
-        title = window.windowTitle()
-    finally:
-        window.close()
-        window.deleteLater()
-        app.processEvents()
-    return f"« {title} » ouverte et fermée (plateforme Qt {app.platformName()})"
+    except qt.WindowNotShown:
+        raise CheckFailed("la fenêtre ne s'est pas affichée") from None
+    return f"« {title} » ouverte et fermée (plateforme Qt {platform})"
 
 
 def startup_probe(data_dir: Path) -> int:
     """Show the main window on ``data_dir``; print READY once no background task runs."""
-    _offscreen_without_display()
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from coordinator_app.ui import create_main_window
-    from coordinator_app.ui.tasks import running_tasks
-
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
-    window = create_main_window(data_dir)
-    window.show()
-
-    def poll() -> None:
-        if running_tasks():
-            QTimer.singleShot(1, poll)
-            return
-        print(f"READY rss_kb={_rss_kb()}", flush=True)
-        window.close()
-        app.quit()
-
-    QTimer.singleShot(0, poll)
-    app.exec()
-    return 0
+    return self_check().startup_probe(data_dir, lambda: f"READY rss_kb={_rss_kb()}")
 
 
 def _rss_kb() -> int:
@@ -294,13 +258,6 @@ def _rss_kb() -> int:
     except OSError:
         pass
     return 0
-
-
-def _offscreen_without_display() -> None:
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _python() -> str:

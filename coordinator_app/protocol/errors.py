@@ -28,7 +28,6 @@ class ErrorCode(StrEnum):
     METHOD_NOT_ALLOWED = "method_not_allowed"  # 405
     CHANGE_ID_REUSED = "change_id_reused"  # 409: same change_id, different content
     TOO_LARGE = "too_large"  # 413: body, batch, chunk or attachment too large
-    UNSUPPORTED_MEDIA = "unsupported_media_type"  # 415
     CLIENT_OUTDATED = "client_outdated"  # 426: client protocol/schema older than the server's
     CLIENT_TOO_NEW = "client_too_new"  # 426: client newer than the server
     THROTTLED = "throttled"  # 429: too many failed logins (Retry-After header)

@@ -27,7 +27,6 @@ LOGIN_FAILURES_ALLOWED = 5  # per username and per address, within LOGIN_WINDOW_
 LOGIN_WINDOW_SECONDS = 300
 
 RecordId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-]{1,64}$")]
-Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 Op = Literal["create", "update", "delete", "restore"]
 PullOp = Literal["create", "update", "delete", "restore", "snapshot"]
 PushStatus = Literal["applied", "duplicate", "conflict", "refused", "deferred"]

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from coordinator_app.domain.errors import NotFoundError, UserError
-from coordinator_app.domain.regions import REGIONS, parse_region
+from coordinator_app.domain.regions import parse_region
 from coordinator_app.protocol.kinds import ROLES
 from coordinator_app.server import db, security
 from coordinator_app.server.clock import epoch, now_iso
@@ -39,9 +39,6 @@ class User:
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
-
-    def may_access(self, region: str | None) -> bool:
-        return self.is_admin or (region is not None and region in self.regions)
 
 
 @dataclass(frozen=True)
@@ -365,7 +362,3 @@ def touch_device(engine: Engine, device_id: str, *, wiped: bool = False) -> None
         values["wiped_at"] = now_iso()
     with db.writing(engine) as conn:
         conn.execute(db.devices.update().where(db.devices.c.id == device_id).values(**values))
-
-
-def all_region_codes() -> list[str]:
-    return list(REGIONS)

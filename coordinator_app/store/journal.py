@@ -109,10 +109,3 @@ def mark_sent(conn: sqlite3.Connection, acknowledged: dict[str, int | None], at:
         "UPDATE journal SET sent_at = ?, server_seq = ? WHERE change_id = ? AND sent_at IS NULL",
         [(at, server_seq, change_id) for change_id, server_seq in acknowledged.items()],
     )
-
-
-def entries_since(conn: sqlite3.Connection, after_seq: int, limit: int = 500) -> list[JournalEntry]:
-    rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM journal WHERE seq > ? ORDER BY seq LIMIT ?", (after_seq, limit)
-    )
-    return [JournalEntry.from_row(row) for row in rows]

@@ -3,7 +3,7 @@
 Each migration runs in its own transaction and records itself in ``_migrations`` and in SQLite's
 ``user_version``; a copy of the profile is taken before the first pending migration runs. A profile
 whose version is newer than this app knows is refused untouched. Migrations are frozen once
-released: never edit one, add the next. ``tests/store/test_schema.py`` checks that the tables agree
+released: never edit one, add the next. ``tests/store/test_migrations.py`` checks that the tables agree
 with the domain's entity specs after the last migration, so a new field cannot ship without one.
 """
 

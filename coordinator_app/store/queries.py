@@ -85,14 +85,6 @@ def regions_matching(word: str) -> list[str]:
     return found
 
 
-def fts_query(text: str) -> str | None:
-    """An FTS5 query matching every word typed, each as a prefix (« saguen lac » → both words).
-
-    None when nothing searchable was typed.
-    """
-    return " ".join(fts_words(text)) or None
-
-
 # -- list definitions ------------------------------------------------------------------------------
 _COORDINATOR_NAMES = (
     "(SELECT group_concat(c.name, ', ') FROM json_each(p.coordinator_ids) j"
@@ -389,15 +381,6 @@ def coordinators(store: Store) -> list[tuple[str, str]]:
             "SELECT id, name FROM coordinator WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id"
         )
         return [(row[0], row[1]) for row in rows]
-
-
-def regions_in_use(store: Store) -> list[str]:
-    """Region codes that have at least one live project."""
-    with store.reading() as conn:
-        rows = conn.execute(
-            "SELECT DISTINCT region_code FROM project WHERE deleted = 0 ORDER BY region_code"
-        )
-        return [row[0] for row in rows if row[0]]
 
 
 def is_empty(store: Store) -> bool:
