@@ -83,18 +83,19 @@ def append_many(conn: sqlite3.Connection, entries: Iterable[tuple]) -> None:
     conn.executemany(_INSERT, entries)
 
 
-def entries_for_record(conn: sqlite3.Connection, kind: str, record_id: str) -> list[JournalEntry]:
-    rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM journal WHERE kind = ? AND record_id = ? ORDER BY seq",
-        (kind, record_id),
-    )
+def select(conn: sqlite3.Connection, where: str, params: tuple | list = ()) -> list[JournalEntry]:
+    """The entries matching ``where`` (an SQL condition, with its ``ORDER BY``/``LIMIT``)."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM journal WHERE {where}", params)
     return [JournalEntry.from_row(row) for row in rows]
+
+
+def entries_for_record(conn: sqlite3.Connection, kind: str, record_id: str) -> list[JournalEntry]:
+    return select(conn, "kind = ? AND record_id = ? ORDER BY seq", (kind, record_id))
 
 
 def pending(conn: sqlite3.Connection, limit: int | None = None) -> list[JournalEntry]:
-    sql = f"SELECT {_COLUMNS} FROM journal WHERE origin = 'local' AND sent_at IS NULL ORDER BY seq"
-    rows = conn.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
-    return [JournalEntry.from_row(row) for row in rows]
+    where = "origin = 'local' AND sent_at IS NULL ORDER BY seq"
+    return select(conn, where + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
 
 
 def pending_count(conn: sqlite3.Connection) -> int:
@@ -108,4 +109,13 @@ def mark_sent(conn: sqlite3.Connection, acknowledged: dict[str, int | None], at:
     conn.executemany(
         "UPDATE journal SET sent_at = ?, server_seq = ? WHERE change_id = ? AND sent_at IS NULL",
         [(at, server_seq, change_id) for change_id, server_seq in acknowledged.items()],
+    )
+
+
+def acknowledge_echo(conn: sqlite3.Connection, change_id: str, server_seq: int, at: str) -> None:
+    """A pulled change that is already in the journal (our own coming back, or one received
+    before a server restore) takes the server's seq, and counts as sent if it was not."""
+    conn.execute(
+        "UPDATE journal SET sent_at = coalesce(sent_at, ?), server_seq = ? WHERE change_id = ?",
+        (at, server_seq, change_id),
     )

@@ -57,13 +57,8 @@ def _write_fields(store: Store, kind: str, record: dict[str, Any], changes: dict
     the rest of a record written under older rules: only personal values are replaced."""
     spec = ENTITIES[kind]
     diff = {name: [record[name], value] for name, value in changes.items()}
-    now = store.now()
-    assignments = ", ".join(f'"{name}" = ?' for name in diff)
-    store.conn.execute(
-        f"UPDATE {kind} SET {assignments}, updated_at = ? WHERE id = ?",
-        [*(to_db(spec.field(n), v[1]) for n, v in diff.items()), now, record["id"]],
-    )
-    store._journal(kind, record["id"], "update", diff, now)
+    columns = {name: to_db(spec.field(name), value) for name, value in changes.items()}
+    store.write_change(kind, record["id"], columns, diff)
 
 
 def _scrub_entries(store: Store, kind: str, record_id: str, scrub: Any) -> int:

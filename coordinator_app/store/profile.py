@@ -27,7 +27,7 @@ from coordinator_app.domain.errors import NotFoundError, ProfileError, UserError
 from coordinator_app.domain.people import Person
 from coordinator_app.domain.rules import with_stage_history
 from coordinator_app.domain.validation import clean_record
-from coordinator_app.store import journal, paths
+from coordinator_app.store import journal, paths, writes
 from coordinator_app.store.codec import decode_row, to_db
 from coordinator_app.store.connection import open_connection, open_reader
 from coordinator_app.store.journal import JournalEntry
@@ -37,7 +37,6 @@ Clock = Callable[[], dt.datetime]
 InvalidRow = Callable[[int, ValidationFailed], None]
 BULK_CHUNK = 1000
 BULK_CACHE_KIB = -65536  # SQLite page cache during bulk writes: 64 MiB (negative: KiB)
-_METADATA = ("id", "created_at", "updated_at", "author", "deleted")
 META_PERSON = "person"  # the profile's person, JSON of ``domain.people.Person``
 
 
@@ -261,7 +260,7 @@ class Store:
             return db[kind].count_where(where, params)
 
     def _column(self, kind: str, name: str) -> str:
-        if name not in _METADATA and not ENTITIES[kind].has_field(name):
+        if name not in writes.METADATA and not ENTITIES[kind].has_field(name):
             raise KeyError(f"{kind} has no field {name!r}")
         return f'"{name}"'
 
@@ -300,8 +299,7 @@ class Store:
         """Validate and insert a record; returns it with its id."""
         new = self._new_record(kind, values, record_id, self.today())
         with self.transaction():
-            self.conn.execute(_insert_sql(kind), new.row)
-            journal.append_many(self.conn, [new.entry])
+            writes.write(self.conn, new.row, new.entry)
         return new.record
 
     def create_many(
@@ -328,7 +326,7 @@ class Store:
         """
         today = self.today()
         written: list[str] = []
-        records: list[list[Any]] = []
+        records: list[writes.Row] = []
         entries: list[tuple] = []
         with self.bulk_transaction():
             for index, (record_id, values) in enumerate(rows):
@@ -343,14 +341,12 @@ class Store:
                 entries.append(new.entry)
                 written.append(new.record["id"])
                 if len(records) >= chunk:
-                    self._insert_batch(kind, records, entries)
-            self._insert_batch(kind, records, entries)
+                    self._insert_batch(records, entries)
+            self._insert_batch(records, entries)
         return written
 
-    def _insert_batch(self, kind: str, records: list[list[Any]], entries: list[tuple]) -> None:
-        if records:
-            self.conn.executemany(_insert_sql(kind), records)
-            journal.append_many(self.conn, entries)
+    def _insert_batch(self, records: list[writes.Row], entries: list[tuple]) -> None:
+        writes.write_many(self.conn, records, entries)
         records.clear()
         entries.clear()
 
@@ -370,14 +366,9 @@ class Store:
         record_id = record_id or new_id()
         now = self.now()
         entity = ENTITIES[kind]
-        row = [
-            record_id,
-            now,
-            now,
-            self.author,
-            0,
-            *(to_db(spec, clean[spec.name]) for spec in entity.fields),
-        ]
+        metadata = [record_id, now, now, self.author, 0]
+        values = [*metadata, *(to_db(spec, clean[spec.name]) for spec in entity.fields)]
+        row = writes.insert_row(kind, _columns(kind), values)
         changed = {
             name: [None, value] for name, value in clean.items() if value not in (None, [], False)
         }
@@ -389,7 +380,7 @@ class Store:
             "deleted": False,
             **clean,
         }
-        return _NewRecord(record, row, self._entry(kind, record_id, "create", changed, now))
+        return _NewRecord(record, row, self.journal_entry(kind, record_id, "create", changed, now))
 
     def update(self, kind: str, record_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Validate the record with ``changes`` applied and write only the fields that differ."""
@@ -399,8 +390,7 @@ class Store:
             change = self._change(kind, current, changes, self.today())
             if change is None:
                 return current
-            self.conn.execute(change.sql, change.params)
-            journal.append_many(self.conn, [change.entry])
+            writes.write(self.conn, change.row, change.entry)
         return change.record
 
     def update_many(
@@ -422,7 +412,7 @@ class Store:
         with self.bulk_transaction():
             for start, batch in _chunks(rows, chunk):
                 currents = self.get_many(kind, [record_id for record_id, _ in batch])
-                runs: list[tuple[str, list[list[Any]]]] = []  # same statement, in row order
+                rows: list[writes.Row] = []
                 entries: list[tuple] = []
                 for offset, (record_id, values) in enumerate(batch):
                     current = currents.get(record_id)
@@ -440,14 +430,10 @@ class Store:
                     currents[record_id] = (
                         change.record
                     )  # a record twice in a chunk sees its first change
-                    if not runs or runs[-1][0] != change.sql:
-                        runs.append((change.sql, []))
-                    runs[-1][1].append(change.params)
+                    rows.append(change.row)
                     entries.append(change.entry)
                     changed.append(record_id)
-                for sql, params in runs:
-                    self.conn.executemany(sql, params)
-                journal.append_many(self.conn, entries)
+                writes.write_many(self.conn, rows, entries)
         return changed
 
     def get_many(self, kind: str, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -474,13 +460,12 @@ class Store:
         if not diff:
             return None
         now = self.now()
-        assignments = ", ".join(f'"{n}" = ?' for n in diff)
         record_id = current["id"]
+        columns = {n: to_db(entity.field(n), clean[n]) for n in diff}
         return _Change(
             record={**current, **clean, "updated_at": now},
-            sql=f"UPDATE {kind} SET {assignments}, updated_at = ? WHERE id = ?",
-            params=[*(to_db(entity.field(n), clean[n]) for n in diff), now, record_id],
-            entry=self._entry(kind, record_id, "update", diff, now),
+            row=writes.update_row(kind, record_id, columns, now),
+            entry=self.journal_entry(kind, record_id, "update", diff, now),
         )
 
     def delete(self, kind: str, record_id: str) -> None:
@@ -498,21 +483,32 @@ class Store:
                 raise NotFoundError(f"{ENTITIES[kind].label} introuvable : {record_id}")
             if record["deleted"] == deleted:
                 return
-            now = self.now()
-            self.conn.execute(
-                f"UPDATE {kind} SET deleted = ?, updated_at = ? WHERE id = ?",
-                (int(deleted), now, record_id),
-            )
-            self._journal(kind, record_id, "delete" if deleted else "restore", {}, now)
+            op = "delete" if deleted else "restore"
+            self.write_change(kind, record_id, {"deleted": int(deleted)}, {}, op=op)
 
-    def _journal(
-        self, kind: str, record_id: str, op: str, fields: dict[str, list[Any]], at: str
-    ) -> None:
-        journal.append_many(self.conn, [self._entry(kind, record_id, op, fields, at)])
+    def write_change(
+        self,
+        kind: str,
+        record_id: str,
+        columns: Mapping[str, Any],
+        fields: dict[str, list[Any]],
+        *,
+        op: str = "update",
+    ) -> str:
+        """Update a record's ``columns`` (database values) and journal ``fields`` (``{name: [old,
+        new]}``) as this device's change, in the caller's transaction; returns the time written.
 
-    def _entry(
+        For writes that are not a validated ``update``: a delete or restore, an anonymisation that
+        must not re-validate a record written under older rules, a conflict marked resolved."""
+        now = self.now()
+        row = writes.update_row(kind, record_id, columns, now)
+        writes.write(self.conn, row, self.journal_entry(kind, record_id, op, fields, now))
+        return now
+
+    def journal_entry(
         self, kind: str, record_id: str, op: str, fields: dict[str, list[Any]], at: str
     ) -> tuple:
+        """A journal entry of this device's change (``journal.entry_params``), for ``writes``."""
         return journal.entry_params(
             change_id=new_id(), kind=kind, record_id=record_id, op=op, fields=fields, at=at,
             author=self.author, device_id=self.device_id, author_id=self.author_id,
@@ -524,7 +520,7 @@ class _NewRecord:
     """A validated new record, the row of its table and its journal entry."""
 
     record: dict[str, Any]
-    row: list[Any]
+    row: writes.Row
     entry: tuple
 
 
@@ -533,8 +529,7 @@ class _Change:
     """A validated update: the record after it, its statement and its journal entry."""
 
     record: dict[str, Any]
-    sql: str
-    params: list[Any]
+    row: writes.Row
     entry: tuple
 
 
@@ -545,10 +540,10 @@ def _refuse_append_only(kind: str) -> None:
         raise UserError(append_only_message(kind))
 
 
-def _insert_sql(kind: str) -> str:
-    columns = [*_METADATA, *ENTITIES[kind].field_names]
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    return f"INSERT INTO {kind} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
+@functools.cache
+def _columns(kind: str) -> tuple[str, ...]:
+    """The columns of a kind's table, in the order ``_new_record`` builds its rows."""
+    return (*writes.METADATA, *ENTITIES[kind].field_names)
 
 
 def _chunks(

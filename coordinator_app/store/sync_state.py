@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from coordinator_app.domain.conflicts import CONFLICT_FIELDS, CONFLICT_JSON_FIELDS, CONFLICT_KIND
 from coordinator_app.domain.entities import ENTITIES
-from coordinator_app.store import journal, refused_incoming
+from coordinator_app.store import journal, refused_incoming, writes
 from coordinator_app.store.codec import to_db
 
 if TYPE_CHECKING:
@@ -132,12 +132,12 @@ def pending_to_push(store: Store, limit: int) -> list[journal.JournalEntry]:
     """Unsent local entries, oldest first, without the ones the server refused (those wait for
     the coordinator to retry or abandon them: see ``retry_refused`` and ``abandon_refused``)."""
     with store.reading() as conn:
-        rows = conn.execute(
-            f"SELECT {journal._COLUMNS} FROM journal WHERE origin = 'local' AND sent_at IS NULL "
+        return journal.select(
+            conn,
+            "origin = 'local' AND sent_at IS NULL "
             "AND change_id NOT IN (SELECT change_id FROM sync_refused) ORDER BY seq LIMIT ?",
             (limit,),
         )
-        return [journal.JournalEntry.from_row(row) for row in rows]
 
 
 def base_seq(store: Store, entry: journal.JournalEntry) -> int | None:
@@ -274,7 +274,7 @@ class _Page:
 
     def flush(self, conn: sqlite3.Connection) -> None:
         if self.journal_rows:
-            journal.append_many(conn, self.journal_rows)
+            writes.write_entries(conn, self.journal_rows)
             self.journal_rows = []
 
 
@@ -296,7 +296,6 @@ def _apply_one(
         _leave_scope(conn, kind, record_id, result)
         page.echoes_stale = True
         return
-    encoders = _columns(kind)
     checked, problems = refused_incoming.check(kind, change.values)
     if problems:  # the entry's other fields apply; the refused ones are kept aside
         _refuse(conn, change, problems, whole=False, now=now)
@@ -306,50 +305,63 @@ def _apply_one(
         result.kept_local += 1
     deleted = change.deleted if "deleted" not in held else None
     existing = _current(conn, kind, record_id)
-    diff: dict[str, list[Any]] = {}
     if existing is None:
         if held:
             result.kept_local += 1
-        columns = ["id", "created_at", "updated_at", "author", "deleted", *values]
-        row = [record_id, change.at, change.at, change.author, int(bool(deleted))]
-        row += [_encode(encoders, k, v) for k, v in values.items()]
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        conn.execute(f"INSERT INTO {kind} ({quoted}) VALUES ({', '.join('?' * len(columns))})", row)
-        diff = {k: [None, v] for k, v in values.items()}
         if kind == CONFLICT_KIND and values.get("status", "ouvert") == "ouvert":
             result.new_conflicts += 1
+        row, diff = _insert(kind, change, values, deleted)
     else:
-        for name, value in values.items():
-            old = _decode_column(kind, name, existing.get(name))
-            if old != value:
-                diff[name] = [old, value]
-        assignments = [f'"{n}" = ?' for n in diff]
-        params = [_encode(encoders, n, v[1]) for n, v in diff.items()]
-        if deleted is not None and bool(existing["deleted"]) != deleted:
-            assignments.append("deleted = ?")
-            params.append(int(deleted))
-        if assignments:
-            conn.execute(
-                f"UPDATE {kind} SET {', '.join(assignments)}, updated_at = ? WHERE id = ?",
-                [*params, change.at, record_id],
-            )
+        row, diff = _update(kind, change, existing, values, deleted)
     if origin is not None:
         # our own change coming back (it acknowledges a push whose reply was lost), or, after a
         # server restore, a change already received: either way it takes the server's new seq
         result.echoed += origin == "local"
-        conn.execute(
-            "UPDATE journal SET sent_at = coalesce(sent_at, ?), server_seq = ? WHERE change_id = ?",
-            (now, change.seq, change.change_id),
-        )
+        writes.write(conn, row, None)
+        journal.acknowledge_echo(conn, change.change_id, change.seq, now)
         return
     result.received += 1
     result.records.add((kind, record_id))
     op = change.op if change.op in ("create", "update", "delete", "restore") else "update"
-    page.journal_rows.append(journal.entry_params(
+    entry = journal.entry_params(
         change_id=change.change_id, kind=kind, record_id=record_id, op=op, fields=diff,
         at=change.at, author=change.author, device_id=change.device_id, origin="remote",
         sent_at=now, server_seq=change.seq, author_id=change.author_id,
-    ))  # fmt: skip
+    )  # fmt: skip
+    writes.write(conn, row, entry, pending=page.journal_rows)
+
+
+def _insert(
+    kind: str, change: RemoteChange, values: dict[str, Any], deleted: bool | None
+) -> tuple[writes.Row, dict[str, list[Any]]]:
+    """The row of a record this laptop did not have, and its journal diff."""
+    encoders = _columns(kind)
+    columns = [*writes.METADATA, *values]
+    row = [change.record_id, change.at, change.at, change.author, int(bool(deleted))]
+    row += [_encode(encoders, k, v) for k, v in values.items()]
+    return writes.insert_row(kind, columns, row), {k: [None, v] for k, v in values.items()}
+
+
+def _update(
+    kind: str,
+    change: RemoteChange,
+    existing: dict[str, Any],
+    values: dict[str, Any],
+    deleted: bool | None,
+) -> tuple[writes.Row | None, dict[str, list[Any]]]:
+    """The update of the fields that differ (None when none does), and its journal diff."""
+    encoders = _columns(kind)
+    diff: dict[str, list[Any]] = {}
+    for name, value in values.items():
+        old = _decode_column(kind, name, existing.get(name))
+        if old != value:
+            diff[name] = [old, value]
+    columns = {n: _encode(encoders, n, v[1]) for n, v in diff.items()}
+    if deleted is not None and bool(existing["deleted"]) != deleted:
+        columns["deleted"] = int(deleted)
+    if not columns:
+        return None, diff
+    return writes.update_row(kind, change.record_id, columns, change.at), diff
 
 
 #: Errors a pulled entry's content can cause at its write. Not ``OperationalError``: a full disk,
@@ -534,22 +546,16 @@ def get_conflict(store: Store, conflict_id: str) -> dict[str, Any] | None:
 
 def mark_conflict_resolved(store: Store, conflict_id: str, resolution: Any) -> None:
     """Journal the resolution as an update of the conflict record; it syncs like any change."""
-    from coordinator_app.store.profile import new_id
-
-    with store.transaction() as conn:
+    with store.transaction():
         current = get_conflict(store, conflict_id)
         if current is None or current["status"] != "ouvert":
             return
-        now = store.now()
-        conn.execute(
-            "UPDATE conflict SET status = 'resolu', resolution = ?, updated_at = ? WHERE id = ?",
-            (json.dumps(resolution, ensure_ascii=False), now, conflict_id),
+        store.write_change(
+            CONFLICT_KIND,
+            conflict_id,
+            {"status": "resolu", "resolution": json.dumps(resolution, ensure_ascii=False)},
+            {"status": ["ouvert", "resolu"], "resolution": [current["resolution"], resolution]},
         )
-        journal.append(
-            conn, change_id=new_id(), kind=CONFLICT_KIND, record_id=conflict_id, op="update",
-            fields={"status": ["ouvert", "resolu"], "resolution": [current["resolution"], resolution]},
-            at=now, author=store.author, device_id=store.device_id, author_id=store.author_id,
-        )  # fmt: skip
 
 
 def refused(store: Store) -> list[dict[str, Any]]:
