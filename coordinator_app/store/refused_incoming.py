@@ -51,8 +51,6 @@ UNKNOWN_FIELD = "champ inconnu de cette version de Carnet COOP"
 TOO_LARGE = "nombre trop grand pour être enregistré sur cet ordinateur (limite : 2⁶³ − 1)"
 UNSTORABLE = "valeur impossible à enregistrer sur cet ordinateur"
 
-#: Names a pulled ``conflict`` entry may carry besides its columns (record metadata, ignored).
-
 
 @dataclass(frozen=True)
 class Problem:
