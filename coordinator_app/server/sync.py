@@ -1137,7 +1137,7 @@ def pull(
         device_seen.record_pull(engine, device_id, since, generation)
     has_more = len(rows) > limit
     rows = rows[:limit]
-    next_since = rows[-1].seq if has_more else max(top, since if top >= since else top)
+    next_since = rows[-1].seq if has_more else top
     regions = None if user.is_admin else set(user.regions)
     return [_entry(row, regions) for row in rows], next_since, has_more
 
