@@ -319,6 +319,8 @@ def _v9_refused_incoming(conn: sqlite3.Connection) -> None:
         "CREATE INDEX idx_sync_refused_incoming_open ON sync_refused_incoming(dismissed_at, "
         "received_at)"
     )
+
+
 def _v10_journal_notes(conn: sqlite3.Connection) -> None:
     """What a change was, where the journal's op cannot say it: « Rétablir cette valeur » writes
     an ordinary update (it syncs like one) and notes it here as a restored value, so that the
