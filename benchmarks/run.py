@@ -1,6 +1,6 @@
 """Carnet COOP benchmarks: speed and scale, each beside a baseline measured in the same run.
 
-    python benchmarks/run.py [--quick] [--json FILE] [--only NAME ...] [--strict]
+    python benchmarks/run.py [--quick] [--json FILE] [--compare FILE] [--only NAME ...] [--strict]
 
 Prints one table — figure, size, our time, baseline time, ratio, target, met? — and writes the
 same rows as JSON with ``--json``. ``--quick`` runs every figure at a tenth of its size (what CI
@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import fig_import, fig_reports, fig_store, fig_sync, fig_window
+from benchmarks import compare, fig_import, fig_reports, fig_store, fig_sync, fig_window
 from benchmarks.common import Context, Row, machine
 
 FIGURES: list[tuple[str, Callable[[Context], Row]]] = [
@@ -98,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help="a tenth of the size; never fails on timing"
     )
     parser.add_argument("--json", metavar="FILE", help="also write the rows as JSON")
+    parser.add_argument(
+        "--compare", metavar="FILE", help="print a previous --json run beside this one"
+    )
     parser.add_argument("--only", nargs="*", metavar="NAME", choices=[n for n, _f in FIGURES])
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--keep", metavar="DIR", help="build the profiles in DIR and keep them")
@@ -107,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         help="size factor (default 1, or 0.1 with --quick); the tests run the suite at 0.01",
     )
     args = parser.parse_args(argv)
+    previous = compare.load(Path(args.compare)) if args.compare else None  # fail before the run
     # Profiles opened here are throw-away: a passphrase instead of the user's keyring.
     os.environ.setdefault("COORDINATOR_APP_PASSPHRASE", "benchmarks-passphrase")
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
@@ -133,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(table(rows))
+    if previous is not None:
+        print()
+        print(f"Compared with {args.compare}:")
+        print()
+        print(compare.compare_table(previous, rows))
     if args.json:
         payload = {
             "quick": args.quick,

@@ -19,7 +19,8 @@ def test_benchmarks_run_to_completion(tmp_path: Path) -> None:
     # CI runs `benchmarks/run.py --quick` itself; here the same code at a hundredth of the size.
     out = tmp_path / "bench.json"
     result = subprocess.run(
-        [sys.executable, "benchmarks/run.py", "--quick", "--scale", "0.01", "--json", str(out)],
+        [sys.executable, "benchmarks/run.py", "--quick", "--scale", "0.01", "--json", str(out),
+         "--compare", "benchmarks/last-full-run.json"],
         cwd=ROOT, capture_output=True, text=True, timeout=280,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
@@ -33,3 +34,6 @@ def test_benchmarks_run_to_completion(tmp_path: Path) -> None:
     table = result.stdout
     assert "| figure" in table and "| met? |" in table
     assert all(row["figure"] in table for row in rows)
+    # --compare: the previous run's figures beside this run's (start-up was 599.4 ms then)
+    compared = table.split("Compared with benchmarks/last-full-run.json:", 1)[1]
+    assert "| now / before |" in compared and "599.4 ms" in compared
