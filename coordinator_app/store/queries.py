@@ -303,11 +303,21 @@ def _any_outside_visits(store: Store, terms: list[tuple[str, str]]) -> bool:
     return False
 
 
-def list_count(store: Store, kind: str, flt: ListFilter) -> int:
-    """How many rows the list shows with this filter."""
+#: The lists count at most this many rows and then say « plus de 1 000 »: counting the 60 000
+#: visits a first letter matches took 0.5 s, a number nobody reads while typing (issue 17).
+COUNT_CAP = 1_000
+
+
+def list_count(store: Store, kind: str, flt: ListFilter, *, cap: int | None = None) -> int:
+    """How many rows the list shows with this filter; with ``cap``, stops counting past it
+    (an answer above ``cap`` means « more than ``cap`` »)."""
     where, params = _where(store, kind, flt)
+    sql = _COUNT[kind] + where
+    if cap is not None:  # the same rows, only the first cap + 1 of them
+        sql = "SELECT count(*) FROM (SELECT 1 FROM" + sql.split(" FROM", 1)[1] + " LIMIT ?)"
+        params = [*params, cap + 1]
     with store.reading() as conn:
-        return conn.execute(_COUNT[kind] + where, params).fetchone()[0]
+        return conn.execute(sql, params).fetchone()[0]
 
 
 def list_page(

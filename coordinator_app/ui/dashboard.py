@@ -158,6 +158,7 @@ class Dashboard(QWidget):
         columns = [c for c in ACTION_COLUMNS if c.key in ("due_date", "text", "project_name")]
         self.overdue_model = RecordTableModel(self.store, "action_item", columns, self)
         self.overdue_model.PAGE_SIZE = 100
+        self.overdue_model.COUNT_CAP = None  # « Suivis en retard (N) » shows the exact number
         self.overdue_view = QTableView()
         self.overdue_view.setModel(self.overdue_model)
         self.overdue_view.verticalHeader().hide()

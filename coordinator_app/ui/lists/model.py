@@ -40,6 +40,7 @@ class RecordTableModel(QAbstractTableModel):
     """Rows of ``store.queries.list_page`` for one kind and filter."""
 
     PAGE_SIZE = 200
+    COUNT_CAP: int | None = q.COUNT_CAP  # None: count every row (a total shown as a number)
     loaded = Signal()  # a reload's first page landed
     counted_signal = Signal()  # …and then its total (``total`` is exact from here)
     done_toggled = Signal(str, bool)  # the user ticked « Fait » on an action item
@@ -57,6 +58,7 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_key, self.descending = q.DEFAULT_SORT[kind]
         self.total = 0
         self.counted = True
+        self.capped = False  # the count stopped at COUNT_CAP: there are more than that
         self._rows: list[dict[str, Any]] = []
         self._generation = 0
         self.loading = False
@@ -79,24 +81,26 @@ class RecordTableModel(QAbstractTableModel):
         generation = self._generation
         store, kind, flt = self.store, self.kind, self.filter
         sort, desc, size = self.sort_key, self.descending, self.PAGE_SIZE
+        # a search typed is counted up to the cap (each keystroke); a plain filter, exactly
+        cap = self.COUNT_CAP if flt.text.strip() else None
         self.loading = True
 
         def page(_reporter: Any) -> list[dict[str, Any]]:
             return q.list_page(store, kind, flt, sort=sort, descending=desc, limit=size)
 
         def count(_reporter: Any) -> int:
-            return q.list_count(store, kind, flt)
+            return q.list_count(store, kind, flt, cap=cap)
 
         def land_count(total: int) -> None:
             if generation == self._generation:
-                self._set_count(total)
+                self._set_count(total, cap)
 
         def land_page(rows: list[dict[str, Any]]) -> None:
             if generation != self._generation:
                 return  # the user typed on: a newer query is on its way
             self.beginResetModel()
             self._rows = rows
-            self.counted = len(rows) < size
+            self.counted, self.capped = len(rows) < size, False
             self.total = len(rows)
             self.today = self.store.today().isoformat()
             self.endResetModel()
@@ -113,13 +117,15 @@ class RecordTableModel(QAbstractTableModel):
         self._fetch_token = None  # a page asked for before this reload is dropped on landing
         run_in_background(self._owner, page, on_success=land_page, show_progress=False)
 
-    def _set_count(self, total: int) -> None:
+    def _set_count(self, total: int, cap: int | None = None) -> None:
+        # past the cap the total is « more than COUNT_CAP » (``capped``); rows still page in
+        self.capped = cap is not None and total > cap
         self.total, self.counted = max(total, len(self._rows)), True
         self.loading = False
         self.counted_signal.emit()
 
     def _may_have_more(self) -> bool:
-        if self.counted:
+        if self.counted and not self.capped:
             return len(self._rows) < self.total
         return bool(self._rows) and len(self._rows) % self.PAGE_SIZE == 0
 
@@ -145,6 +151,7 @@ class RecordTableModel(QAbstractTableModel):
             self._fetch_token = None
             if not page:
                 self.total, self.counted = len(self._rows), True
+                self.capped = False
                 return
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)

@@ -373,7 +373,12 @@ class ListPage(QWidget):
         return i18n.count(self.tr("%n résultat(s)", "", total), total)
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.count_text(self.model.total))
+        if self.model.capped:  # the count stops there: a number nobody reads while typing
+            self.count_label.setText(
+                self.tr("Plus de {count} résultats").format(count=i18n.number(self.model.COUNT_CAP))
+            )
+        else:
+            self.count_label.setText(self.count_text(self.model.total))
         # Empty state: a search or filters that match nothing say so (not a blank table).
         empty = self.model.counted and not self.model.loading and self.model.total == 0
         filtered = bool(self.search.text().strip()) or any(
