@@ -125,6 +125,10 @@ def qt_env() -> dict[str, str]:
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    # An installed app runs from compiled bytecode: a child that recompiled every module at each
+    # start (PYTHONDONTWRITEBYTECODE, set in some shells and CI) measured 0.3 s of compile()
+    # that no user ever waits for (issue 17's start-up profile). The warm-up child writes it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
