@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import compare, fig_import, fig_reports, fig_store, fig_sync, fig_window
+from benchmarks import compare, fig_import, fig_load, fig_reports, fig_store, fig_sync, fig_window
 from benchmarks.common import Context, Row, machine
 
 FIGURES: list[tuple[str, Callable[[Context], Row]]] = [
@@ -36,6 +36,7 @@ FIGURES: list[tuple[str, Callable[[Context], Row]]] = [
     ("sync-1-change", fig_sync.one_change_scaling),
     ("bilan-regional", fig_reports.bilan_regional),
     ("server-load", fig_sync.server_load),
+    ("load", fig_load.load),
     ("import", fig_import.spreadsheet_import),
     ("memory", fig_window.memory),
 ]
