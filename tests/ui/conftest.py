@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -118,6 +119,10 @@ def open_window(qtbot) -> Iterator[Callable[[Path], object]]:
         if shiboken6.isValid(window):  # pytest-qt may have closed and deleted it already
             window.close()
         store.close()
+    # Collect the closed windows' reference cycles here, on the GUI thread: left to chance, the
+    # collector ran inside a later test's background task and deleted Qt objects off the GUI
+    # thread (a segmentation fault, on main too, in whichever test came next).
+    gc.collect()
 
 
 def wait_loaded(qtbot, *pages) -> None:
