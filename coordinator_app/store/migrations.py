@@ -368,7 +368,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     # 8 is allocated to another branch (it merges beside this one)
     Migration(9, "sync: pulled changes kept aside (refused incoming)", _v9_refused_incoming),
     Migration(10, "notes on journal entries (a restored value)", _v10_journal_notes),
-    # 11, not 10 as allocated: main's 10 (journal notes) landed first; see the lead's merge note
     Migration(
         11, "full-text search: prefix indexes for search-as-you-type", _v11_fts_prefix_indexes
     ),
