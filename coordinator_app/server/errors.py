@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -17,28 +16,11 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from coordinator_app.protocol.errors import ErrorCode, error_body
+from coordinator_app.server.api_error import ApiError
+
+__all__ = ["ApiError", "install"]
 
 log = logging.getLogger("coordinator_app.server")
-
-
-class ApiError(Exception):
-    """An error with its HTTP status, code and French message (and extra body keys)."""
-
-    def __init__(
-        self,
-        status: int,
-        code: ErrorCode,
-        message: str,
-        *,
-        headers: dict[str, str] | None = None,
-        **extra: Any,
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-        self.headers = headers or {}
-        self.extra = extra
 
 
 def _generation(request: Request) -> dict[str, str]:

@@ -244,8 +244,8 @@ def test_a_delete_by_a_laptop_that_pulled_the_edit_is_not_a_conflict(api) -> Non
 
 # -- point 5: deterministic conflict ids ------------------------------------------------------------
 def test_a_conflict_id_is_derived_from_the_changes_it_is_about(api) -> None:
-    from coordinator_app.server.merge import Stamp
-    from coordinator_app.server.sync import _Record, conflict_id_for
+    from coordinator_app.server.sync.merge import Stamp, conflict_id_for
+    from coordinator_app.server.sync.record import Record as _Record
 
     a, b = api("c03"), api("d03")
     pid = _project(a, name="X")

@@ -1,0 +1,132 @@
+"""A pull: the log entries after a cursor that a user may see, a page at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from coordinator_app.protocol.kinds import CONFLICT_KIND, REFERENCE_KINDS
+from coordinator_app.server import db, device_seen
+from coordinator_app.server.accounts import User
+from coordinator_app.server.sync.unit import MAX_SEQ
+
+_CURRENT = db.records.alias("current")
+#: A record's region now (a child's follows its project's); an entry without a record keeps its own.
+_CURRENT_REGION = sa.func.coalesce(_CURRENT.c.region_code, db.changes.c.region_code)
+
+
+def visible(user: User) -> sa.ColumnElement[bool] | None:
+    """Which log entries ``user`` receives (None: all of them, for an administrator).
+
+    An entry of a record of the user's regions, as long as the record is still in them: the history
+    of a project since moved to another region is not served to a user pulling from 0 (issue 13,
+    point 11). An entry moving a record out of the user's regions is served so their laptop drops
+    its copy, with its values stripped (``_entry``)."""
+    if user.is_admin:
+        return None
+    regions = list(user.regions)
+    return sa.or_(
+        db.changes.c.kind.in_(sorted(REFERENCE_KINDS)),
+        sa.and_(db.changes.c.region_code.in_(regions), _CURRENT_REGION.in_(regions)),
+        sa.and_(
+            db.changes.c.previous_region_code.in_(regions),
+            sa.or_(db.changes.c.region_code.is_(None), db.changes.c.region_code.not_in(regions)),
+        ),
+        # conflicts about records without a region (coordinators) are everyone's
+        sa.and_(db.changes.c.kind == CONFLICT_KIND, db.changes.c.region_code.is_(None)),
+    )
+
+
+_PULL_COLUMNS = (
+    "seq",
+    "change_id",
+    "kind",
+    "record_id",
+    "op",
+    "values",
+    "full",
+    "deleted",
+    "region_code",
+    "previous_region_code",
+    "project_id",
+    "at",
+    "author",
+    "device_id",
+    "received_at",
+    "author_id",
+)
+_PULL_BASE = sa.select(*(db.changes.c[name] for name in _PULL_COLUMNS)).where(
+    db.changes.c.seq > sa.bindparam("b_since"), db.changes.c.seq <= sa.bindparam("b_top")
+)
+_PULL_ALL = _PULL_BASE.order_by(db.changes.c.seq).limit(sa.bindparam("b_limit"))
+_PULL_SCOPED = sa.select(*(db.changes.c[name] for name in _PULL_COLUMNS)).select_from(
+    db.changes.outerjoin(
+        _CURRENT,
+        sa.and_(
+            _CURRENT.c.kind == db.changes.c.kind, _CURRENT.c.record_id == db.changes.c.record_id
+        ),
+    )
+)
+
+
+def pull(
+    engine: Engine, user: User, since: int, limit: int, device_id: str | None = None
+) -> tuple[list[dict[str, Any]], int, bool]:
+    """Entries after ``since`` the user may see; (entries, next_since, has_more).
+
+    Entries are plain dicts with exactly the fields of ``PullEntry`` (the route serialises them
+    in one go; building and re-validating a pydantic model per entry cost more than the query).
+
+    The highest seq is read first and the page is taken below it: every seq up to it is committed
+    (seqs are allocated in commit order), so ``next_since`` never passes an uncommitted change.
+    A pull from ``since`` also tells the server the device holds every entry up to it
+    (``device_seen``), which deletes are checked against.
+    """
+    with db.reading(engine) as conn:
+        top = int(conn.execute(MAX_SEQ).scalar_one())
+        query = _query(visible(user))
+        rows = conn.execute(query, {"b_since": since, "b_top": top, "b_limit": limit + 1}).all()
+        generation = db.generation(conn)
+        remember = device_id is not None and device_seen.pending_update(
+            conn, device_id, since, generation
+        )
+    if remember:
+        assert device_id is not None
+        device_seen.record_pull(engine, device_id, since, generation)
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    next_since = rows[-1].seq if has_more else top
+    regions = None if user.is_admin else set(user.regions)
+    return [_entry(row, regions) for row in rows], next_since, has_more
+
+
+def _query(condition: sa.ColumnElement[bool] | None) -> sa.Select:
+    if condition is None:
+        return _PULL_ALL
+    return (
+        _PULL_SCOPED.where(
+            db.changes.c.seq > sa.bindparam("b_since"),
+            db.changes.c.seq <= sa.bindparam("b_top"),
+            condition,
+        )
+        .order_by(db.changes.c.seq)
+        .limit(sa.bindparam("b_limit"))
+    )
+
+
+def _entry(row: sa.Row, regions: set[str] | None = None) -> dict[str, Any]:
+    entry = dict(zip(_PULL_COLUMNS, row, strict=True))
+    entry["values"] = dict(entry["values"] or {})
+    entry["full"] = bool(entry["full"])
+    entry["deleted"] = bool(entry["deleted"])
+    if (
+        regions is not None
+        and entry["kind"] not in REFERENCE_KINDS
+        and entry["region_code"] is not None
+        and entry["region_code"] not in regions
+    ):
+        # the record left the user's regions: they only need to know, not its values
+        entry["values"], entry["full"] = {}, False
+    return entry
