@@ -24,6 +24,7 @@ from types import ModuleType
 
 from coordinator_app import APP_NAME, __version__
 from coordinator_app.cli.context import Context
+from coordinator_app.domain import fr_ca
 from coordinator_app.resource_paths import resource_path, resources_root
 
 ENV_PASSPHRASE = "COORDINATOR_APP_PASSPHRASE"
@@ -68,7 +69,7 @@ def run(ctx: Context) -> int:
         print(f"{status} {outcome.label} : {outcome.detail} ({outcome.seconds:.2f} s)")
     failed = [o for o in outcomes if not o.ok]
     print(
-        f"Échec de {len(failed)} vérification(s) sur {len(outcomes)}."
+        f"Échec de {fr_ca.count(len(failed), 'vérification', 'vérifications')} sur {len(outcomes)}."
         if failed
         else f"Les {len(outcomes)} vérifications ont réussi."
     )
@@ -135,7 +136,9 @@ def check_resources() -> str:
     qt_fr = self_check().qt_translation_file("qtbase_fr.qm")
     if qt_fr is None:
         raise CheckFailed("traduction française de Qt (qtbase_fr.qm) introuvable")
-    return f"{len(fonts)} police(s), {len(icons)} icône(s), qtbase_fr.qm présent, dans {root}"
+    fonts_text = fr_ca.count(len(fonts), "police", "polices")
+    icons_text = fr_ca.count(len(icons), "icône", "icônes")
+    return f"{fonts_text}, {icons_text}, qtbase_fr.qm présent, dans {root}"
 
 
 def self_check() -> ModuleType:
@@ -208,7 +211,7 @@ def check_records(data_dir: Path) -> str:
     if again["observations"] != visit["observations"]:
         raise CheckFailed("la visite relue ne correspond pas à la visite écrite")
     if actions != 3:
-        raise CheckFailed(f"3 actions attendues, {actions} relue(s)")
+        raise CheckFailed(f"3 actions attendues, {fr_ca.count(actions, 'relue', 'relues')}")
     return f"1 projet, 1 visite et {actions} actions relus après réouverture ({pending} changements journalisés)"
 
 
@@ -230,7 +233,7 @@ def check_report(data_dir: Path) -> str:
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:] or pages == 0:
         raise CheckFailed(f"{output.name} n'est pas un PDF complet")
-    return f"fiche de projet PDF produite ({pages} page(s), {len(data) // 1024} Kio)"
+    return f"fiche de projet PDF produite ({fr_ca.count(pages, 'page', 'pages')}, {len(data) // 1024} Kio)"
 
 
 def check_window(data_dir: Path) -> str:

@@ -235,7 +235,12 @@ def _dismiss_incoming(ctx: Context) -> int:
     count = refused_incoming.dismiss(ctx.store, None if which == "toutes" else which)
     if not count and which != "toutes":
         raise UserError(f"Modification reçue refusée introuvable : {which}")
-    print(f"{count} modification(s) reçue(s) refusée(s) retirée(s) de la liste.")
+    print(
+        fr_ca.count(
+            count, "modification reçue refusée retirée", "modifications reçues refusées retirées"
+        )
+        + " de la liste."
+    )
     return 0
 
 

@@ -61,4 +61,4 @@ def test_a_bundle_without_its_fonts_fails_self_test(tmp_path: Path, monkeypatch,
     assert code == 1
     assert f"ÉCHEC ressources : aucune police dans {tmp_path / 'resources' / 'fonts'}" in out
     assert "OK création du profil" in out  # the other checks still ran
-    assert "Échec de 1 vérification(s) sur 4." in out
+    assert "Échec de 1 vérification sur 4." in out

@@ -152,11 +152,11 @@ def test_retention_purge_anonymises_as_changes_that_sync(capsys, server: LiveSer
     _, cursor = alice.pull_all()
     code, out, _ = run(capsys, "--db", server.db_url, "privacy", "purge", "--dry-run",
                        "--today", "2026-11-26")  # fmt: skip
-    assert code == 0 and "1 participant(s) seraient anonymisés" in out and old in out
+    assert code == 0 and "1 participant serait anonymisé" in out and old in out
     assert recent not in out
     assert alice.pull_all(cursor)[0] == []  # dry run changed nothing
     code, out, _ = run(capsys, "--db", server.db_url, "privacy", "purge", "--today", "2026-11-26")
-    assert code == 0 and "1 participant(s) anonymisés" in out
+    assert code == 0 and "1 participant anonymisé" in out
     entries, _ = alice.pull_all(cursor)
     assert [e["record_id"] for e in entries] == [old]
     assert entries[0]["values"]["first_name"] == "Anonyme"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from coordinator_app.domain import fr_ca
 from coordinator_app.server.cli.common import (
     EXIT_OK,
     Add,
@@ -97,7 +98,8 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     from coordinator_app.server import accounts
 
     count = accounts.revoke_user(open_engine(args), args.username)
-    print(f"Accès de « {args.username} » révoqué ({count} appareil(s) déconnecté(s)).")
+    devices = fr_ca.count(count, "appareil déconnecté", "appareils déconnectés")
+    print(f"Accès de « {args.username} » révoqué ({devices}).")
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from coordinator_app.domain import fr_ca
 from coordinator_app.server.cli.common import (
     EXIT_OK,
     EXIT_USER_ERROR,
@@ -39,11 +40,15 @@ def cmd_privacy_purge(args: argparse.Namespace) -> int:
     today = parse_date(args.today) if args.today else dt.date.today()
     due, applied = privacy.purge(open_engine(args), today, dry_run=args.dry_run)
     verb = "seraient anonymisés" if args.dry_run else "anonymisés"
-    print(f"{len(due)} participant(s) {verb} (règle de conservation au {today.isoformat()}).")
+    if len(due) == 1:
+        verb = "serait anonymisé" if args.dry_run else "anonymisé"
+    people = fr_ca.count(len(due), "participant", "participants")
+    print(f"{people} {verb} (règle de conservation au {today.isoformat()}).")
     for item in due:
         print(f"  {item['record_id']}\tprojet {item['project_id']}\trégion {item['region_code']}")
     if not args.dry_run:
-        print(f"{applied} modification(s) enregistrée(s) ; elles se synchroniseront.")
+        changes = fr_ca.count(applied, "modification enregistrée", "modifications enregistrées")
+        print(f"{changes} ; elles se synchroniseront.")
     return EXIT_OK
 
 
