@@ -57,6 +57,10 @@ FUNDING_STATUSES = (
     ("fermee", "Fermée"),
 )
 VISIT_MODES = (("sur_place", "Sur place"), ("a_distance", "À distance"))
+# A visit is planned ahead (« planifiée ») and becomes the visit record (« faite ») on the day;
+# an empty status is a visit recorded before planning existed: done.
+VISIT_PLANNED, VISIT_DONE = "planifiee", "faite"
+VISIT_STATUSES = ((VISIT_PLANNED, "Planifiée"), (VISIT_DONE, "Faite"))
 WORKSHOP_FORMATS = (("atelier", "Atelier"), ("webinaire", "Webinaire"))
 CONFLICT_STATUSES = (("ouvert", "À résoudre"), ("resolu", "Résolu"))
 
@@ -296,6 +300,8 @@ VISIT = EntitySpec(
             T.REF,
             ref="coordinator",
         ),
+        FieldSpec("status", "État de la visite", T.ENUM, choices=VISIT_STATUSES),
+        FieldSpec("purpose", "Objet de la visite", max_length=500),
         FieldSpec("people_present", "Personnes présentes", T.LIST),
         FieldSpec("observations", "Observations", T.LONGTEXT, max_length=50000),
         FieldSpec("decisions", "Décisions", T.LONGTEXT, max_length=20000),

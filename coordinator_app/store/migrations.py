@@ -318,6 +318,19 @@ def _v7_people(conn: sqlite3.Connection) -> None:
         )
 
 
+def _v8_planned_visits(conn: sqlite3.Connection) -> None:
+    """Planned visits: a visit's state (« planifiee » / « faite »), its purpose and the staff who
+    go. ``made_by`` is added only when absent: the « Visite faite par » work adds the same column,
+    and whichever of the two migrations runs first creates it. Depends on version 6 only."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(visit)")}
+    for name in ("status", "purpose", "made_by"):
+        if name not in columns:
+            conn.execute(f'ALTER TABLE visit ADD COLUMN "{name}" TEXT')
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS idx_visit_planned ON visit(status, visited_at) WHERE deleted = 0"
+    )
+
+
 def _v9_refused_incoming(conn: sqlite3.Connection) -> None:
     """Pulled changes this laptop could not apply, kept aside so one bad log entry never blocks
     the pull cursor (``store.refused_incoming``); shown in Conflits until dismissed."""
@@ -365,7 +378,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "register of communications of personal information", _v5_access_log),
     Migration(6, "index of the live visits of each project", _v6_live_visits_index),
     Migration(7, "people: visits made by staff, follow-up owners, journal authors", _v7_people),
-    # 8 is allocated to another branch (it merges beside this one)
+    Migration(8, "planned visits: status, purpose and staff who go", _v8_planned_visits),
     Migration(9, "sync: pulled changes kept aside (refused incoming)", _v9_refused_incoming),
     Migration(10, "notes on journal entries (a restored value)", _v10_journal_notes),
     Migration(
