@@ -15,9 +15,10 @@ from coordinator_app import __version__
 from coordinator_app.protocol.versions import API_PREFIX
 from coordinator_app.server import db, sweep
 from coordinator_app.server.body_limit import BodyLimitMiddleware
+from coordinator_app.server.calendar_feed import router as calendar_router
 from coordinator_app.server.errors import install
 from coordinator_app.server.routes import accounts, attachments, health, sync
-from coordinator_app.server.routes.deps import ERRORS, check_versions
+from coordinator_app.server.routes.deps import ERRORS, check_versions, current_device
 from coordinator_app.server.settings import Settings
 
 
@@ -47,6 +48,7 @@ def create_app(settings: Settings) -> FastAPI:
             dependencies=[Depends(check_versions)],
             responses=ERRORS,
         )
+    app.include_router(calendar_router(engine, current_device, [Depends(check_versions)], ERRORS))
     _unique_operation_ids(app)
     return app
 

@@ -199,6 +199,18 @@ parked = sa.Table(
     sa.Index("ix_carnet_parked_record", "kind", "record_id"),
 )
 
+# Subscribed calendar feeds (``calendar_feed``): only the SHA-256 of each secret URL is kept.
+calendar_feeds = sa.Table(
+    "carnet_calendar_feeds",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("carnet_users.id"), nullable=False),
+    sa.Column("secret_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("revoked_at", sa.String(40)),
+    sa.Index("ix_carnet_calendar_feeds_user", "user_id"),
+)
+
 SCHEMA_VERSION_KEY = "schema_version"
 GENERATION_KEY = "server_generation"
 #: Set when the generation was renewed (a restore): from then on the server parks changes of
@@ -261,6 +273,12 @@ def _migration_4_people(conn: Connection) -> None:
         author_id=changes.c.username))  # fmt: skip
 
 
+def _migration_5(conn: Connection) -> None:
+    """Subscribed calendar feeds (issue 19); a new database already has the table (migration 1
+    creates every table of ``metadata``)."""
+    calendar_feeds.create(conn, checkfirst=True)
+
+
 #: The server database's migrations, in order; never edit one, append a new one. Numbers are
 #: allocated per piece of work and need not be consecutive; they run in increasing order, and
 #: each step stands alone (4 does not need 2 or 3).
@@ -269,6 +287,7 @@ MIGRATIONS = (
     (2, "sync hardening: device cursors, change owners, parked changes", _migration_2),
     (3, "per-device uploads, file owners", _migration_3),
     (4, "people: account names, change authors", _migration_4_people),
+    (5, "subscribed calendar feeds", _migration_5),
 )
 LATEST = MIGRATIONS[-1][0]
 
