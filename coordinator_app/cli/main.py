@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "coordinator_app.cli.transfer",
     "coordinator_app.cli.report",
     "coordinator_app.cli.privacy",
+    "coordinator_app.cli.agenda",
 )
 
 

@@ -15,6 +15,7 @@ REPORT_TITLES: dict[str, str] = {
     "visite": "Compte rendu de visite",
     "bilan-regional": "Bilan régional",
     "bilan-annuel": "Bilan annuel",
+    "agenda-semaine": "Agenda de la semaine",
 }
 
 __all__ = ["REPORT_TITLES", "ReportOptions"]

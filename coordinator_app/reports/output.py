@@ -15,13 +15,13 @@ from pathlib import Path
 from coordinator_app.domain.errors import UserError
 
 
-def check_output_path(path: Path) -> Path:
+def check_output_path(path: Path, suffix: str = ".pdf") -> Path:
     """The absolute target path, or a French ``UserError`` naming why it cannot be written."""
     target = Path(path).expanduser()
     if target.is_dir():
         raise UserError(f"Le chemin de sortie est un dossier, pas un fichier : {target}")
-    if target.suffix.lower() != ".pdf":
-        raise UserError(f"Le fichier de sortie doit se terminer par .pdf : {target}")
+    if target.suffix.lower() != suffix:
+        raise UserError(f"Le fichier de sortie doit se terminer par {suffix} : {target}")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(f"Le dossier de sortie n'existe pas : {folder}")
@@ -30,16 +30,16 @@ def check_output_path(path: Path) -> Path:
     return target.absolute()
 
 
-def write_atomically(path: Path, build: Callable[[Path], None]) -> Path:
+def write_atomically(path: Path, build: Callable[[Path], None], suffix: str = ".pdf") -> Path:
     """Call ``build(temporary_path)`` then rename the temporary file onto ``path``.
 
     Any exception from ``build`` removes the temporary file and propagates; ``path`` is then
     either absent or still holds its previous content.
     """
-    target = check_output_path(path)
+    target = check_output_path(path, suffix)
     try:
         handle, temp_name = tempfile.mkstemp(
-            prefix=f".{target.stem}-", suffix=".pdf.tmp", dir=target.parent
+            prefix=f".{target.stem}-", suffix=f"{suffix}.tmp", dir=target.parent
         )
     except OSError as error:
         raise UserError(
@@ -54,7 +54,7 @@ def write_atomically(path: Path, build: Callable[[Path], None]) -> Path:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise UserError(
-            f"Impossible d'écrire le rapport {target} : {error.strerror or error}."
+            f"Impossible d'écrire le fichier {target} : {error.strerror or error}."
         ) from None
     except BaseException:
         with contextlib.suppress(OSError):

@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from coordinator_app.domain.errors import UserError
-from coordinator_app.reports import bilan_annuel, bilan_regional, fiche_projet, visite
+from coordinator_app.reports import (
+    agenda_semaine,
+    bilan_annuel,
+    bilan_regional,
+    fiche_projet,
+    visite,
+)
 from coordinator_app.reports.common import ReportOptions
 from coordinator_app.reports.output import write_atomically
 from coordinator_app.reports.style import build_pdf
@@ -24,6 +30,7 @@ FICHE_PROJET, VISITE, BILAN_REGIONAL, BILAN_ANNUEL = (
     "bilan-regional",
     "bilan-annuel",
 )
+AGENDA_SEMAINE = "agenda-semaine"
 
 _COMPOSERS: dict[str, Callable[..., Any]] = {
     FICHE_PROJET: lambda store, o, p: fiche_projet.compose(store, p["project_id"], o),
@@ -32,6 +39,9 @@ _COMPOSERS: dict[str, Callable[..., Any]] = {
         store, p.get("region"), p["start"], p["end"], o
     ),
     BILAN_ANNUEL: lambda store, o, p: bilan_annuel.compose(store, p["year"], o),
+    AGENDA_SEMAINE: lambda store, o, p: agenda_semaine.compose(
+        store, p["day"], o, region=p.get("region"), mine=p.get("mine", False)
+    ),
 }
 
 

@@ -38,18 +38,13 @@ _KINDS = ("project", "visit", "action_item", "funding")
 _UNKNOWN = "Calendrier inconnu ou révoqué : créez une nouvelle adresse dans Carnet COOP."
 
 
-class FeedCreated(BaseModel):
-    url: str = Field(description="the private address to subscribe to; shown once")
-    created_at: str
+class FeedAnswer(BaseModel):
+    """The account's feed: after POST, ``url`` (shown once); after DELETE, ``revoked``."""
 
-
-class FeedStatus(BaseModel):
     active: bool
     created_at: str | None = None
-
-
-class FeedRevoked(BaseModel):
-    revoked: int = Field(description="how many live feed addresses were revoked")
+    url: str | None = Field(default=None, description="the private address; only after POST")
+    revoked: int | None = Field(default=None, description="live addresses revoked by DELETE")
 
 
 def create(engine: Engine, user: User) -> tuple[str, str]:
@@ -80,7 +75,7 @@ def revoke(engine: Engine, user: User) -> int:
         return _revoke(conn, user.id, now_iso())
 
 
-def status(engine: Engine, user: User) -> FeedStatus:
+def status(engine: Engine, user: User) -> FeedAnswer:
     feeds = db.calendar_feeds
     with db.reading(engine) as conn:
         created = conn.execute(
@@ -88,7 +83,7 @@ def status(engine: Engine, user: User) -> FeedStatus:
                 feeds.c.user_id == user.id, feeds.c.revoked_at.is_(None)
             )
         ).scalar()
-    return FeedStatus(active=created is not None, created_at=created)
+    return FeedAnswer(active=created is not None, created_at=created)
 
 
 def user_for_secret(engine: Engine, secret: str) -> User | None:
@@ -184,21 +179,18 @@ def router(
         responses=api_responses,
     )
 
-    @manage.post("/feed", response_model=FeedCreated)
-    def create_feed(request: Request, device: CurrentDevice) -> FeedCreated:
-        """A new private address for the account's calendar (the previous one stops working)."""
-        secret, created_at = create(engine, device.user)
-        return FeedCreated(
-            url=str(request.url_for("calendar_feed", secret=secret)), created_at=created_at
-        )
-
-    @manage.get("/feed", response_model=FeedStatus)
-    def feed_status(device: CurrentDevice) -> FeedStatus:
+    # one route for the three methods, so a 405 lists them all in its Allow header
+    @manage.api_route("/feed", methods=["GET", "POST", "DELETE"], response_model=FeedAnswer)
+    def feed(request: Request, device: CurrentDevice) -> FeedAnswer:
+        """GET: is there a feed; POST: a new private address (the previous one stops working);
+        DELETE: revoke the address."""
+        if request.method == "POST":
+            secret, created_at = create(engine, device.user)
+            url = str(request.url_for("calendar_feed", secret=secret))
+            return FeedAnswer(active=True, created_at=created_at, url=url)
+        if request.method == "DELETE":
+            return FeedAnswer(active=False, revoked=revoke(engine, device.user))
         return status(engine, device.user)
-
-    @manage.delete("/feed", response_model=FeedRevoked)
-    def revoke_feed(device: CurrentDevice) -> FeedRevoked:
-        return FeedRevoked(revoked=revoke(engine, device.user))
 
     @routes.get(
         "/calendar/{secret}.ics",

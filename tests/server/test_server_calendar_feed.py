@@ -96,9 +96,9 @@ def test_unknown_revoked_and_replaced_addresses_are_refused(live, api):
     assert _feed(live, second).status_code == 200
 
     revoked = alice.http.delete("/api/v1/calendar/feed")
-    assert revoked.json() == {"revoked": 1}
+    assert revoked.json()["revoked"] == 1
     assert _feed(live, second).status_code == 404
-    assert alice.http.get("/api/v1/calendar/feed").json() == {"active": False, "created_at": None}
+    assert alice.http.get("/api/v1/calendar/feed").json()["active"] is False
 
     # the server keeps a hash only: the secret is nowhere in its database
     secret = second.rsplit("/", 1)[1].removesuffix(".ics")
