@@ -18,6 +18,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "coordinator_app.ui.sync_actions",
     "coordinator_app.ui.forms.actions",
     "coordinator_app.ui.person_actions",
+    "coordinator_app.ui.agenda.actions",
 )
 
 log = logging.getLogger(__name__)

@@ -37,6 +37,7 @@ from coordinator_app.store import queries as q
 from coordinator_app.store.demo import load_demo
 from coordinator_app.store.paths import resolve_data_dir
 from coordinator_app.ui import errors, i18n, keyboard
+from coordinator_app.ui.agenda.page import AgendaPage
 from coordinator_app.ui.dashboard import Dashboard
 from coordinator_app.ui.features import install_features
 from coordinator_app.ui.lists.page import ListPage
@@ -56,6 +57,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("ferme_coop", QT_TRANSLATE_NOOP("Navigation", "Coopératives agricoles")),
     ("visits", QT_TRANSLATE_NOOP("Navigation", "Visites")),
     ("suivis", QT_TRANSLATE_NOOP("Navigation", "Suivis")),
+    ("agenda", QT_TRANSLATE_NOOP("Navigation", "Agenda")),
     ("conflicts", QT_TRANSLATE_NOOP("Navigation", "Conflits")),
 )
 META_WELCOME_DONE = "welcome_done"
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
         self.visits_page = VisitListPage(self.store)
         self.suivis_page = SuivisPage(self.store, self.run_task)
         self.conflicts_page = ConflictsPage()
+        self.agenda_page = AgendaPage(self.store)  # wired by ui.agenda.actions
         self.page_by_key: dict[str, QWidget] = {
             "dashboard": self.dashboard,
             "ciec": self.project_pages[CIEC],
@@ -185,6 +188,7 @@ class MainWindow(QMainWindow):
             "ferme_coop": self.project_pages[FERME_COOP],
             "visits": self.visits_page,
             "suivis": self.suivis_page,
+            "agenda": self.agenda_page,
             "conflicts": self.conflicts_page,
         }
         for key, _title in NAVIGATION:

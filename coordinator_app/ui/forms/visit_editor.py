@@ -8,6 +8,7 @@ draft of an unsaved visit can refer to them even if the camera card is gone when
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import tempfile
 import uuid
@@ -42,7 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain import agenda
+from coordinator_app.domain.entities import ENTITIES, VISIT_DONE, VISIT_PLANNED
 from coordinator_app.domain.errors import FieldProblem, UserError, ValidationFailed
 from coordinator_app.domain.validation import clean_record
 from coordinator_app.store import Store, attachments, people
@@ -59,8 +61,10 @@ from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
 
 VISIT_FIELDS = (
     "visited_at",
+    "status",
     "mode",
     "place",
+    "purpose",
     "made_by",
     "coordinator_id",
     "people_present",
@@ -324,6 +328,14 @@ class VisitEditor(DraftedForm, QWidget):
         self.summary.setWordWrap(True)
         self.summary.setVisible(False)
         layout.addWidget(self.summary)
+        self.planned_note = QLabel(self)
+        self.planned_note.setObjectName("plannedNote")
+        self.planned_note.setWordWrap(True)
+        self.planned_note.setStyleSheet(
+            "background: #e8f1fb; border: 1px solid #9cbfe6; padding: 6px; color: #0b3d6e;"
+        )
+        self.planned_note.setVisible(False)
+        layout.addWidget(self.planned_note)
 
         spec = ENTITIES["visit"]
         self.panel = FieldsPanel(self.store, [spec.field(n) for n in VISIT_FIELDS], self)
@@ -441,12 +453,38 @@ class VisitEditor(DraftedForm, QWidget):
                 self.actions.add_row(item, item["id"])
             for record in attachments.attachments_of(self.store, visit_id=self.visit_id):
                 self.files.add_file(record)
+            self._open_planned()
         else:
+            self.panel.editor("status").set_raw(VISIT_DONE)
             self.panel.editor("mode").set_raw("sur_place")
             self.panel.editor("place").set_raw(self.project.get("municipality"))
             # made by the signed-in person; the project's own coordinator is not assumed
             if self.store.author_id:
                 self.panel.editor("made_by").set_raw([self.store.author_id])
+
+    def _open_planned(self) -> None:
+        """A planned visit opened on its day (or later) becomes the visit record: « faite » is
+        chosen, so saving with the observations records it (the same record). Before its day it
+        stays a plan that can be edited."""
+        assert self.visit is not None
+        if self.visit.get("status") != VISIT_PLANNED:
+            return
+        day = dt.date.fromisoformat(self.visit["visited_at"][:10])
+        if day <= self.store.today():
+            self.panel.editor("status").set_raw(VISIT_DONE)
+            self.planned_note.setText(
+                self.tr(
+                    "Visite planifiée : notez ce qui a été vu et décidé, puis enregistrez ; "
+                    "elle sera enregistrée comme faite."
+                )
+            )
+        else:
+            self.planned_note.setText(
+                self.tr("Visite planifiée pour le {0}.").format(
+                    agenda.when_text(dt.datetime.fromisoformat(self.visit["visited_at"]))
+                )
+            )
+        self.planned_note.setVisible(True)
 
     def draft_values(self) -> dict[str, Any]:
         return {

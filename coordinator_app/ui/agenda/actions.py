@@ -1,0 +1,265 @@
+"""The agenda's part of the window (``window.agenda``): the Agenda page's wiring, Fichier ›
+« Exporter vers mon calendrier… », Outils › « Calendrier abonné… », and the reminders.
+
+Reminders: at start and once a day while the app runs, « 3 suivis en retard, 2 visites demain »
+as a system tray notification where the desktop has a tray, else as a banner across the top of
+the window; either opens the agenda. Off in Préférences › « Rappels de l'agenda » (kept in the
+profile).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSystemTrayIcon, QToolBar
+
+from coordinator_app.domain.ical import calendar_bytes
+from coordinator_app.store import agenda_queries
+from coordinator_app.ui.agenda.dialogs import ExportCalendarDialog, FeedDialog, PlanVisitDialog
+
+CHECK_MINUTES = 30  # how often the running app looks whether the day changed
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AgendaActions", text)
+
+
+def choose_ics_path(parent: Any, suggested: str) -> str:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, _tr("Exporter vers mon calendrier"), suggested, _tr("iCalendar (*.ics)")
+    )
+    return path
+
+
+class ReminderBanner(QToolBar):
+    """The in-window reminder, across the top of the window, for desktops without a tray."""
+
+    def __init__(self, parent: Any) -> None:
+        super().__init__(parent)
+        self.setObjectName("agenda-reminder")
+        self.setMovable(False)
+        self.setStyleSheet(
+            "QToolBar#agenda-reminder { background: #fff4d6; border-bottom: 1px solid #e0c36a; }"
+        )
+        self.text = QLabel(self)
+        self.text.setStyleSheet("color: #1d2733; padding: 4px 8px; font-weight: 600;")
+        self.open_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        self.addWidget(self.text)
+        self.addWidget(self.open_button)
+        self.addWidget(self.close_button)
+        self.close_button.clicked.connect(self.hide)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_tr("Rappel de l'agenda"))
+        self.open_button.setText(_tr("&Ouvrir l'agenda"))
+        self.close_button.setText(_tr("&Fermer le rappel"))
+        self.text.setAccessibleName(_tr("Rappel de l'agenda"))
+
+
+class AgendaFeature(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = window.store
+        self.page = window.agenda_page
+        self.choose_path = choose_ics_path  # tests hand a path in here
+        self.dialogs: list[Any] = []
+        self.tray: QSystemTrayIcon | None = None
+        self.last_reminder: dt.date | None = None
+        self.last_message = ""
+
+        self.page.open_requested.connect(window.open_record)
+        self.page.moved.connect(window.data_changed.emit)
+        self.page.print_requested.connect(self.print_week)
+        self.page.plan_requested.connect(self.plan)
+        window.data_changed.connect(self.page.refresh)
+
+        self.export_action = QAction(window)
+        self.export_action.setObjectName("action-agenda-export")
+        self.export_action.triggered.connect(self.ask_export)
+        quit_action = getattr(window, "action_quit", None)
+        window.menu_file.insertAction(quit_action, self.export_action)
+        if quit_action is not None:
+            window.menu_file.insertSeparator(quit_action)
+        self.feed_action = QAction(window)
+        self.feed_action.triggered.connect(self.open_feed)
+        window.menu_tools.addAction(self.feed_action)
+        self.reminders_action = QAction(window, checkable=True)
+        self.reminders_action.setChecked(agenda_queries.reminders_on(self.store))
+        self.reminders_action.toggled.connect(self.set_reminders)
+        window.menu_preferences.addAction(self.reminders_action)
+
+        self.banner = ReminderBanner(window)
+        window.addToolBarBreak()
+        window.addToolBar(self.banner)
+        self.banner.hide()
+        self.banner.open_button.clicked.connect(self.open_agenda)
+        if hasattr(window, "language_changed"):
+            window.language_changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_MINUTES * 60 * 1000)
+        self.timer.timeout.connect(self.remind_if_new_day)
+        self.timer.start()
+        QTimer.singleShot(0, self.remind_if_new_day)
+
+    def retranslate(self) -> None:
+        self.export_action.setText(_tr("Exporter vers mon &calendrier…"))
+        self.feed_action.setText(_tr("Calendrier a&bonné (Outlook, Google, Apple)…"))
+        self.reminders_action.setText(_tr("&Rappels de l'agenda"))
+        self.banner.retranslate()
+
+    # -- reminders ----------------------------------------------------------------------------
+    def reminder_message(self) -> str:
+        overdue, tomorrow, late = agenda_queries.reminder(self.store)
+        if not (overdue or tomorrow or late):
+            return ""
+        parts = []
+        if overdue:
+            parts.append(_tr("{0} suivi(s) en retard").format(overdue))
+        if tomorrow:
+            parts.append(_tr("{0} visite(s) demain").format(tomorrow))
+        if late:
+            parts.append(_tr("{0} visite(s) à reporter").format(late))
+        return ", ".join(parts)
+
+    def remind_if_new_day(self) -> None:
+        today = self.store.today()
+        if self.last_reminder == today or not agenda_queries.reminders_on(self.store):
+            return
+        if self.window.stack.currentWidget() is not self.window.workspace:
+            return  # the welcome page: nothing to remind yet
+        self.last_reminder = today
+        self.remind()
+
+    def remind(self) -> str:
+        """Show the reminder now (tray or banner); returns its text ("" when nothing is due)."""
+        message = self.reminder_message()
+        self.last_message = message
+        if not message:
+            self.banner.hide()
+            return ""
+        if QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(self.window.windowIcon(), self)
+                self.tray.messageClicked.connect(self.open_agenda)
+                self.tray.activated.connect(lambda _reason: self.open_agenda())
+            self.tray.show()
+            self.tray.showMessage(_tr("Carnet COOP — agenda"), message)
+        else:
+            self.banner.text.setText(message)
+            self.banner.show()
+        return message
+
+    def set_reminders(self, on: bool) -> None:
+        agenda_queries.set_reminders(self.store, on)
+        if not on:
+            self.banner.hide()
+            if self.tray is not None:
+                self.tray.hide()
+
+    def open_agenda(self) -> None:
+        self.banner.hide()
+        self.window.show_page("agenda")
+        self.page.go_today()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    # -- actions ------------------------------------------------------------------------------
+    def plan(self) -> PlanVisitDialog:
+        dialog = PlanVisitDialog(self.store, self.window, region=self.page.region_box.currentData())
+        self._keep(dialog)
+        dialog.accepted.connect(self.window.data_changed.emit)
+        dialog.open()
+        return dialog
+
+    def print_week(self, day: dt.date) -> Any:
+        reports = getattr(self.window, "reports", None)
+        if reports is None:
+            return None
+        from coordinator_app.ui.reports_actions import ReportRequest
+
+        params = {
+            "day": day,
+            "region": self.page.region_box.currentData(),
+            "mine": self.page.mine_box.isChecked(),
+        }
+        return reports.generate(ReportRequest("agenda-semaine", params))
+
+    def ask_export(self) -> ExportCalendarDialog:
+        dialog = ExportCalendarDialog(self.store, self.window)
+        self._keep(dialog)
+        dialog.accepted.connect(lambda: self._export_chosen(dialog))
+        dialog.open()
+        return dialog
+
+    def _export_chosen(self, dialog: ExportCalendarDialog) -> None:
+        start, end = dialog.period()
+        path = self.choose_path(self.window, f"agenda-{start.isoformat()}.ics")
+        if path:
+            self.export(Path(path), start, end, mine=dialog.mine.isChecked())
+
+    def export(
+        self, path: Path, start: dt.date, end: dt.date, *, mine: bool = False
+    ) -> Path | None:
+        """Write the .ics file; errors (bad period, unwritable folder) go to the window."""
+        from coordinator_app.reports.output import write_atomically
+
+        if path.suffix.lower() != ".ics":
+            path = path.with_name(path.name + ".ics")
+        try:
+            found = agenda_queries.entries(self.store, start, end, mine=mine)
+            data = calendar_bytes(found)
+            written = write_atomically(path, lambda temp: temp.write_bytes(data), ".ics")
+        except Exception as error:
+            self.window.show_error(error)
+            return None
+        self.window.statusBar().showMessage(
+            _tr("{0} événement(s) exporté(s) vers {1}").format(len(found), written), 8000
+        )
+        return written
+
+    def open_feed(self) -> FeedDialog:
+        dialog = FeedDialog(self.window)
+        self._keep(dialog)
+        dialog.create_button.clicked.connect(lambda: self._feed_call(dialog, "create"))
+        dialog.revoke_button.clicked.connect(lambda: self._feed_call(dialog, "revoke"))
+        dialog.open()
+        self._feed_call(dialog, "status")
+        return dialog
+
+    def _feed_call(self, dialog: FeedDialog, action: str) -> Any:
+        store = self.store
+
+        def work(_reporter: Any) -> dict:
+            from coordinator_app.sync import calendar_feed
+
+            if action == "create":
+                return {"active": True, "url": calendar_feed.create(store)}
+            if action == "revoke":
+                calendar_feed.revoke(store)
+                return {"active": False, "url": None}
+            return calendar_feed.status(store)
+
+        return self.window.run_task(
+            work,
+            on_success=dialog.show_state,
+            on_error=self.window.show_error,
+            label=_tr("Calendrier abonné"),
+        )
+
+    def _keep(self, dialog: Any) -> None:
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _r: self.dialogs.remove(dialog))
+
+
+def install(window: Any) -> AgendaFeature:
+    window.agenda = AgendaFeature(window)
+    return window.agenda

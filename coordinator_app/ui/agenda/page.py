@@ -1,0 +1,469 @@
+"""The « Agenda » page: the week or the month of planned visits, follow-ups due, reporting dates
+and general assemblies, filtered by region and « moi ».
+
+The week is a list of days (readable at 1024×600, no columns seven wide); the month is a grid.
+A planned visit moves with one shortcut (Ctrl+Maj+→ / ← : one day later / earlier) or
+« Reporter… » (Ctrl+Maj+D) to any date; Entrée opens the entry's record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.domain import agenda
+from coordinator_app.domain.fr_ca import time_text
+from coordinator_app.domain.regions import REGIONS
+from coordinator_app.store import Store, agenda_queries
+
+WEEK, MONTH = "week", "month"
+LATE = QColor("#a4000f")  # WCAG AA on white
+MONTH_LINES = 4
+
+
+class MoveDialog(QDialog):
+    """« Reporter la visite »: a new date and time for a planned visit."""
+
+    def __init__(self, start: dt.datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reporter la visite"))
+        layout = QFormLayout(self)
+        self.when = QDateTimeEdit(self)
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDateTime(
+            QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
+        )
+        self.when.setAccessibleName(self.tr("Nouvelle date et heure"))
+        layout.addRow(self.tr("&Nouvelle date et heure :"), self.when)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Reporter"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def moment(self) -> str:
+        return self.when.dateTime().toString("yyyy-MM-ddTHH:mm")
+
+
+class AgendaPage(QWidget):
+    """The agenda of the profile; ``moved`` fires after a planned visit changed date."""
+
+    open_requested = Signal(str, str)  # kind, id (the window's opener)
+    moved = Signal()
+    print_requested = Signal(object)  # a day of the week to print
+    plan_requested = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("agenda-page")
+        self.mode = WEEK
+        self.day = store.today()
+        self.entries: list[agenda.Entry] = []
+        self._build()
+        self.retranslate_ui()
+
+    # -- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        top = QHBoxLayout()
+        self.heading = QLabel(self)
+        self.heading.setObjectName("page-title")
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        self.previous_button = QPushButton(self)
+        self.today_button = QPushButton(self)
+        self.next_button = QPushButton(self)
+        self.view_box = QComboBox(self)
+        for button in (self.previous_button, self.today_button, self.next_button):
+            button.setAutoDefault(False)
+            top.addWidget(button)
+        top.addWidget(self.view_box)
+        layout.addLayout(top)
+
+        filters = QHBoxLayout()
+        self.period = QLabel(self)
+        self.period.setObjectName("section-title")
+        self.period.setWordWrap(True)  # small screens: the filters keep their room
+        filters.addWidget(self.period, 1)
+        self.region_label = QLabel(self)
+        self.region_box = QComboBox(self)
+        self.region_label.setBuddy(self.region_box)
+        self.region_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.region_box.setMinimumContentsLength(18)
+        self.mine_box = QCheckBox(self)
+        filters.addWidget(self.region_label)
+        filters.addWidget(self.region_box)
+        filters.addWidget(self.mine_box)
+        layout.addLayout(filters)
+
+        self.views = QStackedWidget(self)
+        self.week = QTreeWidget(self)
+        self.week.setObjectName("agenda-week")
+        self.week.setColumnCount(5)
+        self.week.setRootIsDecorated(False)
+        self.week.setAlternatingRowColors(True)
+        self.week.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.week.setUniformRowHeights(True)
+        header = self.week.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.month = QTableWidget(self)
+        self.month.setObjectName("agenda-month")
+        self.month.setColumnCount(7)
+        self.month.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.month.setWordWrap(True)
+        self.month.verticalHeader().setVisible(False)
+        self.month.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.month.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.views.addWidget(self.week)
+        self.views.addWidget(self.month)
+        layout.addWidget(self.views, 1)
+
+        bottom = QHBoxLayout()
+        self.summary = QLabel(self)
+        self.summary.setObjectName("count")
+        self.summary.setWordWrap(True)
+        bottom.addWidget(self.summary, 1)
+        self.plan_button = QPushButton(self)
+        self.move_button = QPushButton(self)
+        self.print_button = QPushButton(self)
+        for button in (self.plan_button, self.move_button, self.print_button):
+            button.setAutoDefault(False)
+            bottom.addWidget(button)
+        layout.addLayout(bottom)
+
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.view_box.currentIndexChanged.connect(self._view_changed)
+        self.region_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.mine_box.toggled.connect(lambda _on: self.refresh())
+        self.week.itemActivated.connect(lambda item, _col: self._open(item))
+        self.week.currentItemChanged.connect(lambda *_a: self._update_buttons())
+        self.month.cellDoubleClicked.connect(self._month_day)
+        self.plan_button.clicked.connect(self.plan_requested)
+        self.move_button.clicked.connect(self.ask_move)
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.day))
+        for sequence, slot in (
+            ("Ctrl+Shift+Right", lambda: self.move_selected(1)),
+            ("Ctrl+Shift+Left", lambda: self.move_selected(-1)),
+            ("Ctrl+Shift+D", self.ask_move),
+            ("Alt+Right", lambda: self.step(1)),
+            ("Alt+Left", lambda: self.step(-1)),
+        ):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Agenda"))
+        self.previous_button.setText(self.tr("‹ &Précédente"))
+        self.previous_button.setAccessibleName(self.tr("Période précédente (Alt+←)"))
+        self.today_button.setText(self.tr("Aujourd'&hui"))
+        self.next_button.setText(self.tr("&Suivante ›"))
+        self.next_button.setAccessibleName(self.tr("Période suivante (Alt+→)"))
+        self.view_box.blockSignals(True)
+        self.view_box.clear()
+        self.view_box.addItem(self.tr("Semaine"), WEEK)
+        self.view_box.addItem(self.tr("Mois"), MONTH)
+        self.view_box.setCurrentIndex(0 if self.mode == WEEK else 1)
+        self.view_box.setAccessibleName(self.tr("Afficher la semaine ou le mois"))
+        self.view_box.blockSignals(False)
+        self.region_label.setText(self.tr("&Région :"))
+        current = self.region_box.currentData()
+        self.region_box.blockSignals(True)
+        self.region_box.clear()
+        self.region_box.addItem(self.tr("Toutes les régions"), None)
+        for code, name in REGIONS.items():
+            self.region_box.addItem(f"{code} {name}", code)
+        self.region_box.setCurrentIndex(max(0, self.region_box.findData(current)))
+        self.region_box.blockSignals(False)
+        self.mine_box.setText(self.tr("&Moi seulement"))
+        self.mine_box.setAccessibleName(self.tr("Seulement mes visites"))
+        self.week.setHeaderLabels(
+            [
+                self.tr("Heure"),
+                self.tr("Quoi"),
+                self.tr("Projet"),
+                self.tr("Lieu, objet"),
+                self.tr("Qui (CQCM)"),
+            ]
+        )
+        self.week.setAccessibleName(self.tr("Agenda de la semaine"))
+        self.month.setAccessibleName(self.tr("Agenda du mois"))
+        self.month.setHorizontalHeaderLabels(
+            [
+                self.tr("lun."),
+                self.tr("mar."),
+                self.tr("mer."),
+                self.tr("jeu."),
+                self.tr("ven."),
+                self.tr("sam."),
+                self.tr("dim."),
+            ]
+        )
+        self.plan_button.setText(self.tr("Planifier une &visite…"))
+        self.move_button.setText(self.tr("Re&porter… (Ctrl+Maj+D)"))
+        self.move_button.setAccessibleName(self.tr("Reporter la visite planifiée"))
+        self.print_button.setText(self.tr("&Imprimer la semaine…"))
+        self.refresh()
+
+    # -- navigation ---------------------------------------------------------------------------
+    def period_bounds(self) -> tuple[dt.date, dt.date]:
+        if self.mode == WEEK:
+            return agenda.week_of(self.day)
+        first, last = agenda.month_of(self.day)
+        return agenda.week_of(first)[0], agenda.week_of(last)[1]
+
+    def step(self, direction: int) -> None:
+        if self.mode == WEEK:
+            self.day += dt.timedelta(weeks=direction)
+        else:
+            first = self.day.replace(day=1)
+            self.day = (first + dt.timedelta(days=32 * direction if direction > 0 else -1)).replace(
+                day=1
+            )
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.day = self.store.today()
+        self.refresh()
+
+    def show_day(self, day: dt.date, mode: str = WEEK) -> None:
+        self.day = day
+        self.set_mode(mode)
+
+    def set_mode(self, mode: str) -> None:
+        self.view_box.setCurrentIndex(0 if mode == WEEK else 1)
+        self.mode = mode
+        self.refresh()
+
+    def _view_changed(self, index: int) -> None:
+        self.mode = self.view_box.itemData(index) or WEEK
+        self.refresh()
+
+    def _month_day(self, row: int, column: int) -> None:
+        start, _end = self.period_bounds()
+        self.show_day(start + dt.timedelta(days=row * 7 + column), WEEK)
+        self.week.setFocus()
+
+    # -- data ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        start, end = self.period_bounds()
+        self.entries = agenda_queries.entries(
+            self.store,
+            start,
+            end,
+            region=self.region_box.currentData(),
+            mine=self.mine_box.isChecked(),
+        )
+        if self.mode == WEEK:
+            self.period.setText(
+                self.tr("Semaine du {0} au {1}").format(
+                    agenda.day_text(start), f"{agenda.day_text(end)} {end.year}"
+                )
+            )
+            self._fill_week(start)
+        else:
+            self.period.setText(_month_name(self.day).capitalize())
+            self._fill_month(start, end)
+        self.views.setCurrentIndex(0 if self.mode == WEEK else 1)
+        self._summarise()
+        self._update_buttons()
+
+    def _fill_week(self, monday: dt.date) -> None:
+        selected = self.selected_entry()
+        self.week.clear()
+        bold = QFont(self.week.font())
+        bold.setBold(True)
+        for offset in range(7):
+            day = monday + dt.timedelta(days=offset)
+            heading = QTreeWidgetItem(self.week, [agenda.day_text(day).capitalize()])
+            heading.setFirstColumnSpanned(True)
+            heading.setFont(0, bold)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            heading.setData(0, Qt.ItemDataRole.UserRole + 1, day.isoformat())
+            todays = [e for e in self.entries if e.day == day]
+            if not todays:
+                empty = QTreeWidgetItem(self.week, ["", self.tr("Rien de prévu")])
+                empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                empty.setForeground(1, QBrush(QColor("#4a5a66")))
+            for entry in todays:
+                item = QTreeWidgetItem(
+                    self.week,
+                    [
+                        self.tr("Journée") if entry.all_day else time_text(entry.start),
+                        _label(entry),
+                        entry.project_name,
+                        _place(entry),
+                        ", ".join(entry.staff),
+                    ],
+                )
+                item.setData(0, Qt.ItemDataRole.UserRole, entry)
+                if entry.state in (agenda.TO_RESCHEDULE, "overdue"):
+                    for column in range(5):
+                        item.setForeground(column, QBrush(LATE))
+                if selected is not None and entry.uid == selected.uid:
+                    self.week.setCurrentItem(item)
+        room = max(self.week.viewport().width(), 560)
+        for column, share in enumerate((0.09, 0.18, 0.29, 0.3)):
+            self.week.setColumnWidth(column, int(room * share))
+
+    def _fill_month(self, start: dt.date, end: dt.date) -> None:
+        weeks = ((end - start).days + 1) // 7
+        self.month.clearContents()
+        self.month.setRowCount(weeks)
+        for index in range((end - start).days + 1):
+            day = start + dt.timedelta(days=index)
+            todays = [e for e in self.entries if e.day == day]
+            lines = [str(day.day)]
+            for entry in todays[:MONTH_LINES]:
+                when = "" if entry.all_day else time_text(entry.start) + " "
+                lines.append(f"• {when}{_label(entry)} — {entry.project_name}")
+            if len(todays) > MONTH_LINES:
+                lines.append(self.tr("… et {0} autres").format(len(todays) - MONTH_LINES))
+            item = QTableWidgetItem("\n".join(lines))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            if day.month != self.day.month:
+                item.setForeground(QBrush(QColor("#6b7a85")))
+            if any(e.state in (agenda.TO_RESCHEDULE, "overdue") for e in todays):
+                item.setForeground(QBrush(LATE))
+            if day == self.store.today():
+                item.setBackground(QBrush(QColor("#e3f1ea")))
+            self.month.setItem(index // 7, index % 7, item)
+
+    def _summarise(self) -> None:
+        planned = sum(e.kind == agenda.VISIT and e.state == "planifiee" for e in self.entries)
+        late = sum(e.state == agenda.TO_RESCHEDULE for e in self.entries)
+        items = sum(e.kind == agenda.FOLLOW_UP for e in self.entries)
+        dates = sum(e.kind in (agenda.REPORT_DUE, agenda.ASSEMBLY) for e in self.entries)
+        self.summary.setText(
+            self.tr(
+                "{0} visite(s) planifiée(s), {1} à reporter, {2} suivi(s), {3} date(s) de projet"
+            ).format(planned, late, items, dates)
+        )
+
+    # -- entries ------------------------------------------------------------------------------
+    def selected_entry(self) -> agenda.Entry | None:
+        item = self.week.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def select(self, record_id: str) -> bool:
+        """Select the entry of a record in the week view (tests and the reminder use it)."""
+        for index in range(self.week.topLevelItemCount()):
+            item = self.week.topLevelItem(index)
+            entry = item.data(0, Qt.ItemDataRole.UserRole)
+            if entry is not None and entry.record_id == record_id:
+                self.week.setCurrentItem(item)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        entry = self.selected_entry()
+        self.move_button.setEnabled(self.mode == WEEK and entry is not None and entry.movable)
+        self.print_button.setEnabled(True)
+
+    def _open(self, item: QTreeWidgetItem) -> None:
+        entry: agenda.Entry | None = item.data(0, Qt.ItemDataRole.UserRole)
+        if entry is None:
+            return
+        if entry.kind in (agenda.VISIT, agenda.FOLLOW_UP):
+            self.open_requested.emit(entry.kind, entry.record_id)
+        else:
+            self.open_requested.emit("project", entry.project_id)
+
+    def move_selected(self, days: int) -> None:
+        entry = self.selected_entry()
+        if entry is None or not entry.movable:
+            return
+        self._move(entry, (entry.start + dt.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M"))
+
+    def ask_move(self) -> MoveDialog | None:
+        entry = self.selected_entry()
+        if entry is None or not entry.movable or not isinstance(entry.start, dt.datetime):
+            return None
+        dialog = MoveDialog(entry.start, self)
+        dialog.accepted.connect(lambda: self._move(entry, dialog.moment()))
+        dialog.open()
+        return dialog
+
+    def _move(self, entry: agenda.Entry, to: str) -> None:
+        agenda_queries.move_visit(self.store, entry.record_id, to)
+        self.day = dt.date.fromisoformat(to[:10])
+        self.refresh()
+        self.select(entry.record_id)
+        self.moved.emit()
+
+
+#: What an entry is, translated in context « Agenda » (the French of ``domain.agenda``).
+_KINDS = {
+    agenda.VISIT: QT_TRANSLATE_NOOP("Agenda", "Visite"),
+    agenda.FOLLOW_UP: QT_TRANSLATE_NOOP("Agenda", "Suivi"),
+    agenda.REPORT_DUE: QT_TRANSLATE_NOOP("Agenda", "Reddition de comptes"),
+    agenda.ASSEMBLY: QT_TRANSLATE_NOOP("Agenda", "Assemblée générale"),
+}
+_STATES = {
+    "planifiee": QT_TRANSLATE_NOOP("Agenda", "planifiée"),
+    "faite": QT_TRANSLATE_NOOP("Agenda", "faite"),
+    agenda.TO_RESCHEDULE: QT_TRANSLATE_NOOP("Agenda", "à reporter"),
+    "due": QT_TRANSLATE_NOOP("Agenda", "à faire"),
+    "overdue": QT_TRANSLATE_NOOP("Agenda", "en retard"),
+}
+
+
+def _label(entry: agenda.Entry) -> str:
+    kind = QCoreApplication.translate("Agenda", _KINDS[entry.kind])
+    if not entry.state:
+        return kind
+    return f"{kind} — {QCoreApplication.translate('Agenda', _STATES[entry.state])}"
+
+
+def _place(entry: agenda.Entry) -> str:
+    if entry.kind == agenda.VISIT:
+        return " — ".join(x for x in (entry.place, entry.purpose) if x)
+    if entry.kind in (agenda.FOLLOW_UP, agenda.REPORT_DUE):
+        return entry.title.split(" — ", 1)[-1]
+    return ""
+
+
+def _month_name(day: dt.date) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, format="MMMM y", locale="fr_CA")
