@@ -71,13 +71,14 @@ def compose(
                 e.project_name,
                 " — ".join(x for x in (e.place, e.purpose) if x)
                 or (e.title.split(" — ", 1)[1] if e.kind != agenda.VISIT else ""),
+                ", ".join(e.staff),
             ]
             for e in todays
         ]
         table = b.data_table(
-            ["Heure", "Quoi", "Projet", "Lieu, objet"],
+            ["Heure", "Quoi", "Projet", "Lieu, objet", "Qui (CQCM)"],
             rows,
-            [0.11 * width, 0.2 * width, 0.3 * width, 0.39 * width],
+            [0.1 * width, 0.17 * width, 0.27 * width, 0.31 * width, 0.15 * width],
         )
         story += b.section(title, table)
     return frame, story

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QDateTime, QTime, Qt
+from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox
 
 from coordinator_app.ui.agenda.dialogs import PlanVisitDialog
@@ -123,6 +123,16 @@ def test_a_planned_visit_not_done_is_to_reschedule_and_moves_in_one_action(
     assert moved["visited_at"] == f"{today + dt.timedelta(days=7)}T08:45"
     assert moved["status"] == "planifiee"
     assert page.selected_entry().record_id == visit["id"]
+
+
+def test_print_the_week_opens_the_report_preview(qtbot, open_window, demo_dir):
+    window = open_window(demo_dir)
+    window.show_page("agenda")
+    qtbot.mouseClick(window.agenda_page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.reports.previews) == 1, timeout=20000)
+    preview = window.reports.previews[0]
+    assert preview.request.kind == "agenda-semaine"
+    assert preview.request.params["day"] == window.store.today()
 
 
 def test_the_reminder_says_what_is_late_opens_the_agenda_and_can_be_turned_off(
