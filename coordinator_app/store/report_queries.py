@@ -129,11 +129,12 @@ def projects_in_period(store: Store, region: str | None, period: Period) -> list
 
 
 def _visit_window(region: str | None, period: Period, joins: str = "") -> tuple[str, list[Any]]:
-    """FROM/WHERE of the visits of a period (the visit index on ``visited_at`` serves it)."""
+    """FROM/WHERE of the visits made in a period (the visit index on ``visited_at`` serves it);
+    planned visits are not visits made yet."""
     clause, params = _region_clause(region)
     return (
         " FROM visit v JOIN project p ON p.id = v.project_id" + joins + ""
-        " WHERE v.deleted = 0 AND p.deleted = 0"
+        " WHERE v.deleted = 0 AND p.deleted = 0 AND coalesce(v.status, '') <> 'planifiee'"
         " AND v.visited_at >= ? AND v.visited_at <= ?" + clause,
         [period.start, period.end + "T23:59", *params],
     )

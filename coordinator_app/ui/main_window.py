@@ -57,8 +57,8 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("ferme_coop", QT_TRANSLATE_NOOP("Navigation", "Coopératives agricoles")),
     ("visits", QT_TRANSLATE_NOOP("Navigation", "Visites")),
     ("suivis", QT_TRANSLATE_NOOP("Navigation", "Suivis")),
-    ("agenda", QT_TRANSLATE_NOOP("Navigation", "Agenda")),
     ("conflicts", QT_TRANSLATE_NOOP("Navigation", "Conflits")),
+    ("agenda", QT_TRANSLATE_NOOP("Navigation", "Agenda")),
 )
 META_WELCOME_DONE = "welcome_done"
 

@@ -29,6 +29,7 @@ def test_switch_to_english_and_back(qtbot, demo_dir, open_window):
         "Visits",
         "Follow-ups",
         "Conflicts",
+        "Agenda",
     ]
     assert window.menu_file.title() == "&File"
     assert window.action_quit.text() == "&Quit"

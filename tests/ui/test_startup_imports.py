@@ -56,6 +56,7 @@ HEAVY = [
     "cryptography",  # the attachments' encryption, through the visit editor
     "numpy",
     "keyring",  # the test profiles are keyed by a passphrase (tests/conftest.py)
+    "icalendar",  # the agenda's export, on demand
 ]
 
 
@@ -138,4 +139,5 @@ def test_a_closed_window_does_not_sync_on_its_timer(qtbot, demo_dir: Path) -> No
     window.store.close()
     controller = window.sync_controller
     controller.timer.timeout.emit()  # used to read the closed profile: ProgrammingError
+    window.agenda.timer.timeout.emit()  # nor does the agenda's daily reminder
     assert controller.task is None

@@ -84,6 +84,7 @@ def test_start_without_data_opens_the_workspace_and_remembers_it(qtbot, tmp_path
         "Visites",
         "Suivis",
         "Conflits",
+        "Agenda",
     ]
     QCoreApplication.processEvents()  # let start-up work queued by features run first
     window.close()

@@ -13,11 +13,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSystemTrayIcon, QToolBar
 
-from coordinator_app.domain.ical import calendar_bytes
 from coordinator_app.store import agenda_queries
 from coordinator_app.ui.agenda.dialogs import ExportCalendarDialog, FeedDialog, PlanVisitDialog
 
@@ -108,7 +107,14 @@ class AgendaFeature(QObject):
         self.timer.setInterval(CHECK_MINUTES * 60 * 1000)
         self.timer.timeout.connect(self.remind_if_new_day)
         self.timer.start()
-        QTimer.singleShot(0, self.remind_if_new_day)
+        self._shown = False
+        window.installEventFilter(self)  # the start reminder waits for the window to show
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Show and not self._shown:
+            self._shown = True
+            QTimer.singleShot(0, self.remind_if_new_day)
+        return False
 
     def retranslate(self) -> None:
         self.export_action.setText(_tr("Exporter vers mon &calendrier…"))
@@ -131,6 +137,10 @@ class AgendaFeature(QObject):
         return ", ".join(parts)
 
     def remind_if_new_day(self) -> None:
+        """The timer's reminder, only while the window is open: a closed window's profile may be
+        closed already (on quit, and in tests that keep the window object)."""
+        if not self.window.isVisible():
+            return
         today = self.store.today()
         if self.last_reminder == today or not agenda_queries.reminders_on(self.store):
             return
@@ -210,6 +220,8 @@ class AgendaFeature(QObject):
         self, path: Path, start: dt.date, end: dt.date, *, mine: bool = False
     ) -> Path | None:
         """Write the .ics file; errors (bad period, unwritable folder) go to the window."""
+        # icalendar and the report writer only when exporting, never to build the window
+        from coordinator_app.domain.ical import calendar_bytes
         from coordinator_app.reports.output import write_atomically
 
         if path.suffix.lower() != ".ics":
