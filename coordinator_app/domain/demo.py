@@ -605,6 +605,34 @@ def _visits(b: _Builder, projects: list[tuple[str, str, int, int]], staff: dict[
                 )
 
 
+PLANNED_PURPOSES = (
+    "Bilan de mi-saison",
+    "Préparer l'assemblée générale",
+    "Formation du conseil d'administration",
+    "Suivi du plan d'affaires",
+    "Rencontre du comité local",
+)
+
+
+def _planned_visits(b: _Builder, projects: list[tuple[str, str]], staff: dict[str, str]) -> None:
+    """The coming two weeks' planned visits, and one whose day passed (« à reporter »). Made last,
+    so the rest of the demo (and its published figures) stays the same record for record."""
+    for index, (project_id, code) in enumerate(projects[:9]):
+        offset = -3 if index == 0 else b.rng.randint(0, 13)
+        day = b.today + dt.timedelta(days=offset)
+        moment = dt.datetime.combine(day, dt.time(b.rng.choice((9, 10, 13, 14)), 30))
+        b.add(
+            "visit",
+            project_id=project_id,
+            visited_at=moment.isoformat(timespec="minutes"),
+            status="planifiee",
+            place=b.rng.choice(("École", "Salle municipale", "Local de la coopérative")),
+            purpose=b.rng.choice(PLANNED_PURPOSES),
+            mode="sur_place",
+            coordinator_id=staff[code],
+        )
+
+
 def _workshops(b: _Builder) -> None:
     for year in range(b.year - 3, b.year + 1):
         for index, theme in enumerate(names.WORKSHOP_THEMES):
@@ -653,6 +681,7 @@ def generate_demo(seed: int, today: dt.date) -> Iterator[DemoRecord]:
     )
     _visits(b, followed, ref["staff"])
     _workshops(b)
+    _planned_visits(b, followed, ref["staff"])
     revenue = {r.id: r.values["revenue"] for r in b.records if r.kind == "__revenue__"}
     for record in b.records:
         if record.kind == "project" and record.id in revenue:

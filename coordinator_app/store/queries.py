@@ -112,7 +112,7 @@ _SELECT: dict[str, str] = {
     ),
     "visit": (
         "SELECT v.rowid AS _rowid, v.id, v.visited_at, v.project_id, p.name AS project_name, p.program,"
-        " p.region_code, v.place, v.mode, c.name AS coordinator,"
+        " p.region_code, v.place, v.mode, c.name AS coordinator, v.status, v.purpose,"
         f" {_MADE_BY_NAMES} AS made_by,"
         " substr(replace(coalesce(v.observations, ''), char(10), ' '), 1, 160) AS observations"
         " FROM visit v JOIN project p ON p.id = v.project_id"

@@ -48,7 +48,7 @@ from coordinator_app.store import Store, agenda_queries
 
 WEEK, MONTH = "week", "month"
 LATE = QColor("#a4000f")  # WCAG AA on white
-MONTH_LINES = 4
+MONTH_LINES = 3
 
 
 class MoveDialog(QDialog):
@@ -354,12 +354,14 @@ class AgendaPage(QWidget):
             day = start + dt.timedelta(days=index)
             todays = [e for e in self.entries if e.day == day]
             lines = [str(day.day)]
-            for entry in todays[:MONTH_LINES]:
-                when = "" if entry.all_day else time_text(entry.start) + " "
-                lines.append(f"• {when}{_label(entry)} — {entry.project_name}")
+            for entry in todays[:MONTH_LINES]:  # short in the grid, whole in the tooltip
+                lines.append(f"{_short(entry)} {entry.project_name}")
             if len(todays) > MONTH_LINES:
                 lines.append(self.tr("… et {0} autres").format(len(todays) - MONTH_LINES))
             item = QTableWidgetItem("\n".join(lines))
+            item.setToolTip(
+                "\n".join(f"{agenda_when(e)}{_label(e)} — {e.project_name}" for e in todays)
+            )
             item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             if day.month != self.day.month:
                 item.setForeground(QBrush(QColor("#6b7a85")))
@@ -453,6 +455,24 @@ def _label(entry: agenda.Entry) -> str:
     if not entry.state:
         return kind
     return f"{kind} — {QCoreApplication.translate('Agenda', _STATES[entry.state])}"
+
+
+_SHORT = {
+    agenda.FOLLOW_UP: QT_TRANSLATE_NOOP("Agenda", "Suivi :"),
+    agenda.REPORT_DUE: QT_TRANSLATE_NOOP("Agenda", "Reddition :"),
+    agenda.ASSEMBLY: QT_TRANSLATE_NOOP("Agenda", "AG :"),
+}
+
+
+def agenda_when(entry: agenda.Entry) -> str:
+    return "" if entry.all_day else time_text(entry.start) + " "
+
+
+def _short(entry: agenda.Entry) -> str:
+    """« 9 h 30 » for a visit, « Suivi : » for the others: a month's cell has little room."""
+    if entry.kind == agenda.VISIT:
+        return time_text(entry.start) if not entry.all_day else ""
+    return QCoreApplication.translate("Agenda", _SHORT[entry.kind])
 
 
 def _place(entry: agenda.Entry) -> str:

@@ -52,6 +52,15 @@ def _domain(label: str) -> str:
     return QCoreApplication.translate("domain", label) if label else ""
 
 
+def _observations(row: Row) -> str:
+    """A planned visit has no observations yet: « Planifiée — its purpose » instead."""
+    if row.get("status") == "planifiee":
+        purpose = row.get("purpose") or ""
+        planned = _domain("Planifiée")
+        return f"{planned} — {purpose}" if purpose else planned
+    return "" if row.get("observations") is None else str(row["observations"])
+
+
 def _stage(row: Row) -> str:
     if not row.get("stage"):
         return ""
@@ -156,7 +165,7 @@ VISIT_COLUMNS: tuple[Column, ...] = (
     Column(
         "observations",
         QT_TRANSLATE_NOOP("Columns", "Observations"),
-        _text("observations"),
+        _observations,
         width=400,
     ),
 )
