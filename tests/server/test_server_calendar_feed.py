@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import httpx
+import pytest
 import sqlalchemy as sa
 from icalendar import Calendar
 
 from coordinator_app.server import db
-from tests.server.conftest import change, new_id, project_fields
+from tests.server.conftest import Api, change, new_id, project_fields
+from tests.support.live_server import postgres_reachable, postgres_schema_url, start_live_server
 
 SOON = (dt.date.today() + dt.timedelta(days=3)).isoformat()
 
@@ -35,7 +37,34 @@ def _feed(live, url: str) -> httpx.Response:
 
 
 def test_an_account_sees_its_planned_visits_and_its_regions_dates_and_nothing_else(live, api):
-    alice, bruno = api("alice"), api("bruno")
+    _own_visits_and_regions_only(live, api("alice"), api("bruno"))
+
+
+@pytest.mark.postgres
+def test_the_feed_on_postgresql(tmp_path):
+    """The feed's JSON filters (visit dates, due dates) on PostgreSQL's json type too."""
+    reason = postgres_reachable()
+    if reason:
+        pytest.skip(reason)
+    with postgres_schema_url() as url:
+        server = start_live_server(
+            tmp_path,
+            db_url=url,
+            users=[
+                {"username": "alice", "regions": ["03"]},
+                {"username": "bruno", "regions": ["06"]},
+            ],
+        )
+        alice, bruno = Api(server, "alice"), Api(server, "bruno")
+        try:
+            _own_visits_and_regions_only(server, alice, bruno)
+        finally:
+            alice.close()
+            bruno.close()
+            server.close()
+
+
+def _own_visits_and_regions_only(live, alice, bruno) -> None:
     mine, other = new_id(), new_id()
     alice.push_ok(
         change(
