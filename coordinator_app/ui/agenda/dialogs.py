@@ -215,3 +215,30 @@ class FeedDialog(QDialog):
             )
         else:
             self.state.setText(self.tr("Aucune adresse active."))
+
+
+class MoveDialog(QDialog):
+    """« Reporter la visite »: a new date and time for a planned visit."""
+
+    def __init__(self, start: dt.datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reporter la visite"))
+        layout = QFormLayout(self)
+        self.when = QDateTimeEdit(self)
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDateTime(
+            QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
+        )
+        self.when.setAccessibleName(self.tr("Nouvelle date et heure"))
+        layout.addRow(self.tr("&Nouvelle date et heure :"), self.when)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Reporter"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def moment(self) -> str:
+        return self.when.dateTime().toString("yyyy-MM-ddTHH:mm")

@@ -11,12 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QDate,
-    QDateTime,
     Qt,
-    QTime,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
@@ -24,10 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,37 +36,12 @@ from coordinator_app.domain import agenda
 from coordinator_app.domain.fr_ca import time_text
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.store import Store, agenda_queries
+from coordinator_app.ui.agenda import labels
+from coordinator_app.ui.agenda.dialogs import MoveDialog
 
 WEEK, MONTH = "week", "month"
 LATE = QColor("#a4000f")  # WCAG AA on white
 MONTH_LINES = 3
-
-
-class MoveDialog(QDialog):
-    """« Reporter la visite »: a new date and time for a planned visit."""
-
-    def __init__(self, start: dt.datetime, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Reporter la visite"))
-        layout = QFormLayout(self)
-        self.when = QDateTimeEdit(self)
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when.setDateTime(
-            QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
-        )
-        self.when.setAccessibleName(self.tr("Nouvelle date et heure"))
-        layout.addRow(self.tr("&Nouvelle date et heure :"), self.when)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Reporter"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
-
-    def moment(self) -> str:
-        return self.when.dateTime().toString("yyyy-MM-ddTHH:mm")
 
 
 class AgendaPage(QWidget):
@@ -302,7 +268,7 @@ class AgendaPage(QWidget):
             )
             self._fill_week(start)
         else:
-            self.period.setText(_month_name(self.day).capitalize())
+            self.period.setText(labels.month_name(self.day).capitalize())
             self._fill_month(start, end)
         self.views.setCurrentIndex(0 if self.mode == WEEK else 1)
         self._summarise()
@@ -330,9 +296,9 @@ class AgendaPage(QWidget):
                     self.week,
                     [
                         self.tr("Journée") if entry.all_day else time_text(entry.start),
-                        _label(entry),
+                        labels.label(entry),
                         entry.project_name,
-                        _place(entry),
+                        labels.place(entry),
                         ", ".join(entry.staff),
                     ],
                 )
@@ -355,12 +321,12 @@ class AgendaPage(QWidget):
             todays = [e for e in self.entries if e.day == day]
             lines = [str(day.day)]
             for entry in todays[:MONTH_LINES]:  # short in the grid, whole in the tooltip
-                lines.append(f"{_short(entry)} {entry.project_name}")
+                lines.append(f"{labels.short(entry)} {entry.project_name}")
             if len(todays) > MONTH_LINES:
                 lines.append(self.tr("… et {0} autres").format(len(todays) - MONTH_LINES))
             item = QTableWidgetItem("\n".join(lines))
             item.setToolTip(
-                "\n".join(f"{agenda_when(e)}{_label(e)} — {e.project_name}" for e in todays)
+                "\n".join(f"{labels.when(e)}{labels.label(e)} — {e.project_name}" for e in todays)
             )
             item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             if day.month != self.day.month:
@@ -432,58 +398,3 @@ class AgendaPage(QWidget):
         self.refresh()
         self.select(entry.record_id)
         self.moved.emit()
-
-
-#: What an entry is, translated in context « Agenda » (the French of ``domain.agenda``).
-_KINDS = {
-    agenda.VISIT: QT_TRANSLATE_NOOP("Agenda", "Visite"),
-    agenda.FOLLOW_UP: QT_TRANSLATE_NOOP("Agenda", "Suivi"),
-    agenda.REPORT_DUE: QT_TRANSLATE_NOOP("Agenda", "Reddition de comptes"),
-    agenda.ASSEMBLY: QT_TRANSLATE_NOOP("Agenda", "Assemblée générale"),
-}
-_STATES = {
-    "planifiee": QT_TRANSLATE_NOOP("Agenda", "planifiée"),
-    "faite": QT_TRANSLATE_NOOP("Agenda", "faite"),
-    agenda.TO_RESCHEDULE: QT_TRANSLATE_NOOP("Agenda", "à reporter"),
-    "due": QT_TRANSLATE_NOOP("Agenda", "à faire"),
-    "overdue": QT_TRANSLATE_NOOP("Agenda", "en retard"),
-}
-
-
-def _label(entry: agenda.Entry) -> str:
-    kind = QCoreApplication.translate("Agenda", _KINDS[entry.kind])
-    if not entry.state:
-        return kind
-    return f"{kind} — {QCoreApplication.translate('Agenda', _STATES[entry.state])}"
-
-
-_SHORT = {
-    agenda.FOLLOW_UP: QT_TRANSLATE_NOOP("Agenda", "Suivi :"),
-    agenda.REPORT_DUE: QT_TRANSLATE_NOOP("Agenda", "Reddition :"),
-    agenda.ASSEMBLY: QT_TRANSLATE_NOOP("Agenda", "AG :"),
-}
-
-
-def agenda_when(entry: agenda.Entry) -> str:
-    return "" if entry.all_day else time_text(entry.start) + " "
-
-
-def _short(entry: agenda.Entry) -> str:
-    """« 9 h 30 » for a visit, « Suivi : » for the others: a month's cell has little room."""
-    if entry.kind == agenda.VISIT:
-        return time_text(entry.start) if not entry.all_day else ""
-    return QCoreApplication.translate("Agenda", _SHORT[entry.kind])
-
-
-def _place(entry: agenda.Entry) -> str:
-    if entry.kind == agenda.VISIT:
-        return " — ".join(x for x in (entry.place, entry.purpose) if x)
-    if entry.kind in (agenda.FOLLOW_UP, agenda.REPORT_DUE):
-        return entry.title.split(" — ", 1)[-1]
-    return ""
-
-
-def _month_name(day: dt.date) -> str:
-    from babel.dates import format_date
-
-    return format_date(day, format="MMMM y", locale="fr_CA")
