@@ -60,7 +60,8 @@ def compose(
     for offset in range(7):
         current = monday + dt.timedelta(days=offset)
         todays = [e for e in entries if e.day == current]
-        title = agenda.day_text(current).capitalize()
+        title = agenda.day_text(current)
+        title = title[:1].upper() + title[1:]
         if not todays:
             story += b.section(title, b.none_line("Rien de prévu."))
             continue

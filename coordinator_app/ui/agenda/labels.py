@@ -7,8 +7,8 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from coordinator_app.domain import agenda
-from coordinator_app.domain.fr_ca import time_text
+from coordinator_app.domain import agenda, fr_ca
+from coordinator_app.ui import i18n
 
 #: What an entry is, translated in context « Agenda » (the French of ``domain.agenda``).
 _KINDS = {
@@ -59,7 +59,35 @@ def place(entry: agenda.Entry) -> str:
     return ""
 
 
-def month_name(day: dt.date) -> str:
+def _english() -> bool:
+    return i18n.current_language() != i18n.FRENCH
+
+
+def day_text(day: dt.date) -> str:
+    """« mardi 9 décembre » in French, « Tuesday, December 9 » in English."""
+    if not _english():
+        return agenda.day_text(day)
     from babel.dates import format_date
 
-    return format_date(day, format="MMMM y", locale="fr_CA")
+    return format_date(day, format="EEEE, MMMM d", locale="en_CA")
+
+
+def time_text(moment: dt.datetime) -> str:
+    """« 9 h 30 » in French, « 9:30 a.m. » in English."""
+    if not _english():
+        return fr_ca.time_text(moment)
+    from babel.dates import format_time
+
+    return format_time(moment, format="short", locale="en_CA")
+
+
+def month_name(day: dt.date) -> str:
+    """« décembre 2026 » / « December 2026 »."""
+    from babel.dates import format_date
+
+    return format_date(day, format="MMMM y", locale="en_CA" if _english() else "fr_CA")
+
+
+def initial_capital(text: str) -> str:
+    """« Mardi 9 décembre » (``str.capitalize`` would lower « December »)."""
+    return text[:1].upper() + text[1:]

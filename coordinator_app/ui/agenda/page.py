@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import (
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain import agenda
-from coordinator_app.domain.fr_ca import time_text
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.store import Store, agenda_queries
 from coordinator_app.ui.agenda import labels
@@ -59,6 +55,7 @@ class AgendaPage(QWidget):
         self.mode = WEEK
         self.day = store.today()
         self.entries: list[agenda.Entry] = []
+        self._stale = True
         self._build()
         self.retranslate_ui()
 
@@ -211,6 +208,11 @@ class AgendaPage(QWidget):
         self.print_button.setText(self.tr("&Imprimer la semaine…"))
         self.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
     # -- navigation ---------------------------------------------------------------------------
     def period_bounds(self) -> tuple[dt.date, dt.date]:
         if self.mode == WEEK:
@@ -251,7 +253,18 @@ class AgendaPage(QWidget):
         self.week.setFocus()
 
     # -- data ---------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        """Read the period again; a hidden page only notes it and reads when shown (a closed
+        window's profile may be closed already)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         start, end = self.period_bounds()
         self.entries = agenda_queries.entries(
             self.store,
@@ -263,12 +276,12 @@ class AgendaPage(QWidget):
         if self.mode == WEEK:
             self.period.setText(
                 self.tr("Semaine du {0} au {1}").format(
-                    agenda.day_text(start), f"{agenda.day_text(end)} {end.year}"
+                    labels.day_text(start), f"{labels.day_text(end)} {end.year}"
                 )
             )
             self._fill_week(start)
         else:
-            self.period.setText(labels.month_name(self.day).capitalize())
+            self.period.setText(labels.initial_capital(labels.month_name(self.day)))
             self._fill_month(start, end)
         self.views.setCurrentIndex(0 if self.mode == WEEK else 1)
         self._summarise()
@@ -281,7 +294,7 @@ class AgendaPage(QWidget):
         bold.setBold(True)
         for offset in range(7):
             day = monday + dt.timedelta(days=offset)
-            heading = QTreeWidgetItem(self.week, [agenda.day_text(day).capitalize()])
+            heading = QTreeWidgetItem(self.week, [labels.initial_capital(labels.day_text(day))])
             heading.setFirstColumnSpanned(True)
             heading.setFont(0, bold)
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -295,7 +308,7 @@ class AgendaPage(QWidget):
                 item = QTreeWidgetItem(
                     self.week,
                     [
-                        self.tr("Journée") if entry.all_day else time_text(entry.start),
+                        self.tr("Journée") if entry.all_day else labels.time_text(entry.start),
                         labels.label(entry),
                         entry.project_name,
                         labels.place(entry),
