@@ -78,3 +78,42 @@ def test_a_planned_visit_reaches_the_other_laptop_and_the_feed_then_is_recorded_
 
     assert calendar_feed.revoke(alice.store) == 1
     assert httpx.get(url, verify=alice.server.ssl_context(), timeout=30).status_code == 404
+
+
+def test_outils_calendrier_abonne_creates_copies_and_revokes_the_address(qtbot, laptops):
+    """The window's dialog, against the live server: the address shown works in a calendar
+    program until « Révoquer »."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from coordinator_app.ui import tasks
+    from coordinator_app.ui.main_window import MainWindow
+
+    alice = laptops("alice")
+    window = MainWindow(alice.store, alice.store.data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: tasks.running_tasks() == 0, timeout=30000)
+    window.agenda.feed_action.trigger()
+    dialog = window.agenda.dialogs[-1]
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)  # the server was asked
+    assert dialog.state.text() == "Aucune adresse active."
+    assert not dialog.copy_button.isEnabled() and not dialog.revoke_button.isEnabled()
+
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
+    url = dialog.address.text()
+    assert url.startswith(alice.server.url + "/calendar/") and url.endswith(".ics")
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == url
+    assert httpx.get(url, verify=alice.server.ssl_context(), timeout=30).status_code == 200
+
+    qtbot.mouseClick(dialog.revoke_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
+    assert dialog.state.text() == "Aucune adresse active."
+    assert httpx.get(url, verify=alice.server.ssl_context(), timeout=30).status_code == 404
+    qtbot.waitUntil(lambda: tasks.running_tasks() == 0, timeout=30000)
+    window.close()

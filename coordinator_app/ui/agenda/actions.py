@@ -260,11 +260,13 @@ class AgendaFeature(QObject):
                 return {"active": False, "url": None}
             return calendar_feed.status(store)
 
+        def failed(error: BaseException) -> None:
+            dialog.show_state({"active": False, "url": None})
+            self.window.show_error(error)
+
+        dialog.set_busy(True)
         return self.window.run_task(
-            work,
-            on_success=dialog.show_state,
-            on_error=self.window.show_error,
-            label=_tr("Calendrier abonné"),
+            work, on_success=dialog.show_state, on_error=failed, label=_tr("Calendrier abonné")
         )
 
     def _keep(self, dialog: Any) -> None:

@@ -197,9 +197,20 @@ class FeedDialog(QDialog):
             lambda: QGuiApplication.clipboard().setText(self.address.text())
         )
         layout.addWidget(self.buttons)
+        self.busy = False
         self.show_state({"active": False, "url": None})
 
+    def set_busy(self, busy: bool) -> None:
+        """One call to the server at a time: a late answer never overwrites a newer one."""
+        self.busy = busy
+        for button in (self.create_button, self.copy_button, self.revoke_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.state.setText(self.tr("Connexion au serveur…"))
+
     def show_state(self, state: dict) -> None:
+        self.busy = False
+        self.create_button.setEnabled(True)
         url = state.get("url") or ""
         self.address.setText(url)
         self.copy_button.setEnabled(bool(url))
