@@ -239,3 +239,17 @@ def _screenshots(qtbot, open_window, demo_dir, size) -> None:
     page.set_mode("month")
     qtbot.wait(50)
     assert target.grab().save(str(SHOTS / f"{prefix}-mois-{size[0]}x{size[1]}.png"))
+
+
+def test_a_visit_planned_for_later_opens_as_a_plan_not_as_the_record(qtbot, open_window, demo_dir):
+    window = open_window(demo_dir)
+    later = window.store.today() + dt.timedelta(days=5)
+    planned = _plan(qtbot, window, dt.datetime.combine(later, dt.time(9, 0)), "Ferme", "Visite")
+    window.open_record("visit", planned["id"])
+    dialog = next(d for d in window.forms.dialogs if isinstance(d, VisitDialog))
+    editor = dialog.editor
+    assert editor.panel.editor("status").raw() == "planifiee"
+    assert editor.planned_note.text().startswith("Visite planifiée pour le ")
+    assert ", 9 h" in editor.planned_note.text()
+    dialog.close()
+    assert window.store.require("visit", planned["id"])["status"] == "planifiee"
