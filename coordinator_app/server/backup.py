@@ -44,8 +44,14 @@ def backup_sqlite(db_url: str, target: Path) -> Path:
 
 #: Tables that are not data to roll back: who may log in, with which password, from which
 #: devices (a device revoked or a password changed after the backup must stay so), and the
-#: login throttle. A restore keeps the live database's rows of these tables.
-ACCOUNT_TABLES = ("carnet_users", "carnet_devices", "carnet_login_failures")
+#: login throttle, and each account's subscribed-calendar addresses (a revoked address must stay
+#: revoked). A restore keeps the live database's rows of these tables.
+ACCOUNT_TABLES = (
+    "carnet_users",
+    "carnet_devices",
+    "carnet_login_failures",
+    "carnet_calendar_feeds",
+)
 
 
 def restore_sqlite(db_url: str, backup_file: Path) -> bool:

@@ -148,3 +148,23 @@ def test_an_account_shut_out_of_sync_is_shut_out_of_its_feed(live, api):
 def test_managing_a_feed_needs_a_device_token(live):
     with live.client() as http:
         assert http.post("/api/v1/calendar/feed").status_code in (401, 426)
+
+
+def test_a_restore_keeps_each_accounts_live_feed_addresses(tmp_path):
+    """Feed addresses are account data, like passwords and devices: restoring an older backup
+    neither revives an address revoked since nor kills one created since."""
+    server = start_live_server(
+        tmp_path / "serveur", users=[{"username": "alice", "regions": ["03"]}]
+    )
+    alice = Api(server, "alice")
+    try:
+        old = alice.http.post("/api/v1/calendar/feed").json()["url"]
+        backup = server.backup(tmp_path / "copie.sqlite3")
+        new = alice.http.post("/api/v1/calendar/feed").json()["url"]  # revokes ``old``
+        alice.close()
+        server.restore(backup)
+        assert _feed(server, old).status_code == 404
+        assert _feed(server, new).status_code == 200
+    finally:
+        alice.close()
+        server.close()

@@ -163,6 +163,7 @@ def test_the_documented_postgresql_restore_keeps_accounts(tmp_path, capsys) -> N
             accounts_dump = str(tmp_path / "comptes.dump")
             pg("pg_dump", "--data-only", "--format=custom", "--table=carnet_users",
                "--table=carnet_devices", "--table=carnet_login_failures",
+               "--table=carnet_calendar_feeds",
                f"--file={accounts_dump}", name)  # fmt: skip
             owners = tmp_path / "carnet-owners.csv"
             pg("psql", "-d", name, "-c",
@@ -180,7 +181,7 @@ def test_the_documented_postgresql_restore_keeps_accounts(tmp_path, capsys) -> N
                 "-d",
                 name,
                 "-c",
-                "TRUNCATE carnet_devices, carnet_login_failures, carnet_users",
+                "TRUNCATE carnet_calendar_feeds, carnet_devices, carnet_login_failures, carnet_users",
             )
             pg("pg_restore", "--data-only", f"--dbname={name}", accounts_dump)
             pg("psql", "-d", name, "-c",
