@@ -57,7 +57,10 @@ def register(subparsers: Any) -> None:
     plan.add_argument("--place", default="", help="lieu")
     plan.add_argument("--purpose", default="", help="objet de la visite")
     plan.add_argument(
-        "--staff", default="", metavar="NOMS", help="qui y va, au CQCM (comptes, séparés par ;)"
+        "--staff",
+        default="",
+        metavar="COMPTES",
+        help="qui y va, au CQCM (comptes, séparés par ; ; vous par défaut)",
     )
     plan.add_argument("--mode", choices=("sur_place", "a_distance"), default="sur_place")
     plan.set_defaults(handler=_plan)
@@ -163,7 +166,7 @@ def _export(ctx: Context) -> int:
     check_output_path(output, ".ics")
     start, end = _range(ctx)
     found = agenda_queries.entries(ctx.store, start, end, mine=ctx.args.mine)
-    data = calendar_bytes(found)
+    data = calendar_bytes(agenda_queries.named(ctx.store, found))
     path = write_atomically(output, lambda temp: temp.write_bytes(data), ".ics")
     print(f"{len(found)} événement(s) exporté(s) : {path}")
     return 0

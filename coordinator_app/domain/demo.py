@@ -614,7 +614,7 @@ PLANNED_PURPOSES = (
 )
 
 
-def _planned_visits(b: _Builder, projects: list[tuple[str, str]], staff: dict[str, str]) -> None:
+def _planned_visits(b: _Builder, projects: list[tuple[str, str]]) -> None:
     """The coming two weeks' planned visits, and one whose day passed (« à reporter »). Made last,
     so the rest of the demo (and its published figures) stays the same record for record."""
     for index, (project_id, code) in enumerate(projects[:9]):
@@ -629,7 +629,7 @@ def _planned_visits(b: _Builder, projects: list[tuple[str, str]], staff: dict[st
             place=b.rng.choice(("École", "Salle municipale", "Local de la coopérative")),
             purpose=b.rng.choice(PLANNED_PURPOSES),
             mode="sur_place",
-            coordinator_id=staff[code],
+            made_by=[demo_account(code)],  # the region's CQCM staff member goes
         )
 
 
@@ -681,7 +681,7 @@ def generate_demo(seed: int, today: dt.date) -> Iterator[DemoRecord]:
     )
     _visits(b, followed, ref["staff"])
     _workshops(b)
-    _planned_visits(b, followed, ref["staff"])
+    _planned_visits(b, followed)
     revenue = {r.id: r.values["revenue"] for r in b.records if r.kind == "__revenue__"}
     for record in b.records:
         if record.kind == "project" and record.id in revenue:

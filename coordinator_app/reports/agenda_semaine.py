@@ -41,7 +41,9 @@ def compose(
     """The week of ``day`` (Monday to Sunday)."""
     options = options.validated()
     monday, sunday = agenda.week_of(day)
-    entries = agenda_queries.entries(store, monday, sunday, region=region, mine=mine)
+    entries = agenda_queries.named(
+        store, agenda_queries.entries(store, monday, sunday, region=region, mine=mine)
+    )
     period = f"du {agenda.day_text(monday)} au {agenda.day_text(sunday)} {sunday.year}"
     frame = make_frame(
         store,
@@ -55,7 +57,7 @@ def compose(
     if region:
         scope.append(f"Région : {region_label(region)}.")
     if mine:
-        scope.append(f"Visites de {agenda_queries.me(store)} seulement.")
+        scope.append(f"Visites de {store.author or agenda_queries.me(store)} seulement.")
     story: list[Flowable] = [b.text(REPORT_NAME, "title"), b.text(" ".join(scope))]
     for offset in range(7):
         current = monday + dt.timedelta(days=offset)

@@ -15,6 +15,7 @@ another region, and no participant's name (``domain.agenda`` never puts one in a
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -149,7 +150,22 @@ def entries_for(engine: Engine, user: User, today: dt.date) -> list[agenda.Entry
         )
         fundings = _load(conn, user, "funding")
     mine = [v for v in visits if user.username in (v.get("made_by") or ())]
-    return agenda.entries_from(projects, mine, items, fundings, start=start, end=end, today=today)
+    found = agenda.entries_from(projects, mine, items, fundings, start=start, end=end, today=today)
+    return _named(engine, found)
+
+
+def _named(engine: Engine, found: list[agenda.Entry]) -> list[agenda.Entry]:
+    """Staff by the name the server holds (``display_name``), else by account id."""
+    accounts = sorted({a for e in found for a in e.staff})
+    if not accounts:
+        return found
+    users = db.users
+    with db.reading(engine) as conn:
+        rows = conn.execute(
+            sa.select(users.c.username, users.c.display_name).where(users.c.username.in_(accounts))
+        ).all()
+    names = {row.username: row.display_name or row.username for row in rows}
+    return [replace(e, staff=tuple(names.get(a, a) for a in e.staff)) for e in found]
 
 
 def feed_bytes(engine: Engine, user: User) -> bytes:

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from coordinator_app.domain import agenda
 from coordinator_app.domain.entities import ENTITIES, VISIT_DONE, VISIT_PLANNED
 from coordinator_app.domain.errors import UserError
+from coordinator_app.store import people
 from coordinator_app.store.codec import decode_row
 from coordinator_app.store.profile import Store
 
-#: Where the signed-in account's name is kept (the sync account; see ``sync.settings``).
-META_SYNC_USER = "sync_username"
 META_REMINDERS_OFF = "agenda_reminders_off"
 
 
@@ -30,8 +30,9 @@ def _records(store: Store, kind: str, sql: str, params: Sequence[Any]) -> list[d
 
 
 def me(store: Store) -> str:
-    """The username behind « moi »: the sync account, else the profile's author name."""
-    return store.get_meta(META_SYNC_USER) or store.author or ""
+    """The account behind « moi »: the profile's person (``store.people``): the server account
+    once signed in, else this laptop's local account; "" for a profile with no person yet."""
+    return store.author_id or ""
 
 
 def entries(
@@ -80,6 +81,16 @@ def entries(
         projects, visits, items, fundings, start=start, end=end, today=today or store.today()
     )
     return agenda.filtered(found, mine=me(store) if mine else "")
+
+
+def named(store: Store, found: list[agenda.Entry]) -> list[agenda.Entry]:
+    """The entries with the staff's names instead of their account ids (« Qui (CQCM) » in the
+    week's PDF and in calendars); filter by « moi » before naming."""
+    accounts = sorted({a for e in found for a in e.staff})
+    if not accounts:
+        return found
+    by_account = dict(zip(accounts, people.names(store, accounts), strict=True))
+    return [replace(e, staff=tuple(by_account[a] for a in e.staff)) for e in found]
 
 
 def reminder(store: Store, today: dt.date | None = None) -> tuple[int, int, int]:

@@ -13,6 +13,7 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from coordinator_app.domain.demo import demo_staff
 from coordinator_app.store import open_store
 from tests.cli.test_command_line import run
 
@@ -39,7 +40,10 @@ def _project_and_today(profile: Path) -> tuple[str, dt.date, list[str]]:
     store = open_store(profile)
     try:
         project = store.find("project", equals={"name": "CIEC de Gaspé"})[0]
+        # a participant may share a name with a CQCM staff member, who is named on purpose
+        staff = {p["name"] for p in demo_staff()}
         names = [f"{p['first_name']} {p['last_name']}" for p in store.find("participant")]
+        names = [n for n in names if n not in staff]
         return project["id"], store.today(), names
     finally:
         store.close()

@@ -228,7 +228,7 @@ class AgendaFeature(QObject):
             path = path.with_name(path.name + ".ics")
         try:
             found = agenda_queries.entries(self.store, start, end, mine=mine)
-            data = calendar_bytes(found)
+            data = calendar_bytes(agenda_queries.named(self.store, found))
             written = write_atomically(path, lambda temp: temp.write_bytes(data), ".ics")
         except Exception as error:
             self.window.show_error(error)

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain import agenda
+from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import ValidationFailed
 from coordinator_app.store import Store, agenda_queries
 from coordinator_app.ui.forms.panel import ERROR_STYLE
+from coordinator_app.ui.forms.staff import StaffEditor
 
 EXPORT_WEEKS = 8
 
@@ -61,8 +63,9 @@ class PlanVisitDialog(QDialog):
         self.when.setDateTime(QDateTime(_qdate(tomorrow), QTime(9, 0)))
         self.place = QLineEdit(self)
         self.purpose = QLineEdit(self)
-        self.staff = QLineEdit(agenda_queries.me(store), self)
-        self.staff.setToolTip(self.tr("Comptes du CQCM, séparés par des points-virgules"))
+        # « Visite faite par »: the same staff picker as the visit's form (you by default)
+        self.staff = StaffEditor(ENTITIES["visit"].field("made_by"), store, self)
+        self.staff.set_raw([agenda_queries.me(store)] if agenda_queries.me(store) else [])
         for label, widget, name in (
             (self.tr("&Projet :"), self.project, self.tr("Projet")),
             (self.tr("&Date et heure :"), self.when, self.tr("Date et heure")),
@@ -72,6 +75,9 @@ class PlanVisitDialog(QDialog):
         ):
             widget.setAccessibleName(name)
             layout.addRow(label, widget)
+            buddy = layout.labelForField(widget)
+            if buddy is not None and widget is self.staff:
+                buddy.setBuddy(self.staff.focus_widget())
         self.problem = QLabel(self)
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setWordWrap(True)
@@ -98,7 +104,7 @@ class PlanVisitDialog(QDialog):
                 self.when.dateTime().toString("yyyy-MM-ddTHH:mm"),
                 place=self.place.text().strip(),
                 purpose=self.purpose.text().strip(),
-                staff=[s.strip() for s in self.staff.text().split(";") if s.strip()],
+                staff=list(self.staff.raw() or []),
             )
         except ValidationFailed as failed:
             self._show("\n".join(str(p) for p in failed.problems))

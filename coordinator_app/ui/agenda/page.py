@@ -55,6 +55,7 @@ class AgendaPage(QWidget):
         self.mode = WEEK
         self.day = store.today()
         self.entries: list[agenda.Entry] = []
+        self.staff_names: dict[str, str] = {}
         self._stale = True
         self._build()
         self.retranslate_ui()
@@ -273,6 +274,12 @@ class AgendaPage(QWidget):
             region=self.region_box.currentData(),
             mine=self.mine_box.isChecked(),
         )
+        named = agenda_queries.named(self.store, self.entries)
+        self.staff_names = {
+            a: n
+            for e, shown in zip(self.entries, named, strict=True)
+            for a, n in zip(e.staff, shown.staff, strict=True)
+        }
         if self.mode == WEEK:
             self.period.setText(
                 self.tr("Semaine du {0} au {1}").format(
@@ -312,7 +319,7 @@ class AgendaPage(QWidget):
                         labels.label(entry),
                         entry.project_name,
                         labels.place(entry),
-                        ", ".join(entry.staff),
+                        ", ".join(self.staff_names.get(a, a) for a in entry.staff),
                     ],
                 )
                 item.setData(0, Qt.ItemDataRole.UserRole, entry)
