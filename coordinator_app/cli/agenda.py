@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from coordinator_app.cli.context import Context
-from coordinator_app.domain import agenda
+from coordinator_app.domain import agenda, fr_ca
 from coordinator_app.domain.ical import calendar_bytes
 from coordinator_app.reports import ReportOptions, agenda_semaine
 from coordinator_app.reports.common import early_path_check, parse_day, require_region
@@ -168,7 +168,7 @@ def _export(ctx: Context) -> int:
     found = agenda_queries.entries(ctx.store, start, end, mine=ctx.args.mine)
     data = calendar_bytes(agenda_queries.named(ctx.store, found))
     path = write_atomically(output, lambda temp: temp.write_bytes(data), ".ics")
-    print(f"{len(found)} événement(s) exporté(s) : {path}")
+    print(f"{fr_ca.count(len(found), 'événement exporté', 'événements exportés')} : {path}")
     return 0
 
 

@@ -614,10 +614,10 @@ PLANNED_PURPOSES = (
 )
 
 
-def _planned_visits(b: _Builder, projects: list[tuple[str, str]]) -> None:
+def _planned_visits(b: _Builder, projects: list[tuple[str, str, int, int]]) -> None:
     """The coming two weeks' planned visits, and one whose day passed (« à reporter »). Made last,
     so the rest of the demo (and its published figures) stays the same record for record."""
-    for index, (project_id, code) in enumerate(projects[:9]):
+    for index, (project_id, code, _fewest, _most) in enumerate(projects[:9]):
         offset = -3 if index == 0 else b.rng.randint(0, 13)
         day = b.today + dt.timedelta(days=offset)
         moment = dt.datetime.combine(day, dt.time(b.rng.choice((9, 10, 13, 14)), 30))

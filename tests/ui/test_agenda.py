@@ -142,7 +142,7 @@ def test_the_reminder_says_what_is_late_opens_the_agenda_and_can_be_turned_off(
     window = open_window(demo_dir)
     feature = window.agenda
     qtbot.waitUntil(lambda: feature.last_reminder is not None)
-    assert "suivi(s) en retard" in feature.last_message
+    assert "suivis en retard" in feature.last_message
     assert feature.banner.isVisible()  # offscreen: no system tray, so the banner in the window
     assert feature.banner.text.text() == feature.last_message
     qtbot.mouseClick(feature.banner.open_button, Qt.MouseButton.LeftButton)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSystemTrayIcon, QToolBar
 
 from coordinator_app.store import agenda_queries
+from coordinator_app.ui import i18n
 from coordinator_app.ui.agenda.dialogs import ExportCalendarDialog, FeedDialog, PlanVisitDialog
 
 CHECK_MINUTES = 30  # how often the running app looks whether the day changed
@@ -129,11 +130,14 @@ class AgendaFeature(QObject):
             return ""
         parts = []
         if overdue:
-            parts.append(_tr("{0} suivi(s) en retard").format(overdue))
+            one, many = _tr("1 suivi en retard"), _tr("{0} suivis en retard")
+            parts.append(one if overdue == 1 else many.format(i18n.number(overdue)))
         if tomorrow:
-            parts.append(_tr("{0} visite(s) demain").format(tomorrow))
+            one, many = _tr("1 visite demain"), _tr("{0} visites demain")
+            parts.append(one if tomorrow == 1 else many.format(i18n.number(tomorrow)))
         if late:
-            parts.append(_tr("{0} visite(s) à reporter").format(late))
+            one, many = _tr("1 visite à reporter"), _tr("{0} visites à reporter")
+            parts.append(one if late == 1 else many.format(i18n.number(late)))
         return ", ".join(parts)
 
     def remind_if_new_day(self) -> None:
@@ -234,7 +238,12 @@ class AgendaFeature(QObject):
             self.window.show_error(error)
             return None
         self.window.statusBar().showMessage(
-            _tr("{0} événement(s) exporté(s) vers {1}").format(len(found), written), 8000
+            (
+                _tr("1 événement exporté vers {1}")
+                if len(found) == 1
+                else _tr("{0} événements exportés vers {1}")
+            ).format(i18n.number(len(found)), written),
+            8000,
         )
         return written
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -142,17 +142,20 @@ class ExportCalendarDialog(QDialog):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.start.setAccessibleName(self.tr("Du"))
-        self.end.setAccessibleName(self.tr("Au"))
+        # the report dialog's words for a period (same translations)
+        self.start.setAccessibleName(QCoreApplication.translate("Reports", "&Du :").strip(" :&"))
+        self.end.setAccessibleName(QCoreApplication.translate("Reports", "&Au :").strip(" :&"))
         self.mine = QCheckBox(self.tr("&Mes visites seulement"), self)
-        form.addRow(self.tr("&Du :"), self.start)
-        form.addRow(self.tr("&Au :"), self.end)
+        form.addRow(QCoreApplication.translate("Reports", "&Du :"), self.start)
+        form.addRow(QCoreApplication.translate("Reports", "&Au :"), self.end)
         form.addRow(self.mine)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Exporter…"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("ImportExport", "E&xporter…")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain import agenda
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.store import Store, agenda_queries
+from coordinator_app.ui import i18n
 from coordinator_app.ui.agenda import labels
 from coordinator_app.ui.agenda.dialogs import MoveDialog
 
@@ -170,11 +171,11 @@ class AgendaPage(QWidget):
         self.view_box.setCurrentIndex(0 if self.mode == WEEK else 1)
         self.view_box.setAccessibleName(self.tr("Afficher la semaine ou le mois"))
         self.view_box.blockSignals(False)
-        self.region_label.setText(self.tr("&Région :"))
+        self.region_label.setText(QCoreApplication.translate("Reports", "&Région :"))
         current = self.region_box.currentData()
         self.region_box.blockSignals(True)
         self.region_box.clear()
-        self.region_box.addItem(self.tr("Toutes les régions"), None)
+        self.region_box.addItem(QCoreApplication.translate("ListPage", "Toutes les régions"), None)
         for code, name in REGIONS.items():
             self.region_box.addItem(f"{code} {name}", code)
         self.region_box.setCurrentIndex(max(0, self.region_box.findData(current)))
@@ -185,7 +186,7 @@ class AgendaPage(QWidget):
             [
                 self.tr("Heure"),
                 self.tr("Quoi"),
-                self.tr("Projet"),
+                QCoreApplication.translate("Columns", "Projet"),
                 self.tr("Lieu, objet"),
                 self.tr("Qui (CQCM)"),
             ]
@@ -362,11 +363,18 @@ class AgendaPage(QWidget):
         late = sum(e.state == agenda.TO_RESCHEDULE for e in self.entries)
         items = sum(e.kind == agenda.FOLLOW_UP for e in self.entries)
         dates = sum(e.kind in (agenda.REPORT_DUE, agenda.ASSEMBLY) for e in self.entries)
-        self.summary.setText(
-            self.tr(
-                "{0} visite(s) planifiée(s), {1} à reporter, {2} suivi(s), {3} date(s) de projet"
-            ).format(planned, late, items, dates)
-        )
+        n = i18n.number
+        parts = [
+            self.tr("1 visite planifiée")
+            if planned == 1
+            else self.tr("{0} visites planifiées").format(n(planned)),
+            self.tr("{0} à reporter").format(n(late)),
+            self.tr("1 suivi") if items == 1 else self.tr("{0} suivis").format(n(items)),
+            self.tr("1 date de projet")
+            if dates == 1
+            else self.tr("{0} dates de projet").format(n(dates)),
+        ]
+        self.summary.setText(", ".join(parts))
 
     # -- entries ------------------------------------------------------------------------------
     def selected_entry(self) -> agenda.Entry | None:
