@@ -50,6 +50,8 @@ def _dates(values: dict) -> list[str]:
     found = [h["date"] for h in values.get("stage_history") or []]
     for key in ("visited_at", "founding_date", "consent_date", "contract_date", "held_on",
                 "closure_date", "general_assembly_date"):  # fmt: skip
+        if key == "visited_at" and values.get("status") == "planifiee":
+            continue  # a planned visit is ahead by design (issue 19)
         if values.get(key):
             found.append(str(values[key])[:10])
     return found
@@ -67,7 +69,11 @@ def test_the_demo_tells_a_believable_season_relative_to_today():
             if history:  # the current stage is the last one reached
                 assert values["stage"] == history[-1]["stage"], values
                 assert [h["date"] for h in history] == sorted(h["date"] for h in history)
-        visits = [r.values for r in records if r.kind == "visit"]
+        visits = [
+            r.values
+            for r in records
+            if r.kind == "visit" and r.values.get("status") != "planifiee"  # made ones
+        ]
         for visit in visits:  # never before the project started
             project = projects[visit["project_id"]]
             first = min([*_dates(project), project.get("start_date") or "9999"])
