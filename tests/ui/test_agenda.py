@@ -10,13 +10,13 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
-from tests.ui.conftest_forms import show_active, type_text
 
 from coordinator_app.domain.demo import demo_staff
 from coordinator_app.ui.agenda.dialogs import PlanVisitDialog
 from coordinator_app.ui.agenda.page import AgendaPage
 from coordinator_app.ui.forms.visit_editor import VisitDialog
 from coordinator_app.ui.style import STYLESHEET
+from tests.ui.forms_helpers import show_active, type_text
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
