@@ -3,24 +3,374 @@
 <context>
     <name>ActionItemsTable</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="104" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="108" />
         <source>Suivis de la visite</source>
         <translation>Visit follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="107" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="111" />
         <source>Le nom d'une personne du CQCM (le suivi devient le sien, dans « Mes suivis »), d'une personne du projet ou d'un partenaire</source>
         <translation>The name of a CQCM staff member (the follow-up becomes theirs, in “My follow-ups”), of a person of the project or of a partner</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="129" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="133" />
         <source>AAAA-MM-JJ, par exemple 2026-12-15</source>
         <translation>YYYY-MM-DD, for example 2026-12-15</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="132" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="136" />
         <source>Fait</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>Agenda</name>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="15" />
+        <source>Visite</source>
+        <extracomment>What an entry is, translated in context « Agenda » (the French of ``domain.agenda``).</extracomment>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="16" />
+        <source>Suivi</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="17" />
+        <source>Reddition de comptes</source>
+        <translation>Reporting due</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="18" />
+        <source>Assemblée générale</source>
+        <translation>General assembly</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="21" />
+        <source>planifiée</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="22" />
+        <source>faite</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="23" />
+        <source>à reporter</source>
+        <translation>to reschedule</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="24" />
+        <source>à faire</source>
+        <translation>to do</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="25" />
+        <source>en retard</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="37" />
+        <source>Suivi :</source>
+        <translation>Follow-up:</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="38" />
+        <source>Reddition :</source>
+        <translation>Reporting:</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/labels.py" line="39" />
+        <source>AG :</source>
+        <translation>GA:</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaActions</name>
+    <message>
+        <location filename="generated_strings.py" line="177" />
+        <source>Exporter vers mon calendrier</source>
+        <translation>Export to my calendar</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="178" />
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="179" />
+        <source>Rappel de l'agenda</source>
+        <translation>Agenda reminder</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="180" />
+        <source>&amp;Ouvrir l'agenda</source>
+        <translation>&amp;Open the agenda</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="181" />
+        <source>&amp;Fermer le rappel</source>
+        <translation>&amp;Close the reminder</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="182" />
+        <source>Exporter vers mon &amp;calendrier…</source>
+        <translation>Export to my &amp;calendar…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="183" />
+        <source>Calendrier a&amp;bonné (Outlook, Google, Apple)…</source>
+        <translation>Su&amp;bscribed calendar (Outlook, Google, Apple)…</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="184" />
+        <source>&amp;Rappels de l'agenda</source>
+        <translation>Agenda &amp;reminders</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="185" />
+        <source>1 suivi en retard</source>
+        <translation>1 overdue follow-up</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="186" />
+        <source>{0} suivis en retard</source>
+        <translation>{0} overdue follow-ups</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="187" />
+        <source>1 visite demain</source>
+        <translation>1 visit tomorrow</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="188" />
+        <source>{0} visites demain</source>
+        <translation>{0} visits tomorrow</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="189" />
+        <source>1 visite à reporter</source>
+        <translation>1 visit to reschedule</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="190" />
+        <source>{0} visites à reporter</source>
+        <translation>{0} visits to reschedule</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="191" />
+        <source>Carnet COOP — agenda</source>
+        <translation>Carnet COOP — agenda</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="192" />
+        <source>Calendrier abonné</source>
+        <translation>Subscribed calendar</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="193" />
+        <source>1 événement exporté vers {1}</source>
+        <translation>1 event exported to {1}</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="194" />
+        <source>{0} événements exportés vers {1}</source>
+        <translation>{0} events exported to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="161" />
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="162" />
+        <source>‹ &amp;Précédente</source>
+        <translation>‹ &amp;Previous</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="163" />
+        <source>Période précédente (Alt+←)</source>
+        <translation>Previous period (Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="164" />
+        <source>Aujourd'&amp;hui</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="165" />
+        <source>&amp;Suivante ›</source>
+        <translation>&amp;Next ›</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="166" />
+        <source>Période suivante (Alt+→)</source>
+        <translation>Next period (Alt+→)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="169" />
+        <source>Semaine</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="170" />
+        <source>Mois</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="172" />
+        <source>Afficher la semaine ou le mois</source>
+        <translation>Show the week or the month</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="183" />
+        <source>&amp;Moi seulement</source>
+        <translation>&amp;Only me</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="184" />
+        <source>Seulement mes visites</source>
+        <translation>Only my visits</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="187" />
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="188" />
+        <source>Quoi</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="191" />
+        <source>Qui (CQCM)</source>
+        <translation>Who (CQCM)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="194" />
+        <source>Agenda de la semaine</source>
+        <translation>Week's agenda</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="195" />
+        <source>Agenda du mois</source>
+        <translation>Month's agenda</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="198" />
+        <source>lun.</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="199" />
+        <source>mar.</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="200" />
+        <source>mer.</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="201" />
+        <source>jeu.</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="202" />
+        <source>ven.</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="203" />
+        <source>sam.</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="204" />
+        <source>dim.</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="207" />
+        <source>Planifier une &amp;visite…</source>
+        <translation>Plan a &amp;visit…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="208" />
+        <source>Re&amp;porter… (Ctrl+Maj+D)</source>
+        <translation>Re&amp;schedule… (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="209" />
+        <source>Reporter la visite planifiée</source>
+        <translation>Reschedule the planned visit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="210" />
+        <source>&amp;Imprimer la semaine…</source>
+        <translation>&amp;Print the week…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="286" />
+        <source>Semaine du {0} au {1}</source>
+        <translation>Week of {0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="312" />
+        <source>Rien de prévu</source>
+        <translation>Nothing planned</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="319" />
+        <source>Journée</source>
+        <translation>All day</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="347" />
+        <source>… et {0} autres</source>
+        <translation>… and {0} more</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="368" />
+        <source>1 visite planifiée</source>
+        <translation>1 planned visit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="370" />
+        <source>{0} visites planifiées</source>
+        <translation>{0} planned visits</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="371" />
+        <source>{0} à reporter</source>
+        <translation>{0} to reschedule</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="372" />
+        <source>1 suivi</source>
+        <translation>1 follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="372" />
+        <source>{0} suivis</source>
+        <translation>{0} follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="373" />
+        <source>1 date de projet</source>
+        <translation>1 project date</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="375" />
+        <source>{0} dates de projet</source>
+        <translation>{0} project dates</translation>
     </message>
 </context>
 <context>
@@ -53,7 +403,7 @@
 <context>
     <name>AttachmentsList</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="200" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="204" />
         <source>Pièces jointes de la visite</source>
         <translation>Visit attachments</translation>
     </message>
@@ -61,108 +411,109 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="82" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="91" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="83" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="92" />
         <source>Région</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="85" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="94" />
         <source>Municipalité</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="87" />
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="123" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="96" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="132" />
         <source>Étape</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="88" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="97" />
         <source>Année</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="91" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="100" />
         <source>Coordonnateurs</source>
         <translation>Coordinators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="104" />
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="115" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="113" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="124" />
         <source>Jeunes</source>
         <translation>Youth</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="126" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="135" />
         <source>Constitution</source>
         <translation>Incorporation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="130" />
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="149" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="139" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="158" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="133" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="142" />
         <source>Membres</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="143" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="152" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="145" />
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="170" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="189" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="154" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="179" />
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="148" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="157" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="152" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="161" />
         <source>Visite faite par</source>
         <translation>Visit made by</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="158" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="167" />
         <source>Observations</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="165" />
-        <location filename="../../coordinator_app/ui/lists/model.py" line="222" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="174" />
+        <location filename="../../coordinator_app/ui/lists/model.py" line="229" />
         <source>Fait</source>
         <extracomment>Wait this long after a page landed before counting all the matches (see ``reload``).</extracomment>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="166" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="175" />
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="167" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="176" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/columns.py" line="168" />
+        <location filename="../../coordinator_app/ui/lists/columns.py" line="177" />
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/model.py" line="223" />
+        <location filename="../../coordinator_app/ui/lists/model.py" line="230" />
         <source>À faire</source>
         <translation>To do</translation>
     </message>
@@ -170,7 +521,7 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="101" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="103" />
         <source>Aucun conflit de synchronisation. Les conflits apparaîtront ici après une synchronisation avec le serveur.</source>
         <translation>No sync conflicts. Conflicts will appear here after a sync with the server.</translation>
     </message>
@@ -178,63 +529,63 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="182" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="183" />
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="183" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="184" />
         <source>&amp;Région</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="184" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="185" />
         <source>&amp;Année</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="185" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="186" />
         <source>Région des indicateurs</source>
         <translation>Region of the indicators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="186" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="187" />
         <source>Année des indicateurs</source>
         <translation>Year of the indicators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="187" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="188" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="188" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="189" />
         <source>CIEC</source>
         <translation>CIEC</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="189" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="190" />
         <source>Coopératives agricoles : survie</source>
         <translation>Farm co-ops: survival</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="194" />
-        <location filename="../../coordinator_app/ui/dashboard.py" line="335" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="195" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="336" />
         <source>Coopératives agricoles fondées par année</source>
         <translation>Farm co-ops founded per year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="195" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="196" />
         <source>Suivis en retard</source>
         <translation>Overdue follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="214" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="215" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="275" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="276" />
         <source>%n coopérative(s)</source>
         <translation>
             <numerusform>%n co-op</numerusform>
@@ -242,8 +593,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="279" />
-        <location filename="../../coordinator_app/ui/dashboard.py" line="298" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="280" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="299" />
         <source>%n jeune(s)</source>
         <translation>
             <numerusform>%n youth</numerusform>
@@ -251,7 +602,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="283" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="284" />
         <source>%n école(s)</source>
         <translation>
             <numerusform>%n school</numerusform>
@@ -259,7 +610,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="289" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="290" />
         <source>%n région(s)</source>
         <translation>
             <numerusform>%n region</numerusform>
@@ -267,7 +618,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="292" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="293" />
         <source>%n projet(s)</source>
         <translation>
             <numerusform>%n project</numerusform>
@@ -275,7 +626,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="296" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="297" />
         <source>%n coordonnateur(s)</source>
         <translation>
             <numerusform>%n coordinator</numerusform>
@@ -283,7 +634,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="316" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="317" />
         <source>sur %n fondée(s)</source>
         <translation>
             <numerusform>of %n founded</numerusform>
@@ -291,32 +642,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="307" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="308" />
         <source>actives après 5 ans</source>
         <translation>active after 5 years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="313" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="314" />
         <source>actives après 10 ans</source>
         <translation>active after 10 years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="325" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="326" />
         <source>Suivis en retard ({count})</source>
         <translation>Overdue follow-ups ({count})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="327" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="328" />
         <source>Suivis en retard : aucun</source>
         <translation>Overdue follow-ups: none</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="339" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="340" />
         <source>Fondées</source>
         <translation>Founded</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="357" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="358" />
         <source>Année de fondation ({first} à {last})</source>
         <translation>Year founded ({first} to {last})</translation>
     </message>
@@ -486,6 +837,77 @@
         <location filename="../../coordinator_app/ui/errors.py" line="76" />
         <source>Le détail technique est dans le journal : {path}</source>
         <translation>The technical details are in the log: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCalendarDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="125" />
+        <source>Exporter vers mon calendrier</source>
+        <translation>Export to my calendar</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="129" />
+        <source>Un fichier .ics (iCalendar) à ouvrir dans Outlook, Google Agenda ou Calendrier d'Apple : visites planifiées, suivis à faire et redditions de comptes. Importer un fichier plus récent met les événements à jour sans les doubler. Aucun nom de participant n'y figure.</source>
+        <translation>An .ics (iCalendar) file to open in Outlook, Google Calendar or Apple Calendar: planned visits, follow-ups to do and reporting dates. Importing a newer file updates the events without duplicating them. No participant's name is in it.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="148" />
+        <source>&amp;Mes visites seulement</source>
+        <translation>&amp;Only my visits</translation>
+    </message>
+</context>
+<context>
+    <name>FeedDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="172" />
+        <source>Calendrier abonné (Outlook, Google, Apple)</source>
+        <translation>Subscribed calendar (Outlook, Google, Apple)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="177" />
+        <source>Une adresse privée que votre calendrier consulte de lui-même : dans Outlook, Ajouter un calendrier › À partir d'Internet, puis collez l'adresse. Elle montre vos visites et les dates des projets de vos régions, à jour à chaque synchronisation. Ne la partagez pas : qui l'a voit votre agenda.</source>
+        <translation>A private address your calendar reads by itself: in Outlook, Add calendar › From Internet, then paste the address. It shows your visits and the dates of your regions' projects, up to date at each sync. Do not share it: whoever has it sees your agenda.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="188" />
+        <source>Adresse du calendrier abonné</source>
+        <translation>Address of the subscribed calendar</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="195" />
+        <source>&amp;Créer une nouvelle adresse</source>
+        <translation>&amp;Create a new address</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="198" />
+        <source>C&amp;opier l'adresse</source>
+        <translation>C&amp;opy the address</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="201" />
+        <source>&amp;Révoquer</source>
+        <translation>&amp;Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="218" />
+        <source>Connexion au serveur…</source>
+        <translation>Server connection…</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="228" />
+        <source>Adresse active.</source>
+        <translation>Address active.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="232" />
+        <source>Une adresse est active, créée depuis un autre ordinateur : créez-en une nouvelle pour la voir ici (l'ancienne cessera de fonctionner).</source>
+        <translation>An address is active, created from another computer: create a new one to see it here (the old one will stop working).</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="237" />
+        <source>Aucune adresse active.</source>
+        <translation>No active address.</translation>
     </message>
 </context>
 <context>
@@ -716,265 +1138,266 @@ Resume the draft?</translation>
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="generated_strings.py" line="173" />
+        <location filename="generated_strings.py" line="195" />
         <source>Ligne {0} sur environ {1}</source>
         <translation>Row {0} of about {1}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="174" />
+        <location filename="generated_strings.py" line="196" />
         <source>Importer des données</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="175" />
+        <location filename="generated_strings.py" line="197" />
         <source>&amp;Fichier (.xlsx, .ods, .csv, .json) :</source>
         <oldsource>&amp;Fichier (.xlsx, .csv, .json) :</oldsource>
         <translation>&amp;File (.xlsx, .ods, .csv, .json):</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="176" />
+        <location filename="generated_strings.py" line="198" />
         <source>&amp;Contenu du fichier :</source>
         <translation>File &amp;contents:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="177" />
+        <location filename="generated_strings.py" line="199" />
         <source>&amp;Parcourir…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="178" />
+        <location filename="generated_strings.py" line="200" />
         <source>Aperçu des premières lignes</source>
         <translation>Preview of the first rows</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="179" />
+        <location filename="generated_strings.py" line="201" />
         <source>Problèmes à corriger dans le fichier</source>
         <translation>Problems to correct in the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="180" />
+        <location filename="generated_strings.py" line="202" />
         <source>&amp;Vérifier</source>
         <translation>&amp;Check</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="181" />
+        <location filename="generated_strings.py" line="203" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="182" />
+        <location filename="generated_strings.py" line="204" />
         <source>&amp;Importer</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="183" />
+        <location filename="generated_strings.py" line="205" />
         <source>Fichier à importer</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="184" />
+        <location filename="generated_strings.py" line="206" />
         <source>Type de données du fichier</source>
         <translation>Kind of data in the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="185" />
+        <location filename="generated_strings.py" line="207" />
         <source>Aperçu des premières lignes du fichier</source>
         <translation>Preview of the first rows of the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="186" />
+        <location filename="generated_strings.py" line="208" />
         <source>Problèmes à corriger</source>
         <translation>Problems to correct</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="187" />
+        <location filename="generated_strings.py" line="209" />
         <source>Choisir le fichier à importer</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="188" />
+        <location filename="generated_strings.py" line="210" />
         <source>Fichiers de données (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt *.json);;Tous les fichiers (*)</source>
         <oldsource>Fichiers de données (*.xlsx *.csv *.txt *.json);;Tous les fichiers (*)</oldsource>
         <translation>Data files (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="189" />
+        <location filename="generated_strings.py" line="211" />
         <source>L'opération a échoué.</source>
         <translation>The operation failed.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="190" />
+        <location filename="generated_strings.py" line="212" />
         <source>Exporter des données</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="191" />
+        <location filename="generated_strings.py" line="213" />
         <source>Inclure les noms et dates de naissance des participants (renseignements personnels)</source>
         <translation>Include the participants' names and dates of birth (personal information)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="192" />
+        <location filename="generated_strings.py" line="214" />
         <source>&amp;Exporter</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="193" />
+        <location filename="generated_strings.py" line="215" />
         <source>Exporter vers</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="194" />
+        <location filename="generated_strings.py" line="216" />
         <source>Exportation en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="195" />
+        <location filename="generated_strings.py" line="217" />
         <source>Exporter des renseignements personnels</source>
         <translation>Export personal information</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="196" />
+        <location filename="generated_strings.py" line="218" />
         <source>Le fichier contiendra les noms et dates de naissance des participants. Cette exportation sera inscrite au registre des communications (qui, quand, quoi). Continuer ?</source>
         <translation>The file will contain the participants' names and dates of birth. This export will be recorded in the disclosure register (who, when, what). Continue?</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="197" />
+        <location filename="generated_strings.py" line="219" />
         <source>&amp;Importer…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="198" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="157" />
+        <location filename="generated_strings.py" line="220" />
         <source>E&amp;xporter…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="199" />
+        <location filename="generated_strings.py" line="221" />
         <source>Importer une liste Excel, LibreOffice (.ods), CSV ou JSON</source>
         <oldsource>Importer une liste Excel (.xlsx), CSV ou JSON</oldsource>
         <translation>Import an Excel, LibreOffice (.ods), CSV or JSON list</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="200" />
+        <location filename="generated_strings.py" line="222" />
         <source>Exporter des données en Excel, CSV ou JSON</source>
         <translation>Export data to Excel, CSV or JSON</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="205" />
+        <location filename="generated_strings.py" line="227" />
         <source>mis à jour</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="206" />
+        <location filename="generated_strings.py" line="228" />
         <source>inchangé</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="207" />
+        <location filename="generated_strings.py" line="229" />
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="201" />
+        <location filename="generated_strings.py" line="223" />
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="208" />
+        <location filename="generated_strings.py" line="230" />
         <source>Choisissez d'abord un fichier.</source>
         <translation>First choose a file.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="209" />
+        <location filename="generated_strings.py" line="231" />
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="210" />
+        <location filename="generated_strings.py" line="232" />
         <source>Importation en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="211" />
+        <location filename="generated_strings.py" line="233" />
         <source>Lignes qui correspondent à des éléments existants</source>
         <translation>Rows that match existing records</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="212" />
+        <location filename="generated_strings.py" line="234" />
         <source>&amp;Données :</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="213" />
+        <location filename="generated_strings.py" line="235" />
         <source>F&amp;ormat :</source>
         <translation>F&amp;ormat:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="214" />
+        <location filename="generated_strings.py" line="236" />
         <source>&amp;Fichier :</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="215" />
+        <location filename="generated_strings.py" line="237" />
         <source>Choisissez d'abord le fichier à écrire.</source>
         <translation>First choose the file to write.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="217" />
+        <location filename="generated_strings.py" line="239" />
         <source>Exportation</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="202" />
+        <location filename="generated_strings.py" line="224" />
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="203" />
+        <location filename="generated_strings.py" line="225" />
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="204" />
+        <location filename="generated_strings.py" line="226" />
         <source>Problème</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="216" />
+        <location filename="generated_strings.py" line="238" />
         <source>Exportation annulée : rien n'a été écrit.</source>
         <translation>Export cancelled: nothing was written.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="218" />
+        <location filename="generated_strings.py" line="240" />
         <source>Trouvé par</source>
         <translation>Found by</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="219" />
+        <location filename="generated_strings.py" line="241" />
         <source>Élément existant</source>
         <translation>Existing record</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="220" />
+        <location filename="generated_strings.py" line="242" />
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="221" />
+        <location filename="generated_strings.py" line="243" />
         <source>Colonnes reconnues : {0}.</source>
         <translation>Columns recognised: {0}.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="222" />
+        <location filename="generated_strings.py" line="244" />
         <source>Vérification du fichier</source>
         <translation>Checking the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="223" />
+        <location filename="generated_strings.py" line="245" />
         <source>Importation du fichier</source>
         <translation>Importing the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="224" />
+        <location filename="generated_strings.py" line="246" />
         <source>Colonnes ignorées : {0}.</source>
         <translation>Columns ignored: {0}.</translation>
     </message>
@@ -1067,6 +1490,7 @@ Resume the draft?</translation>
         <translation>Reset the filters</translation>
     </message>
     <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="178" />
         <location filename="../../coordinator_app/ui/lists/page.py" line="272" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
@@ -1097,22 +1521,27 @@ Resume the draft?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="387" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="378" />
+        <source>Plus de {count} résultats</source>
+        <translation>More than {count} results</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/lists/page.py" line="392" />
         <source>Aucun résultat pour « {text} ». </source>
         <translation>No result for “{text}”. </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="389" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="394" />
         <source>Aucun résultat avec ces filtres. </source>
         <translation>No result with these filters. </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="391" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="396" />
         <source>Vérifiez l'orthographe ou cliquez sur « Réinitialiser les filtres ».</source>
         <translation>Check the spelling or click “Reset the filters”.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="394" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="399" />
         <source>Rien à afficher pour l'instant.</source>
         <translation>Nothing to show yet.</translation>
     </message>
@@ -1120,97 +1549,97 @@ Resume the draft?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="271" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="275" />
         <source>{app} — données de démonstration</source>
         <translation>{app} — demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="278" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="282" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="279" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="283" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="280" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="284" />
         <source>&amp;Rapports</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="281" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="285" />
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="282" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="286" />
         <source>&amp;Préférences</source>
         <translation>&amp;Preferences</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="283" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="287" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="284" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="288" />
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="285" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="289" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="286" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="290" />
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="287" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="291" />
         <source>&amp;Actualiser</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="288" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="292" />
         <source>&amp;Serveur de synchronisation…</source>
         <translation>&amp;Sync server…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="289" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="293" />
         <source>À &amp;propos de Carnet COOP</source>
         <translation>&amp;About Carnet COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="290" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="294" />
         <source>Barre d'outils</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="291" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="295" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="296" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="300" />
         <source>{page} (Ctrl+{number})</source>
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="405" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="409" />
         <source>Cette fiche ne peut pas encore être ouverte dans cette version.</source>
         <translation>This record cannot be opened in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="419" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="423" />
         <source>Chargement des données de démonstration</source>
         <translation>Loading the demo data</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/main_window.py" line="432" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="436" />
         <source>Données de démonstration chargées : %n enregistrement(s).</source>
         <translation>
             <numerusform>Demo data loaded: %n record.</numerusform>
@@ -1218,34 +1647,57 @@ Resume the draft?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="472" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="476" />
         <source>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Carnet de terrain du personnel du CQCM : projets CIEC, Jeune COOP et coopératives agricoles.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Field notebook of the CQCM staff: CIEC, Jeune COOP and farm co-op projects.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="443" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="447" />
         <source>Chargement des données de démonstration…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="448" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="452" />
         <source>Données de démonstration</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="459" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="463" />
         <source>Cette langue n'est pas disponible.</source>
         <translation>This language is not available.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="468" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="472" />
         <source>À propos de Carnet COOP</source>
         <translation>About Carnet COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="478" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="482" />
         <source>Profil : {path}</source>
         <translation>Profile: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="245" />
+        <source>Reporter la visite</source>
+        <translation>Reschedule the visit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="253" />
+        <source>Nouvelle date et heure</source>
+        <translation>New date and time</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="254" />
+        <source>&amp;Nouvelle date et heure :</source>
+        <translation>&amp;New date and time:</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="258" />
+        <source>&amp;Reporter</source>
+        <translation>&amp;Reschedule</translation>
     </message>
 </context>
 <context>
@@ -1298,40 +1750,45 @@ Resume the draft?</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="53" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="54" />
         <source>Tableau de bord</source>
         <extracomment>Navigation entries: (key, French title). Titles are translated when shown.</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="54" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="55" />
         <source>Projets CIEC</source>
         <translation>CIEC projects</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="55" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="56" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="56" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="57" />
         <source>Coopératives agricoles</source>
         <translation>Farm co-ops</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="57" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="58" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="58" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="59" />
         <source>Suivis</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="59" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="60" />
         <source>Conflits</source>
         <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/main_window.py" line="61" />
+        <source>Agenda</source>
+        <translation>Agenda</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1798,74 @@ Resume the draft?</translation>
         <location filename="../../coordinator_app/ui/person_actions.py" line="138" />
         <source>&amp;Votre nom…</source>
         <translation>&amp;Your name…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanVisitDialog</name>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="50" />
+        <source>Planifier une visite</source>
+        <translation>Plan a visit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="70" />
+        <source>&amp;Projet :</source>
+        <translation>&amp;Project:</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="70" />
+        <source>Projet</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="71" />
+        <source>&amp;Date et heure :</source>
+        <translation>&amp;Date and time:</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="71" />
+        <source>Date et heure</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="72" />
+        <source>&amp;Lieu :</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="72" />
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="73" />
+        <source>&amp;Objet de la visite :</source>
+        <translation>&amp;Purpose of the visit:</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="73" />
+        <source>Objet de la visite</source>
+        <translation>Purpose of the visit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="74" />
+        <source>&amp;Qui y va (CQCM) :</source>
+        <translation>&amp;Who goes (CQCM):</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="74" />
+        <source>Qui y va</source>
+        <translation>Who goes</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="89" />
+        <source>&amp;Planifier</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="98" />
+        <source>Choisissez un projet.</source>
+        <translation>Choose a project.</translation>
     </message>
 </context>
 <context>
@@ -1682,39 +2207,47 @@ Resume the draft?</translation>
     </message>
 </context>
 <context>
+    <name>QCoreApplication.self</name>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="190" />
+        <source>Lieu, objet</source>
+        <translation>Place, purpose</translation>
+    </message>
+</context>
+<context>
     <name>RefusedIncoming</name>
     <message>
-        <location filename="generated_strings.py" line="225" />
+        <location filename="generated_strings.py" line="247" />
         <source>Cette modification vient du serveur, mais cet ordinateur ne peut pas l'enregistrer. Le reste de la synchronisation a été appliqué. Signalez-la à la personne qui administre le serveur, puis retirez-la de la liste.</source>
         <translation>This change comes from the server, but this computer cannot save it. The rest of the sync was applied. Report it to whoever administers the server, then remove it from the list.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="226" />
+        <location filename="generated_strings.py" line="248" />
         <source>Modification reçue refusée</source>
         <translation>Received change refused</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="227" />
+        <location filename="generated_strings.py" line="249" />
         <source>de {author}, le {at}</source>
         <translation>from {author}, on {at}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="228" />
+        <location filename="generated_strings.py" line="250" />
         <source>&lt;b&gt;Modifications reçues refusées&lt;/b&gt;</source>
         <translation>&lt;b&gt;Received changes refused&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="229" />
+        <location filename="generated_strings.py" line="251" />
         <source>Reçues du serveur mais impossibles à enregistrer sur cet ordinateur ; le reste a été synchronisé.</source>
         <translation>Received from the server but impossible to save on this computer; everything else was synced.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="230" />
+        <location filename="generated_strings.py" line="252" />
         <source>Modifications reçues refusées</source>
         <translation>Received changes refused</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="231" />
+        <location filename="generated_strings.py" line="253" />
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
@@ -1734,142 +2267,147 @@ Resume the draft?</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="generated_strings.py" line="232" />
+        <location filename="generated_strings.py" line="254" />
         <source>Le rapport à imprimer est vide.</source>
         <translation>The report to print is empty.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="233" />
+        <location filename="generated_strings.py" line="255" />
         <source>L'imprimante n'a pas pu être ouverte : vérifiez son état et réessayez.</source>
         <translation>The printer could not be opened: check it and try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="234" />
+        <location filename="generated_strings.py" line="256" />
         <source>Aperçu du rapport</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="235" />
+        <location filename="generated_strings.py" line="257" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="236" />
+        <location filename="generated_strings.py" line="258" />
         <source>&amp;Enregistrer en PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="237" />
+        <location filename="generated_strings.py" line="259" />
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="238" />
+        <location filename="generated_strings.py" line="260" />
         <source>Imprimer le rapport</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="239" />
+        <location filename="generated_strings.py" line="261" />
         <source>Enregistrer le rapport en PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="240" />
+        <location filename="generated_strings.py" line="262" />
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="241" />
+        <location filename="generated_strings.py" line="263" />
         <source>Lettre (8 ½ × 11 po)</source>
         <translation>Letter (8½ × 11 in)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="242" />
+        <location filename="generated_strings.py" line="264" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="243" />
+        <location filename="generated_strings.py" line="265" />
         <source>&amp;Format de page :</source>
         <translation>Page &amp;size:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="244" />
+        <location filename="generated_strings.py" line="266" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="245" />
+        <location filename="generated_strings.py" line="267" />
         <source>&amp;Produire le rapport</source>
         <translation>&amp;Produce the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="246" />
+        <location filename="generated_strings.py" line="268" />
         <source>&amp;Projet :</source>
         <translation>&amp;Project:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="247" />
+        <location filename="generated_strings.py" line="269" />
         <source>Inclure les &amp;noms des participants</source>
         <translation>Include the participants' &amp;names</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="248" />
+        <location filename="generated_strings.py" line="270" />
         <source>Production du rapport</source>
         <translation>Producing the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="249" />
+        <location filename="generated_strings.py" line="271" />
         <source>L'impression a été interrompue par l'imprimante.</source>
         <translation>Printing was interrupted by the printer.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="250" />
+        <location filename="generated_strings.py" line="272" />
         <source>Aperçu — {title}</source>
         <translation>Preview — {title}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="251" />
+        <location filename="generated_strings.py" line="273" />
         <source>Enregistré : {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="252" />
+        <location filename="generated_strings.py" line="274" />
         <source>&amp;Visite :</source>
         <translation>&amp;Visit:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="253" />
+        <location filename="generated_strings.py" line="275" />
         <source>Choisissez un projet.</source>
         <translation>Choose a project.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="254" />
+        <location filename="generated_strings.py" line="276" />
         <source>Aucune visite à imprimer : enregistrez d'abord une visite.</source>
         <translation>No visit to print: save a visit first.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="255" />
+        <location filename="generated_strings.py" line="277" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="256" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="174" />
+        <location filename="generated_strings.py" line="278" />
         <source>&amp;Région :</source>
         <translation>&amp;Region:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="257" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="146" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="149" />
+        <location filename="generated_strings.py" line="279" />
         <source>&amp;Du :</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="258" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="147" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="150" />
+        <location filename="generated_strings.py" line="280" />
         <source>&amp;Au :</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="259" />
+        <location filename="generated_strings.py" line="281" />
         <source>&amp;Année :</source>
         <translation>&amp;Year:</translation>
     </message>
@@ -1997,277 +2535,277 @@ Resume the draft?</translation>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="generated_strings.py" line="260" />
+        <location filename="generated_strings.py" line="282" />
         <source>(vide)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="261" />
+        <location filename="generated_strings.py" line="283" />
         <source>Synchronisé : {sent} envoyées, {received} reçues, {merged} fusionnées, {conflicts} en conflit.</source>
         <translation>Synced: {sent} sent, {received} received, {merged} merged, {conflicts} in conflict.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="262" />
+        <location filename="generated_strings.py" line="284" />
         <source>supprimé</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="263" />
+        <location filename="generated_strings.py" line="285" />
         <source>gardé</source>
         <translation>kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="264" />
+        <location filename="generated_strings.py" line="286" />
         <source>Garder la mienne</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="265" />
+        <location filename="generated_strings.py" line="287" />
         <source>Garder l'autre</source>
         <translation>Keep the other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="266" />
+        <location filename="generated_strings.py" line="288" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="267" />
+        <location filename="generated_strings.py" line="289" />
         <source>Renvoyer</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="268" />
+        <location filename="generated_strings.py" line="290" />
         <source>Abandonner</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="269" />
+        <location filename="generated_strings.py" line="291" />
         <source>Aucun conflit à résoudre.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="272" />
+        <location filename="generated_strings.py" line="294" />
         <source>La mienne</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="273" />
+        <location filename="generated_strings.py" line="295" />
         <source>Valeur retenue</source>
         <translation>Value kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="274" />
+        <location filename="generated_strings.py" line="296" />
         <source>L'autre</source>
         <translation>The other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="275" />
+        <location filename="generated_strings.py" line="297" />
         <source>Modifier la valeur</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="276" />
+        <location filename="generated_strings.py" line="298" />
         <source>Connexion au serveur</source>
         <translation>Server connection</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="280" />
+        <location filename="generated_strings.py" line="302" />
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="281" />
+        <location filename="generated_strings.py" line="303" />
         <source>Adresse du serveur</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="282" />
+        <location filename="generated_strings.py" line="304" />
         <source>Nom d'utilisateur</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="283" />
+        <location filename="generated_strings.py" line="305" />
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="278" />
+        <location filename="generated_strings.py" line="300" />
         <source>Certificat de l'organisation</source>
         <translation>Organisation's certificate</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="277" />
+        <location filename="generated_strings.py" line="299" />
         <source>facultatif</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="279" />
+        <location filename="generated_strings.py" line="301" />
         <source>Facultatif : autorité de certification de l'organisation (PEM)</source>
         <translation>Optional: the organisation's certificate authority (PEM)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="284" />
+        <location filename="generated_strings.py" line="306" />
         <source>Se connecter</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="285" />
+        <location filename="generated_strings.py" line="307" />
         <source>Certificats (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="286" />
+        <location filename="generated_strings.py" line="308" />
         <source>Connexion en cours…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="287" />
+        <location filename="generated_strings.py" line="309" />
         <source>Revenir à une copie de sécurité</source>
         <translation>Go back to a backup copy</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="288" />
+        <location filename="generated_strings.py" line="310" />
         <source>Le profil reviendra à l'état choisi. Les modifications faites depuis, si elles ont été synchronisées, reviendront du serveur à la prochaine synchronisation.</source>
         <translation>The profile will go back to the chosen state. Changes made since then, if they were synced, will come back from the server at the next sync.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="289" />
+        <location filename="generated_strings.py" line="311" />
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="290" />
+        <location filename="generated_strings.py" line="312" />
         <source>Aucune copie de sécurité pour l'instant : une copie est prise avant chaque synchronisation avec le serveur.</source>
         <translation>No backup copy yet: one is taken before each sync with the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="291" />
+        <location filename="generated_strings.py" line="313" />
         <source>Synchroniser</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="292" />
+        <location filename="generated_strings.py" line="314" />
         <source>Connexion au serveur…</source>
         <translation>Server connection…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="293" />
+        <location filename="generated_strings.py" line="315" />
         <source>Revenir à une copie de sécurité…</source>
         <translation>Go back to a backup copy…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="294" />
+        <location filename="generated_strings.py" line="316" />
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="295" />
+        <location filename="generated_strings.py" line="317" />
         <source>Profil effacé</source>
         <translation>Profile erased</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="310" />
+        <location filename="generated_strings.py" line="332" />
         <source>{n} reçues refusées (voir Conflits).</source>
         <translation>{n} received but refused (see Conflicts).</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="311" />
+        <location filename="generated_strings.py" line="333" />
         <source>Synchroniser ({key})</source>
         <translation>Sync ({key})</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="312" />
+        <location filename="generated_strings.py" line="334" />
         <source>Le serveur a signalé cet ordinateur comme perdu : le profil local a été effacé. L'application va se fermer.</source>
         <translation>The server reported this computer as lost: the local profile was erased. The application will close.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="296" />
+        <location filename="generated_strings.py" line="318" />
         <source>Profil restauré depuis la copie de sécurité.</source>
         <translation>Profile restored from the backup copy.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="297" />
+        <location filename="generated_strings.py" line="319" />
         <source>Synchronisation interrompue : {error}</source>
         <translation>Sync interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="298" />
+        <location filename="generated_strings.py" line="320" />
         <source>Mauvais mot de passe.</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="299" />
+        <location filename="generated_strings.py" line="321" />
         <source>Certificat non reconnu : connexion refusée.</source>
         <translation>Certificate not recognised: connection refused.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="300" />
+        <location filename="generated_strings.py" line="322" />
         <source>Serveur injoignable : vos modifications attendent.</source>
         <translation>Server unreachable: your changes are waiting.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="301" />
+        <location filename="generated_strings.py" line="323" />
         <source>Connexion interrompue : rien n'est perdu, réessayez.</source>
         <translation>Connection interrupted: nothing is lost, try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="302" />
+        <location filename="generated_strings.py" line="324" />
         <source>Application trop ancienne : mettez-la à jour.</source>
         <translation>Application too old: update it.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="303" />
+        <location filename="generated_strings.py" line="325" />
         <source>Accès refusé par le serveur.</source>
         <translation>Access denied by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="304" />
+        <location filename="generated_strings.py" line="326" />
         <source>Accès refusé : reconnectez-vous au serveur.</source>
         <translation>Access denied: sign in to the server again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="305" />
+        <location filename="generated_strings.py" line="327" />
         <source>Pas de serveur : connectez-vous d'abord.</source>
         <translation>No server: sign in first.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="306" />
+        <location filename="generated_strings.py" line="328" />
         <source>Profil de démonstration : jamais synchronisé.</source>
         <translation>Demo profile: never synced.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="270" />
+        <location filename="generated_strings.py" line="292" />
         <source>&lt;b&gt;Conflits&lt;/b&gt;</source>
         <translation>&lt;b&gt;Conflicts&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="271" />
+        <location filename="generated_strings.py" line="293" />
         <source>&lt;b&gt;Modifications refusées par le serveur&lt;/b&gt;</source>
         <translation>&lt;b&gt;Changes refused by the server&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="307" />
+        <location filename="generated_strings.py" line="329" />
         <source>Connexion</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="308" />
+        <location filename="generated_strings.py" line="330" />
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="309" />
+        <location filename="generated_strings.py" line="331" />
         <source>{n} refusées par le serveur.</source>
         <translation>{n} refused by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="313" />
+        <location filename="generated_strings.py" line="335" />
         <source>par {author}, le {at}</source>
         <translation>by {author}, on {at}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="314" />
+        <location filename="generated_strings.py" line="336" />
         <source>Avant la synchronisation du {when}</source>
         <translation>Before the sync of {when}</translation>
     </message>
@@ -2318,112 +2856,122 @@ Resume the draft?</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="79" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="83" />
         <source>Joindre des photos ou des fichiers</source>
         <translation>Attach photos or files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="81" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="85" />
         <source>Photos et documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;Tous les fichiers (*)</source>
         <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="306" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="310" />
         <source>Visite du {0} — {1}</source>
         <translation>Visit of {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="309" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="313" />
         <source>Nouvelle visite — {0}</source>
         <translation>New visit — {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="353" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="365" />
         <source>Enregistrer la visite (Ctrl+S)</source>
         <translation>Save the visit (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="354" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="366" />
         <source>Enregistrer la visite</source>
         <translation>Save the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="355" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="367" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="356" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="368" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="383" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="395" />
         <source>Suivis (actions à faire)</source>
         <translation>Follow-ups (actions to do)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="392" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="404" />
         <source>Ajouter un suivi (Ctrl+Maj+A)</source>
         <translation>Add a follow-up (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="393" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="405" />
         <source>Ajouter un suivi</source>
         <translation>Add a follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="399" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="411" />
         <source>Retirer le suivi</source>
         <translation>Remove the follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="399" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="411" />
         <source>Retirer le suivi (Ctrl+Suppr)</source>
         <translation>Remove the follow-up (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="411" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="423" />
         <source>Photos et pièces jointes</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="416" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="428" />
         <source>Joindre des fichiers… (Ctrl+J)</source>
         <translation>Attach files… (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="417" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="429" />
         <source>Joindre des fichiers</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="422" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="434" />
         <source>Retirer la pièce jointe (Suppr)</source>
         <translation>Remove the attachment (Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="423" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="435" />
         <source>Retirer la pièce jointe</source>
         <translation>Remove the attachment</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="535" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="477" />
+        <source>Visite planifiée : notez ce qui a été vu et décidé, puis enregistrez ; elle sera enregistrée comme faite.</source>
+        <translation>Planned visit: note what was seen and decided, then save; it will be recorded as done.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="483" />
+        <source>Visite planifiée pour le {0}.</source>
+        <translation>Visit planned for {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="573" />
         <source>Copie des pièces jointes…</source>
         <translation>Copying attachments…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="571" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="609" />
         <source>Copie des pièces jointes en cours : enregistrez dans un instant.</source>
         <translation>Attachments are still being copied: save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="643" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="681" />
         <source>Suivi {0} — {1} : {2}</source>
         <translation>Follow-up {0} — {1}: {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="650" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="688" />
         <source>Rien n'a été enregistré : %n problème(s) à corriger (en jaune).</source>
         <translation>
             <numerusform>Nothing was saved: %n problem to fix (in yellow).</numerusform>
@@ -3099,221 +3647,241 @@ Resume the draft?</translation>
     </message>
     <message>
         <location filename="generated_strings.py" line="129" />
+        <source>État de la visite</source>
+        <translation>Visit status</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="130" />
+        <source>Planifiée</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="131" />
+        <source>Faite</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="132" />
+        <source>Objet de la visite</source>
+        <translation>Purpose of the visit</translation>
+    </message>
+    <message>
+        <location filename="generated_strings.py" line="133" />
         <source>Personnes présentes</source>
         <translation>People present</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="130" />
+        <location filename="generated_strings.py" line="134" />
         <source>Observations</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="131" />
+        <location filename="generated_strings.py" line="135" />
         <source>Décisions</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="132" />
+        <location filename="generated_strings.py" line="136" />
         <source>Suivi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="133" />
+        <location filename="generated_strings.py" line="137" />
         <source>Suivis</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="134" />
+        <location filename="generated_strings.py" line="138" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="135" />
+        <location filename="generated_strings.py" line="139" />
         <source>Responsable</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="136" />
+        <location filename="generated_strings.py" line="140" />
         <source>Type de responsable</source>
         <translation>Owner type</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="137" />
+        <location filename="generated_strings.py" line="141" />
         <source>Personne du CQCM</source>
         <translation>CQCM staff member</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="138" />
+        <location filename="generated_strings.py" line="142" />
         <source>Personne du projet</source>
         <translation>Person of the project</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="139" />
+        <location filename="generated_strings.py" line="143" />
         <source>Autre (partenaire)</source>
         <translation>Other (partner)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="140" />
+        <location filename="generated_strings.py" line="144" />
         <source>Compte du responsable</source>
         <translation>Owner's account</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="141" />
+        <location filename="generated_strings.py" line="145" />
         <source>Échéance</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="142" />
+        <location filename="generated_strings.py" line="146" />
         <source>Fait</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="143" />
+        <location filename="generated_strings.py" line="147" />
         <source>Pièce jointe</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="144" />
+        <location filename="generated_strings.py" line="148" />
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="145" />
+        <location filename="generated_strings.py" line="149" />
         <source>Empreinte SHA-256</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="146" />
+        <location filename="generated_strings.py" line="150" />
         <source>Nom du fichier</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="147" />
+        <location filename="generated_strings.py" line="151" />
         <source>Type de fichier</source>
         <translation>File type</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="148" />
+        <location filename="generated_strings.py" line="152" />
         <source>Taille (octets)</source>
         <translation>Size (bytes)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="149" />
+        <location filename="generated_strings.py" line="153" />
         <source>Atelier ou webinaire</source>
         <translation>Workshop or webinar</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="150" />
+        <location filename="generated_strings.py" line="154" />
         <source>Ateliers et webinaires</source>
         <translation>Workshops and webinars</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="151" />
+        <location filename="generated_strings.py" line="155" />
         <source>Thème</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="152" />
+        <location filename="generated_strings.py" line="156" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="153" />
+        <location filename="generated_strings.py" line="157" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="154" />
+        <location filename="generated_strings.py" line="158" />
         <source>Atelier</source>
         <translation>Workshop</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="155" />
+        <location filename="generated_strings.py" line="159" />
         <source>Webinaire</source>
         <translation>Webinar</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="156" />
+        <location filename="generated_strings.py" line="160" />
         <source>Participation</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="157" />
+        <location filename="generated_strings.py" line="161" />
         <source>Communication de renseignements personnels</source>
         <translation>Disclosure of personal information</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="158" />
+        <location filename="generated_strings.py" line="162" />
         <source>Registre des communications</source>
         <translation>Disclosure register</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="159" />
+        <location filename="generated_strings.py" line="163" />
         <source>Date et heure</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="160" />
+        <location filename="generated_strings.py" line="164" />
         <source>Par</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="161" />
+        <location filename="generated_strings.py" line="165" />
         <source>Exportation de participants avec leurs noms</source>
         <translation>Export of participants with their names</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="162" />
+        <location filename="generated_strings.py" line="166" />
         <source>Rapport nominatif</source>
         <translation>Report with names</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="163" />
+        <location filename="generated_strings.py" line="167" />
         <source>Réponse à une demande d'accès</source>
         <translation>Reply to an access request</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="164" />
+        <location filename="generated_strings.py" line="168" />
         <source>Renseignements communiqués</source>
         <translation>Information disclosed</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="165" />
+        <location filename="generated_strings.py" line="169" />
         <source>Participants visés</source>
         <translation>Participants concerned</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="166" />
+        <location filename="generated_strings.py" line="170" />
         <source>Destinataire</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="167" />
+        <location filename="generated_strings.py" line="171" />
         <source>Fin</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="168" />
+        <location filename="generated_strings.py" line="172" />
         <source>CIEC</source>
         <translation>CIEC</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="169" />
+        <location filename="generated_strings.py" line="173" />
         <source>Coopérative agricole</source>
         <translation>Farm co-op</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="170" />
+        <location filename="generated_strings.py" line="174" />
         <source>Contrats en cours</source>
         <translation>Contracts under way</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="171" />
+        <location filename="generated_strings.py" line="175" />
         <source>Bilan financier et dissolution</source>
         <translation>Financial wrap-up and dissolution</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="172" />
+        <location filename="generated_strings.py" line="176" />
         <source>En activité</source>
         <translation>Active</translation>
     </message>

@@ -3,7 +3,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="275" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="276" />
         <source>%n coopérative(s)</source>
         <translation>
             <numerusform>%n coopérative</numerusform>
@@ -11,8 +11,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="279" />
-        <location filename="../../coordinator_app/ui/dashboard.py" line="298" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="280" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="299" />
         <source>%n jeune(s)</source>
         <translation>
             <numerusform>%n jeune</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="283" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="284" />
         <source>%n école(s)</source>
         <translation>
             <numerusform>%n école</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="289" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="290" />
         <source>%n région(s)</source>
         <translation>
             <numerusform>%n région</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="292" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="293" />
         <source>%n projet(s)</source>
         <translation>
             <numerusform>%n projet</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="296" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="297" />
         <source>%n coordonnateur(s)</source>
         <translation>
             <numerusform>%n coordonnateur</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="316" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="317" />
         <source>sur %n fondée(s)</source>
         <translation>
             <numerusform>sur %n fondée</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/main_window.py" line="432" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="436" />
         <source>Données de démonstration chargées : %n enregistrement(s).</source>
         <translation>
             <numerusform>Données de démonstration chargées : %n enregistrement.</numerusform>
@@ -171,7 +171,7 @@
 <context>
     <name>VisitEditor</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="650" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="688" />
         <source>Rien n'a été enregistré : %n problème(s) à corriger (en jaune).</source>
         <translation>
             <numerusform>Rien n'a été enregistré : %n problème à corriger (en jaune).</numerusform>
