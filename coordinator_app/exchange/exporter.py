@@ -39,6 +39,7 @@ from coordinator_app.domain.stages import stage_label
 from coordinator_app.exchange import cells
 from coordinator_app.exchange.labels import Labels
 from coordinator_app.exchange.row_values import MEMBER_FIELDS, REGION_LISTS
+from coordinator_app.exchange.staff_labels import STAFF_COLUMNS, StaffLabels
 from coordinator_app.exchange.xlsx_writer import write_xlsx
 from coordinator_app.store import Store, lookup, privacy
 
@@ -82,16 +83,26 @@ class _Texts:
     def __init__(self, store: Store, kind: str) -> None:
         self.store, self.kind = store, kind
         self._labels: dict[str, Labels] = {}
+        self._staff: StaffLabels | None = None
 
     def labels(self, kind: str) -> Labels:
         if kind not in self._labels:
             self._labels[kind] = Labels(self.store, kind)
         return self._labels[kind]
 
+    def staff(self, value: Any) -> str:
+        """Staff account ids as the names in the laptop's staff directory."""
+        if self._staff is None:
+            self._staff = StaffLabels(self.store)
+        items = value if isinstance(value, list) else [value]
+        return cells.join_list(self._staff.label(str(a)) for a in items)
+
     def text(self, spec: FieldSpec, value: Any, record: dict[str, Any]) -> str:
         if value is None or value == []:
             return ""
         program = record.get("program") if self.kind == "project" else None
+        if (self.kind, spec.name) in STAFF_COLUMNS:
+            return self.staff(value)
         match spec.type:
             case T.MONEY:
                 return f"{Decimal(value) / 100:.2f}".replace(".", ",")

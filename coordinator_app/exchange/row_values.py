@@ -22,6 +22,7 @@ from coordinator_app.domain.validation import parse_field
 from coordinator_app.exchange import cells, typed
 from coordinator_app.exchange.labels import Labels
 from coordinator_app.exchange.report import Problem, shown_value
+from coordinator_app.exchange.staff_labels import STAFF_COLUMNS, StaffLabels
 from coordinator_app.store import Store
 
 T = FieldType
@@ -56,6 +57,7 @@ class RowValues:
         self.spec = ENTITIES[kind]
         self.canonical, self.csv = canonical, csv
         self._labels: dict[str, Labels] = {}
+        self._staff: StaffLabels | None = None
         self._references = [
             name
             for name in mapping.headers
@@ -68,6 +70,13 @@ class RowValues:
         if kind not in self._labels:
             self._labels[kind] = Labels(self.store, kind)
         return self._labels[kind]
+
+    def staff_account(self, text: object) -> str:
+        """A staff member's name (or account id) as their account; ``ValueProblem`` names an
+        ambiguous or unknown name."""
+        if self._staff is None:
+            self._staff = StaffLabels(self.store)
+        return self._staff.resolve(text)
 
     def problem(self, line: int, name: str, value: object, message: str) -> Problem:
         return Problem(line, self.mapping.header_for(name), shown_value(value), message)
@@ -102,7 +111,11 @@ class RowValues:
                 items = [i for item in items for i in (item if isinstance(item, list) else [item])]
             if (self.kind, spec.name) in REGION_LISTS:
                 items = [_region_code(item) for item in items]
+            if (self.kind, spec.name) in STAFF_COLUMNS:
+                items = [self.staff_account(item) for item in items]
             return items
+        if (self.kind, spec.name) in STAFF_COLUMNS and isinstance(value, str) and value.strip():
+            return self.staff_account(value)
         if (self.kind, spec.name) in MEMBER_FIELDS and isinstance(value, str):
             return value  # read once references are known (organisation names)
         return value_alias(self.kind, spec.name, value)

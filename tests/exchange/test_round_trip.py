@@ -14,14 +14,23 @@ import pytest
 from coordinator_app.domain.columns import IMPORT_ORDER, export_columns
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
+from coordinator_app.domain.people import Person
 from coordinator_app.exchange.exporter import export_records
 from coordinator_app.exchange.importer import import_file
-from coordinator_app.store import Store, open_store
+from coordinator_app.store import Store, open_store, people
 from tests.exchange.conftest import fixed_clock, journal_count, write_ods
+
+#: The staff directory both laptops keep (same region): two staff members share a name.
+STAFF = [
+    Person("Marie Tremblay", "mtremblay", "marie@cqcm.coop", regions=("01",)),
+    Person("Jean Roy", "jroy", "jean.roy@cqcm.coop", regions=("01",)),
+    Person("Jean Roy", "jroy2", "jroy@cqcm.coop", regions=("01",)),
+]
 
 
 def fill_every_kind(store: Store) -> None:
     """One or more records of every kind, using every field type with accents and line breaks."""
+    people.set_staff(store, STAFF)
     c = store.create
     c("municipality", {"name": "Sainte-Anne-des-Monts", "region_code": "11"})
     caisse = c(
@@ -198,7 +207,7 @@ def fill_every_kind(store: Store) -> None:
             "place": "Local de la CIEC",
             "mode": "sur_place",
             "coordinator_id": julie["id"],
-            "made_by": ["mtremblay", "jroy"],
+            "made_by": ["mtremblay", "jroy", "ancien-compte"],
             "people_present": ["Léa", "Émile"],
             "observations": "Bonne énergie.\n« Très motivés »",
             "decisions": "Acheter une tondeuse.",
@@ -241,6 +250,7 @@ def test_every_kind_round_trips_into_an_empty_profile(
 ) -> None:
     fill_every_kind(store)
     target = open_store(tmp_path / f"vide-{fmt}", clock=fixed_clock)
+    people.set_staff(target, STAFF)
     try:
         for kind in IMPORT_ORDER:
             path = tmp_path / f"{kind}.{fmt}"
@@ -403,6 +413,15 @@ def test_project_export_reads_as_sentences_with_each_programs_own_labels(
     visit = [c.value for c in visits[2]]
     assert visit[:2] == ["CIEC de Rimouski (2026)", dt.datetime(2026, 7, 15, 14, 30)]
     assert "Julie Tremblay (julie@cqcm.coop)" in visit
+    # « Visite faite par »: staff by name; a homonym by e-mail; an unnamed account by its id
+    assert "Marie Tremblay; Jean Roy (jean.roy@cqcm.coop); ancien-compte" in visit
+    items = openpyxl.load_workbook(_export(store, tmp_path, "action_item", "xlsx")).active
+    headers = [c.value for c in items[1]]
+    owners = [
+        row[headers.index("Compte du responsable")]
+        for row in items.iter_rows(min_row=2, values_only=True)
+    ]
+    assert "Marie Tremblay" in owners
     coordinators = openpyxl.load_workbook(_export(store, tmp_path, "coordinator", "xlsx")).active
     regions = {row[1]: row[3] for row in coordinators.iter_rows(min_row=2, values_only=True)}
     assert regions["julie@cqcm.coop"] == "Bas-Saint-Laurent; Gaspésie–Îles-de-la-Madeleine"
@@ -434,3 +453,36 @@ def test_csv_cells_that_excel_would_run_are_neutralised_and_read_back(
     assert sorted(c["name"] for c in empty_store.find("coordinator")) == sorted(
         c["name"] for c in store.find("coordinator")
     )
+
+
+def test_staff_names_are_resolved_and_an_ambiguous_name_lists_the_candidates(
+    store: Store, tmp_path: Path
+) -> None:
+    fill_every_kind(store)
+    project = next(p for p in store.find("project") if p["name"] == "Ferme coopérative Racines")
+    path = tmp_path / "visites.csv"
+    path.write_text(
+        "Projet;Date de la visite;Type de visite;Visite faite par\r\n"
+        "Ferme coopérative Racines;2026-08-01 10:00;Sur place;marie tremblay\r\n"
+        "Ferme coopérative Racines;2026-08-02 10:00;Sur place;Jean Roy\r\n"
+        "Ferme coopérative Racines;2026-08-03 10:00;Sur place;Paul Inconnu\r\n",
+        encoding="utf-8-sig",
+    )
+    report = import_file(store, path, "visit")
+    messages = [str(p) for p in report.problems]
+    assert len(messages) == 2, messages
+    assert "2 personnes du CQCM portent le nom « Jean Roy »" in messages[0]
+    assert "« Jean Roy (jean.roy@cqcm.coop) »" in messages[0]
+    assert "« Jean Roy (jroy@cqcm.coop) »" in messages[0]
+    assert "ne s'appelle « Paul Inconnu »" in messages[1]
+    visits = [v for v in store.find("visit") if v["project_id"] == project["id"]]
+    assert not report.ok and visits == []  # nothing half-written
+    path.write_text(
+        "Projet;Date de la visite;Type de visite;Visite faite par\r\n"
+        "Ferme coopérative Racines;2026-08-01 10:00;Sur place;"
+        '"marie tremblay; Jean Roy (jroy@cqcm.coop)"\r\n',
+        encoding="utf-8-sig",
+    )
+    assert import_file(store, path, "visit").ok
+    visits = [v for v in store.find("visit") if v["project_id"] == project["id"]]
+    assert [v["made_by"] for v in visits] == [["mtremblay", "jroy2"]]
