@@ -124,6 +124,26 @@ def percent(value: float | int | None) -> str:
     return f"{round(value)}%"
 
 
+def moment(at: str) -> str:
+    """A journal time (UTC ISO) in the laptop's local time, the language's way: « le 3 décembre
+    2026, 14 h 05 » (``domain.people.when_text``) or « December 3, 2026, 2:05 p.m. » (Babel,
+    en_CA like every English number and amount of the window)."""
+    from coordinator_app.domain.people import when_text
+
+    if _current == FRENCH:
+        return when_text(at)
+    import datetime as dt
+
+    from babel.dates import format_date, format_time
+
+    local = dt.datetime.fromisoformat(at)
+    if local.tzinfo is not None:
+        local = local.astimezone()
+    return f"{format_date(local.date(), 'long', locale='en_CA')}, " + format_time(
+        local, "short", locale="en_CA"
+    )
+
+
 def money_cents(cents: int | None) -> str:
     """« 1 234,56 $ » in French, « $1,234.56 » in English."""
     if cents is None:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
-from coordinator_app.domain.people import when_text
 from coordinator_app.store import Store, journal_notes
 from coordinator_app.store.journal import JournalEntry
+from coordinator_app.ui import i18n
 from coordinator_app.ui.forms.display import format_value
 from coordinator_app.ui.forms.fields import tr_domain
 
@@ -90,7 +90,7 @@ class HistoryView(QWidget):
         who = entry.author or self.tr("Auteur inconnu")
         # « Valeur rétablie » for a value put back (a journal note: it synced as an update)
         op = getattr(self, "_notes", {}).get(entry.change_id, entry.op)
-        text = self.tr("{0} — {1} — {2}").format(who, when_text(entry.at), self._operation(op))
+        text = self.tr("{0} — {1} — {2}").format(who, i18n.moment(entry.at), self._operation(op))
         if entry.origin == "remote":
             text += self.tr(" (depuis un autre ordinateur)")
         return text
