@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from coordinator_app.domain import fr_ca
 from coordinator_app.domain import values as v
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.regions import region_name
@@ -107,7 +108,7 @@ class Labels:
             shown_candidates = [self._distinct(m) for m in matches[:MAX_CANDIDATES_SHOWN]]
             more = len(matches) - len(shown_candidates)
             listed = " ; ".join(f"« {c} »" for c in shown_candidates)
-            listed += f" ; et {more} autre(s)" if more > 0 else ""
+            listed += f" ; et {fr_ca.count(more, 'autre', 'autres')}" if more > 0 else ""
             return_hint = "écrivez plutôt l'un de ces libellés"
             raise v.ValueProblem(
                 f"{len(matches)} {plural} portent le nom « {shown} » : {listed} ; {return_hint}"

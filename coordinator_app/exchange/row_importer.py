@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from coordinator_app.domain import fr_ca
 from coordinator_app.domain.columns import ID, NATURAL_KEYS, HeaderMap, describe_key, natural_key
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import ValidationFailed
@@ -348,7 +349,8 @@ class RowImporter:
         for column, lines in self.missing_columns.items():
             shown = ", ".join(str(n) for n in lines[:5]) + (" …" if len(lines) > 5 else "")
             message = (
-                f"colonne absente : {len(lines)} ligne(s) créeraient un élément sans cette "
+                f"colonne absente : {fr_ca.count(len(lines), 'ligne créerait', 'lignes créeraient')}"
+                " un élément sans cette "
                 f"valeur obligatoire (lignes {shown}). Ajoutez une colonne « {column} »"
             )
             if column in personal:

@@ -293,6 +293,23 @@ def test_an_ambiguous_name_in_a_list_cell_says_which_name_and_lists_candidates(
     assert import_file(store, path, "project").ok
 
 
+@pytest.mark.parametrize(("homonyms", "more"), [(6, "et 1 autre ;"), (7, "et 2 autres ;")])
+def test_more_candidates_than_shown_are_counted_in_real_french(
+    store: Store, tmp_path: Path, homonyms: int, more: str
+) -> None:
+    for n in range(homonyms):
+        store.create("coordinator", {"name": "Julie Tremblay", "email": f"julie{n}@cqcm.coop"})
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "Nom du projet;Programme;Région;Année;Coordonnateurs\r\n"
+        "CIEC de Rimouski;CIEC;01;2026;Julie Tremblay\r\n",
+        encoding="utf-8",
+    )
+    (message,) = _messages(import_file(store, path, "project"))
+    assert f"{homonyms} coordonnateurs portent le nom" in message
+    assert more in message and "(s)" not in message
+
+
 def test_a_participants_export_without_names_is_one_line_per_missing_column(
     store: Store, empty_store: Store, tmp_path: Path
 ) -> None:
@@ -319,7 +336,7 @@ def test_a_participants_export_without_names_is_one_line_per_missing_column(
     report = import_file(empty_store, path, "participant")
     assert [p.column for p in report.problems] == ["Prénom", "Nom", "Date de naissance"]
     assert all(p.line == 1 for p in report.problems)
-    assert "30 ligne(s)" in report.problems[0].message
+    assert "30 lignes créeraient un élément" in report.problems[0].message
     assert "Inclure les noms" in report.problems[0].message
 
 
