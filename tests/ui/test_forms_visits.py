@@ -62,7 +62,7 @@ def test_record_visit_with_action_item_and_photo(qtbot, store, tmp_path):
     [action] = store.find("action_item")
     assert (action["text"], action["owner"], action["due_date"]) == (
         "Envoyer le guide de démarrage",
-        "Julie",
+        "Julie Tremblay",  # « Julie » completed from the project's people (Entrée accepts)
         "2030-12-15",
     )
     assert (action["project_id"], action["visit_id"], action["done"]) == (

@@ -57,6 +57,7 @@ from coordinator_app.ui.forms.draft_keeper import (
 )
 from coordinator_app.ui.forms.entity_form import add_button_row, report_unexpected
 from coordinator_app.ui.forms.fields import tr_domain
+from coordinator_app.ui.forms.owner_delegate import OwnerDelegate, owner_choices
 from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
 
 VISIT_FIELDS = (
@@ -395,6 +396,10 @@ class VisitEditor(DraftedForm, QWidget):
         box = QGroupBox(self.tr("Suivis (actions à faire)"), parent)
         layout = QVBoxLayout(box)
         self.actions = ActionItemsTable(box)
+        self.actions.setItemDelegateForColumn(  # « Responsable »: pick from a list, or type
+            ACTION_COLUMNS.index("owner"),
+            OwnerDelegate(lambda: owner_choices(self.store, self.project), self.actions),
+        )
         self.action_errors = QLabel(box)
         self.action_errors.setStyleSheet(ERROR_STYLE)
         self.action_errors.setWordWrap(True)
