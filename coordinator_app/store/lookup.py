@@ -34,6 +34,14 @@ def field_rows(store: Store, kind: str, fields: Sequence[str]) -> list[tuple[Any
     ]
 
 
+#: One page of live records in creation order, after the last one seen (keyset paging). The
+#: partial index ``idx_<kind>_live_created`` (migration 12) serves it: no sort per page.
+PAGE_SQL = (
+    "SELECT * FROM {kind} WHERE deleted = 0 AND (created_at, id) > (?, ?) "
+    "ORDER BY created_at, id LIMIT ?"
+)
+
+
 def iter_records(store: Store, kind: str, batch: int = 1000) -> Iterator[dict[str, Any]]:
     """Live records of ``kind`` in creation order, read ``batch`` at a time (keyset paging).
 
@@ -43,11 +51,7 @@ def iter_records(store: Store, kind: str, batch: int = 1000) -> Iterator[dict[st
     after: tuple[str, str] = ("", "")
     while True:
         with store.reading() as conn:
-            cursor = conn.execute(
-                f"SELECT * FROM {kind} WHERE deleted = 0 AND (created_at, id) > (?, ?) "
-                "ORDER BY created_at, id LIMIT ?",
-                (*after, batch),
-            )
+            cursor = conn.execute(PAGE_SQL.format(kind=kind), (*after, batch))
             names = [d[0] for d in cursor.description]
             rows = [dict(zip(names, row, strict=True)) for row in cursor]
         if not rows:
