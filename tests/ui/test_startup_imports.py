@@ -50,6 +50,9 @@ HEAVY = [
     "coordinator_app.sync.engine",
     "reportlab",
     "openpyxl",
+    "python_calamine",  # the spreadsheet reader (issue 15)
+    "xlsxwriter",  # the XLSX export (issue 15)
+    "icalendar",  # the agenda's calendar files
     "coordinator_app.exchange.importer",
     "PySide6.QtPdf",
     "coordinator_app.ui.forms.visit_editor",
