@@ -18,7 +18,7 @@ os.environ.setdefault("COORDINATOR_APP_PASSPHRASE", "captures d'écran")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 from PIL import Image, ImageDraw
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from coordinator_app.store import attachments, open_store
 from coordinator_app.store.demo import load_demo
@@ -99,10 +99,20 @@ def main(target: Path) -> None:
     stored = [attachments.import_file(store, p) for p in pictures]
     for item in stored:
         editor.files.add_file(item.record_values(project["id"], None))
+    editor.actions.add_row({"text": "Réserver la salle pour l'assemblée", "due_date": "2026-12-18"})
     visit.resize(*SIZE)
     visit.show()
     settle(app)
+    # « Responsable » being picked: the region's staff, then the project's people
+    editor.actions.setCurrentCell(2, 1)
+    editor.actions.editItem(editor.actions.item(2, 1))
+    settle(app)
+    for combo in editor.actions.viewport().findChildren(QComboBox):
+        combo.setEditText(combo.itemText(0))  # the first name offered: the region's staff
+    settle(app)
     visit.grab().save(str(target / "visite-saisie.png"))
+    editor.actions.setCurrentCell(2, 0)
+    editor.actions.item(2, 1).setText("Julie Tremblay")
     editor.save()
 
     page = ProjectDialog(store, project["id"])

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.store import Store, people
 
 Index = QModelIndex | QPersistentModelIndex
+MIN_WIDTH = 190  # pixels: « Béatrice Gauthier » and the picker's arrow
 
 
 def owner_choices(store: Store, project: dict[str, Any]) -> list[str]:
@@ -72,6 +73,11 @@ class OwnerDelegate(QStyledItemDelegate):
     def _finish(self, combo: QComboBox) -> None:
         self.commitData.emit(combo)
         self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        """Wide enough for a full name in the picker (the column sizes itself to its cells)."""
+        hint = super().sizeHint(option, index)
+        return QSize(max(hint.width(), MIN_WIDTH), hint.height())
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QComboBox)
