@@ -27,7 +27,11 @@ def field_rows(store: Store, kind: str, fields: Sequence[str]) -> list[tuple[Any
     specs = [spec.field(name) for name in fields]
     columns = ", ".join(f'"{name}"' for name in fields)
     with store.reading() as conn:
-        rows = conn.execute(f"SELECT id, {columns} FROM {kind} WHERE deleted = 0").fetchall()
+        # in the order the records were written here (rowid): names listed in a problem (« 2
+        # projets portent le nom… ») keep that order, whatever index the planner picks
+        rows = conn.execute(
+            f"SELECT id, {columns} FROM {kind} WHERE deleted = 0 ORDER BY rowid"
+        ).fetchall()
     return [
         (row[0], *(from_db(s, value) for s, value in zip(specs, row[1:], strict=True)))
         for row in rows

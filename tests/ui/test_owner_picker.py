@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
+from tests.ui.conftest_forms import cell_editor, make_photo, seed_ciec, show_active, type_cell
 
 from coordinator_app.domain.people import OWNER_OTHER, OWNER_PROJECT, OWNER_STAFF, Person
 from coordinator_app.store import people
 from coordinator_app.ui.forms.visit_editor import VisitDialog
 from tests.ui import conftest_forms as cf
-from tests.ui.conftest_forms import cell_editor, make_photo, seed_ciec, show_active, type_cell
 
 profile_dir, store = cf.profile_dir, cf.store  # fixtures
 
