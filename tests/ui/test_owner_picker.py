@@ -6,14 +6,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
-from tests.ui.conftest_forms import cell_editor, make_photo, seed_ciec, show_active, type_cell
 
 from coordinator_app.domain.people import OWNER_OTHER, OWNER_PROJECT, OWNER_STAFF, Person
 from coordinator_app.store import people
 from coordinator_app.ui.forms.visit_editor import VisitDialog
-from tests.ui import conftest_forms as cf
+from tests.ui import forms_helpers as cf
 
 profile_dir, store = cf.profile_dir, cf.store  # fixtures
+cell_editor, make_photo, seed_ciec, show_active, type_cell = (
+    cf.cell_editor,
+    cf.make_photo,
+    cf.seed_ciec,
+    cf.show_active,
+    cf.type_cell,
+)
 
 STAFF = [
     Person("Marie Tremblay", "mtremblay", regions=("02",)),
