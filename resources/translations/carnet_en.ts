@@ -3,22 +3,22 @@
 <context>
     <name>ActionItemsTable</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="108" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="109" />
         <source>Suivis de la visite</source>
         <translation>Visit follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="111" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="112" />
         <source>Le nom d'une personne du CQCM (le suivi devient le sien, dans « Mes suivis »), d'une personne du projet ou d'un partenaire</source>
         <translation>The name of a CQCM staff member (the follow-up becomes theirs, in “My follow-ups”), of a person of the project or of a partner</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="133" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="134" />
         <source>AAAA-MM-JJ, par exemple 2026-12-15</source>
         <translation>YYYY-MM-DD, for example 2026-12-15</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="136" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="137" />
         <source>Fait</source>
         <translation>Done</translation>
     </message>
@@ -238,137 +238,142 @@
         <translation>Only my visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="187" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="189" />
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="188" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="189" />
         <source>Quoi</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="191" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="189" />
         <source>Qui (CQCM)</source>
         <translation>Who (CQCM)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="194" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="189" />
+        <source>Lieu, objet</source>
+        <translation>Place, purpose</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="191" />
         <source>Agenda de la semaine</source>
         <translation>Week's agenda</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="195" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="192" />
         <source>Agenda du mois</source>
         <translation>Month's agenda</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="198" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="195" />
         <source>lun.</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="199" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="196" />
         <source>mar.</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="200" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="197" />
         <source>mer.</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="201" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="198" />
         <source>jeu.</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="202" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="199" />
         <source>ven.</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="203" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="200" />
         <source>sam.</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="204" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="201" />
         <source>dim.</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="207" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="204" />
         <source>Planifier une &amp;visite…</source>
         <translation>Plan a &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="208" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="205" />
         <source>Re&amp;porter… (Ctrl+Maj+D)</source>
         <translation>Re&amp;schedule… (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="209" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="206" />
         <source>Reporter la visite planifiée</source>
         <translation>Reschedule the planned visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="210" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="207" />
         <source>&amp;Imprimer la semaine…</source>
         <translation>&amp;Print the week…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="286" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="283" />
         <source>Semaine du {0} au {1}</source>
         <translation>Week of {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="312" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="309" />
         <source>Rien de prévu</source>
         <translation>Nothing planned</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="319" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="316" />
         <source>Journée</source>
         <translation>All day</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="347" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="344" />
         <source>… et {0} autres</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="368" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="365" />
         <source>1 visite planifiée</source>
         <translation>1 planned visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="370" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="367" />
         <source>{0} visites planifiées</source>
         <translation>{0} planned visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="371" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="368" />
         <source>{0} à reporter</source>
         <translation>{0} to reschedule</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="372" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="369" />
         <source>1 suivi</source>
         <translation>1 follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="372" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="369" />
         <source>{0} suivis</source>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="373" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="370" />
         <source>1 date de projet</source>
         <translation>1 project date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="375" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="372" />
         <source>{0} dates de projet</source>
         <translation>{0} project dates</translation>
     </message>
@@ -403,7 +408,7 @@
 <context>
     <name>AttachmentsList</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="204" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="205" />
         <source>Pièces jointes de la visite</source>
         <translation>Visit attachments</translation>
     </message>
@@ -469,7 +474,7 @@
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="189" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="187" />
         <location filename="../../coordinator_app/ui/lists/columns.py" line="154" />
         <location filename="../../coordinator_app/ui/lists/columns.py" line="179" />
         <source>Projet</source>
@@ -1792,6 +1797,19 @@ Resume the draft?</translation>
     </message>
 </context>
 <context>
+    <name>OwnerDelegate</name>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/owner_delegate.py" line="59" />
+        <source>Responsable du suivi</source>
+        <translation>Follow-up owner</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/owner_delegate.py" line="62" />
+        <source>Choisissez une personne du CQCM ou du projet, ou écrivez le nom d'un partenaire</source>
+        <translation>Pick someone from the CQCM or the project, or type a partner's name</translation>
+    </message>
+</context>
+<context>
     <name>PersonFeature</name>
     <message>
         <location filename="../../coordinator_app/ui/person_actions.py" line="135" />
@@ -2204,14 +2222,6 @@ Resume the draft?</translation>
         <location filename="../../coordinator_app/ui/forms/project_page.py" line="570" />
         <source>Visites ({0})</source>
         <translation>Visits ({0})</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication.self</name>
-    <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="190" />
-        <source>Lieu, objet</source>
-        <translation>Place, purpose</translation>
     </message>
 </context>
 <context>
@@ -2856,122 +2866,122 @@ Resume the draft?</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="83" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="84" />
         <source>Joindre des photos ou des fichiers</source>
         <translation>Attach photos or files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="85" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="86" />
         <source>Photos et documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;Tous les fichiers (*)</source>
         <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="310" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="311" />
         <source>Visite du {0} — {1}</source>
         <translation>Visit of {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="313" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="314" />
         <source>Nouvelle visite — {0}</source>
         <translation>New visit — {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="365" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="366" />
         <source>Enregistrer la visite (Ctrl+S)</source>
         <translation>Save the visit (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="366" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="367" />
         <source>Enregistrer la visite</source>
         <translation>Save the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="367" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="368" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="368" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="369" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="395" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="396" />
         <source>Suivis (actions à faire)</source>
         <translation>Follow-ups (actions to do)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="404" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="409" />
         <source>Ajouter un suivi (Ctrl+Maj+A)</source>
         <translation>Add a follow-up (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="405" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="410" />
         <source>Ajouter un suivi</source>
         <translation>Add a follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="411" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="416" />
         <source>Retirer le suivi</source>
         <translation>Remove the follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="411" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="416" />
         <source>Retirer le suivi (Ctrl+Suppr)</source>
         <translation>Remove the follow-up (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="423" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="428" />
         <source>Photos et pièces jointes</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="428" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="433" />
         <source>Joindre des fichiers… (Ctrl+J)</source>
         <translation>Attach files… (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="429" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="434" />
         <source>Joindre des fichiers</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="434" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="439" />
         <source>Retirer la pièce jointe (Suppr)</source>
         <translation>Remove the attachment (Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="435" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="440" />
         <source>Retirer la pièce jointe</source>
         <translation>Remove the attachment</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="477" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="482" />
         <source>Visite planifiée : notez ce qui a été vu et décidé, puis enregistrez ; elle sera enregistrée comme faite.</source>
         <translation>Planned visit: note what was seen and decided, then save; it will be recorded as done.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="483" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="488" />
         <source>Visite planifiée pour le {0}.</source>
         <translation>Visit planned for {0}.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="573" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="578" />
         <source>Copie des pièces jointes…</source>
         <translation>Copying attachments…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="609" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="614" />
         <source>Copie des pièces jointes en cours : enregistrez dans un instant.</source>
         <translation>Attachments are still being copied: save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="681" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="686" />
         <source>Suivi {0} — {1} : {2}</source>
         <translation>Follow-up {0} — {1}: {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="688" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="693" />
         <source>Rien n'a été enregistré : %n problème(s) à corriger (en jaune).</source>
         <translation>
             <numerusform>Nothing was saved: %n problem to fix (in yellow).</numerusform>

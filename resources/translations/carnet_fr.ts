@@ -171,7 +171,7 @@
 <context>
     <name>VisitEditor</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="688" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="693" />
         <source>Rien n'a été enregistré : %n problème(s) à corriger (en jaune).</source>
         <translation>
             <numerusform>Rien n'a été enregistré : %n problème à corriger (en jaune).</numerusform>

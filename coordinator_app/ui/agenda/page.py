@@ -182,11 +182,14 @@ class AgendaPage(QWidget):
         self.region_box.blockSignals(False)
         self.mine_box.setText(self.tr("&Moi seulement"))
         self.mine_box.setAccessibleName(self.tr("Seulement mes visites"))
+        # The project header is the lists' own string; kept out of the list literal below, where
+        # lupdate would file the next self.tr under a wrong context.
+        project = QCoreApplication.translate("Columns", "Projet")
         self.week.setHeaderLabels(
             [
                 self.tr("Heure"),
                 self.tr("Quoi"),
-                QCoreApplication.translate("Columns", "Projet"),
+                project,
                 self.tr("Lieu, objet"),
                 self.tr("Qui (CQCM)"),
             ]
