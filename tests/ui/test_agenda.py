@@ -149,6 +149,13 @@ def test_the_reminder_says_what_is_late_opens_the_agenda_and_can_be_turned_off(
     assert window.current_page() is window.agenda_page
     assert not feature.banner.isVisible()
 
+    feature.remind()
+    window.language_actions["en"].trigger()  # a reminder on screen follows the language
+    assert "overdue follow-up" in feature.banner.text.text()
+    assert feature.banner.open_button.text() == "&Open the agenda"
+    window.language_actions["fr"].trigger()
+    assert "suivis en retard" in feature.banner.text.text()
+
     feature.reminders_action.trigger()  # Préférences › Rappels de l'agenda: off
     feature.last_reminder = None
     feature.remind_if_new_day()

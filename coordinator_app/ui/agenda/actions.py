@@ -122,6 +122,9 @@ class AgendaFeature(QObject):
         self.feed_action.setText(_tr("Calendrier a&bonné (Outlook, Google, Apple)…"))
         self.reminders_action.setText(_tr("&Rappels de l'agenda"))
         self.banner.retranslate()
+        if self.banner.isVisible():  # a reminder on screen follows a language switch
+            self.last_message = self.reminder_message()
+            self.banner.text.setText(self.last_message)
 
     # -- reminders ----------------------------------------------------------------------------
     def reminder_message(self) -> str:
