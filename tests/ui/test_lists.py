@@ -256,3 +256,20 @@ def test_typing_a_region_name_finds_its_projects(qtbot, demo_dir, open_window):
     wait_loaded(qtbot, page)
     assert page.model.total == in_region > 0
     assert set(column_values(page.model, "region_code")) == {"02 Saguenay–Lac-Saint-Jean"}
+
+
+def test_text_columns_share_a_wide_window_and_keep_it_after_resizes(qtbot, demo_dir, open_window):
+    # The stretched last column used to swallow the spare width (« Région » 570 px beside an
+    # « Action » cut to 150 px) once Qt's own stretch was taken for the user's hand.
+    window = open_window(demo_dir)
+    window.resize(1366, 768)
+    window.show_page("suivis")
+    page = window.current_list()
+    wait_loaded(qtbot, page)
+    window.resize(1100, 700)
+    window.resize(1366, 768)
+    columns = page.model.columns
+    action = next(i for i, c in enumerate(columns) if c.key == "text")
+    qtbot.waitUntil(lambda: page.view.columnWidth(action) > (columns[action].width or 100))
+    last = len(columns) - 1
+    assert page.view.columnWidth(last) < 2 * page.view.columnWidth(action)

@@ -178,9 +178,11 @@ class ListPage(QWidget):
         layout.addWidget(self.view, 1)
         self.setFocusProxy(self.search)
 
-    def _section_resized(self, *_args: Any) -> None:
-        if not self._fitting:
-            self._user_sized = True  # the user dragged a column: keep their widths
+    def _section_resized(self, logical: int, *_sizes: Any) -> None:
+        # Qt resizes the stretched last column itself whenever the view resizes: only another
+        # column's resize outside a fit is the user's hand (keep their widths from then on).
+        if not self._fitting and logical != self.view.horizontalHeader().count() - 1:
+            self._user_sized = True
 
     def _fit_columns(self) -> None:
         """Every column on screen, down to a 1024-pixel window: the wide ones share the width
@@ -196,7 +198,9 @@ class ListPage(QWidget):
             available = sum(wanted)
         fixed = sum(w for w in wanted if w <= FIXED_COLUMN)
         flexible = sum(w for w in wanted if w > FIXED_COLUMN)
-        ratio = min(1.0, max(available - fixed, 0) / flexible) if flexible else 1.0
+        # Below 1 the wide columns shrink to fit a small screen; above, they share the spare
+        # width (the text columns, not only the last one, get it on a large screen).
+        ratio = max(available - fixed, 0) / flexible if flexible else 1.0
         header = self.view.horizontalHeader()
         fm = header.fontMetrics()
         self._fitting = True
