@@ -83,6 +83,15 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
+def shown(value: float | None, unit: str) -> str:
+    """A figure as the tables print it: « 12.3 ms », « 1.52 s », « 73 MB », « — » when missing."""
+    if value is None:
+        return "—"
+    if unit != "s":
+        return f"{value:.0f} {unit}"
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+
+
 def thousands(number: int) -> str:
     """12 345 → '12 345' (the table is read by French speakers too)."""
     return f"{number:,}".replace(",", " ")

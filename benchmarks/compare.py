@@ -10,17 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import Row
+from benchmarks.common import Row, shown
 
 HEADERS = ("figure", "before", "before baseline", "now", "now baseline", "now / before")
-
-
-def _value(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit != "s":
-        return f"{value:.0f} {unit}"
-    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -45,10 +37,10 @@ def compare_table(previous: dict[str, Any], rows: list[Row]) -> str:
         lines.append(
             (
                 name,
-                _value(before.get("ours") if before else None, unit),
-                _value(before.get("baseline") if before else None, unit),
-                _value(now.ours if now else None, unit),
-                _value(now.baseline if now else None, unit),
+                shown(before.get("ours") if before else None, unit),
+                shown(before.get("baseline") if before else None, unit),
+                shown(now.ours if now else None, unit),
+                shown(now.baseline if now else None, unit),
                 change,
             )
         )

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import compare, fig_import, fig_load, fig_reports, fig_store, fig_sync, fig_window
-from benchmarks.common import Context, Row, machine
+from benchmarks.common import Context, Row, machine, shown
 
 FIGURES: list[tuple[str, Callable[[Context], Row]]] = [
     ("startup", fig_window.startup),
@@ -43,22 +43,14 @@ FIGURES: list[tuple[str, Callable[[Context], Row]]] = [
 HEADERS = ("figure", "size", "ours", "baseline", "ratio", "target", "met?")
 
 
-def _value(value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    if unit != "s":
-        return f"{value:.0f} {unit}"
-    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
-
-
 def _cells(row: Row) -> list[str]:
     ratio = f"{row.ratio:.2f}×" if row.ratio is not None else "—"
     met = {True: "yes", False: "NO", None: "—"}[row.met]
     return [
         row.figure,
         row.size,
-        _value(row.ours, row.unit),
-        _value(row.baseline, row.unit),
+        shown(row.ours, row.unit),
+        shown(row.baseline, row.unit),
         ratio,
         row.target,
         met,
