@@ -9,13 +9,14 @@ shows.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
 from coordinator_app.ui.export_dialog import ExportDialog
+from coordinator_app.ui.feature_window import FeatureWindow
 from coordinator_app.ui.import_dialog import ImportDialog
 from coordinator_app.ui.import_export_common import (
     FORMAT_FILTERS,
@@ -46,7 +47,7 @@ def _tr(text: str) -> str:
 class ImportExportFeature(QObject):
     """The import/export part of the window, kept on ``window.import_export``."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: FeatureWindow) -> None:
         super().__init__(window)
         self.window = window
         self.dialog: ImportDialog | ExportDialog | None = None
@@ -57,16 +58,10 @@ class ImportExportFeature(QObject):
         self.action_import.triggered.connect(self.open_import)
         self.action_export.triggered.connect(self.open_export)
         menu = window.menu_file
-        before = getattr(window, "action_quit", None)
         for action in (self.action_import, self.action_export):
-            if before is not None:
-                menu.insertAction(before, action)
-            else:
-                menu.addAction(action)
-        if before is not None:
-            menu.insertSeparator(before)
-        if hasattr(window, "language_changed"):
-            window.language_changed.connect(lambda _lang: self.retranslate())
+            menu.insertAction(window.action_quit, action)
+        menu.insertSeparator(window.action_quit)
+        window.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -106,7 +101,7 @@ class ImportExportFeature(QObject):
         self.window.statusBar().showMessage(report.summary(), 10000)
 
 
-def install(window: Any) -> ImportExportFeature:
+def install(window: FeatureWindow) -> ImportExportFeature:
     """Called by ``ui.features`` once the window is built."""
     window.import_export = ImportExportFeature(window)
     return window.import_export

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction
 
 from coordinator_app.domain.errors import UserError
 from coordinator_app.store import Store
+from coordinator_app.ui.feature_window import FeatureWindow
 from coordinator_app.ui.reports_common import (
     BILAN_ANNUEL,
     BILAN_REGIONAL,
@@ -70,7 +71,7 @@ MENU_ENTRIES: tuple[tuple[str, str], ...] = (
 class ReportsFeature(QObject):
     """The reports' part of the window, kept on ``window.reports``."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: FeatureWindow) -> None:
         super().__init__(window)
         self.window = window
         self.store: Store = window.store
@@ -83,8 +84,7 @@ class ReportsFeature(QObject):
             action.triggered.connect(lambda _checked=False, k=kind: self.ask(k))
             window.menu_reports.addAction(action)
             self.actions[kind] = action
-        if hasattr(window, "language_changed"):
-            window.language_changed.connect(lambda _lang: self.retranslate())
+        window.language_changed.connect(lambda _lang: self.retranslate())
 
     def retranslate(self) -> None:
         for kind, text in MENU_ENTRIES:
@@ -150,7 +150,7 @@ class ReportsFeature(QObject):
         dialog.deleteLater()
 
 
-def install(window: Any) -> ReportsFeature:
+def install(window: FeatureWindow) -> ReportsFeature:
     """Called by ``ui.features`` once the window is built."""
     window.reports = ReportsFeature(window)
     return window.reports

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from coordinator_app.store import Store
 from coordinator_app.sync.errors import SyncError, SyncErrorKind
 from coordinator_app.ui import tasks
+from coordinator_app.ui.feature_window import FeatureWindow
 from coordinator_app.ui.sync_conflicts_view import ConflictsWidget
 from coordinator_app.ui.sync_dialogs import ConnectionDialog, RollbackDialog
 from coordinator_app.ui.sync_messages import (
@@ -55,7 +56,7 @@ class SyncController(QObject):
     synced = Signal(object)  # SyncReport
     failed = Signal(object)  # the error
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: FeatureWindow) -> None:
         super().__init__(window)
         self.window = window
         self.store: Store = window.store
@@ -98,18 +99,15 @@ class SyncController(QObject):
         window.menu_tools.addAction(self.sync_action)
         window.toolbar.addAction(self.sync_action)
         window.addAction(self.sync_action)
-        preferences = getattr(window, "menu_preferences", window.menu_tools)
+        preferences = window.menu_preferences
         preferences.addAction(self.connect_action)
         preferences.addAction(self.rollback_action)
         # « Connexion au serveur… » replaces the window's placeholder entry that opened the same
         # dialog: one entry per dialog in Préférences.
-        placeholder = getattr(window, "action_server_preferences", None)
-        if placeholder is not None:
-            preferences.removeAction(placeholder)
+        preferences.removeAction(window.action_server_preferences)
         window.conflicts_page.set_widget(self.conflicts)
         window.request_server_login.connect(self.open_connection_dialog)
-        if hasattr(window, "request_preferences_server"):
-            window.request_preferences_server.connect(self.open_connection_dialog)
+        window.request_preferences_server.connect(self.open_connection_dialog)
         self._watch_network()
 
     def _watch_network(self) -> None:
@@ -245,7 +243,7 @@ class SyncController(QObject):
         self._refresh_window()
 
 
-def install(window: Any) -> SyncController:
+def install(window: FeatureWindow) -> SyncController:
     """Plug sync into the main window (called by ``ui.features.install_features``)."""
     controller = SyncController(window)
     controller.install()
