@@ -1,4 +1,4 @@
-"""What the feature modules (sync, import/export, reports) may use of the main window.
+"""What the feature modules (sync, import/export, reports, forms) may use of the main window.
 
 ``install(window)`` used to take ``Any`` and probe the window with ``hasattr``/``getattr``; the
 window always has these, so the features now say so in a ``Protocol`` instead of guarding. The
@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMenu, QStatusBar, QToolBar
+    from PySide6.QtWidgets import QMenu, QStackedWidget, QStatusBar, QToolBar, QWidget
 
     from coordinator_app.store import Store
     from coordinator_app.ui.status import StatusBar
     from coordinator_app.ui.tasks import Task
+    from coordinator_app.ui.undo import UndoOffer
 
 
 class FeatureWindow(Protocol):
@@ -34,6 +35,10 @@ class FeatureWindow(Protocol):
     action_quit: QAction
     action_server_preferences: QAction
     conflicts_page: Any
+    undo: UndoOffer
+    stack: QStackedWidget
+    welcome: QWidget
+    record_openers: dict[str, Any]
     data_changed: SignalInstance
     language_changed: SignalInstance
     request_server_login: SignalInstance
@@ -54,6 +59,10 @@ class FeatureWindow(Protocol):
     def current_project_id(self) -> str | None: ...
 
     def current_visit_id(self) -> str | None: ...
+
+    def current_list(self) -> Any: ...
+
+    def installEventFilter(self, watcher: Any) -> None: ...
 
     def addAction(self, action: QAction) -> None: ...
 
