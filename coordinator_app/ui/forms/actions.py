@@ -20,6 +20,7 @@ from coordinator_app.domain import fr_ca
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.store import drafts
 from coordinator_app.store.drafts import Draft
+from coordinator_app.ui.feature_window import FeatureWindow
 from coordinator_app.ui.forms.fields import tr_domain
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def choose_files_dialog(parent: Any) -> Any:
 class FormsFeature(QObject):
     """The forms' part of the window; kept on ``window.forms`` (it owns the open dialogs)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: FeatureWindow) -> None:
         super().__init__(window)
         self.window = window
         self.store = window.store
@@ -94,9 +95,8 @@ class FormsFeature(QObject):
     def _keep(self, dialog: QDialog, *, modal: bool = False) -> QDialog:
         """Keep the dialog alive while open; tell the window when it saved something."""
         self.dialogs.append(dialog)
-        undo = getattr(self.window, "undo", None)
-        if undo is not None:  # Ctrl+Z undoes a restored value from the form's own window too
-            dialog.addAction(undo.action)
+        # Ctrl+Z undoes a restored value from the form's own window too
+        dialog.addAction(self.window.undo.action)
         dialog.accepted.connect(self.window.data_changed.emit)
         dialog.finished.connect(lambda _result: self._forget(dialog))
         if modal:
@@ -260,9 +260,7 @@ class FormsFeature(QObject):
     def _no_project_yet(self) -> bool:
         """On the welcome page or in an empty profile no list holds a project to choose."""
         window = self.window
-        on_welcome = getattr(window, "stack", None) is not None and (
-            window.stack.currentWidget() is getattr(window, "welcome", None)
-        )
+        on_welcome = window.stack.currentWidget() is window.welcome
         return on_welcome or not self.store.find("project", limit=1)
 
     # -- drafts kept from a previous session ----------------------------------------------------
@@ -329,7 +327,7 @@ class FormsFeature(QObject):
         QTimer.singleShot(0, self.offer_kept_drafts)
 
 
-def install(window: Any) -> FormsFeature:
+def install(window: FeatureWindow) -> FormsFeature:
     """Register the forms in ``window`` (see the module docstring)."""
     feature = FormsFeature(window)
     window.forms = feature

@@ -1,0 +1,296 @@
+"""Applying one pulled entry: the field-level hold of unsent local changes, the row and journal
+writes, entries kept aside (``refused_incoming``) and records leaving the scope.
+
+``sync_state.apply_page`` runs these for a whole page in one transaction with the cursor.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from coordinator_app.domain.conflicts import CONFLICT_FIELDS, CONFLICT_JSON_FIELDS, CONFLICT_KIND
+from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.store import journal, refused_incoming, writes
+from coordinator_app.store.codec import to_db
+from coordinator_app.store.sync_types import ApplyResult, RemoteChange, UnreadableEntry
+
+
+def _has_local_hold(conn: sqlite3.Connection, kind: str, record_id: str) -> bool:
+    """An unsent or refused local change keeps a record on this laptop even out of scope."""
+    return bool(
+        conn.execute(
+            "SELECT 1 FROM journal WHERE origin = 'local' AND kind = ? AND record_id = ? AND "
+            "(sent_at IS NULL OR change_id IN (SELECT change_id FROM sync_refused)) LIMIT 1",
+            (kind, record_id),
+        ).fetchone()
+    )
+
+
+def _columns(kind: str) -> dict[str, Any]:
+    """Field name → encoder to the column value, for an entity kind or ``conflict``."""
+    if kind == CONFLICT_KIND:
+        return {
+            name: (lambda v: json.dumps(v, ensure_ascii=False))
+            if name in CONFLICT_JSON_FIELDS
+            else None
+            for name in CONFLICT_FIELDS
+        }
+    entity = ENTITIES[kind]
+    return {spec.name: (lambda v, s=spec: to_db(s, v)) for spec in entity.fields}
+
+
+def _encode(encoders: dict[str, Any], name: str, value: Any) -> Any:
+    encoder = encoders[name]
+    return encoder(value) if encoder else value
+
+
+def _current(conn: sqlite3.Connection, kind: str, record_id: str) -> dict[str, Any] | None:
+    cursor_ = conn.execute(f"SELECT * FROM {kind} WHERE id = ?", (record_id,))
+    row = cursor_.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor_.description], row, strict=True))
+
+
+def _decode_column(kind: str, name: str, value: Any) -> Any:
+    if kind == CONFLICT_KIND:
+        return json.loads(value) if name in CONFLICT_JSON_FIELDS and value is not None else value
+    spec = ENTITIES[kind].field(name)
+    from coordinator_app.store.codec import from_db
+
+    return from_db(spec, value)
+
+
+@dataclass
+class _Page:
+    """What a page needs from the journal, read once for the whole page, and the journal rows it
+    writes, inserted with one ``executemany`` (per change these three statements cost more than
+    the record's own write)."""
+
+    echoes: dict[str, str]  # change_id → origin, for the page's change ids already journaled
+    unsent: dict[tuple[str, str], set[str]]  # (kind, record_id) → fields with an unsent change
+    journal_rows: list[tuple] = field(default_factory=list)
+    #: a record left the scope in this page and its journal went with it: read echoes one by one
+    echoes_stale: bool = False
+
+    def echo(self, conn: sqlite3.Connection, change_id: str) -> str | None:
+        if not self.echoes_stale:
+            return self.echoes.get(change_id)
+        row = conn.execute(
+            "SELECT origin FROM journal WHERE change_id = ?", (change_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection, changes: list[RemoteChange]) -> _Page:
+        echoes: dict[str, str] = {}
+        ids = [c.change_id for c in changes]
+        for start in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[start : start + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            echoes.update(
+                conn.execute(
+                    f"SELECT change_id, origin FROM journal WHERE change_id IN ({marks})", chunk
+                ).fetchall()
+            )
+        unsent: dict[tuple[str, str], set[str]] = {}
+        by_kind: dict[str, set[str]] = {}
+        for change in changes:
+            by_kind.setdefault(change.kind, set()).add(change.record_id)
+        for kind, record_ids in by_kind.items():
+            listed = sorted(record_ids)
+            for start in range(0, len(listed), _IN_CHUNK):
+                chunk = listed[start : start + _IN_CHUNK]
+                marks = ", ".join("?" * len(chunk))
+                for record_id, op, fields in conn.execute(
+                    "SELECT record_id, op, fields FROM journal WHERE origin = 'local' "
+                    f"AND sent_at IS NULL AND kind = ? AND record_id IN ({marks})",
+                    [kind, *chunk],
+                ):
+                    names = unsent.setdefault((kind, record_id), set())
+                    if op in ("delete", "restore"):
+                        names.add("deleted")
+                    names.update(json.loads(fields))
+        return cls(echoes, unsent)
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        if self.journal_rows:
+            writes.write_entries(conn, self.journal_rows)
+            self.journal_rows = []
+
+
+_IN_CHUNK = 500
+
+
+def _apply_one(
+    conn: sqlite3.Connection, change: RemoteChange, now: str, result: ApplyResult, page: _Page
+) -> None:
+    kind, record_id = change.kind, change.record_id
+    if kind != CONFLICT_KIND and kind not in ENTITIES:
+        if change.in_scope:  # a kind this version does not know: kept aside, nothing applied
+            _refuse(conn, change, [refused_incoming.Problem(None, refused_incoming.UNKNOWN_KIND)],
+                    whole=True, now=now)  # fmt: skip
+        return
+    origin = page.echo(conn, change.change_id)
+    if not change.in_scope:
+        page.flush(conn)  # the journal rows of this page are deleted with the record's too
+        _leave_scope(conn, kind, record_id, result)
+        page.echoes_stale = True
+        return
+    checked, problems = refused_incoming.check(kind, change.values)
+    if problems:  # the entry's other fields apply; the refused ones are kept aside
+        _refuse(conn, change, problems, whole=False, now=now)
+    held = page.unsent.get((kind, record_id), set())
+    values = {k: v for k, v in checked.items() if k not in held}
+    if len(values) < len(checked):
+        result.kept_local += 1
+    deleted = change.deleted if "deleted" not in held else None
+    existing = _current(conn, kind, record_id)
+    if existing is None:
+        if held:
+            result.kept_local += 1
+        if kind == CONFLICT_KIND and values.get("status", "ouvert") == "ouvert":
+            result.new_conflicts += 1
+        row, diff = _insert(kind, change, values, deleted)
+    else:
+        row, diff = _update(kind, change, existing, values, deleted)
+    if origin is not None:
+        # our own change coming back (it acknowledges a push whose reply was lost), or, after a
+        # server restore, a change already received: either way it takes the server's new seq
+        result.echoed += origin == "local"
+        writes.write(conn, row, None)
+        journal.acknowledge_echo(conn, change.change_id, change.seq, now)
+        return
+    result.received += 1
+    result.records.add((kind, record_id))
+    op = change.op if change.op in ("create", "update", "delete", "restore") else "update"
+    entry = journal.entry_params(
+        change_id=change.change_id, kind=kind, record_id=record_id, op=op, fields=diff,
+        at=change.at, author=change.author, device_id=change.device_id, origin="remote",
+        sent_at=now, server_seq=change.seq, author_id=change.author_id,
+    )  # fmt: skip
+    writes.write(conn, row, entry, pending=page.journal_rows)
+
+
+def _insert(
+    kind: str, change: RemoteChange, values: dict[str, Any], deleted: bool | None
+) -> tuple[writes.Row, dict[str, list[Any]]]:
+    """The row of a record this laptop did not have, and its journal diff."""
+    encoders = _columns(kind)
+    columns = [*writes.METADATA, *values]
+    row = [change.record_id, change.at, change.at, change.author, int(bool(deleted))]
+    row += [_encode(encoders, k, v) for k, v in values.items()]
+    return writes.insert_row(kind, columns, row), {k: [None, v] for k, v in values.items()}
+
+
+def _update(
+    kind: str,
+    change: RemoteChange,
+    existing: dict[str, Any],
+    values: dict[str, Any],
+    deleted: bool | None,
+) -> tuple[writes.Row | None, dict[str, list[Any]]]:
+    """The update of the fields that differ (None when none does), and its journal diff."""
+    encoders = _columns(kind)
+    diff: dict[str, list[Any]] = {}
+    for name, value in values.items():
+        old = _decode_column(kind, name, existing.get(name))
+        if old != value:
+            diff[name] = [old, value]
+    columns = {n: _encode(encoders, n, v[1]) for n, v in diff.items()}
+    if deleted is not None and bool(existing["deleted"]) != deleted:
+        columns["deleted"] = int(deleted)
+    if not columns:
+        return None, diff
+    return writes.update_row(kind, change.record_id, columns, change.at), diff
+
+
+#: Errors a pulled entry's content can cause at its write. Not ``OperationalError``: a full disk,
+#: a locked or damaged database is this laptop's problem, not the entry's; it fails the page (and
+#: the sync) with nothing applied, so no entry is wrongly kept aside and the cursor stays put.
+_ENTRY_ERRORS = (
+    OverflowError,
+    TypeError,
+    ValueError,
+    KeyError,
+    sqlite3.IntegrityError,
+    sqlite3.InterfaceError,
+    sqlite3.ProgrammingError,
+    sqlite3.DataError,
+)
+
+
+def _apply_guarded(
+    conn: sqlite3.Connection, change: RemoteChange, now: str, result: ApplyResult, page: _Page
+) -> None:
+    """``_apply_one`` in a savepoint: an entry whose write fails is undone alone and kept aside
+    whole, and the rest of the page applies (one bad entry never blocks the cursor)."""
+    if not change.in_scope:
+        page.flush(conn)  # flushed rows must not be undone with this entry
+    part = ApplyResult()
+    marked = len(page.journal_rows)
+    conn.execute("SAVEPOINT pulled_entry")
+    try:
+        _apply_one(conn, change, now, part, page)
+    except _ENTRY_ERRORS as error:
+        conn.execute("ROLLBACK TO pulled_entry")
+        conn.execute("RELEASE pulled_entry")
+        del page.journal_rows[marked:]
+        reason = f"{refused_incoming.UNSTORABLE} ({error.__class__.__name__} : {error})"
+        _refuse(conn, change, [refused_incoming.Problem(None, reason)], whole=True, now=now)
+        return
+    conn.execute("RELEASE pulled_entry")
+    result.add(part)
+
+
+def _refuse(
+    conn: sqlite3.Connection,
+    change: RemoteChange | UnreadableEntry,
+    problems: list[refused_incoming.Problem],
+    *,
+    whole: bool,
+    now: str,
+) -> None:
+    refused_incoming.record(
+        conn, change_id=change.change_id, seq=change.seq, kind=change.kind,
+        record_id=change.record_id, op=change.op, at=change.at, author=change.author,
+        problems=problems, whole=whole, now=now,
+    )  # fmt: skip
+
+
+def _children(conn: sqlite3.Connection, project_id: str) -> Iterable[tuple[str, str]]:
+    for kind, spec in ENTITIES.items():
+        if spec.parent_field == "project_id":
+            for (child_id,) in conn.execute(
+                f"SELECT id FROM {kind} WHERE project_id = ?", (project_id,)
+            ).fetchall():
+                yield kind, child_id
+    for (conflict_id,) in conn.execute(
+        "SELECT id FROM conflict WHERE project_id = ?", (project_id,)
+    ).fetchall():
+        yield CONFLICT_KIND, conflict_id
+
+
+def _leave_scope(conn: sqlite3.Connection, kind: str, record_id: str, result: ApplyResult) -> None:
+    """Remove a record (and a project's children) that left the user's regions — except what an
+    unsent or refused local change still holds, which stays visible until resolved."""
+    targets = [(kind, record_id)]
+    if kind == "project":
+        targets += list(_children(conn, record_id))
+    for target_kind, target_id in targets:
+        if _has_local_hold(conn, target_kind, target_id):
+            result.kept_out_of_scope.append((target_kind, target_id))
+            continue
+        refused_incoming.forget(conn, target_kind, target_id)
+        if _current(conn, target_kind, target_id) is None:
+            continue
+        conn.execute(f"DELETE FROM {target_kind} WHERE id = ?", (target_id,))
+        conn.execute(
+            "DELETE FROM journal WHERE kind = ? AND record_id = ? AND sent_at IS NOT NULL",
+            (target_kind, target_id),
+        )
+        result.removed.append((target_kind, target_id))

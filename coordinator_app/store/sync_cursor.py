@@ -1,0 +1,97 @@
+"""The pull cursor, the server generation and the push queue's acknowledgements (the ``meta``
+keys and journal marks that say how far this profile is in sync)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from coordinator_app.store import journal
+from coordinator_app.store.sync_types import META_CURSOR, META_GENERATION
+
+if TYPE_CHECKING:
+    from coordinator_app.store.profile import Store
+
+
+def cursor(store: Store) -> int:
+    return int(store.get_meta(META_CURSOR) or 0)
+
+
+def generation(store: Store) -> str | None:
+    return store.get_meta(META_GENERATION)
+
+
+def _set_meta(conn: sqlite3.Connection, key: str, value: str | None) -> None:
+    if value is None:
+        conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+    else:
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+def reset_for_new_generation(store: Store, new_generation: str) -> int:
+    """The server was restored from a backup: re-send every local change and re-pull from 0.
+
+    The server deduplicates by change id, so re-sending what it still has costs a "duplicate" and
+    nothing else; what it lost comes back. Returns how many entries will be re-sent.
+    """
+    with store.transaction() as conn:
+        count = conn.execute(
+            "UPDATE journal SET sent_at = NULL, server_seq = NULL WHERE origin = 'local' "
+            "AND sent_at IS NOT NULL AND sent_at NOT LIKE 'abandonne:%'"
+        ).rowcount
+        # seqs of the old generation mean nothing to the restored server (``base_seq``); the
+        # full pull that follows gives received entries their new seq
+        conn.execute("UPDATE journal SET server_seq = NULL WHERE origin = 'remote'")
+        _set_meta(conn, META_CURSOR, "0")
+        _set_meta(conn, META_GENERATION, new_generation)
+    return count
+
+
+def pending_to_push(store: Store, limit: int) -> list[journal.JournalEntry]:
+    """Unsent local entries, oldest first, without the ones the server refused (those wait for
+    the coordinator to retry or abandon them: see ``retry_refused`` and ``abandon_refused``)."""
+    with store.reading() as conn:
+        return journal.select(
+            conn,
+            "origin = 'local' AND sent_at IS NULL "
+            "AND change_id NOT IN (SELECT change_id FROM sync_refused) ORDER BY seq LIMIT ?",
+            (limit,),
+        )
+
+
+def base_seq(store: Store, entry: journal.JournalEntry) -> int | None:
+    """The highest server seq of the record this laptop had when it made ``entry``."""
+    with store.reading() as conn:
+        return conn.execute(
+            "SELECT max(server_seq) FROM journal WHERE kind = ? AND record_id = ? AND seq < ?",
+            (entry.kind, entry.record_id, entry.seq),
+        ).fetchone()[0]
+
+
+def acknowledge(
+    store: Store, acknowledged: Mapping[str, int | None], refused: Mapping[str, str]
+) -> int:
+    """Mark entries sent on the server's acknowledgement; refused ones stay unsent, with the
+    server's reason, until the coordinator retries or abandons them. Returns refusals recorded."""
+    now = store.now()
+    recorded = 0
+    with store.transaction() as conn:
+        journal.mark_sent(conn, dict(acknowledged), now)
+        for change_id, reason in refused.items():
+            row = conn.execute(
+                "SELECT kind, record_id FROM journal WHERE change_id = ?", (change_id,)
+            ).fetchone()
+            if row is None:
+                continue
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_refused (change_id, kind, record_id, reason, "
+                "refused_at) VALUES (?, ?, ?, ?, ?)",
+                (change_id, row[0], row[1], reason, now),
+            )
+            recorded += 1
+    return recorded

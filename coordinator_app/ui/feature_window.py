@@ -1,0 +1,73 @@
+"""What the feature modules (sync, import/export, reports, forms) may use of the main window.
+
+``install(window)`` used to take ``Any`` and probe the window with ``hasattr``/``getattr``; the
+window always has these, so the features now say so in a ``Protocol`` instead of guarding. The
+attributes a feature *adds* (``window.reports``, ``window.import_export``, ``window.sync_controller``)
+are not here: another feature may or may not be installed, so their readers still check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu, QStackedWidget, QStatusBar, QToolBar, QWidget
+
+    from coordinator_app.store import Store
+    from coordinator_app.ui.status import StatusBar
+    from coordinator_app.ui.tasks import Task
+    from coordinator_app.ui.undo import UndoOffer
+
+
+class FeatureWindow(Protocol):
+    """The main window as the feature modules see it (``ui.main_window.MainWindow``)."""
+
+    store: Store
+    status: StatusBar
+    menu_file: QMenu
+    menu_tools: QMenu
+    menu_preferences: QMenu
+    menu_reports: QMenu
+    toolbar: QToolBar
+    action_quit: QAction
+    action_server_preferences: QAction
+    conflicts_page: Any
+    undo: UndoOffer
+    stack: QStackedWidget
+    welcome: QWidget
+    record_openers: dict[str, Any]
+    data_changed: SignalInstance
+    language_changed: SignalInstance
+    request_server_login: SignalInstance
+    request_preferences_server: SignalInstance
+
+    def run_task(
+        self,
+        work: Callable[..., Any],
+        *,
+        on_success: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        label: str = "",
+        cancellable: bool = False,
+    ) -> Task[Any]: ...
+
+    def show_error(self, error: BaseException) -> Any: ...
+
+    def current_project_id(self) -> str | None: ...
+
+    def current_visit_id(self) -> str | None: ...
+
+    def current_list(self) -> Any: ...
+
+    def installEventFilter(self, watcher: Any) -> None: ...
+
+    def addAction(self, action: QAction) -> None: ...
+
+    def isVisible(self) -> bool: ...
+
+    def close(self) -> bool: ...
+
+    def statusBar(self) -> QStatusBar: ...
