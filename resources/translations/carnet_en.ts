@@ -238,142 +238,142 @@
         <translation>Only my visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="189" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="190" />
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="189" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="191" />
         <source>Quoi</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="189" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="194" />
         <source>Qui (CQCM)</source>
         <translation>Who (CQCM)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="189" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="193" />
         <source>Lieu, objet</source>
         <translation>Place, purpose</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="191" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="197" />
         <source>Agenda de la semaine</source>
         <translation>Week's agenda</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="192" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="198" />
         <source>Agenda du mois</source>
         <translation>Month's agenda</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="195" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="201" />
         <source>lun.</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="196" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="202" />
         <source>mar.</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="197" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="203" />
         <source>mer.</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="198" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="204" />
         <source>jeu.</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="199" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="205" />
         <source>ven.</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="200" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="206" />
         <source>sam.</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="201" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="207" />
         <source>dim.</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="204" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="210" />
         <source>Planifier une &amp;visite…</source>
         <translation>Plan a &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="205" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="211" />
         <source>Re&amp;porter… (Ctrl+Maj+D)</source>
         <translation>Re&amp;schedule… (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="206" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="212" />
         <source>Reporter la visite planifiée</source>
         <translation>Reschedule the planned visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="207" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="213" />
         <source>&amp;Imprimer la semaine…</source>
         <translation>&amp;Print the week…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="283" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="289" />
         <source>Semaine du {0} au {1}</source>
         <translation>Week of {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="309" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="315" />
         <source>Rien de prévu</source>
         <translation>Nothing planned</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="316" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="322" />
         <source>Journée</source>
         <translation>All day</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="344" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="350" />
         <source>… et {0} autres</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="365" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="371" />
         <source>1 visite planifiée</source>
         <translation>1 planned visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="367" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="373" />
         <source>{0} visites planifiées</source>
         <translation>{0} planned visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="368" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="374" />
         <source>{0} à reporter</source>
         <translation>{0} to reschedule</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="369" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="375" />
         <source>1 suivi</source>
         <translation>1 follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="369" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="375" />
         <source>{0} suivis</source>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="370" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="376" />
         <source>1 date de projet</source>
         <translation>1 project date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="372" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="378" />
         <source>{0} dates de projet</source>
         <translation>{0} project dates</translation>
     </message>
@@ -926,57 +926,57 @@
 <context>
     <name>FormsFeature</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="36" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="37" />
         <source>Nouvelle &amp;visite</source>
         <translation>New &amp;visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="37" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="38" />
         <source>Nouveau &amp;projet…</source>
         <translation>New &amp;project…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="38" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="39" />
         <source>Nouveau p&amp;articipant…</source>
         <translation>New p&amp;articipant…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="39" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="40" />
         <source>Nouveau &amp;contrat…</source>
         <translation>New &amp;contract…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="40" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="41" />
         <source>Nouvelle demande de &amp;financement…</source>
         <translation>New &amp;funding request…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="41" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="42" />
         <source>Nouveau &amp;suivi…</source>
         <translation>New &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="44" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="45" />
         <source>Nouvel a&amp;telier ou webinaire…</source>
         <translation>New &amp;workshop or webinar…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="47" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="48" />
         <source>Nouvelle &amp;organisation…</source>
         <translation>New &amp;organisation…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="48" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="49" />
         <source>Nouvelle é&amp;cole…</source>
         <translation>New s&amp;chool…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="49" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="50" />
         <source>Nouvelle &amp;municipalité…</source>
         <translation>New &amp;municipality…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="52" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="53" />
         <source>Nouveau coordonnateur ou coordonnatrice…</source>
         <translation>New coordinator…</translation>
     </message>
@@ -1021,12 +1021,12 @@
         <translation>Visit of {when} saved ({project}).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="290" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="288" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="292" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="290" />
         <source>Un brouillon non enregistré a été conservé : {0}.
 
 Reprendre le brouillon ?</source>
@@ -1035,17 +1035,17 @@ Reprendre le brouillon ?</source>
 Resume the draft?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="297" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="295" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="298" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="296" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="299" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="297" />
         <source>Reprendre le brouillon ?</source>
         <translation>Resume the draft?</translation>
     </message>
@@ -1143,271 +1143,271 @@ Resume the draft?</translation>
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="generated_strings.py" line="195" />
+        <location filename="generated_strings.py" line="210" />
         <source>Ligne {0} sur environ {1}</source>
         <translation>Row {0} of about {1}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="196" />
+        <location filename="generated_strings.py" line="211" />
         <source>Importer des données</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="197" />
+        <location filename="generated_strings.py" line="212" />
         <source>&amp;Fichier (.xlsx, .ods, .csv, .json) :</source>
         <oldsource>&amp;Fichier (.xlsx, .csv, .json) :</oldsource>
         <translation>&amp;File (.xlsx, .ods, .csv, .json):</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="198" />
+        <location filename="generated_strings.py" line="213" />
         <source>&amp;Contenu du fichier :</source>
         <translation>File &amp;contents:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="199" />
+        <location filename="generated_strings.py" line="196" />
         <source>&amp;Parcourir…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="200" />
+        <location filename="generated_strings.py" line="214" />
         <source>Aperçu des premières lignes</source>
         <translation>Preview of the first rows</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="201" />
+        <location filename="generated_strings.py" line="215" />
         <source>Problèmes à corriger dans le fichier</source>
         <translation>Problems to correct in the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="202" />
+        <location filename="generated_strings.py" line="216" />
         <source>&amp;Vérifier</source>
         <translation>&amp;Check</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="203" />
+        <location filename="generated_strings.py" line="199" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="204" />
+        <location filename="generated_strings.py" line="217" />
         <source>&amp;Importer</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="205" />
+        <location filename="generated_strings.py" line="218" />
         <source>Fichier à importer</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="206" />
+        <location filename="generated_strings.py" line="219" />
         <source>Type de données du fichier</source>
         <translation>Kind of data in the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="207" />
+        <location filename="generated_strings.py" line="220" />
         <source>Aperçu des premières lignes du fichier</source>
         <translation>Preview of the first rows of the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="208" />
+        <location filename="generated_strings.py" line="221" />
         <source>Problèmes à corriger</source>
         <translation>Problems to correct</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="209" />
+        <location filename="generated_strings.py" line="222" />
         <source>Choisir le fichier à importer</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="210" />
+        <location filename="generated_strings.py" line="223" />
         <source>Fichiers de données (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt *.json);;Tous les fichiers (*)</source>
         <oldsource>Fichiers de données (*.xlsx *.csv *.txt *.json);;Tous les fichiers (*)</oldsource>
         <translation>Data files (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="211" />
+        <location filename="generated_strings.py" line="224" />
         <source>L'opération a échoué.</source>
         <translation>The operation failed.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="212" />
+        <location filename="generated_strings.py" line="195" />
         <source>Exporter des données</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="213" />
+        <location filename="generated_strings.py" line="197" />
         <source>Inclure les noms et dates de naissance des participants (renseignements personnels)</source>
         <translation>Include the participants' names and dates of birth (personal information)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="214" />
+        <location filename="generated_strings.py" line="198" />
         <source>&amp;Exporter</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="215" />
+        <location filename="generated_strings.py" line="200" />
         <source>Exporter vers</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="216" />
+        <location filename="generated_strings.py" line="201" />
         <source>Exportation en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="217" />
+        <location filename="generated_strings.py" line="202" />
         <source>Exporter des renseignements personnels</source>
         <translation>Export personal information</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="218" />
+        <location filename="generated_strings.py" line="203" />
         <source>Le fichier contiendra les noms et dates de naissance des participants. Cette exportation sera inscrite au registre des communications (qui, quand, quoi). Continuer ?</source>
         <translation>The file will contain the participants' names and dates of birth. This export will be recorded in the disclosure register (who, when, what). Continue?</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="219" />
+        <location filename="generated_strings.py" line="235" />
         <source>&amp;Importer…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="157" />
-        <location filename="generated_strings.py" line="220" />
+        <location filename="generated_strings.py" line="236" />
         <source>E&amp;xporter…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="221" />
+        <location filename="generated_strings.py" line="237" />
         <source>Importer une liste Excel, LibreOffice (.ods), CSV ou JSON</source>
         <oldsource>Importer une liste Excel (.xlsx), CSV ou JSON</oldsource>
         <translation>Import an Excel, LibreOffice (.ods), CSV or JSON list</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="222" />
+        <location filename="generated_strings.py" line="238" />
         <source>Exporter des données en Excel, CSV ou JSON</source>
         <translation>Export data to Excel, CSV or JSON</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="227" />
+        <location filename="generated_strings.py" line="242" />
         <source>mis à jour</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="228" />
+        <location filename="generated_strings.py" line="243" />
         <source>inchangé</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="229" />
+        <location filename="generated_strings.py" line="225" />
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="223" />
+        <location filename="generated_strings.py" line="226" />
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="230" />
+        <location filename="generated_strings.py" line="227" />
         <source>Choisissez d'abord un fichier.</source>
         <translation>First choose a file.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="231" />
+        <location filename="generated_strings.py" line="228" />
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="232" />
+        <location filename="generated_strings.py" line="229" />
         <source>Importation en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="233" />
+        <location filename="generated_strings.py" line="230" />
         <source>Lignes qui correspondent à des éléments existants</source>
         <translation>Rows that match existing records</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="234" />
+        <location filename="generated_strings.py" line="204" />
         <source>&amp;Données :</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="235" />
+        <location filename="generated_strings.py" line="205" />
         <source>F&amp;ormat :</source>
         <translation>F&amp;ormat:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="236" />
+        <location filename="generated_strings.py" line="206" />
         <source>&amp;Fichier :</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="237" />
+        <location filename="generated_strings.py" line="207" />
         <source>Choisissez d'abord le fichier à écrire.</source>
         <translation>First choose the file to write.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="239" />
+        <location filename="generated_strings.py" line="209" />
         <source>Exportation</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="224" />
+        <location filename="generated_strings.py" line="239" />
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="225" />
+        <location filename="generated_strings.py" line="240" />
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="226" />
+        <location filename="generated_strings.py" line="241" />
         <source>Problème</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="238" />
+        <location filename="generated_strings.py" line="208" />
         <source>Exportation annulée : rien n'a été écrit.</source>
         <translation>Export cancelled: nothing was written.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="240" />
+        <location filename="generated_strings.py" line="244" />
         <source>Trouvé par</source>
         <translation>Found by</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="241" />
+        <location filename="generated_strings.py" line="245" />
         <source>Élément existant</source>
         <translation>Existing record</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="242" />
+        <location filename="generated_strings.py" line="246" />
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="243" />
+        <location filename="generated_strings.py" line="231" />
         <source>Colonnes reconnues : {0}.</source>
         <translation>Columns recognised: {0}.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="244" />
+        <location filename="generated_strings.py" line="232" />
         <source>Vérification du fichier</source>
         <translation>Checking the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="245" />
+        <location filename="generated_strings.py" line="233" />
         <source>Importation du fichier</source>
         <translation>Importing the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="246" />
+        <location filename="generated_strings.py" line="234" />
         <source>Colonnes ignorées : {0}.</source>
         <translation>Columns ignored: {0}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/import_export_actions.py" line="557" />
+        <location filename="../../coordinator_app/ui/export_dialog.py" line="189" />
         <source>%n enregistrement(s) exporté(s) dans {path}.</source>
         <translation>
             <numerusform>%n record exported to {path}.</numerusform>
@@ -1418,107 +1418,107 @@ Resume the draft?</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="221" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="225" />
         <source>Rechercher un nom, une municipalité ou le texte d'une visite (Ctrl+F)</source>
         <extracomment>Columns up to this width (dates, types, counts) keep it when the window is narrow. A shrunk column keeps at least this width (its header stays readable). Header text margins and the sort arrow.</extracomment>
         <translation>Search a name, a municipality or the text of a visit (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="223" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="227" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="224" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="228" />
         <source>&amp;Région</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="225" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="229" />
         <source>É&amp;tape</source>
         <translation>S&amp;tage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="226" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="230" />
         <source>&amp;Année</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="227" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="231" />
         <source>C&amp;oordonnateur</source>
         <translation>C&amp;oordinator</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="228" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="232" />
         <source>Filtrer par région</source>
         <translation>Filter by region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="229" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="233" />
         <source>Filtrer par étape</source>
         <translation>Filter by stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="230" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="234" />
         <source>Filtrer par année</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="231" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="235" />
         <source>Filtrer par coordonnateur</source>
         <translation>Filter by coordinator</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="233" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="237" />
         <source>Mes &amp;visites</source>
         <translation>My &amp;visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="233" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="237" />
         <source>Mes &amp;suivis</source>
         <translation>My &amp;follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="236" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="240" />
         <source>Seulement les visites que vous avez faites</source>
         <translation>Only the visits you made</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="238" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="242" />
         <source>Seulement les suivis dont vous êtes responsable</source>
         <translation>Only the follow-ups you own</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="240" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="241" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="244" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="245" />
         <source>Réinitialiser les filtres</source>
         <translation>Reset the filters</translation>
     </message>
     <message>
         <location filename="../../coordinator_app/ui/agenda/page.py" line="178" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="272" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="276" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="278" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="282" />
         <source>Toutes les étapes</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="285" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="308" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="289" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="312" />
         <source>Toutes les années</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="286" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="313" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="290" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="317" />
         <source>Tous les coordonnateurs</source>
         <translation>All coordinators</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/page.py" line="373" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="377" />
         <source>%n résultat(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1526,27 +1526,27 @@ Resume the draft?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="378" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="382" />
         <source>Plus de {count} résultats</source>
         <translation>More than {count} results</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="392" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="396" />
         <source>Aucun résultat pour « {text} ». </source>
         <translation>No result for “{text}”. </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="394" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="398" />
         <source>Aucun résultat avec ces filtres. </source>
         <translation>No result with these filters. </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="396" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="400" />
         <source>Vérifiez l'orthographe ou cliquez sur « Réinitialiser les filtres ».</source>
         <translation>Check the spelling or click “Reset the filters”.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="399" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="403" />
         <source>Rien à afficher pour l'instant.</source>
         <translation>Nothing to show yet.</translation>
     </message>
@@ -2265,9 +2265,8 @@ Resume the draft?</translation>
 <context>
     <name>ReportPreview</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/reports_actions.py" line="179" />
+        <location filename="../../coordinator_app/ui/reports_dialogs.py" line="130" />
         <source>%n page(s)</source>
-        <extracomment>The report kinds (``reports.service``'s names), known without importing reportlab. Printing renders each page to an image at this resolution (enough for text, bounded memory).</extracomment>
         <translation>
             <numerusform>%n page</numerusform>
             <numerusform>%n pages</numerusform>
@@ -2277,87 +2276,87 @@ Resume the draft?</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="generated_strings.py" line="254" />
+        <location filename="generated_strings.py" line="255" />
         <source>Le rapport à imprimer est vide.</source>
         <translation>The report to print is empty.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="255" />
+        <location filename="generated_strings.py" line="256" />
         <source>L'imprimante n'a pas pu être ouverte : vérifiez son état et réessayez.</source>
         <translation>The printer could not be opened: check it and try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="256" />
+        <location filename="generated_strings.py" line="257" />
         <source>Aperçu du rapport</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="257" />
+        <location filename="generated_strings.py" line="258" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="258" />
+        <location filename="generated_strings.py" line="259" />
         <source>&amp;Enregistrer en PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="259" />
+        <location filename="generated_strings.py" line="260" />
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="260" />
+        <location filename="generated_strings.py" line="261" />
         <source>Imprimer le rapport</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="261" />
+        <location filename="generated_strings.py" line="262" />
         <source>Enregistrer le rapport en PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="262" />
+        <location filename="generated_strings.py" line="263" />
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="263" />
+        <location filename="generated_strings.py" line="264" />
         <source>Lettre (8 ½ × 11 po)</source>
         <translation>Letter (8½ × 11 in)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="264" />
+        <location filename="generated_strings.py" line="265" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="265" />
+        <location filename="generated_strings.py" line="266" />
         <source>&amp;Format de page :</source>
         <translation>Page &amp;size:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="266" />
+        <location filename="generated_strings.py" line="267" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="267" />
+        <location filename="generated_strings.py" line="268" />
         <source>&amp;Produire le rapport</source>
         <translation>&amp;Produce the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="268" />
+        <location filename="generated_strings.py" line="269" />
         <source>&amp;Projet :</source>
         <translation>&amp;Project:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="269" />
+        <location filename="generated_strings.py" line="270" />
         <source>Inclure les &amp;noms des participants</source>
         <translation>Include the participants' &amp;names</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="270" />
+        <location filename="generated_strings.py" line="254" />
         <source>Production du rapport</source>
         <translation>Producing the report</translation>
     </message>
@@ -2545,277 +2544,277 @@ Resume the draft?</translation>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="generated_strings.py" line="282" />
+        <location filename="generated_strings.py" line="322" />
         <source>(vide)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="283" />
+        <location filename="generated_strings.py" line="323" />
         <source>Synchronisé : {sent} envoyées, {received} reçues, {merged} fusionnées, {conflicts} en conflit.</source>
         <translation>Synced: {sent} sent, {received} received, {merged} merged, {conflicts} in conflict.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="284" />
+        <location filename="generated_strings.py" line="324" />
         <source>supprimé</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="285" />
+        <location filename="generated_strings.py" line="325" />
         <source>gardé</source>
         <translation>kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="286" />
+        <location filename="generated_strings.py" line="292" />
         <source>Garder la mienne</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="287" />
+        <location filename="generated_strings.py" line="293" />
         <source>Garder l'autre</source>
         <translation>Keep the other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="288" />
+        <location filename="generated_strings.py" line="294" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="289" />
+        <location filename="generated_strings.py" line="295" />
         <source>Renvoyer</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="290" />
+        <location filename="generated_strings.py" line="296" />
         <source>Abandonner</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="291" />
+        <location filename="generated_strings.py" line="297" />
         <source>Aucun conflit à résoudre.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="294" />
+        <location filename="generated_strings.py" line="300" />
         <source>La mienne</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="295" />
+        <location filename="generated_strings.py" line="301" />
         <source>Valeur retenue</source>
         <translation>Value kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="296" />
+        <location filename="generated_strings.py" line="302" />
         <source>L'autre</source>
         <translation>The other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="297" />
+        <location filename="generated_strings.py" line="303" />
         <source>Modifier la valeur</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="298" />
+        <location filename="generated_strings.py" line="305" />
         <source>Connexion au serveur</source>
         <translation>Server connection</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="302" />
+        <location filename="generated_strings.py" line="309" />
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="303" />
+        <location filename="generated_strings.py" line="310" />
         <source>Adresse du serveur</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="304" />
+        <location filename="generated_strings.py" line="311" />
         <source>Nom d'utilisateur</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="305" />
+        <location filename="generated_strings.py" line="312" />
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="300" />
+        <location filename="generated_strings.py" line="307" />
         <source>Certificat de l'organisation</source>
         <translation>Organisation's certificate</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="299" />
+        <location filename="generated_strings.py" line="306" />
         <source>facultatif</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="301" />
+        <location filename="generated_strings.py" line="308" />
         <source>Facultatif : autorité de certification de l'organisation (PEM)</source>
         <translation>Optional: the organisation's certificate authority (PEM)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="306" />
+        <location filename="generated_strings.py" line="313" />
         <source>Se connecter</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="307" />
+        <location filename="generated_strings.py" line="314" />
         <source>Certificats (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="308" />
+        <location filename="generated_strings.py" line="315" />
         <source>Connexion en cours…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="309" />
+        <location filename="generated_strings.py" line="316" />
         <source>Revenir à une copie de sécurité</source>
         <translation>Go back to a backup copy</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="310" />
+        <location filename="generated_strings.py" line="317" />
         <source>Le profil reviendra à l'état choisi. Les modifications faites depuis, si elles ont été synchronisées, reviendront du serveur à la prochaine synchronisation.</source>
         <translation>The profile will go back to the chosen state. Changes made since then, if they were synced, will come back from the server at the next sync.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="311" />
+        <location filename="generated_strings.py" line="318" />
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="312" />
+        <location filename="generated_strings.py" line="319" />
         <source>Aucune copie de sécurité pour l'instant : une copie est prise avant chaque synchronisation avec le serveur.</source>
         <translation>No backup copy yet: one is taken before each sync with the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="313" />
+        <location filename="generated_strings.py" line="282" />
         <source>Synchroniser</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="314" />
+        <location filename="generated_strings.py" line="283" />
         <source>Connexion au serveur…</source>
         <translation>Server connection…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="315" />
+        <location filename="generated_strings.py" line="284" />
         <source>Revenir à une copie de sécurité…</source>
         <translation>Go back to a backup copy…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="316" />
+        <location filename="generated_strings.py" line="285" />
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="317" />
+        <location filename="generated_strings.py" line="286" />
         <source>Profil effacé</source>
         <translation>Profile erased</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="332" />
+        <location filename="generated_strings.py" line="336" />
         <source>{n} reçues refusées (voir Conflits).</source>
         <translation>{n} received but refused (see Conflicts).</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="333" />
+        <location filename="generated_strings.py" line="290" />
         <source>Synchroniser ({key})</source>
         <translation>Sync ({key})</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="334" />
+        <location filename="generated_strings.py" line="291" />
         <source>Le serveur a signalé cet ordinateur comme perdu : le profil local a été effacé. L'application va se fermer.</source>
         <translation>The server reported this computer as lost: the local profile was erased. The application will close.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="318" />
+        <location filename="generated_strings.py" line="287" />
         <source>Profil restauré depuis la copie de sécurité.</source>
         <translation>Profile restored from the backup copy.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="319" />
+        <location filename="generated_strings.py" line="326" />
         <source>Synchronisation interrompue : {error}</source>
         <translation>Sync interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="320" />
+        <location filename="generated_strings.py" line="327" />
         <source>Mauvais mot de passe.</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="321" />
+        <location filename="generated_strings.py" line="328" />
         <source>Certificat non reconnu : connexion refusée.</source>
         <translation>Certificate not recognised: connection refused.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="322" />
+        <location filename="generated_strings.py" line="329" />
         <source>Serveur injoignable : vos modifications attendent.</source>
         <translation>Server unreachable: your changes are waiting.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="323" />
+        <location filename="generated_strings.py" line="330" />
         <source>Connexion interrompue : rien n'est perdu, réessayez.</source>
         <translation>Connection interrupted: nothing is lost, try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="324" />
+        <location filename="generated_strings.py" line="331" />
         <source>Application trop ancienne : mettez-la à jour.</source>
         <translation>Application too old: update it.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="325" />
+        <location filename="generated_strings.py" line="332" />
         <source>Accès refusé par le serveur.</source>
         <translation>Access denied by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="326" />
+        <location filename="generated_strings.py" line="333" />
         <source>Accès refusé : reconnectez-vous au serveur.</source>
         <translation>Access denied: sign in to the server again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="327" />
+        <location filename="generated_strings.py" line="334" />
         <source>Pas de serveur : connectez-vous d'abord.</source>
         <translation>No server: sign in first.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="328" />
+        <location filename="generated_strings.py" line="288" />
         <source>Profil de démonstration : jamais synchronisé.</source>
         <translation>Demo profile: never synced.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="292" />
+        <location filename="generated_strings.py" line="298" />
         <source>&lt;b&gt;Conflits&lt;/b&gt;</source>
         <translation>&lt;b&gt;Conflicts&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="293" />
+        <location filename="generated_strings.py" line="299" />
         <source>&lt;b&gt;Modifications refusées par le serveur&lt;/b&gt;</source>
         <translation>&lt;b&gt;Changes refused by the server&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="329" />
+        <location filename="generated_strings.py" line="320" />
         <source>Connexion</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="330" />
+        <location filename="generated_strings.py" line="289" />
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="331" />
+        <location filename="generated_strings.py" line="335" />
         <source>{n} refusées par le serveur.</source>
         <translation>{n} refused by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="335" />
+        <location filename="generated_strings.py" line="304" />
         <source>par {author}, le {at}</source>
         <translation>by {author}, on {at}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="336" />
+        <location filename="generated_strings.py" line="321" />
         <source>Avant la synchronisation du {when}</source>
         <translation>Before the sync of {when}</translation>
     </message>

@@ -74,7 +74,7 @@
 <context>
     <name>ImportExport</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/import_export_actions.py" line="557" />
+        <location filename="../../coordinator_app/ui/export_dialog.py" line="189" />
         <source>%n enregistrement(s) exporté(s) dans {path}.</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {path}.</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/page.py" line="373" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="377" />
         <source>%n résultat(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -137,9 +137,8 @@
 <context>
     <name>ReportPreview</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/reports_actions.py" line="179" />
+        <location filename="../../coordinator_app/ui/reports_dialogs.py" line="130" />
         <source>%n page(s)</source>
-        <extracomment>The report kinds (``reports.service``'s names), known without importing reportlab. Printing renders each page to an image at this resolution (enough for text, bounded memory).</extracomment>
         <translation>
             <numerusform>%n page</numerusform>
             <numerusform>%n pages</numerusform>
