@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from icalendar import Calendar
 
 from coordinator_app.server import db
+from tests.server.backends import running
 from tests.server.conftest import Api, change, new_id, project_fields
-from tests.support.live_server import postgres_reachable, postgres_schema_url, start_live_server
+from tests.support.live_server import start_live_server
 
 SOON = (dt.date.today() + dt.timedelta(days=3)).isoformat()
 
@@ -43,25 +44,14 @@ def test_an_account_sees_its_planned_visits_and_its_regions_dates_and_nothing_el
 @pytest.mark.postgres
 def test_the_feed_on_postgresql(tmp_path):
     """The feed's JSON filters (visit dates, due dates) on PostgreSQL's json type too."""
-    reason = postgres_reachable()
-    if reason:
-        pytest.skip(reason)
-    with postgres_schema_url() as url:
-        server = start_live_server(
-            tmp_path,
-            db_url=url,
-            users=[
-                {"username": "alice", "regions": ["03"]},
-                {"username": "bruno", "regions": ["06"]},
-            ],
-        )
+    users = [{"username": "alice", "regions": ["03"]}, {"username": "bruno", "regions": ["06"]}]
+    with running("postgresql", tmp_path, users) as server:
         alice, bruno = Api(server, "alice"), Api(server, "bruno")
         try:
             _own_visits_and_regions_only(server, alice, bruno)
         finally:
             alice.close()
             bruno.close()
-            server.close()
 
 
 def _own_visits_and_regions_only(live, alice, bruno) -> None:
