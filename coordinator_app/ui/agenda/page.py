@@ -11,19 +11,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -35,10 +30,9 @@ from coordinator_app.store import Store, agenda_queries
 from coordinator_app.ui import i18n
 from coordinator_app.ui.agenda import labels
 from coordinator_app.ui.agenda.dialogs import MoveDialog
+from coordinator_app.ui.agenda.views import MonthView, WeekView
 
 WEEK, MONTH = "week", "month"
-LATE = QColor("#a4000f")  # WCAG AA on white
-MONTH_LINES = 3
 
 
 class AgendaPage(QWidget):
@@ -65,6 +59,19 @@ class AgendaPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(self._build_top())
+        layout.addLayout(self._build_filters())
+        self.views = QStackedWidget(self)
+        self.week = WeekView(self)
+        self.month = MonthView(self)
+        self.views.addWidget(self.week)
+        self.views.addWidget(self.month)
+        layout.addWidget(self.views, 1)
+        layout.addLayout(self._build_bottom())
+        self._connect()
+
+    def _build_top(self) -> QHBoxLayout:
+        """Title, then previous / today / next and the week-or-month choice."""
         top = QHBoxLayout()
         self.heading = QLabel(self)
         self.heading.setObjectName("page-title")
@@ -78,8 +85,10 @@ class AgendaPage(QWidget):
             button.setAutoDefault(False)
             top.addWidget(button)
         top.addWidget(self.view_box)
-        layout.addLayout(top)
+        return top
 
+    def _build_filters(self) -> QHBoxLayout:
+        """The period shown, then the region and « moi » filters."""
         filters = QHBoxLayout()
         self.period = QLabel(self)
         self.period.setObjectName("section-title")
@@ -96,31 +105,10 @@ class AgendaPage(QWidget):
         filters.addWidget(self.region_label)
         filters.addWidget(self.region_box)
         filters.addWidget(self.mine_box)
-        layout.addLayout(filters)
+        return filters
 
-        self.views = QStackedWidget(self)
-        self.week = QTreeWidget(self)
-        self.week.setObjectName("agenda-week")
-        self.week.setColumnCount(5)
-        self.week.setRootIsDecorated(False)
-        self.week.setAlternatingRowColors(True)
-        self.week.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.week.setUniformRowHeights(True)
-        header = self.week.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.month = QTableWidget(self)
-        self.month.setObjectName("agenda-month")
-        self.month.setColumnCount(7)
-        self.month.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.month.setWordWrap(True)
-        self.month.verticalHeader().setVisible(False)
-        self.month.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.month.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.views.addWidget(self.week)
-        self.views.addWidget(self.month)
-        layout.addWidget(self.views, 1)
-
+    def _build_bottom(self) -> QHBoxLayout:
+        """The summary of the period, then plan / move / print."""
         bottom = QHBoxLayout()
         self.summary = QLabel(self)
         self.summary.setObjectName("count")
@@ -132,8 +120,9 @@ class AgendaPage(QWidget):
         for button in (self.plan_button, self.move_button, self.print_button):
             button.setAutoDefault(False)
             bottom.addWidget(button)
-        layout.addLayout(bottom)
+        return bottom
 
+    def _connect(self) -> None:
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.today_button.clicked.connect(self.go_today)
@@ -290,76 +279,15 @@ class AgendaPage(QWidget):
                     labels.day_text(start), f"{labels.day_text(end)} {end.year}"
                 )
             )
-            self._fill_week(start)
+            self.week.fill(start, self.entries, self.staff_names)
         else:
             self.period.setText(labels.initial_capital(labels.month_name(self.day)))
-            self._fill_month(start, end)
+            self.month.fill(
+                start, end, self.entries, month=self.day.month, today=self.store.today()
+            )
         self.views.setCurrentIndex(0 if self.mode == WEEK else 1)
         self._summarise()
         self._update_buttons()
-
-    def _fill_week(self, monday: dt.date) -> None:
-        selected = self.selected_entry()
-        self.week.clear()
-        bold = QFont(self.week.font())
-        bold.setBold(True)
-        for offset in range(7):
-            day = monday + dt.timedelta(days=offset)
-            heading = QTreeWidgetItem(self.week, [labels.initial_capital(labels.day_text(day))])
-            heading.setFirstColumnSpanned(True)
-            heading.setFont(0, bold)
-            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            heading.setData(0, Qt.ItemDataRole.UserRole + 1, day.isoformat())
-            todays = [e for e in self.entries if e.day == day]
-            if not todays:
-                empty = QTreeWidgetItem(self.week, ["", self.tr("Rien de prévu")])
-                empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                empty.setForeground(1, QBrush(QColor("#4a5a66")))
-            for entry in todays:
-                item = QTreeWidgetItem(
-                    self.week,
-                    [
-                        self.tr("Journée") if entry.all_day else labels.time_text(entry.start),
-                        labels.label(entry),
-                        entry.project_name,
-                        labels.place(entry),
-                        ", ".join(self.staff_names.get(a, a) for a in entry.staff),
-                    ],
-                )
-                item.setData(0, Qt.ItemDataRole.UserRole, entry)
-                if entry.state in (agenda.TO_RESCHEDULE, "overdue"):
-                    for column in range(5):
-                        item.setForeground(column, QBrush(LATE))
-                if selected is not None and entry.uid == selected.uid:
-                    self.week.setCurrentItem(item)
-        room = max(self.week.viewport().width(), 560)
-        for column, share in enumerate((0.09, 0.18, 0.29, 0.3)):
-            self.week.setColumnWidth(column, int(room * share))
-
-    def _fill_month(self, start: dt.date, end: dt.date) -> None:
-        weeks = ((end - start).days + 1) // 7
-        self.month.clearContents()
-        self.month.setRowCount(weeks)
-        for index in range((end - start).days + 1):
-            day = start + dt.timedelta(days=index)
-            todays = [e for e in self.entries if e.day == day]
-            lines = [str(day.day)]
-            for entry in todays[:MONTH_LINES]:  # short in the grid, whole in the tooltip
-                lines.append(f"{labels.short(entry)} {entry.project_name}")
-            if len(todays) > MONTH_LINES:
-                lines.append(self.tr("… et {0} autres").format(len(todays) - MONTH_LINES))
-            item = QTableWidgetItem("\n".join(lines))
-            item.setToolTip(
-                "\n".join(f"{labels.when(e)}{labels.label(e)} — {e.project_name}" for e in todays)
-            )
-            item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            if day.month != self.day.month:
-                item.setForeground(QBrush(QColor("#6b7a85")))
-            if any(e.state in (agenda.TO_RESCHEDULE, "overdue") for e in todays):
-                item.setForeground(QBrush(LATE))
-            if day == self.store.today():
-                item.setBackground(QBrush(QColor("#e3f1ea")))
-            self.month.setItem(index // 7, index % 7, item)
 
     def _summarise(self) -> None:
         planned = sum(e.kind == agenda.VISIT and e.state == "planifiee" for e in self.entries)
@@ -381,18 +309,11 @@ class AgendaPage(QWidget):
 
     # -- entries ------------------------------------------------------------------------------
     def selected_entry(self) -> agenda.Entry | None:
-        item = self.week.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return self.week.selected_entry()
 
     def select(self, record_id: str) -> bool:
         """Select the entry of a record in the week view (tests and the reminder use it)."""
-        for index in range(self.week.topLevelItemCount()):
-            item = self.week.topLevelItem(index)
-            entry = item.data(0, Qt.ItemDataRole.UserRole)
-            if entry is not None and entry.record_id == record_id:
-                self.week.setCurrentItem(item)
-                return True
-        return False
+        return self.week.select(record_id)
 
     def _update_buttons(self) -> None:
         entry = self.selected_entry()
