@@ -16,13 +16,11 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,50 +32,13 @@ from coordinator_app.store import Store
 from coordinator_app.store import queries as q
 from coordinator_app.store.summary import live_projects
 from coordinator_app.ui import i18n
+from coordinator_app.ui.dashboard_card import Card
 from coordinator_app.ui.lists.columns import ACTION_COLUMNS
 from coordinator_app.ui.lists.model import RecordTableModel
 from coordinator_app.ui.tasks import run_in_background
 
 BAR_COLOUR = QColor("#1f6f50")
 YEAR_WIDTH = 30
-
-
-class Card(QFrame):
-    """One figure with its caption (« 2 576 » / « jeunes »)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(7, 6, 7, 6)
-        layout.setSpacing(0)
-        self.value = QLabel("—")
-        self.value.setObjectName("card-value")
-        self.caption = QLabel()
-        self.caption.setObjectName("card-caption")
-        self.caption.setWordWrap(True)
-        self.note = QLabel()
-        self.note.setObjectName("card-note")
-        self.note.setWordWrap(True)
-        for label in (self.value, self.caption, self.note):
-            layout.addWidget(label)
-        layout.addStretch(1)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-
-    def set(self, value: str, caption: str, note: str = "") -> None:
-        self.value.setText(value)
-        self.caption.setText(caption)
-        # As wide as the caption's longest word and the figure: a word is never cut.
-        words = caption.split() or [""]
-        fm = self.caption.fontMetrics()
-        self.caption.setMinimumWidth(max(fm.horizontalAdvance(w) for w in words) + 2)
-        self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance(value) + 2)
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
-        self.setAccessibleName(f"{caption} : {value}")
-        self.setAccessibleDescription(note)
 
 
 class Dashboard(QWidget):
@@ -100,6 +61,16 @@ class Dashboard(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 8)
         outer.setSpacing(10)
+        outer.addLayout(self._build_filters())
+        outer.addLayout(self._build_cards())
+        bottom = QHBoxLayout()
+        bottom.setSpacing(10)
+        bottom.addWidget(self._build_chart(), 1)
+        bottom.addLayout(self._build_overdue(), 1)
+        outer.addLayout(bottom, 1)
+
+    def _build_filters(self) -> QHBoxLayout:
+        """The page title, then the region and year the figures are for."""
         top = QHBoxLayout()
         self.title_label = QLabel()
         self.title_label.setObjectName("page-title")
@@ -113,8 +84,10 @@ class Dashboard(QWidget):
             top.addWidget(label)
             top.addWidget(combo)
         self.region.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        outer.addLayout(top)
+        return top
 
+    def _build_cards(self) -> QHBoxLayout:
+        """One group of cards per program."""
         cards = QHBoxLayout()
         cards.setSpacing(10)
         self.jeune_box = QGroupBox()
@@ -137,10 +110,10 @@ class Dashboard(QWidget):
             for number, card in enumerate(group):
                 grid.addWidget(card, number // per_row, number % per_row)
             cards.addWidget(box, stretch)
-        outer.addLayout(cards)
+        return cards
 
-        bottom = QHBoxLayout()
-        bottom.setSpacing(10)
+    def _build_chart(self) -> QChartView:
+        """The bar chart of farm co-ops founded per year."""
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.legend().hide()
@@ -149,8 +122,10 @@ class Dashboard(QWidget):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(240)
         self.chart_view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        bottom.addWidget(self.chart_view, 1)
+        return self.chart_view
 
+    def _build_overdue(self) -> QVBoxLayout:
+        """Overdue follow-ups, paged from the store like the lists; Entrée opens the project."""
         overdue = QVBoxLayout()
         self.overdue_label = QLabel()
         self.overdue_label.setObjectName("section-title")
@@ -176,8 +151,7 @@ class Dashboard(QWidget):
         self.overdue_view.activated.connect(self._open_overdue)
         self.overdue_model.counted_signal.connect(self._show_overdue_count)
         overdue.addWidget(self.overdue_view, 1)
-        bottom.addLayout(overdue, 1)
-        outer.addLayout(bottom, 1)
+        return overdue
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(self.tr("Tableau de bord"))

@@ -66,7 +66,23 @@ class ImportDialog(QDialog):
         self.checked_key: tuple[str, str] | None = None
         self.setObjectName("import-dialog")
         self.resize(980, 680)
+        self._build_choices()
+        self._build_results()
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.preview_title)
+        layout.addWidget(self.preview, 2)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems_title)
+        layout.addWidget(self.problems, 3)
+        layout.addWidget(self.buttons)
+        self._connect()
+        self.retranslate_ui()
 
+    def _build_choices(self) -> None:
+        """The file and what it holds."""
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("import-path")
         self.browse_button = QPushButton()
@@ -83,6 +99,8 @@ class ImportDialog(QDialog):
         self.form.addRow(self.file_label, file_row)
         self.form.addRow(self.kind_label, self.kind_combo)
 
+    def _build_results(self) -> None:
+        """The preview of the first rows, the check's summary and its table of problems."""
         self.preview_title = QLabel()
         self.preview = QTableWidget()
         self.preview.setObjectName("import-preview")
@@ -106,6 +124,8 @@ class ImportDialog(QDialog):
         )
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 
+    def _build_buttons(self) -> None:
+        """« Vérifier », then « Importer » (enabled once a check found no blocking problem)."""
         self.buttons = QDialogButtonBox()
         self.check_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -114,23 +134,13 @@ class ImportDialog(QDialog):
         self.import_button.setObjectName("import-run")
         self.import_button.setEnabled(False)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.preview_title)
-        layout.addWidget(self.preview, 2)
-        layout.addWidget(self.notes)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.problems_title)
-        layout.addWidget(self.problems, 3)
-        layout.addWidget(self.buttons)
-
+    def _connect(self) -> None:
         self.browse_button.clicked.connect(self.browse)
         self.path_edit.editingFinished.connect(self.load_preview)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.load_preview())
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.run_import)
         self.close_button.clicked.connect(self.reject)
-        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_tr("Importer des données"))
