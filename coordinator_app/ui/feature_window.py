@@ -12,11 +12,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-    from PySide6.QtGui import QAction
+    from PySide6.QtCore import Qt, SignalInstance
+    from PySide6.QtGui import QAction, QIcon
     from PySide6.QtWidgets import QMenu, QStackedWidget, QStatusBar, QToolBar, QWidget
 
     from coordinator_app.store import Store
+    from coordinator_app.ui.agenda.page import AgendaPage
     from coordinator_app.ui.status import StatusBar
     from coordinator_app.ui.tasks import Task
     from coordinator_app.ui.undo import UndoOffer
@@ -38,6 +39,8 @@ class FeatureWindow(Protocol):
     undo: UndoOffer
     stack: QStackedWidget
     welcome: QWidget
+    workspace: QWidget
+    agenda_page: AgendaPage
     record_openers: dict[str, Any]
     data_changed: SignalInstance
     language_changed: SignalInstance
@@ -56,6 +59,12 @@ class FeatureWindow(Protocol):
 
     def show_error(self, error: BaseException) -> Any: ...
 
+    def watch(self, name: str, kinds: frozenset[str], refresh_page: Callable[[], None]) -> None: ...
+
+    def open_record(self, kind: str, record_id: str) -> None: ...
+
+    def show_page(self, key: str) -> None: ...
+
     def current_project_id(self) -> str | None: ...
 
     def current_visit_id(self) -> str | None: ...
@@ -71,3 +80,15 @@ class FeatureWindow(Protocol):
     def close(self) -> bool: ...
 
     def statusBar(self) -> QStatusBar: ...
+
+    def addToolBar(
+        self, area: Qt.ToolBarArea | QToolBar, toolbar: QToolBar | None = None
+    ) -> Any: ...
+
+    def addToolBarBreak(self, area: Qt.ToolBarArea = ...) -> None: ...
+
+    def windowIcon(self) -> QIcon: ...
+
+    def raise_(self) -> None: ...
+
+    def activateWindow(self) -> None: ...

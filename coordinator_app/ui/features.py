@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coordinator_app.ui.feature_window import FeatureWindow
 
 FEATURE_MODULES: tuple[str, ...] = (
     "coordinator_app.ui.import_export_actions",
@@ -30,7 +33,9 @@ def _is_missing(error: ModuleNotFoundError, name: str) -> bool:
     return missing == name or name.startswith(missing + ".")
 
 
-def install_features(window: Any, modules: tuple[str, ...] = FEATURE_MODULES) -> list[str]:
+def install_features(
+    window: FeatureWindow, modules: tuple[str, ...] = FEATURE_MODULES
+) -> list[str]:
     """Import each feature module and call its ``install(window)``; returns those installed."""
     installed = []
     for name in modules:

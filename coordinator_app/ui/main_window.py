@@ -5,8 +5,11 @@ long work goes through ``run_task`` (``ui.tasks``), errors through ``show_error`
 Feature modules (forms, import/export, reports, sync) plug in through ``ui.features`` and use the
 stable names below: ``store``, ``data_dir``, ``menu_file``, ``menu_reports``, ``menu_tools``,
 ``toolbar``, ``run_task``, ``show_error``, ``current_project_id``, ``current_visit_id``,
-``refresh``, ``open_record``, ``record_openers``, ``data_changed``, ``request_server_login``,
-``conflicts_page``, ``refresh_status``.
+``refresh``, ``open_record``, ``record_openers``, ``data_changed``, ``records_changed``, ``watch``,
+``request_server_login``, ``conflicts_page``, ``refresh_status``.
+
+After a user action (``ui.operations.run_operation``) the window refreshes only the pages that show
+the kinds it changed (``ui.refresh``); ``data_changed`` (a sync, an import) reloads them all.
 """
 
 from __future__ import annotations
@@ -16,32 +19,33 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
-from coordinator_app import APP_NAME, __version__
+from coordinator_app import APP_NAME
 from coordinator_app.domain.stages import CIEC, FERME_COOP, JEUNE_COOP
+from coordinator_app.operations import ALL, Changes
 from coordinator_app.store import Store, open_store
 from coordinator_app.store import queries as q
-from coordinator_app.store.demo import load_demo
 from coordinator_app.store.paths import resolve_data_dir
-from coordinator_app.ui import errors, i18n, keyboard
+from coordinator_app.ui import errors, i18n, keyboard, refresh
+from coordinator_app.ui.about import app_icon, show_about
 from coordinator_app.ui.agenda.page import AgendaPage
+from coordinator_app.ui.conflicts_page import ConflictsPage
 from coordinator_app.ui.dashboard import Dashboard
+from coordinator_app.ui.demo_loading import load_demo_data
 from coordinator_app.ui.features import install_features
 from coordinator_app.ui.lists.page import ListPage
 from coordinator_app.ui.lists.pages import ProjectListPage, SuivisPage, VisitListPage
+from coordinator_app.ui.menus import build_menus
+from coordinator_app.ui.operations import bus
 from coordinator_app.ui.status import StatusBar
 from coordinator_app.ui.tasks import ProgressReporter, Task, run_in_background
 from coordinator_app.ui.undo import UndoOffer
@@ -63,58 +67,11 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
 META_WELCOME_DONE = "welcome_done"
 
 
-class ConflictsPage(QWidget):
-    """The « Conflits » page: the sync feature puts its widget in ``layout()`` (or ``set_widget``).
-
-    Until then it shows a placeholder, hidden as soon as another widget joins the layout.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 8)
-        self.placeholder = QLabel()
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        layout.addWidget(self.placeholder)
-        self.retranslate_ui()
-
-    def set_widget(self, widget: QWidget) -> None:
-        self.layout().addWidget(widget)
-        self._update_placeholder()
-
-    def _update_placeholder(self) -> None:
-        self.placeholder.setVisible(self.layout().count() <= 1)
-
-    def childEvent(self, event: Any) -> None:
-        super().childEvent(event)
-        if event.type() in (QEvent.Type.ChildAdded, QEvent.Type.ChildRemoved) and hasattr(
-            self, "placeholder"
-        ):
-            self._update_placeholder()
-
-    def showEvent(self, event: Any) -> None:
-        self._update_placeholder()
-        super().showEvent(event)
-
-    def retranslate_ui(self) -> None:
-        self.placeholder.setText(
-            self.tr(
-                "Aucun conflit de synchronisation. Les conflits apparaîtront ici après une "
-                "synchronisation avec le serveur."
-            )
-        )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-
 class MainWindow(QMainWindow):
     """The coordinator's window over one open profile."""
 
-    data_changed = Signal()  # records were written: lists, dashboard and status reload
+    data_changed = Signal()  # anything may have changed (a sync, an import): everything reloads
+    records_changed = Signal(object)  # an operation's ``Changes``, after the pages refreshed
     request_server_login = Signal()  # « Se connecter au serveur » (the sync feature connects)
     request_preferences_server = Signal()  # Préférences → Serveur de synchronisation
     language_changed = Signal(str)
@@ -144,7 +101,6 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(store, self)
         self.setStatusBar(self.status)
         self.undo = UndoOffer(self)
-        self.undo.undone.connect(self.data_changed)
         self.suivis_page.undo = self.undo
         self._build_menus()
 
@@ -152,6 +108,9 @@ class MainWindow(QMainWindow):
         self.welcome.server_login_requested.connect(self.request_server_login)
         self.welcome.start_empty_requested.connect(self.start_without_data)
         self.data_changed.connect(self.refresh)
+        self.refresher = refresh.PageRefresher()
+        self._watch_pages()
+        bus().changed.connect(self._operation_done)
 
         self.installed_features = install_features(self)
         self._hide_empty_menus()
@@ -178,7 +137,7 @@ class MainWindow(QMainWindow):
             FERME_COOP: ProjectListPage(self.store, FERME_COOP),
         }
         self.visits_page = VisitListPage(self.store)
-        self.suivis_page = SuivisPage(self.store, self.run_task)
+        self.suivis_page = SuivisPage(self.store)
         self.conflicts_page = ConflictsPage()
         self.agenda_page = AgendaPage(self.store)  # wired by ui.agenda.actions
         self.page_by_key: dict[str, QWidget] = {
@@ -199,69 +158,13 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             if hasattr(page, "open_requested"):
                 page.open_requested.connect(self.open_record)
-        self.suivis_page.item_changed.connect(self.data_changed)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("")
-        self.menu_view = bar.addMenu("")
-        self.menu_reports = bar.addMenu("")
-        self.menu_tools = bar.addMenu("")
-        self.menu_preferences = bar.addMenu("")
-        self.menu_help = bar.addMenu("")
-
-        self.action_quit = QAction(self)
-        self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
-        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.action_quit.triggered.connect(self.close)
-        self.menu_file.addAction(self.action_quit)
-
-        self.page_actions: list[QAction] = []
-        for number, (key, _title) in enumerate(NAVIGATION, start=1):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
-            self.menu_view.addAction(action)
-            self.page_actions.append(action)
-        self.menu_view.addSeparator()
-        self.action_find = QAction(self)
-        self.action_find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.action_find.triggered.connect(self.focus_search)
-        self.action_refresh = QAction(self)
-        self.action_refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.action_refresh.triggered.connect(self.refresh)
-        self.menu_view.addAction(self.action_find)
-        self.menu_view.addAction(self.action_refresh)
-
-        self.menu_language = self.menu_preferences.addMenu("")
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in i18n.LANGUAGES:
-            action = QAction(name, self, checkable=True)
-            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
-            self.language_group.addAction(action)
-            self.menu_language.addAction(action)
-            self.language_actions[code] = action
-        self.language_actions[i18n.current_language()].setChecked(True)
-        self.action_server_preferences = QAction(self)
-        self.action_server_preferences.triggered.connect(self.request_preferences_server)
-        self.menu_preferences.addAction(self.action_server_preferences)
-
-        self.action_about = QAction(self)
-        self.action_about.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.action_about.triggered.connect(self.show_about)
-        self.menu_help.addAction(self.action_about)
-
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("main-toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        build_menus(self, [key for key, _title in NAVIGATION])
 
     def _hide_empty_menus(self) -> None:
         for menu in (self.menu_reports, self.menu_tools):
@@ -356,16 +259,40 @@ class MainWindow(QMainWindow):
         return row.get("visit_id")
 
     # -- data -----------------------------------------------------------------------------------
+    def _watch_pages(self) -> None:
+        """Which kinds each page shows (``ui.refresh``); features add theirs through ``watch``."""
+        self.watch("dashboard", refresh.DASHBOARD_KINDS, self.dashboard.refresh)
+        for key, program in (
+            ("ciec", CIEC),
+            ("jeune_coop", JEUNE_COOP),
+            ("ferme_coop", FERME_COOP),
+        ):
+            self.watch(key, refresh.PROJECT_LIST_KINDS, self.project_pages[program].refresh)
+        self.watch("visits", refresh.VISIT_LIST_KINDS, self.visits_page.refresh)
+        self.watch("suivis", refresh.SUIVIS_KINDS, self.suivis_page.refresh)
+        self.watch("status", refresh.STATUS_KINDS, self.refresh_status)
+
+    def watch(self, name: str, kinds: frozenset[str], refresh_page: Callable[[], None]) -> None:
+        """Refresh ``refresh_page`` after any operation that changed one of ``kinds``."""
+        self.refresher.watch(name, kinds, refresh_page)
+
+    def _operation_done(self, store: Store, changes: Changes) -> None:
+        """An operation over this window's profile finished: refresh what shows its kinds."""
+        if store is not self.store:
+            return  # another window's profile (tests open several)
+        if self.stack.currentWidget() is not self.workspace and not q.is_empty(self.store):
+            self.stack.setCurrentWidget(self.workspace)
+        self.refresher.apply(changes)
+        self.records_changed.emit(changes)
+
     def refresh(self) -> None:
-        """Reload lists, dashboard and status after data changed (queries run off the GUI thread)."""
+        """Reload every page and the status (F5, a sync, an import; queries run off the GUI
+        thread)."""
         if self.stack.currentWidget() is not self.workspace and not q.is_empty(self.store):
             self.stack.setCurrentWidget(self.workspace)
         self._demo = self.store.get_meta("demo") == "1"
         self._update_title()
-        self.dashboard.refresh()
-        for page in (*self.project_pages.values(), self.visits_page, self.suivis_page):
-            page.refresh()
-        self.refresh_status()
+        self.refresher.apply(Changes(ALL))
 
     def refresh_status(self) -> None:
         self.status.refresh()
@@ -417,40 +344,7 @@ class MainWindow(QMainWindow):
     # -- welcome --------------------------------------------------------------------------------
     def load_demo_data(self) -> Task[int]:
         """Load the demo data set in the background, then show the dashboard."""
-        store = self.store
-
-        def work(reporter: ProgressReporter) -> int:
-            text = QCoreApplication.translate(
-                "MainWindow", "Chargement des données de démonstration"
-            )
-            return load_demo(
-                store, seed=1, progress=lambda done, total: reporter.report(done, total, text)
-            )
-
-        def done(count: int) -> None:
-            self.welcome.set_busy(False)
-            self.show_workspace()
-            self.show_page("dashboard")
-            self.statusBar().showMessage(
-                i18n.count(
-                    self.tr("Données de démonstration chargées : %n enregistrement(s).", "", count),
-                    count,
-                ),
-                8000,
-            )
-            self.demo_loaded.emit(count)
-
-        def failed(error: BaseException) -> None:
-            self.welcome.set_busy(False)
-            self.show_error(error)
-
-        self.welcome.set_busy(True, self.tr("Chargement des données de démonstration…"))
-        return self.run_task(
-            work,
-            on_success=done,
-            on_error=failed,
-            label=self.tr("Données de démonstration"),
-        )
+        return load_demo_data(self)
 
     def start_without_data(self) -> None:
         self.store.set_meta(META_WELCOME_DONE, "1")
@@ -468,31 +362,7 @@ class MainWindow(QMainWindow):
         self.language_changed.emit(lang)
 
     def show_about(self) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("À propos de Carnet COOP"))
-        box.setIconPixmap(app_icon().pixmap(64, 64))
-        box.setText(
-            self.tr(
-                "<b>{name}</b> {version}<br>Carnet de terrain du personnel du CQCM : "
-                "projets CIEC, Jeune COOP et coopératives agricoles."
-            ).format(name=APP_NAME, version=__version__)
-        )
-        # A zero-width space after each separator lets a long profile path wrap in the box.
-        path = str(self.data_dir).replace("/", "/\u200b").replace("\\", "\\\u200b")
-        box.setInformativeText(self.tr("Profil : {path}").format(path=path))
-        box.open()
-        return box
-
-
-def app_icon() -> QIcon:
-    from coordinator_app.resource_paths import resource_path
-
-    icon = QIcon()
-    for name in ("carnet-coop.svg", "carnet-coop.png"):
-        path = resource_path("icons", name)
-        if path.is_file():
-            icon.addFile(str(path))
-    return icon
+        return show_about(self, self.data_dir)
 
 
 def create_main_window(data_dir: str | Path | None, *, passphrase: str | None = None) -> MainWindow:

@@ -7,8 +7,6 @@ follow-ups and every change in the history. Préférences → « Votre nom… »
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -24,7 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.errors import UserError
+from coordinator_app.operations import PERSON, Changes
+from coordinator_app.operations.people import set_person_name
 from coordinator_app.store import Store, people
+from coordinator_app.ui.feature_window import FeatureWindow
+from coordinator_app.ui.operations import run_operation
 
 META_NAME_ASKED = "name_asked"  # « Plus tard » was chosen: the bar does not come back
 # ``sync.settings.META_DEMO`` / ``META_URL``, read here without importing the sync client (httpx,
@@ -106,19 +108,20 @@ class NameDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        try:
-            people.set_local_name(self.store, self.name.text())
-        except UserError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return
-        self.accept()
+        name = self.name.text()
+        run_operation(
+            self,
+            self.store,
+            lambda store: set_person_name(store, name),
+            on_success=lambda _changes: self.accept(),
+            on_error=lambda error: _show_refusal(self.error, error),
+        )
 
 
 class PersonFeature:
     """The « Votre nom » bar and the Préférences action of one window."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: FeatureWindow) -> None:
         self.window = window
         self.store: Store = window.store
         self.bar = QToolBar(window)
@@ -140,7 +143,7 @@ class PersonFeature:
         )
         self.action.triggered.connect(self.open_dialog)
         window.menu_preferences.addAction(self.action)
-        window.data_changed.connect(self.update_bar)
+        window.watch("person-bar", frozenset({PERSON}), self.update_bar)
         window.stack.currentChanged.connect(lambda _i: self.update_bar())
         self.update_bar()
 
@@ -159,29 +162,44 @@ class PersonFeature:
         self.bar.setVisible(self.should_ask())
 
     def save(self) -> None:
-        try:
-            people.set_local_name(self.store, self.prompt.name.text())
-        except UserError as error:
-            self.prompt.error.setText(str(error))
-            self.prompt.error.show()
-            return
-        self.prompt.error.hide()
-        self.update_bar()
-        self.window.data_changed.emit()
+        """« Enregistrer » in the bar: the ``set_person_name`` operation (the window refreshes
+        the pages that show the person; the bar hides itself through ``watch``)."""
+        name = self.prompt.name.text()
+
+        def saved(_changes: Changes) -> None:
+            self.prompt.error.hide()
+            self.update_bar()
+
+        run_operation(
+            self.prompt,
+            self.store,
+            lambda store: set_person_name(store, name),
+            on_success=saved,
+            on_error=lambda error: _show_refusal(self.prompt.error, error),
+        )
 
     def later(self) -> None:
+        # A preference of this laptop, not a record: no journal, no sync, no page shows it.
+
         self.store.set_meta(META_NAME_ASKED, "1")
         self.update_bar()
 
     def open_dialog(self) -> NameDialog:
         dialog = NameDialog(self.store, self.window)
         dialog.accepted.connect(self.update_bar)
-        dialog.accepted.connect(self.window.data_changed)
         dialog.open()
         return dialog
 
 
-def install(window: Any) -> PersonFeature:
+def _show_refusal(label: QLabel, error: BaseException) -> None:
+    """An unusable name is said under the field; anything else is a bug and surfaces."""
+    if not isinstance(error, UserError):
+        raise error
+    label.setText(str(error))
+    label.show()
+
+
+def install(window: FeatureWindow) -> PersonFeature:
     """Called by ``ui.features`` once the window is built."""
     window.person = PersonFeature(window)
     return window.person

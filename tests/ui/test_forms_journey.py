@@ -59,7 +59,7 @@ def test_record_a_visit_offline_then_find_it_after_reopening(
     type_cell(qtbot, editor.actions, 0, 2, "2020-06-30")  # already overdue: shows in Suivis
     with qtbot.waitSignal(editor.files_added, timeout=10000):
         qtbot.keyClick(editor.save_button, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
-    with qtbot.waitSignal(window.data_changed):
+    with qtbot.waitSignal(window.records_changed):
         qtbot.keyClick(editor.save_button, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not [w for w in editor.actions.viewport().findChildren(QLineEdit) if w.isVisible()]
 

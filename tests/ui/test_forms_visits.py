@@ -144,6 +144,31 @@ def test_visit_is_written_in_one_transaction(qtbot, store):
     )
 
 
+def test_a_failed_save_leaves_no_row_holding_the_id_of_a_record_that_does_not_exist(qtbot, store):
+    """The follow-up is written before the refused attachment, then rolled back: its row must
+    not keep the id it had for a moment (a second save would then « update » nothing)."""
+    project = seed_ciec(store)["project"]
+    editor = open_visit(qtbot, store, project["id"])
+    editor.add_action()
+    type_cell(qtbot, editor.actions, 0, 0, "Relancer la municipalité")
+    type_cell(qtbot, editor.actions, 0, 1, "Julie")
+    editor.files.add_file(
+        {"sha256": "0" * 64, "filename": "x" * 300, "media_type": "text/plain", "size": 3}
+    )
+    assert editor.save() is None
+    row_ids = [editor.actions.row_id(r) for r in range(editor.actions.rowCount())]
+    file_ids = [info.get("id") for info in editor.files.files()]
+    assert row_ids == [None] and file_ids == [None]
+    assert editor.visit_id is None  # still a new visit
+
+    editor.files.clear()  # the bad file removed, the same rows save as new records
+    with qtbot.waitSignal(editor.saved):
+        editor.save()
+    [action] = store.find("action_item")
+    assert editor.actions.row_id(0) == action["id"]
+    assert action["visit_id"] == editor.visit_id
+
+
 def test_edit_visit_removes_and_adds_follow_ups(qtbot, store):
     project = seed_ciec(store)["project"]
     visit = store.create(

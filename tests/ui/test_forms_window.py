@@ -59,7 +59,7 @@ def test_ctrl_n_records_a_visit_of_the_selected_project(qtbot, tmp_path, open_wi
     show_active(qtbot, dialog)
     type_text(qtbot, editor.panel.editor("observations").focus_widget(), "Première rencontre.")
     editor.actions.add_row({"text": "Préparer l'AG", "owner": "Julie", "due_date": "2020-01-01"})
-    with qtbot.waitSignal(window.data_changed):
+    with qtbot.waitSignal(window.records_changed):
         qtbot.keyClick(editor.save_button, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     [item] = window.store.find("action_item")
     assert item["text"] == "Préparer l'AG"

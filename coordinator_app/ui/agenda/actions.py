@@ -17,9 +17,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSystemTrayIcon, QToolBar
 
+from coordinator_app.operations import changed
 from coordinator_app.store import agenda_queries
 from coordinator_app.ui import i18n
 from coordinator_app.ui.agenda.dialogs import ExportCalendarDialog, FeedDialog, PlanVisitDialog
+from coordinator_app.ui.feature_window import FeatureWindow
+from coordinator_app.ui.operations import announce
+from coordinator_app.ui.refresh import AGENDA_KINDS
 
 CHECK_MINUTES = 30  # how often the running app looks whether the day changed
 
@@ -63,7 +67,9 @@ class ReminderBanner(QToolBar):
 
 
 class AgendaFeature(QObject):
-    def __init__(self, window: Any) -> None:
+    """The agenda's part of the window (see the module docstring)."""
+
+    def __init__(self, window: FeatureWindow) -> None:
         super().__init__(window)
         self.window = window
         self.store = window.store
@@ -75,18 +81,18 @@ class AgendaFeature(QObject):
         self.last_message = ""
 
         self.page.open_requested.connect(window.open_record)
-        self.page.moved.connect(window.data_changed.emit)
+        # The page's « Déplacer » writes through the store itself (ui.agenda.page, split by
+        # another change): a move is announced as a changed visit, like the operation would.
+        self.page.moved.connect(lambda: announce(self.store, changed("visit")))
         self.page.print_requested.connect(self.print_week)
         self.page.plan_requested.connect(self.plan)
-        window.data_changed.connect(self.page.refresh)
+        window.watch("agenda", AGENDA_KINDS, self.page.refresh)
 
         self.export_action = QAction(window)
         self.export_action.setObjectName("action-agenda-export")
         self.export_action.triggered.connect(self.ask_export)
-        quit_action = getattr(window, "action_quit", None)
-        window.menu_file.insertAction(quit_action, self.export_action)
-        if quit_action is not None:
-            window.menu_file.insertSeparator(quit_action)
+        window.menu_file.insertAction(window.action_quit, self.export_action)
+        window.menu_file.insertSeparator(window.action_quit)
         self.feed_action = QAction(window)
         self.feed_action.triggered.connect(self.open_feed)
         window.menu_tools.addAction(self.feed_action)
@@ -100,8 +106,7 @@ class AgendaFeature(QObject):
         window.addToolBar(self.banner)
         self.banner.hide()
         self.banner.open_button.clicked.connect(self.open_agenda)
-        if hasattr(window, "language_changed"):
-            window.language_changed.connect(lambda _lang: self.retranslate())
+        window.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
 
         self.timer = QTimer(self)
@@ -193,7 +198,6 @@ class AgendaFeature(QObject):
     def plan(self) -> PlanVisitDialog:
         dialog = PlanVisitDialog(self.store, self.window, region=self.page.region_box.currentData())
         self._keep(dialog)
-        dialog.accepted.connect(self.window.data_changed.emit)
         dialog.open()
         return dialog
 
@@ -286,6 +290,7 @@ class AgendaFeature(QObject):
         dialog.finished.connect(lambda _r: self.dialogs.remove(dialog))
 
 
-def install(window: Any) -> AgendaFeature:
+def install(window: FeatureWindow) -> AgendaFeature:
+    """Called by ``ui.features`` once the window is built."""
     window.agenda = AgendaFeature(window)
     return window.agenda

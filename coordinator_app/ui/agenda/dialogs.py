@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain import agenda
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import ValidationFailed
+from coordinator_app.operations.agenda import plan_visit
 from coordinator_app.store import Store, agenda_queries
 from coordinator_app.ui.forms.panel import ERROR_STYLE
 from coordinator_app.ui.forms.staff import StaffEditor
+from coordinator_app.ui.operations import run_operation
 
 EXPORT_WEEKS = 8
 
@@ -97,20 +99,27 @@ class PlanVisitDialog(QDialog):
         if not project_id:
             self._show(self.tr("Choisissez un projet."))
             return None
-        try:
-            self.visit = agenda_queries.plan_visit(
-                self.store,
-                project_id,
-                self.when.dateTime().toString("yyyy-MM-ddTHH:mm"),
-                place=self.place.text().strip(),
-                purpose=self.purpose.text().strip(),
-                staff=list(self.staff.raw() or []),
-            )
-        except ValidationFailed as failed:
-            self._show("\n".join(str(p) for p in failed.problems))
+        at = self.when.dateTime().toString("yyyy-MM-ddTHH:mm")
+        place, purpose = self.place.text().strip(), self.purpose.text().strip()
+        staff = list(self.staff.raw() or [])
+        planned = run_operation(
+            self,
+            self.store,
+            lambda store: plan_visit(
+                store, project_id, at, place=place, purpose=purpose, staff=staff
+            ),
+            on_error=self._refused,
+        )
+        if planned is None:
             return None
+        self.visit = planned.visit
         self.accept()
         return self.visit
+
+    def _refused(self, error: BaseException) -> None:
+        if not isinstance(error, ValidationFailed):
+            raise error
+        self._show("\n".join(str(p) for p in error.problems))
 
     def _show(self, text: str) -> None:
         self.problem.setText(text)

@@ -2,8 +2,9 @@
 
 ``install(window)`` is called by ``ui.features`` once the window is built. It registers an opener
 for every kind of record (a project opens its page, a visit its editor, anything else the generic
-form) and adds the creation actions to Fichier → Nouveau and the toolbar. After any save the window
-is told through ``data_changed`` so its lists, dashboard and status bar reload. At start-up, drafts
+form) and adds the creation actions to Fichier → Nouveau and the toolbar. Each save runs as an
+operation (``ui.operations``) that tells the window which kinds changed, so only the pages showing
+them reload. At start-up, drafts
 of new records that were never saved (a crash, a dead battery) are offered back.
 """
 
@@ -93,11 +94,10 @@ class FormsFeature(QObject):
         return lambda _window, record_id: self.open_form(kind, record_id)
 
     def _keep(self, dialog: QDialog, *, modal: bool = False) -> QDialog:
-        """Keep the dialog alive while open; tell the window when it saved something."""
+        """Keep the dialog alive while open (its saves announce themselves, ``ui.operations``)."""
         self.dialogs.append(dialog)
         # Ctrl+Z undoes a restored value from the form's own window too
         dialog.addAction(self.window.undo.action)
-        dialog.accepted.connect(self.window.data_changed.emit)
         dialog.finished.connect(lambda _result: self._forget(dialog))
         if modal:
             dialog.open()
@@ -124,7 +124,6 @@ class FormsFeature(QObject):
                 return dialog
         dialog = ProjectDialog(self.store, project_id, self.window)
         dialog.page.choose_files = lambda parent: self.choose_files(parent)
-        dialog.page.changed.connect(self.window.data_changed.emit)
         reports = getattr(self.window, "reports", None)
         if reports is not None:
             dialog.page.add_button(
@@ -169,7 +168,6 @@ class FormsFeature(QObject):
         dialog = EntityFormDialog(
             self.store, kind, record_id, defaults=defaults, parent=self.window
         )
-        dialog.form.changed.connect(self.window.data_changed.emit)
         return self._keep(dialog)
 
     # -- actions --------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """The generic form that creates or edits one record of any kind, derived from its ``EntitySpec``.
 
-The form holds no business rule: it shows one editor per field, hands the typed values to
-``store.create`` / ``store.update`` (which validate through the domain) and puts each French
-message under its field. Project fields that belong to another program are hidden as soon as the
+The form holds no business rule: it shows one editor per field, hands the typed values to the
+``operations.records.save_record`` operation (through ``ui.operations.run_operation``; the store
+validates through the domain) and puts each French message under its field. Project fields that belong to another program are hidden as soon as the
 program is chosen, and the stage list offers only that program's stages.
 """
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import FieldProblem, UserError, ValidationFailed
 from coordinator_app.domain.stages import ALL_STAGE_CHOICES, STAGES
-from coordinator_app.domain.validation import clean_record
+from coordinator_app.operations.records import SavedRecord, record_problems, save_record
 from coordinator_app.store import Store
 from coordinator_app.ui.forms.draft_keeper import (
     DiscardBanner,
@@ -37,6 +37,7 @@ from coordinator_app.ui.forms.draft_keeper import (
 from coordinator_app.ui.forms.fields import ChoiceEditor, record_title, tr_domain
 from coordinator_app.ui.forms.history import HistoryView
 from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
+from coordinator_app.ui.operations import run_operation
 
 
 def report_unexpected(parent: QWidget, error: BaseException) -> None:
@@ -92,7 +93,40 @@ class EntityForm(DraftedForm, QWidget):
         self.setObjectName(f"form_{kind}")
         self.setAccessibleName(self.window_title())
 
+        self._build(defaults)
+        self._start_drafts(defaults)
+
+    def _build(self, defaults: dict[str, Any]) -> None:
         layout = QVBoxLayout(self)
+        self._build_heading(layout)
+        specs = [f for f in self.spec.fields if f.name not in self.fixed]
+        self.panel = FieldsPanel(self.store, specs, self, scope=self.fixed)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.panel)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scroll
+        self.history_view: HistoryView | None = None
+        if self.record:
+            # An existing record: its change history beside the fields, one tab away.
+            self.tabs = QTabWidget(self)
+            self.tabs.addTab(scroll, self.tr("Fiche"))
+            self.history_view = HistoryView(self.store, self.kind, self.record_id, self)
+            self.history_view.restored.connect(self._value_restored)
+            self.tabs.addTab(self.history_view, self.tr("Historique des modifications"))
+            layout.addWidget(self.tabs, 1)
+        else:
+            layout.addWidget(scroll, 1)
+        self.save_button = QPushButton(self.tr("Enregistrer (Ctrl+S)"), self)
+        self.save_button.setAccessibleName(self.tr("Enregistrer"))
+        self.cancel_button = QPushButton(self.tr("Annuler (Échap)"), self)
+        self.cancel_button.setAccessibleName(self.tr("Annuler"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancel)
+        layout.addLayout(add_button_row(self, self.save_button, self.cancel_button))
+
+    def _build_heading(self, layout: QVBoxLayout) -> None:
+        """Title, the parent record it belongs to, the draft banners and the problems' summary."""
         self.heading = QLabel(self.window_title(), self)
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.heading.setWordWrap(True)
@@ -113,43 +147,19 @@ class EntityForm(DraftedForm, QWidget):
         self.summary.setVisible(False)
         layout.addWidget(self.summary)
 
-        specs = [f for f in self.spec.fields if f.name not in self.fixed]
-        self.panel = FieldsPanel(store, specs, self, scope=self.fixed)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.panel)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll = scroll
-        self.history_view: HistoryView | None = None
-        if self.record:
-            # An existing record: its change history beside the fields, one tab away.
-            self.tabs = QTabWidget(self)
-            self.tabs.addTab(scroll, self.tr("Fiche"))
-            self.history_view = HistoryView(store, kind, record_id, self)
-            self.history_view.restored.connect(self._value_restored)
-            self.tabs.addTab(self.history_view, self.tr("Historique des modifications"))
-            layout.addWidget(self.tabs, 1)
-        else:
-            layout.addWidget(scroll, 1)
-
-        self.save_button = QPushButton(self.tr("Enregistrer (Ctrl+S)"), self)
-        self.save_button.setAccessibleName(self.tr("Enregistrer"))
-        self.cancel_button = QPushButton(self.tr("Annuler (Échap)"), self)
-        self.cancel_button.setAccessibleName(self.tr("Annuler"))
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.cancel)
-        layout.addLayout(add_button_row(self, self.save_button, self.cancel_button))
-
-        scope = str(self.fixed.get(parent_field) or "") if not record_id else ""
+    def _start_drafts(self, defaults: dict[str, Any]) -> None:
+        """Fill the fields, then keep every edit as a draft and offer one kept from before."""
+        parent_field = self.spec.parent_field
+        scope = str(self.fixed.get(parent_field) or "") if not self.record_id else ""
         self.keeper = DraftKeeper(
-            store, kind, record_id, self.draft_values, scope=scope, parent=self
+            self.store, self.kind, self.record_id, self.draft_values, scope=scope, parent=self
         )
         self.keeper.enabled = False
         if self.record:
             self.panel.set_values(self.record)
         else:
             self.panel.set_raw_values(defaults)
-        if kind == "project":
+        if self.kind == "project":
             self.panel.editor("program").changed.connect(self._apply_program)
             self._apply_program()
         self.keeper.enabled = True
@@ -224,36 +234,35 @@ class EntityForm(DraftedForm, QWidget):
         """Validate and store; on problems, mark the fields and keep everything as typed."""
         values = self.values()
         problems = self.panel.reference_problems()
-        try:
-            if problems:
-                self._collect_domain_problems(values, problems)
-                raise ValidationFailed(problems, self.kind)
-            if self.record_id:
-                record = self.store.update(self.kind, self.record_id, values)
-            else:
-                record = self.store.create(self.kind, values)
-        except ValidationFailed as failed:
-            self.show_problems(failed.problems)
+        if problems:  # names the form could not resolve: every field's problem, nothing written
+            self.show_problems(record_problems(self.store, self.kind, values, problems))
             return None
-        except UserError as error:
-            report_unexpected(self, error)
-            return None
+        kind, record_id = self.kind, self.record_id
+        saved = run_operation(
+            self,
+            self.store,
+            lambda store: save_record(store, kind, record_id, values),
+            on_success=self._saved,
+            on_error=self._refused,
+        )
+        return saved.record if saved is not None else None
+
+    def _saved(self, saved: SavedRecord) -> None:
+        record = saved.record
         self.keeper.discard()
         self.summary.setVisible(False)
         self.panel.clear_problems()
         self.record_id, self.record = record["id"], record
         self.keeper.retarget(record["id"])
         self.saved.emit(record)
-        return record
 
-    def _collect_domain_problems(
-        self, values: dict[str, Any], problems: list[FieldProblem]
-    ) -> None:
-        try:
-            clean_record(self.kind, values, today=self.store.today())
-        except ValidationFailed as failed:
-            named = {p.field for p in problems}
-            problems += [p for p in failed.problems if p.field not in named]
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, ValidationFailed):
+            self.show_problems(error.problems)
+        elif isinstance(error, UserError):
+            report_unexpected(self, error)
+        else:
+            raise error
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         elsewhere = self.panel.show_problems(problems)

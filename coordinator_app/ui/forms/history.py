@@ -23,17 +23,14 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import UserError
+from coordinator_app.operations.records import put_field_back, restore_field
 from coordinator_app.store import Store, journal_notes
 from coordinator_app.store.journal import JournalEntry
 from coordinator_app.ui import i18n
 from coordinator_app.ui.forms.display import format_value
 from coordinator_app.ui.forms.fields import tr_domain
-
-
-def restore_value(store: Store, kind: str, record_id: str, field: str, old: Any) -> dict[str, Any]:
-    """Write back one old value through the normal update (validated, journaled, synced), noted
-    as a restoration so that the history says so (``store.journal_notes``)."""
-    return journal_notes.restore_value(store, kind, record_id, field, old)
+from coordinator_app.ui.operations import run_operation
+from coordinator_app.ui.undo import UndoOffer
 
 
 class HistoryView(QWidget):
@@ -157,26 +154,51 @@ class HistoryView(QWidget):
         return box
 
     def _restore(self, name: str, old: Any, label: str, shown: str) -> None:
-        before = (self.store.get(self.kind, self.record_id) or {}).get(name)
-        try:
-            restore_value(self.store, self.kind, self.record_id, name, old)
-        except UserError as error:  # e.g. the old value no longer fits the record's other fields
-            from coordinator_app.ui.errors import show_error
-
-            show_error(self, error)
+        """Through the ``restore_field`` operation; its undo through ``put_field_back``."""
+        kind, record_id = self.kind, self.record_id
+        before = (self.store.get(kind, record_id) or {}).get(name)
+        done = run_operation(
+            self,
+            self.store,
+            lambda store: restore_field(store, kind, record_id, name, old),
+            on_error=self._refused,
+        )
+        if done is None:
             return
         self.reload()
         self.restored.emit(name)
-        undo = getattr(self.window().parentWidget() or self.window(), "undo", None)
-        if undo is None:
-            undo = getattr(self.window(), "undo", None)
+        undo = self._undo_offer()
         message = self.tr("« {field} » rétabli à « {value} ».").format(field=label, value=shown)
-        if undo is not None and hasattr(undo, "offer"):
-            store, kind, record_id = self.store, self.kind, self.record_id
+        if undo is not None:
 
             def put_back() -> None:
-                store.update(kind, record_id, {name: before})
-                self.reload()
-                self.restored.emit(name)
+                run_operation(
+                    self,
+                    self.store,
+                    lambda store: put_field_back(store, kind, record_id, name, before),
+                    on_success=lambda _changes: (self.reload(), self.restored.emit(name)),
+                    on_error=_raise,
+                )
 
             undo.offer(message, put_back)
+
+    def _refused(self, error: BaseException) -> None:
+        """E.g. the old value no longer fits the record's other fields: said in the error box."""
+        if not isinstance(error, UserError):
+            raise error
+        from coordinator_app.ui.errors import show_error
+
+        show_error(self, error)
+
+    def _undo_offer(self) -> UndoOffer | None:
+        """The main window's « Annuler » (the form's window is a child of it)."""
+        for widget in (self.window().parentWidget(), self.window()):
+            undo = getattr(widget, "undo", None) if widget is not None else None
+            if isinstance(undo, UndoOffer):
+                return undo
+        return None
+
+
+def _raise(error: BaseException) -> None:
+    """The undo's error goes to ``UndoOffer.undo``, which shows it (not « Action annulée. »)."""
+    raise error

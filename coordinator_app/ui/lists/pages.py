@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -10,11 +9,14 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.domain.stages import CIEC, FERME_COOP, JEUNE_COOP
+from coordinator_app.operations import Changes
+from coordinator_app.operations.records import set_action_done
 from coordinator_app.store import Store
 from coordinator_app.store import queries as q
 from coordinator_app.ui import i18n
 from coordinator_app.ui.lists.columns import ACTION_COLUMNS, PROJECT_COLUMNS, VISIT_COLUMNS
 from coordinator_app.ui.lists.page import ListPage
+from coordinator_app.ui.operations import run_operation
 
 
 class ProjectListPage(ListPage):
@@ -47,16 +49,12 @@ class VisitListPage(ListPage):
         return i18n.count(self.tr("%n visite(s)", "", total), total)
 
 
-Runner = Callable[..., Any]
-
-
 class SuivisPage(ListPage):
-    """Action items due and overdue; ticking « Fait » saves through ``store.update``."""
+    """Action items due and overdue; ticking « Fait » runs the ``set_action_done`` operation."""
 
     item_changed = Signal()
 
-    def __init__(self, store: Store, run_task: Runner, parent: QWidget | None = None) -> None:
-        self._run_task = run_task
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, "action_item", ACTION_COLUMNS, with_stage=False, parent=parent)
         self.extra.parentWidget().show()
         self.model.done_toggled.connect(self._save_done)
@@ -145,15 +143,13 @@ class SuivisPage(ListPage):
         self.model.setData(index, state.value, Qt.ItemDataRole.CheckStateRole)
 
     def _save_done(self, record_id: str, done: bool) -> None:
-        store = self.store
+        """« Fait » through the ``set_action_done`` operation, off the GUI thread; « Annuler »
+        (Ctrl+Z) runs the same operation with the old value."""
         row = next((r for r in self.model._rows if r.get("id") == record_id), {})
         text = str(row.get("text") or "")
         short = text if len(text) <= 60 else text[:59] + "…"
 
-        def work(_reporter: Any) -> None:
-            store.update("action_item", record_id, {"done": done})
-
-        def saved(_result: None) -> None:
+        def saved(_changes: Changes) -> None:
             self.item_changed.emit()
             message = (
                 self.tr("Suivi « {text} » marqué fait.")
@@ -161,10 +157,7 @@ class SuivisPage(ListPage):
                 else self.tr("Suivi « {text} » rouvert.")
             ).format(text=short)
             if self.undo is not None:
-                self.undo.offer(
-                    message,
-                    lambda: store.update("action_item", record_id, {"done": not done}),
-                )
+                self.undo.offer(message, lambda: self._undo_done(record_id, not done))
 
         def failed(error: BaseException) -> None:
             self.model.reload()  # show the stored value again
@@ -172,4 +165,25 @@ class SuivisPage(ListPage):
 
             show_error(self, error)
 
-        self._run_task(work, on_success=saved, on_error=failed, label=self.tr("Enregistrement"))
+        run_operation(
+            self,
+            self.store,
+            lambda store: set_action_done(store, record_id, done),
+            on_success=saved,
+            on_error=failed,
+            background=True,
+            label=self.tr("Enregistrement"),
+        )
+
+    def _undo_done(self, record_id: str, done: bool) -> None:
+        """The undo, on the GUI thread: « Action annulée. » is said once it is written."""
+
+        def failed(error: BaseException) -> None:
+            raise error  # ``UndoOffer.undo`` shows it
+
+        run_operation(
+            self,
+            self.store,
+            lambda store: set_action_done(store, record_id, done),
+            on_error=failed,
+        )

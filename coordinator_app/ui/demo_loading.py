@@ -1,0 +1,57 @@
+"""« Charger les données de démonstration » from the welcome page, in the background."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from coordinator_app.store.demo import load_demo
+from coordinator_app.ui import i18n
+from coordinator_app.ui.tasks import ProgressReporter, Task
+
+if TYPE_CHECKING:
+    from coordinator_app.ui.main_window import MainWindow
+
+
+def load_demo_data(window: MainWindow) -> Task[int]:
+    """Load the demo data set in the background, then show the dashboard."""
+    store = window.store
+
+    def work(reporter: ProgressReporter) -> int:
+        text = QCoreApplication.translate("MainWindow", "Chargement des données de démonstration")
+        return load_demo(
+            store, seed=1, progress=lambda done, total: reporter.report(done, total, text)
+        )
+
+    def done(count: int) -> None:
+        window.welcome.set_busy(False)
+        window.show_workspace()
+        window.show_page("dashboard")
+        window.statusBar().showMessage(
+            i18n.count(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Données de démonstration chargées : %n enregistrement(s).",
+                    "",
+                    count,
+                ),
+                count,
+            ),
+            8000,
+        )
+        window.demo_loaded.emit(count)
+
+    def failed(error: BaseException) -> None:
+        window.welcome.set_busy(False)
+        window.show_error(error)
+
+    window.welcome.set_busy(
+        True, QCoreApplication.translate("MainWindow", "Chargement des données de démonstration…")
+    )
+    return window.run_task(
+        work,
+        on_success=done,
+        on_error=failed,
+        label=QCoreApplication.translate("MainWindow", "Données de démonstration"),
+    )
