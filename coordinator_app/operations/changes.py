@@ -26,9 +26,6 @@ class Changes:
         """True when a page showing ``kinds`` must refresh after this operation."""
         return not self.kinds.isdisjoint(kinds)
 
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(self.kinds | other.kinds)
-
 
 def changed(*kinds: str) -> Changes:
     """``Changes`` of the named kinds; a name that is no kind is a bug, refused at once."""

@@ -4,6 +4,8 @@
 window always has these, so the features now say so in a ``Protocol`` instead of guarding. The
 attributes a feature *adds* (``window.reports``, ``window.import_export``, ``window.sync_controller``)
 are not here: another feature may or may not be installed, so their readers still check.
+``watch(name, kinds, refresh)`` is how a feature's page refreshes after the operations that change
+what it shows (``ui.refresh``); ``data_changed`` is for a sync or an import (everything reloads).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
 
     from coordinator_app.store import Store
     from coordinator_app.ui.agenda.page import AgendaPage
+    from coordinator_app.ui.conflicts_page import ConflictsPage
+    from coordinator_app.ui.lists.page import ListPage
     from coordinator_app.ui.status import StatusBar
     from coordinator_app.ui.tasks import Task
     from coordinator_app.ui.undo import UndoOffer
@@ -35,7 +39,7 @@ class FeatureWindow(Protocol):
     toolbar: QToolBar
     action_quit: QAction
     action_server_preferences: QAction
-    conflicts_page: Any
+    conflicts_page: ConflictsPage
     undo: UndoOffer
     stack: QStackedWidget
     welcome: QWidget
@@ -69,7 +73,7 @@ class FeatureWindow(Protocol):
 
     def current_visit_id(self) -> str | None: ...
 
-    def current_list(self) -> Any: ...
+    def current_list(self) -> ListPage | None: ...
 
     def installEventFilter(self, watcher: Any) -> None: ...
 

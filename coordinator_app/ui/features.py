@@ -1,6 +1,7 @@
 """Optional feature modules plugged into the main window after it is built.
 
-Import/export, reports, sync and the forms each ship a module with ``install(window)`` that adds
+Import/export, reports, sync, the forms, the person and the agenda each ship a module with
+``install(window: FeatureWindow)`` (``ui.feature_window``: what they may use of the window) that adds
 their menus, actions and record openers. A module that is not part of this installation (its own
 import fails with ``ModuleNotFoundError`` naming exactly that module) is skipped; any other error
 — including an import error *inside* the module — surfaces, because it is a bug.

@@ -156,8 +156,10 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-            if hasattr(page, "open_requested"):
-                page.open_requested.connect(self.open_record)
+        # The agenda's is connected by its feature (ui.agenda.actions), once.
+        for opener in (self.dashboard, *self.project_pages.values(), self.visits_page):
+            opener.open_requested.connect(self.open_record)
+        self.suivis_page.open_requested.connect(self.open_record)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         layout.addWidget(self.nav)

@@ -179,8 +179,8 @@ class PersonFeature:
         )
 
     def later(self) -> None:
-        # A preference of this laptop, not a record: no journal, no sync, no page shows it.
-
+        """« Plus tard »: a preference of this laptop, not a record (no journal, no sync, no
+        page shows it), so it is set directly rather than through an operation."""
         self.store.set_meta(META_NAME_ASKED, "1")
         self.update_bar()
 

@@ -2,7 +2,8 @@
 
 A quick action changes a record at once, so its row may vanish from the list: the status bar then
 says what happened and offers « Annuler (Ctrl+Z) » for ``UNDO_SECONDS``. Undoing writes the old
-values back through ``Store.update`` — a new journal entry, so the history and the sync see both
+values back through an operation (``coordinator_app.operations``, run by the caller's undo function
+through ``ui.operations.run_operation``) — a new journal entry, so the history and the sync see both
 the action and its undo, and nothing is erased from the append-only journal.
 """
 
@@ -22,7 +23,7 @@ UNDO_SECONDS = 10
 class UndoOffer(QObject):
     """The window's one pending undo: a status-bar message, a button and the Ctrl+Z action."""
 
-    undone = Signal()  # the undo ran (lists and status reload through the window)
+    undone = Signal()  # the undo ran (its operation told the window what to refresh)
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)

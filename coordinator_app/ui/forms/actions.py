@@ -217,7 +217,8 @@ class FormsFeature(QObject):
     def new_record(self, kind: str) -> QDialog | None:
         """« Nouveau … »: children of a project need the project selected in a list."""
         if kind == "project":
-            program = getattr(self.window.current_list(), "program", None)
+            page = self.window.current_list()
+            program = page.program if page is not None else None
             return self.open_form("project", defaults={"program": program} if program else None)
         if kind in NEEDS_PROJECT:
             project_id = self.window.current_project_id()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,6 +45,9 @@ from coordinator_app.ui.forms.visit_widgets import (
 )
 from coordinator_app.ui.operations import run_operation
 
+if TYPE_CHECKING:
+    from coordinator_app.ui.tasks import Task
+
 __all__ = ["FileChooser", "VisitDialog", "VisitEditor", "choose_files_dialog"]
 
 
@@ -69,6 +72,7 @@ class VisitEditor(VisitEditorLayout, DraftedForm, QWidget):
             raise ValueError("a visit needs its project or its id")
         self.store = store
         self.choose_files = choose_files
+        self._task: Task[Any] | None = None  # the copy of chosen files into the profile
         self.visit = store.require("visit", visit_id) if visit_id else None
         self.visit_id = visit_id
         self.project_id = self.visit["project_id"] if self.visit else project_id
@@ -226,8 +230,7 @@ class VisitEditor(VisitEditorLayout, DraftedForm, QWidget):
 
     def copying(self) -> bool:
         """Files are still being copied into the profile (saving now would leave them out)."""
-        task = getattr(self, "_task", None)
-        return task is not None and not task.done
+        return self._task is not None and not self._task.done
 
     def _remove_file(self) -> None:
         self.files.remove_current()
