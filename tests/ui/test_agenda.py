@@ -71,7 +71,7 @@ def test_a_visit_planned_in_the_agenda_is_recorded_from_its_entry_on_the_day(
 
     assert page.select(planned["id"])
     qtbot.keyClick(page.week, Qt.Key.Key_Return)
-    dialog = next(d for d in window.forms.dialogs if isinstance(d, VisitDialog))
+    [dialog] = [d for d in window.forms.dialogs if isinstance(d, VisitDialog)]  # one, not two
     editor = dialog.editor
     assert editor.panel.editor("status").raw() == "faite"  # on the day: the visit record
     assert editor.planned_note.isVisible()
