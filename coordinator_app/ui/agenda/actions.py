@@ -17,12 +17,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSystemTrayIcon, QToolBar
 
-from coordinator_app.operations import changed
 from coordinator_app.store import agenda_queries
 from coordinator_app.ui import i18n
 from coordinator_app.ui.agenda.dialogs import ExportCalendarDialog, FeedDialog, PlanVisitDialog
 from coordinator_app.ui.feature_window import FeatureWindow
-from coordinator_app.ui.operations import announce
 from coordinator_app.ui.refresh import AGENDA_KINDS
 
 CHECK_MINUTES = 30  # how often the running app looks whether the day changed
@@ -81,9 +79,6 @@ class AgendaFeature(QObject):
         self.last_message = ""
 
         self.page.open_requested.connect(window.open_record)
-        # The page's « Déplacer » writes through the store itself (ui.agenda.page, split by
-        # another change): a move is announced as a changed visit, like the operation would.
-        self.page.moved.connect(lambda: announce(self.store, changed("visit")))
         self.page.print_requested.connect(self.print_week)
         self.page.plan_requested.connect(self.plan)
         window.watch("agenda", AGENDA_KINDS, self.page.refresh)

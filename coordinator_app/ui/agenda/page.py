@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain import agenda
 from coordinator_app.domain.regions import REGIONS
+from coordinator_app.operations.agenda import move_visit
 from coordinator_app.store import Store, agenda_queries
 from coordinator_app.ui import i18n
 from coordinator_app.ui.agenda import labels
 from coordinator_app.ui.agenda.dialogs import MoveDialog
 from coordinator_app.ui.agenda.views import MonthView, WeekView
+from coordinator_app.ui.operations import run_operation
 
 WEEK, MONTH = "week", "month"
 
@@ -345,7 +347,11 @@ class AgendaPage(QWidget):
         return dialog
 
     def _move(self, entry: agenda.Entry, to: str) -> None:
-        agenda_queries.move_visit(self.store, entry.record_id, to)
+        moved = run_operation(
+            self, self.store, lambda store: move_visit(store, entry.record_id, to)
+        )
+        if moved is None:
+            return
         self.day = dt.date.fromisoformat(to[:10])
         self.refresh()
         self.select(entry.record_id)
