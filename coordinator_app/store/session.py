@@ -1,0 +1,198 @@
+"""The open profile's connection: transactions, the reader for other threads, metadata.
+
+The base of ``Store`` (``store.profile``). The connection is shared by threads (the window's
+database worker, the sync worker) behind one re-entrant lock: SQLite has one writer anyway, and one
+lock keeps transactions from interleaving; a second, read-only connection serves the reads of the
+threads that would otherwise wait for a writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from coordinator_app.domain.people import Person
+from coordinator_app.store import paths
+from coordinator_app.store.connection import open_reader
+from coordinator_app.store.migrations import schema_version
+
+Clock = Callable[[], dt.datetime]
+BULK_CACHE_KIB = -65536  # SQLite page cache during bulk writes: 64 MiB (negative: KiB)
+META_PERSON = "person"  # the profile's person, JSON of ``domain.people.Person``
+
+
+def utc_now() -> dt.datetime:
+    """The default clock (tests give the store their own)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def new_id() -> str:
+    """A new record or change id: random, so two laptops never pick the same one."""
+    return str(uuid.uuid4())
+
+
+class StoreSession:
+    """The connection of one open profile, its transactions and its metadata."""
+
+    def __init__(self, conn: sqlite3.Connection, data_dir: Path, *, clock: Clock = utc_now) -> None:
+        self.conn = conn
+        # sqlite-utils serves the reads (rows as dicts, where/order/limit). Writes stay plain SQL in
+        # our own BEGIN IMMEDIATE transactions: its write helpers commit inside ``with conn:``,
+        # which would end a caller's transaction half-way.
+        self.db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+        self.data_dir = data_dir
+        self.clock = clock
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._bulk = False
+        self._reader: sqlite3.Connection | None = None
+        self._reader_db: sqlite_utils.Database | None = None
+        self._reader_lock = threading.Lock()
+        self.device_id = self.get_meta("device_id") or self._init_device()
+        # The person behind this profile (``store.people``): the name and account that author
+        # every change. Never the operating system's login: a profile with no person yet writes
+        # no author until « Votre nom » is answered or the profile signs in to a server.
+        self.person: Person | None = Person.from_json(self.get_meta(META_PERSON))
+
+    @property
+    def author(self) -> str | None:
+        """The name of the person writing now (kept in every journal entry as it is today)."""
+        return self.person.name if self.person else None
+
+    @property
+    def author_id(self) -> str | None:
+        """The account of the person writing now (None for a profile used without a server)."""
+        return self.person.account if self.person else None
+
+    # -- plumbing -------------------------------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        return paths.database_path(self.data_dir)
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.conn)
+
+    def now(self) -> str:
+        return self.clock().astimezone(dt.UTC).isoformat(timespec="milliseconds")
+
+    def today(self) -> dt.date:
+        return self.clock().astimezone().date()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; nested calls join the outer one, so a bulk import is atomic."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self.conn
+            except BaseException:
+                self._depth = 0
+                self.conn.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            self.conn.execute("COMMIT")
+
+    @contextmanager
+    def bulk_transaction(self) -> Iterator[sqlite3.Connection]:
+        """``transaction()`` for many writes (imports): a larger page cache while it lasts.
+
+        With SQLite's default 2 MB cache, a transaction writing tens of thousands of rows (random
+        ids, several indexes, full-text index, journal) spills dirty pages to the WAL and writes
+        them again and again, each time encrypted: half the cost of a bulk insert. The cache
+        grows only as pages are used, and is set back when the outermost bulk transaction ends,
+        so the window's memory is unchanged afterwards.
+        """
+        with self._lock:
+            if self._bulk:
+                with self.transaction() as conn:
+                    yield conn
+                return
+            previous = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+            self.conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+            self._bulk = True
+            try:
+                with self.transaction() as conn:
+                    yield conn
+            finally:
+                self._bulk = False
+                self.conn.execute(f"PRAGMA cache_size = {int(previous)}")
+
+    @contextmanager
+    def exclusive(self) -> Iterator[sqlite3.Connection]:
+        """The main connection with no transaction of another thread open (backups, restores)."""
+        with self._lock:
+            yield self.conn
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection to read from: never one with another thread's transaction half-done.
+
+        The thread inside a write transaction reads its own uncommitted rows on the main
+        connection. While another thread holds the main connection (an import, a sync), reads go
+        to a second, read-only connection that sees the last committed state (WAL), so the window
+        never waits for the writer.
+        """
+        with self._reading() as (conn, _db):
+            yield conn
+
+    @contextmanager
+    def _reading(self) -> Iterator[tuple[sqlite3.Connection, sqlite_utils.Database]]:
+        # RLock: a non-blocking acquire succeeds for a free lock and for the thread that owns it.
+        if self._lock.acquire(blocking=False):
+            try:
+                yield self.conn, self.db
+            finally:
+                self._lock.release()
+            return
+        with self._reader_lock:
+            if self._reader is None:
+                self._reader = open_reader(self.conn, self.path)
+                self._reader_db = sqlite_utils.Database(
+                    self._reader, recursive_triggers=False, execute_plugins=False
+                )
+            yield self._reader, self._reader_db
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+            with self._reader_lock:
+                if self._reader is not None:
+                    self._reader.close()
+                    self._reader = None
+
+    def _init_device(self) -> str:
+        device = new_id()
+        self.set_meta("device_id", device)
+        return device
+
+    # -- metadata -------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        with self.reading() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.transaction():
+            if value is None:
+                self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                self.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
