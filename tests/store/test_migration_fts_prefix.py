@@ -6,7 +6,7 @@ from __future__ import annotations
 from coordinator_app.store import open_store
 from coordinator_app.store import queries as q
 from coordinator_app.store.connection import open_connection
-from coordinator_app.store.migrations import _v2_full_text_search
+from coordinator_app.store.migrations.full_text import v2_full_text_search
 from coordinator_app.store.paths import database_path
 
 
@@ -21,7 +21,7 @@ def _back_to_schema_10(folder) -> None:
         for suffix in ("ai", "ad", "au"):
             conn.execute(f"DROP TRIGGER {table}_fts_{suffix}")
         conn.execute(f"DROP TABLE {table}_fts")
-    _v2_full_text_search(conn)
+    v2_full_text_search(conn)
     conn.execute("DELETE FROM _migrations WHERE version >= 11")
     conn.execute("PRAGMA user_version = 10")
     conn.commit()

@@ -1,0 +1,31 @@
+"""Migrations 6 and 12: indexes added when a screen or an export became slow on a large profile."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+def v6_live_visits_index(conn: sqlite3.Connection) -> None:
+    """Live (not deleted) visits of a project by date: the project page counts them and shows the
+    newest from this index alone, even for a project with 100 000 visits."""
+    conn.execute("CREATE INDEX idx_visit_live ON visit(project_id, visited_at) WHERE deleted = 0")
+
+
+#: The record tables an export or an import reads in creation order (``lookup.iter_records``).
+_PAGED_TABLES = (
+    "municipality", "organisation", "school", "coordinator", "project", "participant",
+    "contract", "funding", "visit", "action_item", "attachment", "workshop",
+)  # fmt: skip
+
+
+def v12_creation_order_index(conn: sqlite3.Connection) -> None:
+    """Live records of each kind in creation order: ``lookup.iter_records`` reads an export page
+    by page (``created_at, id`` after the last one seen); without this index every page sorted
+    the whole table again (« USE TEMP B-TREE FOR ORDER BY »)."""
+    for table in _PAGED_TABLES:
+        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if {"created_at", "id", "deleted"} <= columns:
+            conn.execute(
+                f"CREATE INDEX IF NOT EXISTS idx_{table}_live_created"
+                f" ON {table}(created_at, id) WHERE deleted = 0"
+            )
