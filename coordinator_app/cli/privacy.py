@@ -20,7 +20,8 @@ from coordinator_app.domain import fr_ca
 from coordinator_app.domain.errors import UserError
 from coordinator_app.reports import dossier_personne
 from coordinator_app.reports.output import check_output_path
-from coordinator_app.store import privacy
+from coordinator_app.store import disclosures, privacy
+from coordinator_app.store.person_dossier import find_participants, person_dossier
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -110,9 +111,9 @@ def run_export(ctx: Context) -> int:
         check_output_path(output)
     elif output.is_dir() or not output.parent.is_dir():
         raise UserError(f"Impossible d'écrire le fichier {output} : dossier absent ou invalide.")
-    dossier = privacy.person_dossier(store, ctx.args.participant)
+    dossier = person_dossier(store, ctx.args.participant)
     with store.transaction():
-        privacy.log_disclosure(
+        disclosures.log_disclosure(
             store,
             action="person_export",
             subject=f"Renseignements détenus sur un participant ({kind.upper()})",
@@ -121,7 +122,7 @@ def run_export(ctx: Context) -> int:
             recipient=ctx.args.recipient,
             purpose="Demande d'accès aux renseignements personnels",
         )
-        dossier = privacy.person_dossier(store, ctx.args.participant)  # with this very export
+        dossier = person_dossier(store, ctx.args.participant)  # with this very export
         if kind == "pdf":
             dossier_personne.write_pdf(store, dossier, output)
         else:
@@ -142,7 +143,7 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def run_find(ctx: Context) -> int:
-    found = privacy.find_participants(ctx.store, ctx.args.name)
+    found = find_participants(ctx.store, ctx.args.name)
     if not found:
         print(f"Aucun participant ne correspond à « {ctx.args.name} » dans ce profil.")
         return 0

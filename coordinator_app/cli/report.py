@@ -28,7 +28,7 @@ from coordinator_app.reports import (
     visite,
 )
 from coordinator_app.reports.common import early_path_check
-from coordinator_app.store import privacy
+from coordinator_app.store import disclosures
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -108,7 +108,7 @@ def _project_sheet(ctx: Context) -> int:
     project_id = find_project(ctx.store, ctx.args.project)
     path = fiche_projet.generate(ctx.store, project_id, ctx.args.output, options)
     if options.with_names:  # Law 25: names leaving the app go to the register
-        privacy.log_report_with_names(ctx.store, project_id, fiche_projet.REPORT_NAME)
+        disclosures.log_report_with_names(ctx.store, project_id, fiche_projet.REPORT_NAME)
     return _done(path)
 
 

@@ -370,7 +370,7 @@ DISCLOSURE_ACTIONS = (
 )
 
 # The register of communications of personal information (Québec Law 25): who exported or printed
-# participants' names, when, what and for whom. Written by ``store.privacy.log_disclosure``; it
+# participants' names, when, what and for whom. Written by ``store.disclosures.log_disclosure``; it
 # syncs like any record so the organisation's privacy officer sees every laptop's entries.
 ACCESS_LOG = EntitySpec(
     kind="access_log",

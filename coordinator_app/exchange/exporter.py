@@ -41,7 +41,7 @@ from coordinator_app.exchange.labels import Labels
 from coordinator_app.exchange.row_values import MEMBER_FIELDS, REGION_LISTS
 from coordinator_app.exchange.staff_labels import STAFF_COLUMNS, StaffLabels
 from coordinator_app.exchange.xlsx_writer import write_xlsx
-from coordinator_app.store import Store, lookup, privacy
+from coordinator_app.store import Store, disclosures, lookup
 
 FORMATS = ("csv", "xlsx", "json")
 Progress = Callable[[int, int], None]
@@ -248,7 +248,7 @@ def export_records(
         else:
             _write_json(temporary, kind, columns, records, tick)
         if include_personal:  # Law 25: names leaving the app go to the register
-            privacy.log_names_export(store, kind, fmt, target.name)
+            disclosures.log_names_export(store, kind, fmt, target.name)
     if progress is not None:
         progress(done[0], done[0])
     return ExportResult(target, done[0], fmt)

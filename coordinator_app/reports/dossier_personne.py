@@ -1,6 +1,6 @@
 """« Renseignements personnels détenus »: the readable answer to an access request (Law 25).
 
-Lays out, in the house style, the dossier that ``store.privacy.person_dossier`` gathers about one
+Lays out, in the house style, the dossier that ``store.person_dossier`` gathers about one
 participant: identity, project, visits that name the person, history of changes, register entries
 and retention. The JSON export holds the same content in a structured, commonly used format.
 """

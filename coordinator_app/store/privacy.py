@@ -1,5 +1,6 @@
-"""Personal information in a profile (Québec Law 25): consent withdrawal, retention purge, the
-register of communications, and everything the profile holds about one person.
+"""Personal information in a profile (Québec Law 25): the retention rules, consent withdrawal and
+the retention purge. The register of communications is in ``store.disclosures``, what the profile
+holds about one person in ``store.person_dossier``.
 
 Every anonymisation is an ordinary journaled change (``Store.update``), so it syncs to the server
 and to the other laptops like any edit; the participant record stays, so the indicators and the
@@ -11,20 +12,33 @@ values); the next purge scrubs them.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from coordinator_app.domain import privacy as rules
 from coordinator_app.domain.entities import ENTITIES
-from coordinator_app.domain.errors import NotFoundError, UserError
-from coordinator_app.domain.people import UNNAMED_ACTOR
-from coordinator_app.domain.text import fold
+from coordinator_app.domain.errors import NotFoundError
 from coordinator_app.store.codec import to_db
+from coordinator_app.store.disclosures import log_report_with_names
 from coordinator_app.store.profile import Store
+
+# ``ui/reports_dialogs.py`` calls ``privacy.log_report_with_names``; the register itself is in
+# ``store.disclosures`` (import it from there).
+__all__ = [
+    "PurgeItem",
+    "anonymise_participant",
+    "due_for_anonymisation",
+    "log_report_with_names",
+    "participant_record",
+    "purge",
+    "retention_rules",
+    "scrub_history",
+    "set_retention_rules",
+    "withdraw_consent",
+]
 
 RETENTION_META_KEY = "retention_rules"
 
@@ -44,7 +58,8 @@ def set_retention_rules(store: Store, received: Mapping[str, Any]) -> dict[str, 
 
 
 # -- anonymisation --------------------------------------------------------------------------------
-def _participant(store: Store, participant_id: str) -> dict[str, Any]:
+def participant_record(store: Store, participant_id: str) -> dict[str, Any]:
+    """The participant, deleted or not (retention and access requests concern tombstones too)."""
     record = store.get("participant", participant_id, include_deleted=True)
     if record is None:
         raise NotFoundError(f"Participant ou participante introuvable : {participant_id}")
@@ -141,8 +156,8 @@ def anonymise_participant(store: Store, participant_id: str) -> dict[str, Any]:
     giver) and their name among the people present at visits, by journaled changes that sync;
     returns the participant's record as it now is. Free text (observations) is not rewritten."""
     with store.transaction():
-        _anonymise(store, [_participant(store, participant_id)])
-        return _participant(store, participant_id)
+        _anonymise(store, [participant_record(store, participant_id)])
+        return participant_record(store, participant_id)
 
 
 def withdraw_consent(store: Store, participant_id: str) -> dict[str, Any]:
@@ -221,215 +236,10 @@ def purge(
     if dry_run:
         return items
     with store.transaction():
-        _anonymise(store, [_participant(store, item.participant_id) for item in items])
+        _anonymise(store, [participant_record(store, item.participant_id) for item in items])
         _scrub_anonymising_visit_entries(store)
         for participant in store.find(
             "participant", equals={"anonymised": 1}, include_deleted=True
         ):
             scrub_history(store, participant["id"])
     return items
-
-
-# -- register of communications ------------------------------------------------------------------
-DISCLOSURE_ACTIONS = dict(ENTITIES["access_log"].field("action").choices)
-
-
-def _regions_of(store: Store, participant_ids: Iterable[str]) -> dict[str, list[str]]:
-    """Participant ids grouped by the region of their project."""
-    by_region: dict[str, list[str]] = {}
-    for participant_id in participant_ids:
-        participant = store.get("participant", participant_id, include_deleted=True)
-        project = participant and store.get(
-            "project", participant["project_id"], include_deleted=True
-        )
-        if project and project.get("region_code"):
-            by_region.setdefault(project["region_code"], []).append(participant_id)
-    return by_region
-
-
-def log_disclosure(
-    store: Store,
-    *,
-    action: str,
-    subject: str,
-    participant_ids: Sequence[str] = (),
-    project_id: str | None = None,
-    region_code: str | None = None,
-    recipient: str | None = None,
-    purpose: str | None = None,
-) -> list[dict[str, Any]]:
-    """Record in the register that personal information left the app (an export or a report
-    with names, an answer to an access request): who, when, what, for whom, why. One entry per
-    region concerned, so the server files each under the region's history. Call it in the same
-    place the file is written, after the user confirmed."""
-    if action not in DISCLOSURE_ACTIONS:
-        raise ValueError(f"unknown disclosure action {action!r}")
-    groups = (
-        {region_code: list(participant_ids)} if region_code else _regions_of(store, participant_ids)
-    )
-    if not groups and project_id:
-        project = store.get("project", project_id, include_deleted=True)
-        if project and project.get("region_code"):
-            groups = {project["region_code"]: []}
-    if not groups:
-        raise UserError(
-            "Impossible d'inscrire cette communication au registre : aucune région n'est associée "
-            "aux renseignements communiqués."
-        )
-    logged_at = store.clock().astimezone().strftime("%Y-%m-%dT%H:%M")
-    entries = []
-    with store.transaction():
-        for region, ids in sorted(groups.items()):
-            entries.append(
-                store.create(
-                    "access_log",
-                    {
-                        "logged_at": logged_at,
-                        # the profile's person (a profile never named says so plainly)
-                        "actor": store.author or UNNAMED_ACTOR,
-                        "action": action,
-                        "subject": subject[:500],
-                        "participant_ids": ids,
-                        "project_id": project_id,
-                        "region_code": region,
-                        "recipient": recipient,
-                        "purpose": purpose,
-                    },
-                )
-            )
-    return entries
-
-
-def log_names_export(store: Store, kind: str, fmt: str, file_name: str) -> list[dict[str, Any]]:
-    """Register an export of ``kind`` that includes personal fields (called by the exporter when
-    names are included): one entry per region, naming every exported participant."""
-    if not any(f.personal for f in ENTITIES[kind].fields) or kind != "participant":
-        return []
-    ids = [p["id"] for p in store.find("participant", order_by="id")]
-    if not ids:
-        return []
-    return log_disclosure(
-        store,
-        action="export_participants",
-        subject=f"Exportation des participants avec leurs noms ({fmt.upper()}, {len(ids)} "
-        f"personnes) : {file_name}",
-        participant_ids=ids,
-    )
-
-
-def log_report_with_names(store: Store, project_id: str, report_name: str) -> list[dict[str, Any]]:
-    """Register a report printed or saved with the names of a project's participants."""
-    ids = [p["id"] for p in store.find("participant", equals={"project_id": project_id})]
-    if not ids:
-        return []
-    return log_disclosure(
-        store,
-        action="report_with_names",
-        subject=f"{report_name} avec les noms des participants ({len(ids)} personnes)",
-        participant_ids=ids,
-        project_id=project_id,
-    )
-
-
-def disclosures_about(store: Store, participant_id: str) -> list[dict[str, Any]]:
-    """Register entries that name this participant, oldest first."""
-    return [
-        entry
-        for entry in store.find("access_log", order_by="created_at", include_deleted=True)
-        if participant_id in (entry["participant_ids"] or [])
-    ]
-
-
-# -- what the profile holds about one person ----------------------------------------------------
-def find_participants(store: Store, name: str) -> list[dict[str, Any]]:
-    """Participants (deleted ones too) whose first and last names contain every word of
-    ``name``, ignoring case and accents: how an access request starts (« Zoé Lapointe »)."""
-    words = fold(name).split()
-    if not words:
-        return []
-    projects = {p["id"]: p for p in store.find("project", include_deleted=True)}
-    found = []
-    for participant in store.find("participant", include_deleted=True, order_by="last_name"):
-        text = fold(rules.full_name(participant))
-        if all(word in text for word in words):
-            project = projects.get(participant["project_id"], {})
-            found.append({**participant, "project_name": project.get("name"),
-                          "region_code": project.get("region_code")})  # fmt: skip
-    return found
-
-
-PROJECT_IDENTITY = (
-    "name",
-    "program",
-    "region_code",
-    "municipality",
-    "season_year",
-    "start_date",
-    "end_date",
-)
-VISIT_FIELDS = ("project_id", "visited_at", "place", "mode", "people_present")
-
-
-def _plain_entry(entry: Any) -> dict[str, Any]:
-    return {
-        "at": entry.at,
-        "op": entry.op,
-        "author": entry.author,
-        "device_id": entry.device_id,
-        "origin": entry.origin,
-        "fields": entry.fields,
-    }
-
-
-def person_dossier(store: Store, participant_id: str) -> dict[str, Any]:
-    """All that this profile holds about one participant, for an access request: the record
-    (deleted or not), its project's identity, the visits that list the person among the people
-    present, the record's change history, the register entries that name the person, open sync
-    conflicts about the record, and when the retention rule anonymises it."""
-    participant = _participant(store, participant_id)
-    project = store.get("project", participant["project_id"], include_deleted=True) or {}
-    visits = [
-        {"id": v["id"], **{name: v[name] for name in VISIT_FIELDS}}
-        for v in store.find("visit", order_by="visited_at", include_deleted=True)
-        if rules.names_person(v["people_present"] or [], participant)
-    ]
-    months = retention_rules(store)["participant_personal_months"]
-    due = rules.anonymise_on(project, months)
-    return {
-        "generated_at": store.now(),
-        "profile": str(store.data_dir),
-        "participant": participant,
-        "project": {"id": project.get("id"), **{k: project.get(k) for k in PROJECT_IDENTITY}},
-        "visits": visits,
-        "history": [_plain_entry(e) for e in store.history("participant", participant_id)],
-        "access_log": disclosures_about(store, participant_id),
-        "conflicts": _conflicts_about(store, participant_id),
-        "retention": {
-            "participant_personal_months": months,
-            "season_end": str(rules.season_end(project)) if project else None,
-            "anonymise_on": due.isoformat() if due else None,
-            "anonymised": participant["anonymised"],
-        },
-    }
-
-
-def _conflicts_about(store: Store, participant_id: str) -> list[dict[str, Any]]:
-    """Sync conflicts on the participant's fields (both values are personal data too)."""
-    with store.reading() as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conflict'"
-        ).fetchone()
-        if not exists:
-            return []
-        cursor = conn.execute(
-            "SELECT id, field, kept_value, other_value, status, created_at FROM conflict "
-            "WHERE target_kind = 'participant' AND target_id = ? ORDER BY created_at",
-            (participant_id,),
-        )
-        names = [d[0] for d in cursor.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cursor]
-    for row in rows:  # values are stored as JSON text
-        for name in ("kept_value", "other_value"):
-            with contextlib.suppress(TypeError, ValueError):
-                row[name] = json.loads(row[name]) if row[name] is not None else None
-    return rows

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from coordinator_app.cli.main import main
 from coordinator_app.domain.people import UNNAMED_ACTOR
-from coordinator_app.store import open_store, privacy
+from coordinator_app.store import disclosures, open_store
 from tests.privacy.support import NAMES, add_youth
 
 
@@ -52,7 +52,7 @@ def profile(tmp_path):
             "people_present": ["Noah Roy", "Zoéline Côté"],  # another Zoéline: not her
         },
     )
-    privacy.log_disclosure(
+    disclosures.log_disclosure(
         store,
         action="export_participants",
         subject="Liste des participants du projet",

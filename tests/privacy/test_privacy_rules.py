@@ -11,7 +11,7 @@ from coordinator_app.domain import privacy as rules
 from coordinator_app.domain.errors import ValidationFailed
 from coordinator_app.domain.indicators import compute_indicators
 from coordinator_app.protocol import retention as wire_retention
-from coordinator_app.store import open_store, people, privacy
+from coordinator_app.store import disclosures, open_store, people, privacy
 from tests.privacy.support import NAMES, add_youth, fixed_clock
 
 
@@ -193,7 +193,7 @@ def test_a_disclosure_is_registered_per_region_as_changes_that_sync(tmp_path):
             "birth_date": "2010-01-01",
         },
     )
-    entries = privacy.log_disclosure(
+    entries = disclosures.log_disclosure(
         store,
         action="export_participants",
         subject="Liste des participants (CSV)",
@@ -209,7 +209,7 @@ def test_a_disclosure_is_registered_per_region_as_changes_that_sync(tmp_path):
     assert entries[0]["logged_at"].startswith("2026-06-01T")
     pending = [e for e in store.pending_changes() if e.kind == "access_log"]
     assert len(pending) == 2 and all(e.op == "create" for e in pending)
-    assert privacy.disclosures_about(store, east["id"]) == [entries[0]]
+    assert disclosures.disclosures_about(store, east["id"]) == [entries[0]]
     store.close()
 
 

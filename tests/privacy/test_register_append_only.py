@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from coordinator_app.domain.errors import UserError
-from coordinator_app.store import privacy
+from coordinator_app.store import disclosures
 
 
 def _entry(store) -> dict:
-    return privacy.log_disclosure(
+    return disclosures.log_disclosure(
         store, action="export_participants", subject="Liste des jeunes", region_code="03"
     )[0]
 
