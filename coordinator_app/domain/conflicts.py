@@ -10,7 +10,7 @@ here and the protocol, the store and the server read it.
 
 from __future__ import annotations
 
-from coordinator_app.domain.entities import CONFLICT_STATUSES as _STATUS_LABELS
+from coordinator_app.domain.choices import CONFLICT_STATUSES as _STATUS_LABELS
 
 CONFLICT_KIND = "conflict"
 
@@ -45,7 +45,7 @@ CONFLICT_JSON_FIELDS: frozenset[str] = frozenset(
 #: Metadata the server sends with a conflict's values (the laptop stores it as the record's own).
 CONFLICT_METADATA: frozenset[str] = frozenset({"created_at"})
 
-#: The status codes, in order (labels in ``entities.CONFLICT_STATUSES``).
+#: The status codes, in order (labels in ``choices.CONFLICT_STATUSES``).
 CONFLICT_STATUS_CODES: tuple[str, ...] = tuple(code for code, _label in _STATUS_LABELS)
 
 #: The fields a client may change on a conflict record.

@@ -1,11 +1,24 @@
 """The entity kinds of Carnet COOP and their fields.
 
 Child records of a project (participants, visits, action items, contracts, funding requests,
-attachments) all carry ``project_id`` so that their region is always their project's region.
+attachments) all carry ``project_id`` so that their region is always their project's region. The
+lists of values a field may take are in ``domain.choices`` (importable from here too, where the
+forms and lists have always found them).
 """
 
 from __future__ import annotations
 
+from coordinator_app.domain.choices import (
+    CLIENT_TYPES,
+    COOP_TYPES,
+    DISCLOSURE_ACTIONS,
+    FUNDING_STATUSES,
+    LAND_TENURES,
+    ORGANISATION_KINDS,
+    SCHOOL_LEVELS,
+    VISIT_MODES,
+    WORKSHOP_FORMATS,
+)
 from coordinator_app.domain.people import OWNER_KINDS
 from coordinator_app.domain.schema import EntitySpec, FieldSpec, FieldType
 from coordinator_app.domain.stages import ALL_STAGE_CHOICES, CIEC, FERME_COOP, JEUNE_COOP, PROGRAMS
@@ -15,54 +28,10 @@ T = FieldType
 #: Largest attachment a record may describe (2 Gio); the server's own upload limit is lower.
 MAX_ATTACHMENT_SIZE = 2 * 1024**3
 
-ORGANISATION_KINDS = (
-    ("ecole", "École"),
-    ("caisse", "Caisse Desjardins"),
-    ("municipalite", "Municipalité"),
-    ("cje", "Carrefour jeunesse-emploi"),
-    ("cdr", "Coopérative de développement régional"),
-    ("bailleur", "Bailleur de fonds"),
-    ("autre", "Autre"),
-)
-SCHOOL_LEVELS = (
-    ("primaire", "Primaire"),
-    ("secondaire", "Secondaire"),
-    ("cegep", "Cégep"),
-    ("fpt", "Formation professionnelle et technique"),
-)
-COOP_TYPES = (
-    ("producteurs", "Coopérative de producteurs"),
-    ("travailleurs", "Coopérative de travailleurs"),
-    ("solidarite", "Coopérative de solidarité"),
-)
-LAND_TENURES = (
-    ("proprietaire", "Propriétaire"),
-    ("location", "Location"),
-    ("bail_long_terme", "Bail à long terme"),
-    ("fiducie", "Fiducie foncière"),
-    ("autre", "Autre"),
-)
-CLIENT_TYPES = (
-    ("residentiel", "Résidentiel"),
-    ("entreprise", "Entreprise"),
-    ("organisme", "Organisme"),
-    ("municipalite", "Municipalité"),
-)
-FUNDING_STATUSES = (
-    ("a_deposer", "À déposer"),
-    ("deposee", "Déposée"),
-    ("accordee", "Accordée"),
-    ("refusee", "Refusée"),
-    ("versee", "Versée"),
-    ("fermee", "Fermée"),
-)
-VISIT_MODES = (("sur_place", "Sur place"), ("a_distance", "À distance"))
 # A visit is planned ahead (« planifiée ») and becomes the visit record (« faite ») on the day;
 # an empty status is a visit recorded before planning existed: done.
 VISIT_PLANNED, VISIT_DONE = "planifiee", "faite"
 VISIT_STATUSES = ((VISIT_PLANNED, "Planifiée"), (VISIT_DONE, "Faite"))
-WORKSHOP_FORMATS = (("atelier", "Atelier"), ("webinaire", "Webinaire"))
-CONFLICT_STATUSES = (("ouvert", "À résoudre"), ("resolu", "Résolu"))
 
 MUNICIPALITY = EntitySpec(
     kind="municipality",
@@ -361,12 +330,6 @@ WORKSHOP = EntitySpec(
         FieldSpec("region_code", "Région", T.REGION, required=True),
         FieldSpec("attendance", "Participation", T.INT, minimum=0, maximum=100000),
     ),
-)
-
-DISCLOSURE_ACTIONS = (
-    ("export_participants", "Exportation de participants avec leurs noms"),
-    ("report_with_names", "Rapport nominatif"),
-    ("person_export", "Réponse à une demande d'accès"),
 )
 
 # The register of communications of personal information (Québec Law 25): who exported or printed

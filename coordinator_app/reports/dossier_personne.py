@@ -14,7 +14,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from coordinator_app.domain.entities import ENTITIES, VISIT_MODES
+from coordinator_app.domain.choices import VISIT_MODES
+from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.fr_ca import long_date
 from coordinator_app.reports import blocks as b
 from coordinator_app.reports.common import (

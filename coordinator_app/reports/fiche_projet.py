@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether
 
 from coordinator_app.domain import fr_ca
-from coordinator_app.domain.entities import (
+from coordinator_app.domain.choices import (
     CLIENT_TYPES,
     COOP_TYPES,
     FUNDING_STATUSES,

@@ -15,7 +15,7 @@ from PIL import ImageOps
 from reportlab.platypus import Flowable, Image, KeepTogether, Table
 
 from coordinator_app.domain import fr_ca
-from coordinator_app.domain.entities import VISIT_MODES
+from coordinator_app.domain.choices import VISIT_MODES
 from coordinator_app.domain.people import STAFF_ROLE_WORD
 from coordinator_app.domain.stages import stage_label
 from coordinator_app.reports import blocks as b
