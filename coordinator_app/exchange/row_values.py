@@ -12,11 +12,12 @@ from decimal import Decimal
 from typing import Any
 
 from coordinator_app.domain import values as v
-from coordinator_app.domain.columns import REGION_ALIASES, HeaderMap, value_alias
+from coordinator_app.domain.columns import HeaderMap, value_alias
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.regions import parse_region
 from coordinator_app.domain.schema import FieldSpec, FieldType
 from coordinator_app.domain.stages import PROGRAM_SHORT_LABELS
+from coordinator_app.domain.synonyms import REGION_ALIASES
 from coordinator_app.domain.text import fold
 from coordinator_app.domain.validation import parse_field
 from coordinator_app.exchange import cells, typed

@@ -19,10 +19,9 @@ from coordinator_app.domain.columns import (
     KIND_NAMES,
     NAMED_REFERENCES,
     NATURAL_KEYS,
-    SYNONYMS,
-    VALUE_ALIASES,
 )
 from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain.synonyms import SYNONYMS, VALUE_ALIASES
 
 GLOSSARY = Path(__file__).resolve().parents[2] / "resources" / "translations" / "glossary_en.json"
 #: Kinds that do not move through spreadsheets: files, and the log of disclosures.
