@@ -13,7 +13,7 @@ who go, never ``people_present``; follow-ups carry their text, never their owner
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,99 +112,127 @@ def entries_from(
     ``projects`` maps ids to project records (for names, regions and assembly dates); records
     whose project is missing are left out (they belong to a region the caller did not load).
     """
-    out: list[Entry] = []
+    out = [
+        *_visit_entries(projects, visits, start, end, today),
+        *_follow_up_entries(projects, action_items, start, end, today),
+        *_report_entries(projects, fundings, start, end),
+        *_assembly_entries(projects, start, end),
+    ]
+    out.sort(
+        key=lambda e: (e.day, not e.all_day, e.start if not e.all_day else dt.datetime.min, e.title)
+    )
+    return out
 
-    def inside(day: dt.date) -> bool:
-        return start <= day <= end
 
+def _of_project(project: Mapping[str, Any]) -> dict[str, str]:
+    """The project's fields every entry carries: its id, name and region."""
+    return {
+        "project_id": project["id"],
+        "project_name": project["name"],
+        "region_code": project.get("region_code") or "",
+    }
+
+
+def _visit_entries(
+    projects: Mapping[str, Mapping[str, Any]],
+    visits: Iterable[Mapping[str, Any]],
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+) -> Iterator[Entry]:
+    """Visits planned or done in the period, at their time (never the people present)."""
     for visit in visits:
         project = projects.get(visit.get("project_id") or "")
         if project is None or visit.get("deleted") or not visit.get("visited_at"):
             continue
         moment = _moment(visit["visited_at"])
         entry_day = moment.date() if isinstance(moment, dt.datetime) else moment
-        if not inside(entry_day):
+        if not start <= entry_day <= end:
             continue
-        state = visit_state(visit, today)
-        out.append(
-            Entry(
-                uid=f"visit-{visit['id']}@{UID_DOMAIN}",
-                kind=VISIT,
-                start=moment,
-                title=f"Visite — {project['name']}",
-                project_id=project["id"],
-                project_name=project["name"],
-                region_code=project.get("region_code") or "",
-                record_id=visit["id"],
-                state=state,
-                place=visit.get("place") or "",
-                purpose=visit.get("purpose") or "",
-                staff=tuple(visit.get("made_by") or ()),
-            )
+        yield Entry(
+            uid=f"visit-{visit['id']}@{UID_DOMAIN}",
+            kind=VISIT,
+            start=moment,
+            title=f"Visite — {project['name']}",
+            **_of_project(project),
+            record_id=visit["id"],
+            state=visit_state(visit, today),
+            place=visit.get("place") or "",
+            purpose=visit.get("purpose") or "",
+            staff=tuple(visit.get("made_by") or ()),
         )
+
+
+def _follow_up_entries(
+    projects: Mapping[str, Mapping[str, Any]],
+    action_items: Iterable[Mapping[str, Any]],
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+) -> Iterator[Entry]:
+    """Follow-ups not done, on their due day (never their owner's name)."""
     for item in action_items:
         project = projects.get(item.get("project_id") or "")
         due = item.get("due_date")
         if project is None or item.get("deleted") or item.get("done") or not due:
             continue
         day = dt.date.fromisoformat(due)
-        if not inside(day):
+        if not start <= day <= end:
             continue
-        out.append(
-            Entry(
-                uid=f"action-{item['id']}@{UID_DOMAIN}",
-                kind=FOLLOW_UP,
-                start=day,
-                title=f"Suivi — {item.get('text') or ''}",
-                project_id=project["id"],
-                project_name=project["name"],
-                region_code=project.get("region_code") or "",
-                record_id=item["id"],
-                state="overdue" if day < today else "due",
-            )
+        yield Entry(
+            uid=f"action-{item['id']}@{UID_DOMAIN}",
+            kind=FOLLOW_UP,
+            start=day,
+            title=f"Suivi — {item.get('text') or ''}",
+            **_of_project(project),
+            record_id=item["id"],
+            state="overdue" if day < today else "due",
         )
+
+
+def _report_entries(
+    projects: Mapping[str, Mapping[str, Any]],
+    fundings: Iterable[Mapping[str, Any]],
+    start: dt.date,
+    end: dt.date,
+) -> Iterator[Entry]:
+    """Each reporting date of a funding in the period, all day (one uid per funding and date)."""
     for funding in fundings:
         project = projects.get(funding.get("project_id") or "")
         if project is None or funding.get("deleted"):
             continue
         for due in funding.get("report_due_dates") or ():
             day = dt.date.fromisoformat(due)
-            if inside(day):
-                out.append(
-                    Entry(
-                        uid=f"report-{funding['id']}-{due}@{UID_DOMAIN}",
-                        kind=REPORT_DUE,
-                        start=day,
-                        title=f"Reddition de comptes — {funding.get('funder') or ''}, "
-                        f"{funding.get('program') or ''} ({project['name']})",
-                        project_id=project["id"],
-                        project_name=project["name"],
-                        region_code=project.get("region_code") or "",
-                        record_id=funding["id"],
-                    )
+            if start <= day <= end:
+                yield Entry(
+                    uid=f"report-{funding['id']}-{due}@{UID_DOMAIN}",
+                    kind=REPORT_DUE,
+                    start=day,
+                    title=f"Reddition de comptes — {funding.get('funder') or ''}, "
+                    f"{funding.get('program') or ''} ({project['name']})",
+                    **_of_project(project),
+                    record_id=funding["id"],
                 )
+
+
+def _assembly_entries(
+    projects: Mapping[str, Mapping[str, Any]], start: dt.date, end: dt.date
+) -> Iterator[Entry]:
+    """The general assemblies of the projects in the period, all day."""
     for project in projects.values():
         assembly = project.get("general_assembly_date")
         if project.get("deleted") or not assembly:
             continue
         day = dt.date.fromisoformat(assembly)
-        if inside(day):
-            out.append(
-                Entry(
-                    uid=f"assembly-{project['id']}@{UID_DOMAIN}",
-                    kind=ASSEMBLY,
-                    start=day,
-                    title=f"Assemblée générale — {project['name']}",
-                    project_id=project["id"],
-                    project_name=project["name"],
-                    region_code=project.get("region_code") or "",
-                    record_id=project["id"],
-                )
+        if start <= day <= end:
+            yield Entry(
+                uid=f"assembly-{project['id']}@{UID_DOMAIN}",
+                kind=ASSEMBLY,
+                start=day,
+                title=f"Assemblée générale — {project['name']}",
+                **_of_project(project),
+                record_id=project["id"],
             )
-    out.sort(
-        key=lambda e: (e.day, not e.all_day, e.start if not e.all_day else dt.datetime.min, e.title)
-    )
-    return out
 
 
 def filtered(entries: Iterable[Entry], *, region: str | None = None, mine: str = "") -> list[Entry]:
