@@ -109,6 +109,7 @@ def _changes(fields: dict[str, list[Any]]) -> str:
 
 
 def compose(store: Store, dossier: dict[str, Any], options: ReportOptions):  # type: ignore[no-untyped-def]
+    """The page frame and the story: who, then each kind of thing held about the person."""
     width = content_width(options.page_size)
     participant = dossier["participant"]
     frame = make_frame(
@@ -118,9 +119,24 @@ def compose(store: Store, dossier: dict[str, Any], options: ReportOptions):  # t
         program=ALL_PROGRAMS,
         title=f"{REPORT_NAME} — {participant['first_name']} {participant['last_name']}",
     )
-    retention = dossier["retention"]
-    due = retention.get("anonymise_on")
     story: list[Flowable] = [
+        *_introduction(dossier),
+        *b.section("Identité", _identity(participant, width)),
+        *b.section("Projet", _project(dossier["project"], width)),
+        *b.section("Conservation", b.text(_retention_text(dossier["retention"]))),
+    ]
+    story += _visits_section(dossier["visits"], width)
+    story += _history_section(dossier["history"], width)
+    story += _register_section(dossier["access_log"], width)
+    if dossier["conflicts"]:
+        story += _conflicts_section(dossier["conflicts"], width)
+    return frame, story
+
+
+def _introduction(dossier: dict[str, Any]) -> list[Flowable]:
+    """The person's name and what this document is (an answer to an access request)."""
+    participant = dossier["participant"]
+    return [
         b.heading(f"{participant['first_name']} {participant['last_name']}"),
         b.text(
             "Ce document rassemble tout ce que ce profil Carnet COOP détient sur la personne "
@@ -132,25 +148,26 @@ def compose(store: Store, dossier: dict[str, Any], options: ReportOptions):  # t
             "muted",
         ),
         b.gap(),
-        *b.section("Identité", _identity(participant, width)),
-        *b.section("Projet", _project(dossier["project"], width)),
-        *b.section(
-            "Conservation",
-            b.text(
-                "Renseignements déjà anonymisés."
-                if retention.get("anonymised")
-                else (
-                    f"Les noms et la date de naissance seront anonymisés {long_date(due)} "
-                    f"({retention['participant_personal_months']} mois après la fin de la saison)."
-                    if due
-                    else "Aucune date de fin de saison : la règle de conservation ne s'applique pas encore."
-                )
-            ),
-        ),
     ]
+
+
+def _retention_text(retention: dict[str, Any]) -> str:
+    """When the names go: already gone, on a date, or not yet known."""
+    due = retention.get("anonymise_on")
+    if retention.get("anonymised"):
+        return "Renseignements déjà anonymisés."
+    if due:
+        return (
+            f"Les noms et la date de naissance seront anonymisés {long_date(due)} "
+            f"({retention['participant_personal_months']} mois après la fin de la saison)."
+        )
+    return "Aucune date de fin de saison : la règle de conservation ne s'applique pas encore."
+
+
+def _visits_section(visits: list[dict[str, Any]], width: float) -> list[Flowable]:
+    """The visits whose « Personnes présentes » name the person."""
     modes = dict(VISIT_MODES)
-    visits = dossier["visits"]
-    story += b.section(
+    return b.section(
         "Visites où la personne est nommée",
         b.data_table(
             ["Date", "Lieu", "Type", "Personnes présentes"],
@@ -168,7 +185,11 @@ def compose(store: Store, dossier: dict[str, Any], options: ReportOptions):  # t
         if visits
         else b.none_line("Aucune visite ne nomme cette personne."),
     )
-    story += b.section(
+
+
+def _history_section(history: list[dict[str, Any]], width: float) -> list[Flowable]:
+    """Every change of the participant's record: when, by whom, what."""
+    return b.section(
         "Historique des modifications",
         b.data_table(
             ["Date", "Par", "Opération", "Changements"],
@@ -179,14 +200,17 @@ def compose(store: Store, dossier: dict[str, Any], options: ReportOptions):  # t
                     OPS.get(e["op"], e["op"]),
                     _changes(e["fields"]),
                 ]
-                for e in dossier["history"]
+                for e in history
             ],
             [0.15 * width, 0.18 * width, 0.15 * width, 0.52 * width],
         ),
     )
+
+
+def _register_section(entries: list[dict[str, Any]], width: float) -> list[Flowable]:
+    """The register entries that name the person: to whom the information went, and why."""
     actions = dict(ENTITIES["access_log"].field("action").choices)
-    entries = dossier["access_log"]
-    story += b.section(
+    return b.section(
         "Communications de ces renseignements (registre)",
         b.data_table(
             ["Date", "Par", "Action", "Destinataire et fin"],
@@ -204,19 +228,18 @@ def compose(store: Store, dossier: dict[str, Any], options: ReportOptions):  # t
         if entries
         else b.none_line("Aucune communication inscrite au registre."),
     )
-    if dossier["conflicts"]:
-        story += b.section(
-            "Conflits de synchronisation sur ces renseignements",
-            b.data_table(
-                ["Champ", "Valeur gardée", "Autre valeur", "Statut"],
-                [
-                    [c["field"], c["kept_value"], c["other_value"], c["status"]]
-                    for c in dossier["conflicts"]
-                ],
-                [0.2 * width, 0.3 * width, 0.3 * width, 0.2 * width],
-            ),
-        )
-    return frame, story
+
+
+def _conflicts_section(conflicts: list[dict[str, Any]], width: float) -> list[Flowable]:
+    """Sync conflicts on the person's fields (both values are personal information too)."""
+    return b.section(
+        "Conflits de synchronisation sur ces renseignements",
+        b.data_table(
+            ["Champ", "Valeur gardée", "Autre valeur", "Statut"],
+            [[c["field"], c["kept_value"], c["other_value"], c["status"]] for c in conflicts],
+            [0.2 * width, 0.3 * width, 0.3 * width, 0.2 * width],
+        ),
+    )
 
 
 def write_pdf(store: Store, dossier: dict[str, Any], output: Path | str) -> Path:
