@@ -285,6 +285,50 @@ def _per_region(
     ]
 
 
+def _headline(
+    title: str, period: q.Period, counts: tuple[int, int, int, int], width: float
+) -> list[Flowable]:
+    """Title, period and the four tiles (``counts``: projects, youth, visits, overdue
+    follow-ups), with what « actif » means for each program."""
+    projects, youth, visits, overdue = counts
+    return [
+        b.text(title, "title"),
+        b.text(f"Période {period_text(period)}", "subtitle"),
+        b.tiles(
+            [
+                (fr_ca.number(projects), "projets actifs"),
+                (fr_ca.number(youth), "jeunes rejoints"),
+                (fr_ca.number(visits), "visites"),
+                (fr_ca.number(overdue), "suivis en retard"),
+            ],
+            width,
+        ),
+        b.text(
+            "Projets actifs : CIEC et Jeune COOP dont l'année de saison tombe dans la période ; "
+            "coopératives agricoles constituées avant la fin de la période (ou en démarrage) et non "
+            "fermées avant son début.",
+            "caption",
+        ),
+    ]
+
+
+def _programs_section(projects: list[dict[str, Any]], width: float) -> list[Flowable]:
+    """The active projects by program (a bar chart) and by stage (a table)."""
+    by_program = Counter(p["program"] for p in projects)
+    return b.section(
+        "Projets par programme et par étape",
+        charts.bar_chart(
+            [PROGRAM_SHORT_LABELS[p] for p in (CIEC, JEUNE_COOP, FERME_COOP)],
+            [[by_program[p] for p in (CIEC, JEUNE_COOP, FERME_COOP)]],
+            width=width,
+            height=140,
+            title="Projets actifs par programme",
+        ),
+        b.gap(6),
+        _stage_table(projects, width),
+    )
+
+
 def compose(
     store: Store,
     region_text: str | None,
@@ -315,38 +359,9 @@ def compose(
     width = content_width(options.page_size)
     youth_total, youth_table = _youth(projects, width)
     overdue_total, overdue_items = _overdue(store, region, today, width)
-    by_program = Counter(p["program"] for p in projects)
-    story: list[Flowable] = [
-        b.text(f"{REPORT_NAME} — {name}", "title"),
-        b.text(f"Période {period_text(period)}", "subtitle"),
-        b.tiles(
-            [
-                (fr_ca.number(len(projects)), "projets actifs"),
-                (fr_ca.number(youth_total), "jeunes rejoints"),
-                (fr_ca.number(visit_total), "visites"),
-                (fr_ca.number(overdue_total), "suivis en retard"),
-            ],
-            width,
-        ),
-        b.text(
-            "Projets actifs : CIEC et Jeune COOP dont l'année de saison tombe dans la période ; "
-            "coopératives agricoles constituées avant la fin de la période (ou en démarrage) et non "
-            "fermées avant son début.",
-            "caption",
-        ),
-    ]
-    story += b.section(
-        "Projets par programme et par étape",
-        charts.bar_chart(
-            [PROGRAM_SHORT_LABELS[p] for p in (CIEC, JEUNE_COOP, FERME_COOP)],
-            [[by_program[p] for p in (CIEC, JEUNE_COOP, FERME_COOP)]],
-            width=width,
-            height=140,
-            title="Projets actifs par programme",
-        ),
-        b.gap(6),
-        _stage_table(projects, width),
-    )
+    counts = (len(projects), youth_total, visit_total, overdue_total)
+    story = _headline(f"{REPORT_NAME} — {name}", period, counts, width)
+    story += _programs_section(projects, width)
     story += b.section("Jeunes rejoints", youth_table)
     if region is None:
         story += b.section("Par région", *_per_region(store, projects, period, width))

@@ -45,6 +45,11 @@ def region_label(code: str | None) -> str:
     return f"{code} {region_name(code)}" if code else ""
 
 
+def choice_text(choices: tuple[tuple[str, str], ...], value: object) -> str:
+    """The label of a stored choice value; an unknown value as it is, None as empty."""
+    return dict(choices).get(str(value), "" if value is None else str(value))
+
+
 def require_region(text: str | None) -> str | None:
     """A region code from the user's text (None for all regions), or a French UserError."""
     if text is None or str(text).strip() == "":

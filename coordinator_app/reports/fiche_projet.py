@@ -1,13 +1,12 @@
 """« Fiche de projet »: everything about one project on a few pages, to take to a meeting.
 
 Participants appear as counts by age band and consent status; their names only with
-``with_names`` (Law 25: collect and show the minimum).
+``with_names`` (Law 25: collect and show the minimum); that section is ``fiche_participants``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +23,11 @@ from coordinator_app.domain.choices import (
     VISIT_MODES,
 )
 from coordinator_app.domain.stages import CIEC, FERME_COOP, JEUNE_COOP, stage_label
-from coordinator_app.domain.validation import age_on, consent_missing, needs_parental_consent
 from coordinator_app.reports import blocks as b
 from coordinator_app.reports.common import (
     Composed,
     ReportOptions,
+    choice_text,
     excerpt,
     make_frame,
     program_label,
@@ -36,59 +35,13 @@ from coordinator_app.reports.common import (
     short_date,
     write_report,
 )
+from coordinator_app.reports.fiche_participants import participants_section
 from coordinator_app.reports.style import content_width
 from coordinator_app.store import people
 from coordinator_app.store import report_queries as q
 from coordinator_app.store.profile import Store
 
 REPORT_NAME = "Fiche de projet"
-AGE_BANDS = (
-    (0, 11, "11 ans et moins"),
-    (12, 13, "12 et 13 ans"),
-    (14, 15, "14 et 15 ans"),
-    (16, 17, "16 et 17 ans"),
-    (18, 200, "18 ans et plus"),
-)
-UNKNOWN_AGE = "Âge inconnu"
-
-
-def _choice(choices: tuple[tuple[str, str], ...], value: object) -> str:
-    return dict(choices).get(str(value), "" if value is None else str(value))
-
-
-def age_band(birth_date: str | None, today: dt.date) -> str:
-    if not birth_date:
-        return UNKNOWN_AGE
-    age = age_on(birth_date, today)
-    return next((label for low, high, label in AGE_BANDS if low <= age <= high), UNKNOWN_AGE)
-
-
-def consent_status(participant: dict[str, Any], today: dt.date) -> str:
-    """« Consentement consigné », « Consentement manquant » or « Non requis (14 ans et plus) »."""
-    if consent_missing(participant, today):
-        return "Consentement manquant"
-    if needs_parental_consent(participant.get("birth_date"), today) and not participant.get(
-        "anonymised"
-    ):
-        return "Consentement consigné"
-    return "Non requis (14 ans et plus)"
-
-
-CONSENT_COLUMNS = ("Consentement consigné", "Consentement manquant", "Non requis (14 ans et plus)")
-
-
-def participants_summary(participants: list[dict[str, Any]], today: dt.date) -> list[list[Any]]:
-    """Rows: age band, count per consent status, total (only bands that have someone)."""
-    counts: Counter[tuple[str, str]] = Counter(
-        (age_band(p.get("birth_date"), today), consent_status(p, today)) for p in participants
-    )
-    bands = [label for _, _, label in AGE_BANDS] + [UNKNOWN_AGE]
-    rows = []
-    for band in bands:
-        per = [counts[(band, status)] for status in CONSENT_COLUMNS]
-        if sum(per):
-            rows.append([band, *per, sum(per)])
-    return rows
 
 
 def _identity(project: dict[str, Any], store: Store) -> list[tuple[str, object]]:
@@ -107,7 +60,7 @@ def _identity(project: dict[str, Any], store: Store) -> list[tuple[str, object]]
         pairs += [
             ("École", school.get(project.get("school_id") or "")),
             ("Enseignant ou enseignante responsable", project.get("teacher")),
-            ("Ordre d'enseignement", _choice(SCHOOL_LEVELS, project.get("level"))),
+            ("Ordre d'enseignement", choice_text(SCHOOL_LEVELS, project.get("level"))),
             ("Type de projet", project.get("project_kind")),
             ("Nombre de jeunes", fr_ca.number(project.get("youth_count"))),
         ]
@@ -122,10 +75,10 @@ def _identity(project: dict[str, Any], store: Store) -> list[tuple[str, object]]
     if program == FERME_COOP:
         hectares = project.get("hectares")
         pairs += [
-            ("Type de coopérative", _choice(COOP_TYPES, project.get("coop_type"))),
+            ("Type de coopérative", choice_text(COOP_TYPES, project.get("coop_type"))),
             ("Production", project.get("production")),
             ("Superficie", f"{fr_ca.number(hectares, 1)} ha" if hectares is not None else None),
-            ("Mode de tenure", _choice(LAND_TENURES, project.get("land_tenure"))),
+            ("Mode de tenure", choice_text(LAND_TENURES, project.get("land_tenure"))),
             ("Nombre de membres", fr_ca.number(project.get("members_count"))),
             ("Date de constitution", short_date(project.get("founding_date"))),
             ("Date de fermeture", short_date(project.get("closure_date"))),
@@ -153,7 +106,11 @@ def _people(project: dict[str, Any], store: Store, width: float) -> list[Flowabl
     partners = q.organisations(store, project.get("partner_ids") or [])
     if partners:
         rows = [
-            [o["name"], _choice(ORGANISATION_KINDS, o.get("org_kind")), o.get("municipality") or ""]
+            [
+                o["name"],
+                choice_text(ORGANISATION_KINDS, o.get("org_kind")),
+                o.get("municipality") or "",
+            ]
             for o in partners
         ]
         items.append(b.gap(4))
@@ -166,70 +123,6 @@ def _people(project: dict[str, Any], store: Store, width: float) -> list[Flowabl
         )
     else:
         items.append(b.none_line("Aucun partenaire inscrit."))
-    return items
-
-
-def _participants(
-    participants: list[dict[str, Any]],
-    project: dict[str, Any],
-    options: ReportOptions,
-    today: dt.date,
-    width: float,
-) -> list[Flowable]:
-    declared = project.get("youth_count")
-    if participants:
-        intro = fr_ca.count(
-            len(participants), "participant inscrit au carnet", "participants inscrits au carnet"
-        )
-        intro += f" (âges au {short_date(today.isoformat())})"
-    else:
-        intro = "Aucun participant inscrit au carnet"
-    if declared is not None:
-        intro += " ; " + fr_ca.count(
-            declared, "jeune déclaré pour le projet", "jeunes déclarés pour le projet"
-        )
-    items: list[Flowable] = [b.text(intro + ".")]
-    rows = participants_summary(participants, today)
-    if rows:
-        total = ["Total", *(sum(r[i] for r in rows) for i in range(1, 5))]
-        shown = [[r[0], *(fr_ca.number(v) for v in r[1:])] for r in [*rows, total]]
-        items.append(
-            b.data_table(
-                ["Tranche d'âge", *CONSENT_COLUMNS, "Total"],
-                shown,
-                [0.24 * width, 0.19 * width, 0.19 * width, 0.24 * width, 0.14 * width],
-                numeric=(1, 2, 3, 4),
-                total_row=True,
-            )
-        )
-    if options.with_names and participants:
-        people = sorted(
-            participants, key=lambda p: (p.get("last_name") or "", p.get("first_name") or "")
-        )
-        named = [
-            [
-                f"{p.get('first_name') or ''} {p.get('last_name') or ''}".strip(),
-                age_band(p.get("birth_date"), today),
-                _choice(SCHOOL_LEVELS, p.get("school_level")),
-                consent_status(p, today),
-            ]
-            for p in people
-        ]
-        items += [
-            b.heading("Liste des participants", 2),
-            b.data_table(
-                ["Nom", "Tranche d'âge", "Niveau scolaire", "Consentement"],
-                named,
-                [0.32 * width, 0.2 * width, 0.2 * width, 0.28 * width],
-            ),
-        ]
-    elif participants:
-        items.append(
-            b.text(
-                "Les noms des participants ne figurent pas sur cette fiche (option « avec les noms »).",
-                "caption",
-            )
-        )
     return items
 
 
@@ -246,7 +139,7 @@ def _contracts(store: Store, project: dict[str, Any], width: float) -> list[Flow
             acc[2] += c.get("amount") or 0
         rows = [
             [
-                _choice(CLIENT_TYPES, kind),
+                choice_text(CLIENT_TYPES, kind),
                 fr_ca.number(n),
                 fr_ca.number(h, 1),
                 fr_ca.money_cents(int(m)),
@@ -276,7 +169,7 @@ def _contracts(store: Store, project: dict[str, Any], width: float) -> list[Flow
                 [
                     [
                         short_date(c.get("contract_date")),
-                        _choice(CLIENT_TYPES, c["client_type"]),
+                        choice_text(CLIENT_TYPES, c["client_type"]),
                         c["service"],
                         fr_ca.number(c.get("hours"), 1) if c.get("hours") is not None else "",
                         fr_ca.money_cents(c.get("amount")),
@@ -301,7 +194,7 @@ def _funding(store: Store, project: dict[str, Any], width: float) -> list[Flowab
         [
             f["funder"],
             f["program"],
-            _choice(FUNDING_STATUSES, f["status"]),
+            choice_text(FUNDING_STATUSES, f["status"]),
             fr_ca.money_cents(f.get("requested")),
             fr_ca.money_cents(f.get("granted")),
             fr_ca.money_cents(f.get("paid")),
@@ -329,7 +222,7 @@ def _visits(store: Store, project: dict[str, Any], width: float) -> list[Flowabl
     rows = [
         [
             short_date(v["visited_at"]),
-            _choice(VISIT_MODES, v.get("mode")),
+            choice_text(VISIT_MODES, v.get("mode")),
             v.get("place") or "",
             people.names_text(store, v.get("made_by") or [], "Non indiquée"),
             excerpt(v.get("observations")),
@@ -389,7 +282,9 @@ def compose(store: Store, project_id: str, options: ReportOptions) -> Composed:
         *b.section("Identification", b.fields_table(_identity(project, store), width)),
         *b.section("Étapes du projet", *_stage_history(project, width)),
         *b.section("Coordination et partenaires", *_people(project, store, width)),
-        *b.section("Participants", *_participants(participants, project, options, today, width)),
+        *b.section(
+            "Participants", *participants_section(participants, project, options, today, width)
+        ),
     ]
     if project["program"] == CIEC or q.children(store, "contract", project["id"], "contract_date"):
         story += b.section("Contrats et chiffre d'affaires", *_contracts(store, project, width))

@@ -148,16 +148,29 @@ def compose(store: Store, visit_id: str, options: ReportOptions) -> Composed:
         title=f"{REPORT_NAME} — {project['name']} — {short_date(visit['visited_at'])}",
     )
     width = content_width(options.page_size)
+    made_by = list(visit.get("made_by") or [])
+    story = _summary(store, visit, project, width)
+    story += _written_sections(visit)
+    story += b.section("Suivis convenus", _follow_ups(store, visit, project, width))
+    # signatures right after what they approve; photos follow as an annex
+    story.append(_signatures(_staff_signing(store, made_by), width))
+    story += _photos(store, visit, width)
+    return frame, story
+
+
+def _summary(
+    store: Store, visit: dict[str, Any], project: dict[str, Any], width: float
+) -> list[Flowable]:
+    """The project's name, one sentence on the visit, and the table of its facts."""
     coordinator = q.names_by_id(store, "coordinator", [visit.get("coordinator_id") or ""]).get(
         visit.get("coordinator_id") or "", ""
     )
-    made_by = list(visit.get("made_by") or [])
-    staff = people.names_text(store, made_by)
+    staff = people.names_text(store, list(visit.get("made_by") or []))
     mode = dict(VISIT_MODES).get(visit.get("mode") or "", "")
     when = day_and_time(visit["visited_at"])
     place = visit.get("place")
     lead = f"Visite {mode.lower()} {when}" + (f", {place}" if place else "") + "."
-    story: list[Flowable] = [
+    return [
         b.text(project["name"], "title"),
         b.text(REPORT_NAME, "subtitle"),
         b.text(lead),
@@ -175,8 +188,12 @@ def compose(store: Store, visit_id: str, options: ReportOptions) -> Composed:
             width,
         ),
     ]
+
+
+def _written_sections(visit: dict[str, Any]) -> list[Flowable]:
+    """Who was there, what was seen and what was decided, as written at the visit."""
     present = visit.get("people_present") or []
-    story += b.section(
+    story = b.section(
         "Personnes présentes",
         b.text(", ".join(present)) if present else b.none_line("Non consignées."),
     )
@@ -188,28 +205,29 @@ def compose(store: Store, visit_id: str, options: ReportOptions) -> Composed:
         "Décisions",
         b.text(visit["decisions"]) if visit.get("decisions") else b.none_line("Aucune."),
     )
+    return story
+
+
+def _follow_ups(
+    store: Store, visit: dict[str, Any], project: dict[str, Any], width: float
+) -> Flowable:
+    """The follow-ups agreed at this visit, by due date, or a line saying there are none."""
     actions = q.children(store, "action_item", project["id"], "due_date", visit_id=visit["id"])
-    if actions:
-        table = b.data_table(
-            ["Action", "Responsable", "Échéance", "État"],
+    if not actions:
+        return b.none_line("Aucun suivi convenu.")
+    return b.data_table(
+        ["Action", "Responsable", "Échéance", "État"],
+        [
             [
-                [
-                    a["text"],
-                    a["owner"],
-                    short_date(a.get("due_date")) or "—",
-                    "Fait" if a.get("done") else "À faire",
-                ]
-                for a in actions
-            ],
-            [0.5 * width, 0.22 * width, 0.15 * width, 0.13 * width],
-        )
-    else:
-        table = b.none_line("Aucun suivi convenu.")
-    story += b.section("Suivis convenus", table)
-    # signatures right after what they approve; photos follow as an annex
-    story.append(_signatures(_staff_signing(store, made_by), width))
-    story += _photos(store, visit, width)
-    return frame, story
+                a["text"],
+                a["owner"],
+                short_date(a.get("due_date")) or "—",
+                "Fait" if a.get("done") else "À faire",
+            ]
+            for a in actions
+        ],
+        [0.5 * width, 0.22 * width, 0.15 * width, 0.13 * width],
+    )
 
 
 def generate(store: Store, visit_id: str, output: Path | str, options: ReportOptions) -> Path:
