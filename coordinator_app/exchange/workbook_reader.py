@@ -145,34 +145,47 @@ def open_workbook(path: Path, kind: str) -> Table:
             empty = sheet.start is None or "est vide" in str(error)
             skipped.append(f"« {meta.name} » ({'vide' if empty else 'aucune colonne reconnue'})")
             if not empty and refusal is None:
-                refusal = UserError(
-                    str(error).replace(
-                        f"« {path.name} »", f"« {path.name} », feuille « {meta.name} »", 1
-                    )
-                )
+                refusal = _in_sheet(path, meta.name, error)
             continue
-        notes = [f"Feuille importée : « {meta.name} »."]
-        others = skipped + [
-            f"« {m.name} »"
-            for m in metadata[index + 1 :]
-            if m.visible == pc.SheetVisibleEnum.Visible
-        ]
-        if others:
-            notes.append("Feuilles ignorées : " + ", ".join(others) + ".")
-        if formulas:
-            notes.append(
-                "Le classeur contient des formules : ce sont les valeurs calculées et enregistrées "
-                "avec le fichier qui sont importées, pas les formules."
-            )
+        later = [m.name for m in metadata[index + 1 :] if m.visible == pc.SheetVisibleEnum.Visible]
         header = [h.shown if isinstance(h, BadCell) else _header_text(h) for h in header]
         data = (row for row in itertools.chain(pending, rows) if not is_blank(row[1]))
         total = max(sheet.height + (sheet.start or (0, 0))[0] - header_line, 0)
+        notes = _sheet_notes(meta.name, skipped, later, formulas)
         return Table("classeur", header, header_line, data, total, notes)
+    raise _no_sheet_read(path, skipped, refusal)
+
+
+def _in_sheet(path: Path, sheet: str, error: UserError) -> UserError:
+    """The header error of one sheet, naming the sheet after the file."""
+    return UserError(
+        str(error).replace(f"« {path.name} »", f"« {path.name} », feuille « {sheet} »", 1)
+    )
+
+
+def _sheet_notes(sheet: str, skipped: list[str], later: list[str], formulas: bool) -> list[str]:
+    """What the import says about the workbook: the sheet read, the sheets left aside (before it,
+    with why; after it, visible ones), and that formulas come as their saved values."""
+    notes = [f"Feuille importée : « {sheet} »."]
+    others = skipped + [f"« {name} »" for name in later]
+    if others:
+        notes.append("Feuilles ignorées : " + ", ".join(others) + ".")
+    if formulas:
+        notes.append(
+            "Le classeur contient des formules : ce sont les valeurs calculées et enregistrées "
+            "avec le fichier qui sont importées, pas les formules."
+        )
+    return notes
+
+
+def _no_sheet_read(path: Path, skipped: list[str], refusal: UserError | None) -> UserError:
+    """Why no sheet could be imported: the first sheet's own error, else no visible sheet, else
+    an empty file."""
     if refusal is not None:
-        raise refusal
+        return refusal
     if skipped and all("masquée" in s or "graphique" in s for s in skipped):
-        raise UserError(f"Le classeur « {path.name} » n'a aucune feuille visible à importer.")
-    raise UserError(f"Le fichier « {path.name} » est vide : aucune ligne à importer.")
+        return UserError(f"Le classeur « {path.name} » n'a aucune feuille visible à importer.")
+    return UserError(f"Le fichier « {path.name} » est vide : aucune ligne à importer.")
 
 
 def _text_instead(path: Path, kind: str) -> Table:

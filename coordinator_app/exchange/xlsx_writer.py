@@ -45,28 +45,14 @@ def write_xlsx(
     tick: Callable[[], None],
 ) -> None:
     """Write ``records`` to ``path``: one sheet, headers in row 1, one record per row."""
-    import xlsxwriter
-
-    workbook = xlsxwriter.Workbook(
-        str(path),
-        {
-            "constant_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        },
-    )
+    workbook = _new_workbook(path)
     sheet = workbook.add_worksheet(ENTITIES[kind].label_plural[:31])
     header = workbook.add_format(
         {"bold": True, "text_wrap": True, "valign": "top", "bottom": 1, "bg_color": "#E8EEF4"}
     )
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     identifier = workbook.add_format({"font_color": "#666666"})
-    formats = {}
-    for index, spec in enumerate(specs):
-        if spec is not None and spec.type in NUMBER_FORMATS:
-            fmt = "0" if spec.name == "season_year" else NUMBER_FORMATS[spec.type]
-            formats[index] = workbook.add_format({"num_format": fmt})
+    formats = _number_formats(workbook, specs)
     widths = [max(MIN_WIDTH, min(len(c.header) + 2, MAX_WIDTH)) for c in columns]
     sheet.freeze_panes(1, 0)
     for index, column in enumerate(columns):
@@ -95,6 +81,33 @@ def write_xlsx(
         sheet.set_column(index, index, ID_WIDTH if columns[index].field == ID else width)
     sheet.autofilter(0, 0, max(row, 1), len(columns) - 1)
     workbook.close()
+
+
+def _new_workbook(path: Path) -> Any:
+    """An xlsxwriter workbook that streams rows (constant memory) and writes every string as
+    text: a value starting with « = » or looking like a number or a URL stays what was typed."""
+    import xlsxwriter
+
+    return xlsxwriter.Workbook(
+        str(path),
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
+
+
+def _number_formats(workbook: Any, specs: list[FieldSpec | None]) -> dict[int, Any]:
+    """The cell format of each date, time and number column, by column index (a season year
+    without a thousands separator)."""
+    formats = {}
+    for index, spec in enumerate(specs):
+        if spec is not None and spec.type in NUMBER_FORMATS:
+            fmt = "0" if spec.name == "season_year" else NUMBER_FORMATS[spec.type]
+            formats[index] = workbook.add_format({"num_format": fmt})
+    return formats
 
 
 def _write_text(sheet, row: int, index: int, value: str, wrap, widths: list[int], column) -> None:
