@@ -22,16 +22,12 @@ from coordinator_app.domain import privacy as rules
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.domain.errors import NotFoundError
 from coordinator_app.store.codec import to_db
-from coordinator_app.store.disclosures import log_report_with_names
 from coordinator_app.store.profile import Store
 
-# ``ui/reports_dialogs.py`` calls ``privacy.log_report_with_names``; the register itself is in
-# ``store.disclosures`` (import it from there).
 __all__ = [
     "PurgeItem",
     "anonymise_participant",
     "due_for_anonymisation",
-    "log_report_with_names",
     "participant_record",
     "purge",
     "retention_rules",

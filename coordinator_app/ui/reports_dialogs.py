@@ -38,7 +38,7 @@ from coordinator_app.domain.errors import UserError
 from coordinator_app.domain.indicators import current_season
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.domain.stages import PROGRAM_SHORT_LABELS
-from coordinator_app.store import Store, privacy
+from coordinator_app.store import Store, disclosures
 from coordinator_app.ui import errors
 from coordinator_app.ui.reports_common import (
     BILAN_ANNUEL,
@@ -185,7 +185,7 @@ class ReportPreview(QDialog):
             and self.request.kind == FICHE_PROJET
             and self.request.options.with_names
         ):
-            privacy.log_report_with_names(
+            disclosures.log_report_with_names(
                 store, self.request.params["project_id"], _title(self.request.kind)
             )
 
