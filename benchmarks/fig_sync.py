@@ -146,6 +146,8 @@ def push_pull(ctx: Context) -> Row:
     missing = _present()
     if missing:
         return Row.absent(figure, size, PUSH_PULL_TARGET, missing)
+    from coordinator_app.sync.engine import PULL_LIMIT, PUSH_BATCH
+
     work = ctx.work / f"sync-{changes}"
     shutil.rmtree(work, ignore_errors=True)  # a fresh server and laptops, even with --keep
     with server(work / "server", [{"username": "alice", "regions": ["03"]}]) as srv:
@@ -158,7 +160,7 @@ def push_pull(ctx: Context) -> Row:
             pull_s, pulled = sync_once(receiver)
             nothing = _nothing_to_do(sender, receiver)
             handler_s = _raw_baseline(srv, work, wire)
-            floor = floors.floor(srv.ca_path, work, wire)
+            floor = floors.floor(srv.ca_path, work, wire, batch=PUSH_BATCH, page=PULL_LIMIT)
         finally:
             sender.close()
             receiver.close()
@@ -184,10 +186,13 @@ def push_pull(ctx: Context) -> Row:
 
 def _wire_changes(store) -> list[dict[str, Any]]:
     """The push bodies' changes as the engine builds them, before they are sent."""
+    from coordinator_app.store import sync_state
     from coordinator_app.sync.engine import SyncEngine
 
     engine = SyncEngine(store, snapshot=False)
-    return [engine._wire(entry) for entry in store.pending_changes()]
+    pending = store.pending_changes()
+    bases = sync_state.base_seqs(store, pending)
+    return [engine._wire(entry, bases[entry.change_id]) for entry in pending]
 
 
 def _renamed(wire: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -218,6 +223,7 @@ def _raw_baseline(srv: ServerProcess, work: Path, wire: list[dict[str, Any]]) ->
     import ssl
 
     from coordinator_app.protocol.versions import API_PREFIX, version_headers
+    from coordinator_app.sync.engine import PULL_LIMIT, PUSH_BATCH
 
     login_headers = dict(version_headers())
     context = ssl.create_default_context(cafile=str(srv.ca_path))
@@ -231,7 +237,7 @@ def _raw_baseline(srv: ServerProcess, work: Path, wire: list[dict[str, Any]]) ->
             ).json()
             devices.append(answer)
         changes = _renamed(wire)
-        batch = 200
+        batch = PUSH_BATCH
         bodies = [
             json.dumps(
                 {"device_id": devices[0]["device_id"], "changes": changes[i : i + batch]}
@@ -261,7 +267,9 @@ def _raw_baseline(srv: ServerProcess, work: Path, wire: list[dict[str, Any]]) ->
         auth = {"Authorization": f"Bearer {devices[1]['token']}"}
         received = 0
         while True:
-            page = http.get("/pull", params={"since": since, "limit": 500}, headers=auth).json()
+            page = http.get(
+                "/pull", params={"since": since, "limit": PULL_LIMIT}, headers=auth
+            ).json()
             received += len(page["changes"])
             since = page["next_since"]
             if not page["has_more"]:

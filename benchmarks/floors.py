@@ -146,13 +146,15 @@ def sqlite_seconds(path: Path, rows: list[tuple[Any, ...]]) -> float:
         conn.close()
 
 
-def floor(ca_path: Path, work: Path, wire: list[dict[str, Any]], *, batch: int = 200) -> dict:
+def floor(
+    ca_path: Path, work: Path, wire: list[dict[str, Any]], *, batch: int = 500, page: int = 1000
+) -> dict:
     """The floor of syncing ``wire`` (the engine's push changes): wire + SQLite on each side."""
     bodies = [
         json.dumps({"device_id": "floor", "changes": wire[i : i + batch]}).encode()
         for i in range(0, len(wire), batch)
     ]
-    pulls = max(1, -(-len(wire) // 500))  # the pull's page size
+    pulls = max(1, -(-len(wire) // page))  # the pull's page size
     rows = [(c["change_id"], c["kind"], c["record_id"], json.dumps(c["fields"])) for c in wire]
     wire_s = wire_seconds(ca_path, bodies, pulls)
     sides = [sqlite_seconds(work / f"floor-{side}.sqlite3", rows) for side in ("a", "b")]

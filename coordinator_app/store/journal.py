@@ -119,3 +119,11 @@ def acknowledge_echo(conn: sqlite3.Connection, change_id: str, server_seq: int, 
         "UPDATE journal SET sent_at = coalesce(sent_at, ?), server_seq = ? WHERE change_id = ?",
         (at, server_seq, change_id),
     )
+
+
+def acknowledge_echoes(conn: sqlite3.Connection, marks: Iterable[tuple[str, int, str]]) -> None:
+    """``acknowledge_echo`` for many entries at once: ``(at, server_seq, change_id)`` each."""
+    conn.executemany(
+        "UPDATE journal SET sent_at = coalesce(sent_at, ?), server_seq = ? WHERE change_id = ?",
+        marks,
+    )

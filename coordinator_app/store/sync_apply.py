@@ -67,13 +67,23 @@ def _decode_column(kind: str, name: str, value: Any) -> Any:
 
 @dataclass
 class _Page:
-    """What a page needs from the journal, read once for the whole page, and the journal rows it
-    writes, inserted with one ``executemany`` (per change these three statements cost more than
-    the record's own write)."""
+    """What a page needs from the profile, read once for the whole page, and what it writes,
+    kept aside and written with one ``executemany`` per run of equal statements (per change, a
+    statement each cost more than the record's own write: benchmarks/README.md, issue 17).
+
+    Reads that must see the page's own writes (a record changed twice in one page, a record
+    leaving the scope) first ``flush`` what is kept aside, so the order of the writes is the
+    order of the changes. With ``buffered`` false (the guarded, entry-by-entry retry) every row
+    is written at once, inside its entry's savepoint."""
 
     echoes: dict[str, str]  # change_id → origin, for the page's change ids already journaled
     unsent: dict[tuple[str, str], set[str]]  # (kind, record_id) → fields with an unsent change
+    #: (kind, record_id) → the record's row (None: not in the profile) as read before the page
+    rows: dict[tuple[str, str], dict[str, Any] | None] = field(default_factory=dict)
+    buffered: bool = True
     journal_rows: list[tuple] = field(default_factory=list)
+    row_writes: list[writes.Row] = field(default_factory=list)
+    echo_acks: list[tuple] = field(default_factory=list)
     #: a record left the scope in this page and its journal went with it: read echoes one by one
     echoes_stale: bool = False
 
@@ -85,42 +95,109 @@ class _Page:
         ).fetchone()
         return row[0] if row else None
 
+    def current(self, conn: sqlite3.Connection, kind: str, record_id: str) -> dict[str, Any] | None:
+        """The record's row as the page's earlier changes left it."""
+        key = (kind, record_id)
+        if key in self.rows:
+            return self.rows[key]
+        self.flush(conn)
+        return _current(conn, kind, record_id)
+
+    def write(
+        self,
+        conn: sqlite3.Connection,
+        key: tuple[str, str],
+        row: writes.Row | None,
+        entry: tuple | None,
+    ) -> None:
+        """A record's row and journal entry; the row read before the page is now out of date."""
+        if row is not None:
+            self.rows.pop(key, None)
+            if self.buffered:
+                self.row_writes.append(row)
+                row = None
+        writes.write(conn, row, entry, pending=self.journal_rows)
+
+    def acknowledge_echo(
+        self, conn: sqlite3.Connection, change_id: str, seq: int, now: str
+    ) -> None:
+        self.echo_acks.append((now, seq, change_id))
+        if not self.buffered:
+            self.flush(conn)
+
     @classmethod
     def read(cls, conn: sqlite3.Connection, changes: list[RemoteChange]) -> _Page:
         echoes: dict[str, str] = {}
-        ids = [c.change_id for c in changes]
-        for start in range(0, len(ids), _IN_CHUNK):
-            chunk = ids[start : start + _IN_CHUNK]
+        for chunk in _chunks([c.change_id for c in changes]):
             marks = ", ".join("?" * len(chunk))
             echoes.update(
                 conn.execute(
                     f"SELECT change_id, origin FROM journal WHERE change_id IN ({marks})", chunk
                 ).fetchall()
             )
-        unsent: dict[tuple[str, str], set[str]] = {}
         by_kind: dict[str, set[str]] = {}
         for change in changes:
             by_kind.setdefault(change.kind, set()).add(change.record_id)
+        unsent: dict[tuple[str, str], set[str]] = {}
+        rows: dict[tuple[str, str], dict[str, Any] | None] = {}
         for kind, record_ids in by_kind.items():
-            listed = sorted(record_ids)
-            for start in range(0, len(listed), _IN_CHUNK):
-                chunk = listed[start : start + _IN_CHUNK]
-                marks = ", ".join("?" * len(chunk))
-                for record_id, op, fields in conn.execute(
-                    "SELECT record_id, op, fields FROM journal WHERE origin = 'local' "
-                    f"AND sent_at IS NULL AND kind = ? AND record_id IN ({marks})",
-                    [kind, *chunk],
-                ):
-                    names = unsent.setdefault((kind, record_id), set())
-                    if op in ("delete", "restore"):
-                        names.add("deleted")
-                    names.update(json.loads(fields))
-        return cls(echoes, unsent)
+            for chunk in _chunks(sorted(record_ids)):
+                _read_unsent(conn, kind, chunk, unsent)
+                if kind == CONFLICT_KIND or kind in ENTITIES:
+                    _read_rows(conn, kind, chunk, rows)
+        return cls(echoes, unsent, rows)
 
     def flush(self, conn: sqlite3.Connection) -> None:
+        """Write what is kept aside, in order: rows, then journal entries, then echo marks."""
+        if self.row_writes:
+            writes.write_many(conn, self.row_writes, ())
+            self.row_writes = []
         if self.journal_rows:
             writes.write_entries(conn, self.journal_rows)
             self.journal_rows = []
+        if self.echo_acks:
+            journal.acknowledge_echoes(conn, self.echo_acks)
+            self.echo_acks = []
+
+
+def _chunks(values: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(values), _IN_CHUNK):
+        yield values[start : start + _IN_CHUNK]
+
+
+def _read_unsent(
+    conn: sqlite3.Connection,
+    kind: str,
+    record_ids: list[str],
+    unsent: dict[tuple[str, str], set[str]],
+) -> None:
+    """The fields with an unsent local change, for these records."""
+    marks = ", ".join("?" * len(record_ids))
+    for record_id, op, fields in conn.execute(
+        "SELECT record_id, op, fields FROM journal WHERE origin = 'local' "
+        f"AND sent_at IS NULL AND kind = ? AND record_id IN ({marks})",
+        [kind, *record_ids],
+    ):
+        names = unsent.setdefault((kind, record_id), set())
+        if op in ("delete", "restore"):
+            names.add("deleted")
+        names.update(json.loads(fields))
+
+
+def _read_rows(
+    conn: sqlite3.Connection,
+    kind: str,
+    record_ids: list[str],
+    rows: dict[tuple[str, str], dict[str, Any] | None],
+) -> None:
+    """These records' rows (None for those the profile does not hold), in one query."""
+    marks = ", ".join("?" * len(record_ids))
+    cursor_ = conn.execute(f"SELECT * FROM {kind} WHERE id IN ({marks})", record_ids)
+    names = [d[0] for d in cursor_.description]
+    rows.update(dict.fromkeys(((kind, r) for r in record_ids), None))
+    for values in cursor_:
+        row = dict(zip(names, values, strict=True))
+        rows[(kind, row["id"])] = row
 
 
 _IN_CHUNK = 500
@@ -140,6 +217,7 @@ def _apply_one(
         page.flush(conn)  # the journal rows of this page are deleted with the record's too
         _leave_scope(conn, kind, record_id, result)
         page.echoes_stale = True
+        page.rows.clear()  # rows read before the page may be gone: read them again
         return
     checked, problems = refused_incoming.check(kind, change.values)
     if problems:  # the entry's other fields apply; the refused ones are kept aside
@@ -149,7 +227,7 @@ def _apply_one(
     if len(values) < len(checked):
         result.kept_local += 1
     deleted = change.deleted if "deleted" not in held else None
-    existing = _current(conn, kind, record_id)
+    existing = page.current(conn, kind, record_id)
     if existing is None:
         if held:
             result.kept_local += 1
@@ -162,8 +240,8 @@ def _apply_one(
         # our own change coming back (it acknowledges a push whose reply was lost), or, after a
         # server restore, a change already received: either way it takes the server's new seq
         result.echoed += origin == "local"
-        writes.write(conn, row, None)
-        journal.acknowledge_echo(conn, change.change_id, change.seq, now)
+        page.write(conn, (kind, record_id), row, None)
+        page.acknowledge_echo(conn, change.change_id, change.seq, now)
         return
     result.received += 1
     result.records.add((kind, record_id))
@@ -173,7 +251,7 @@ def _apply_one(
         at=change.at, author=change.author, device_id=change.device_id, origin="remote",
         sent_at=now, server_seq=change.seq, author_id=change.author_id,
     )  # fmt: skip
-    writes.write(conn, row, entry, pending=page.journal_rows)
+    page.write(conn, (kind, record_id), row, entry)
 
 
 def _insert(
@@ -232,6 +310,7 @@ def _apply_guarded(
     if not change.in_scope:
         page.flush(conn)  # flushed rows must not be undone with this entry
     part = ApplyResult()
+    page.buffered = False  # rows and echo marks written inside the savepoint, undone with it
     marked = len(page.journal_rows)
     conn.execute("SAVEPOINT pulled_entry")
     try:
@@ -240,6 +319,7 @@ def _apply_guarded(
         conn.execute("ROLLBACK TO pulled_entry")
         conn.execute("RELEASE pulled_entry")
         del page.journal_rows[marked:]
+        page.rows.pop((change.kind, change.record_id), None)  # read it again after the undo
         reason = f"{refused_incoming.UNSTORABLE} ({error.__class__.__name__} : {error})"
         _refuse(conn, change, [refused_incoming.Problem(None, reason)], whole=True, now=now)
         return

@@ -73,6 +73,38 @@ def base_seq(store: Store, entry: journal.JournalEntry) -> int | None:
         ).fetchone()[0]
 
 
+def base_seqs(store: Store, entries: list[journal.JournalEntry]) -> dict[str, int | None]:
+    """``base_seq`` of every entry of a push batch, from one query per 500 records instead of one
+    per entry (issue 17: 10 000 queries were a fifth of the client's push)."""
+    by_kind: dict[str, set[str]] = {}
+    for entry in entries:
+        by_kind.setdefault(entry.kind, set()).add(entry.record_id)
+    known: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    with store.reading() as conn:
+        for kind, record_ids in by_kind.items():
+            listed = sorted(record_ids)
+            for start in range(0, len(listed), 500):
+                chunk = listed[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for record_id, seq, server_seq in conn.execute(
+                    "SELECT record_id, seq, server_seq FROM journal WHERE kind = ? AND "
+                    f"record_id IN ({marks}) AND server_seq IS NOT NULL",
+                    [kind, *chunk],
+                ):
+                    known.setdefault((kind, record_id), []).append((seq, server_seq))
+    return {
+        entry.change_id: max(
+            (
+                server
+                for seq, server in known.get((entry.kind, entry.record_id), ())
+                if seq < entry.seq
+            ),
+            default=None,
+        )
+        for entry in entries
+    }
+
+
 def acknowledge(
     store: Store, acknowledged: Mapping[str, int | None], refused: Mapping[str, str]
 ) -> int:

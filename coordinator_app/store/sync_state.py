@@ -45,6 +45,7 @@ from coordinator_app.store.sync_cursor import (
     _set_meta,
     acknowledge,
     base_seq,
+    base_seqs,
     cursor,
     generation,
     pending_to_push,
@@ -83,6 +84,7 @@ __all__ = [
     "apply_page",
     "attachment_shas_to_upload",
     "base_seq",
+    "base_seqs",
     "conflicts",
     "cursor",
     "generation",
@@ -154,6 +156,7 @@ def _apply_page(
             result.stale = True
             return result
         page = _Page.read(conn, listed)
+        page.buffered = not guarded
         for entry in unreadable:
             _refuse(conn, entry, [refused_incoming.Problem(None, entry.reason)], whole=True,
                     now=now)  # fmt: skip

@@ -42,6 +42,13 @@ class BatchRefused(SyncError):
         self.entries = entries
 
 
+class BatchTooLarge(SyncError):
+    """A push was refused for its size (413 without naming a change): send smaller batches."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(SyncErrorKind.SERVER, message)
+
+
 def _why(problem: Any) -> str:
     """A pydantic problem in French: what the Conflits screen says of an unreadable entry."""
     if problem["type"] == "missing":
@@ -167,6 +174,8 @@ class ServerClient:
                 SyncErrorKind.THROTTLED,
                 f"Trop de tentatives de connexion : réessayez dans {body.retry_after or 300} s.",
             )
+        if status == 413 and not body.entries:
+            raise BatchTooLarge(f"Le serveur a répondu 413 ({code}) : {body.message}")
         if status in (403, 409, 422) and body.entries:
             raise BatchRefused(body.message, body.entries)
         if status == 403:

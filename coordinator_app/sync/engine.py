@@ -20,16 +20,20 @@ import httpx
 
 from coordinator_app.domain import privacy as retention_rules
 from coordinator_app.protocol import REFERENCE_KINDS, PullEntry, PullResponse
-from coordinator_app.protocol.models import DEFAULT_PULL_LIMIT, MAX_ATTACHMENT_BYTES
+from coordinator_app.protocol.models import MAX_ATTACHMENT_BYTES, MAX_BATCH, MAX_PULL_LIMIT
 from coordinator_app.store import Store, privacy, refused_incoming, sync_state
 from coordinator_app.store.journal import JournalEntry
 from coordinator_app.store.snapshots import snapshot_if_changed
 from coordinator_app.sync import people, settings
-from coordinator_app.sync.client import BatchRefused, ServerClient
+from coordinator_app.sync.client import BatchRefused, BatchTooLarge, ServerClient
 from coordinator_app.sync.errors import SyncError, SyncErrorKind
 
 Progress = Callable[[str, float | None], None]
-PUSH_BATCH = 200
+#: Changes per push and per pull page: the protocol's largest (every server since the first
+#: accepts them), so 10 000 changes cost 20 pushes and 10 pulled pages, each one commit (and one
+#: fsync) on the laptop. A server configured for less answers 413 and the batch is halved.
+PUSH_BATCH = MAX_BATCH
+PULL_LIMIT = MAX_PULL_LIMIT
 
 
 META_RETENTION_CHECKED = "retention_checked_on"
@@ -85,7 +89,7 @@ class SyncEngine:
         transport: httpx.BaseTransport | None = None,
         progress: Progress | None = None,
         push_batch: int = PUSH_BATCH,
-        pull_limit: int = DEFAULT_PULL_LIMIT,
+        pull_limit: int = PULL_LIMIT,
         snapshot: bool = True,
     ) -> None:
         self.store = store
@@ -152,7 +156,8 @@ class SyncEngine:
         return True
 
     # -- push -----------------------------------------------------------------------------------
-    def _wire(self, entry: JournalEntry) -> dict[str, Any]:
+    def _wire(self, entry: JournalEntry, base: int | None) -> dict[str, Any]:
+        """A journal entry as the push sends it; ``base`` is its ``sync_state.base_seqs``."""
         change: dict[str, Any] = {
             "change_id": entry.change_id,
             "kind": entry.kind,
@@ -162,7 +167,6 @@ class SyncEngine:
             "at": entry.at,
             "author": entry.author,
         }
-        base = sync_state.base_seq(self.store, entry)
         if base is not None:
             change["base_seq"] = base
         return change
@@ -171,8 +175,14 @@ class SyncEngine:
         total = max(self.store.pending_count(), 1)
         while batch := sync_state.pending_to_push(self.store, self.push_batch):
             self.progress(f"Envoi des modifications ({report.sent}/{total})…", report.sent / total)
+            bases = sync_state.base_seqs(self.store, batch)
             try:
-                answer = client.push(device_id, [self._wire(e) for e in batch])
+                answer = client.push(device_id, [self._wire(e, bases[e.change_id]) for e in batch])
+            except BatchTooLarge:
+                if len(batch) == 1:
+                    raise
+                self.push_batch = max(1, len(batch) // 2)  # this server takes smaller batches
+                continue
             except BatchRefused as refusal:
                 self._record_batch_refusal(batch, refusal)
                 continue
