@@ -13,7 +13,7 @@ from fastapi import Depends, FastAPI
 
 from coordinator_app import __version__
 from coordinator_app.protocol.versions import API_PREFIX
-from coordinator_app.server import db, sweep
+from coordinator_app.server import compression, db, sweep
 from coordinator_app.server.body_limit import BodyLimitMiddleware
 from coordinator_app.server.calendar_feed import router as calendar_router
 from coordinator_app.server.errors import install
@@ -40,6 +40,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.generation_value = generation
     install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(compression.CompressionMiddleware, max_bytes=settings.max_body_bytes)
     app.include_router(health.router, prefix=API_PREFIX)
     for area in (accounts, sync, attachments):
         app.include_router(
