@@ -30,8 +30,16 @@ PASSWORD = "mot-de-passe-de-banc-d-essai"
 SERVER_CHILD = """
 import json, sys
 from pathlib import Path
-from tests.support.live_server import start_live_server
-server = start_live_server(Path(sys.argv[1]), users=json.loads(sys.argv[2]))
+from tests.support import live_server
+if sys.argv[3] == "plain":  # built as before issue 17: no gzip either way
+    from coordinator_app.server import app
+    def create_app(settings):
+        built = app.create_app(settings)
+        built.user_middleware = [m for m in built.user_middleware
+                                 if m.cls.__name__ != "CompressionMiddleware"]
+        return built
+    live_server.create_app = create_app
+server = live_server.start_live_server(Path(sys.argv[1]), users=json.loads(sys.argv[2]))
 print("READY", server.url, server.ca_path, flush=True)
 sys.stdin.read()
 server.close()
@@ -51,12 +59,21 @@ def _present() -> str | None:
 class ServerProcess:
     """The live test server in a child process; ``users`` are created before it listens."""
 
-    def __init__(self, folder: Path, users: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, folder: Path, users: list[dict[str, Any]], *, compression: bool = True
+    ) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for user in users:
             user.setdefault("password", PASSWORD)
         self.process = subprocess.Popen(
-            [sys.executable, "-c", SERVER_CHILD, str(folder), json.dumps(users)],
+            [
+                sys.executable,
+                "-c",
+                SERVER_CHILD,
+                str(folder),
+                json.dumps(users),
+                "gzip" if compression else "plain",
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -82,8 +99,10 @@ class ServerProcess:
 
 
 @contextlib.contextmanager
-def server(folder: Path, users: list[dict[str, Any]]) -> Iterator[ServerProcess]:
-    process = ServerProcess(folder, users)
+def server(
+    folder: Path, users: list[dict[str, Any]], *, compression: bool = True
+) -> Iterator[ServerProcess]:
+    process = ServerProcess(folder, users, compression=compression)
     try:
         yield process
     finally:

@@ -6,6 +6,7 @@ the middle of an upload (the server never gets the whole request) or in the midd
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import threading
 
@@ -104,14 +105,16 @@ def test_tcp_connection_cut_mid_transfer_loses_and_duplicates_nothing(
                 alice.create(
                     "project",
                     {"name": f"Coop {number}", "program": "FERME_COOP", "region_code": "03",
-                     "notes": "Compte rendu de visite. " * 20},
+                     "notes": f"Compte rendu {os.urandom(240).hex()}"},
                 )  # fmt: skip
         if direction == "up":
-            proxy.cut("up", 60_000)  # inside the first push body (about 200 KB)
+            # inside the first push body (about 200 KB gzipped: random notes, so compression
+            # cannot shrink it under the cut)
+            proxy.cut("up", 60_000)
             failing = alice
         else:
             SyncEngine(alice, snapshot=False).run()
-            proxy.cut("down", 40_000)  # inside the first pull response (about 300 KB)
+            proxy.cut("down", 40_000)  # inside the first pull response (about 200 KB gzipped)
             failing = bruno
         with pytest.raises(SyncError) as failure:
             SyncEngine(failing, snapshot=False).run()
