@@ -52,15 +52,20 @@ def reset_for_new_generation(store: Store, new_generation: str) -> int:
     return count
 
 
-def pending_to_push(store: Store, limit: int) -> list[journal.JournalEntry]:
+def pending_to_push(
+    store: Store, limit: int, *, kind: str | None = None
+) -> list[journal.JournalEntry]:
     """Unsent local entries, oldest first, without the ones the server refused (those wait for
-    the coordinator to retry or abandon them: see ``retry_refused`` and ``abandon_refused``)."""
+    the coordinator to retry or abandon them: see ``retry_refused`` and ``abandon_refused``).
+    With ``kind``, only that kind's (the attachment files' scan reads no other entry)."""
+    where = "origin = 'local' AND sent_at IS NULL " + ("AND kind = ? " if kind else "")
+    params = (kind, limit) if kind else (limit,)
     with store.reading() as conn:
         return journal.select(
             conn,
-            "origin = 'local' AND sent_at IS NULL "
-            "AND change_id NOT IN (SELECT change_id FROM sync_refused) ORDER BY seq LIMIT ?",
-            (limit,),
+            where
+            + "AND change_id NOT IN (SELECT change_id FROM sync_refused) ORDER BY seq LIMIT ?",
+            params,
         )
 
 

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 def attachment_shas_to_upload(store: Store) -> list[str]:
     """SHA-256 of files referenced by unsent attachment changes, so files go up before records."""
     shas: list[str] = []
-    for entry in pending_to_push(store, 100000):
-        if entry.kind == "attachment" and "sha256" in entry.fields:
+    for entry in pending_to_push(store, 100000, kind="attachment"):
+        if "sha256" in entry.fields:
             sha = entry.fields["sha256"][1]
             if sha and sha not in shas:
                 shas.append(sha)
@@ -26,8 +26,8 @@ def refuse_attachment(store: Store, sha256: str, reason: str) -> int:
     """Keep the unsent changes that reference a file the server cannot take, with the reason."""
     reasons = {
         e.change_id: reason
-        for e in pending_to_push(store, 100000)
-        if e.kind == "attachment" and e.fields.get("sha256", [None, None])[1] == sha256
+        for e in pending_to_push(store, 100000, kind="attachment")
+        if e.fields.get("sha256", [None, None])[1] == sha256
     }
     return acknowledge(store, {}, reasons)
 
