@@ -229,3 +229,24 @@ def test_one_page_with_many_records_and_an_unsent_local_edit_among_them(store):
     record = store.require("project", mine["id"])
     assert (record["notes"], record["stage"]) == ("Mes notes", "demarrage")
     assert result.kept_local == 1
+
+
+def test_a_record_changed_several_times_in_one_page_is_diffed_against_each_state(store):
+    """Rows are read once per page and written in batches: a record changed again in the same
+    page must still be compared with what the page's earlier change left, as one by one."""
+    mine = project(store, name="Coop d'avant")
+    store.mark_sent({e.change_id: 1 for e in store.pending_changes()})
+    page = [
+        remote(2, mine["id"], {"name": "Coop d'après"}),
+        remote(3, "p9", {"name": "Coop neuve", "program": "CIEC", "region_code": "03"},
+               op="create"),
+        remote(4, mine["id"], {"name": "Coop d'après", "notes": "Revue"}),
+        remote(5, "p9", {"name": "Coop neuve"}, deleted=True, op="delete"),
+    ]  # fmt: skip
+    sync_state.apply_page(
+        store, page, since=sync_state.cursor(store), next_cursor=5, server_generation="g1"
+    )
+    diffs = [e.fields for e in store.history("project", mine["id"]) if e.origin == "remote"]
+    assert diffs == [{"name": ["Coop d'avant", "Coop d'après"]}, {"notes": [None, "Revue"]}]
+    assert store.get("project", "p9", include_deleted=True)["deleted"]
+    assert store.require("project", mine["id"])["notes"] == "Revue"
