@@ -242,19 +242,14 @@ def _raw_baseline(srv: ServerProcess, work: Path, wire: list[dict[str, Any]]) ->
     import ssl
 
     from coordinator_app.protocol.versions import API_PREFIX, version_headers
-    from coordinator_app.sync.engine import PULL_LIMIT, PUSH_BATCH
+    from coordinator_app.sync.engine import PUSH_BATCH
 
     login_headers = dict(version_headers())
     context = ssl.create_default_context(cafile=str(srv.ca_path))
     with httpx.Client(
         base_url=srv.url + API_PREFIX, verify=context, headers=login_headers, timeout=60
     ) as http:
-        devices = []
-        for name in ("raw-sender", "raw-receiver"):
-            answer = http.post(
-                "/login", json={"username": "alice", "password": PASSWORD, "device_name": name}
-            ).json()
-            devices.append(answer)
+        devices = [_login(http, name) for name in ("raw-sender", "raw-receiver")]
         changes = _renamed(wire)
         batch = PUSH_BATCH
         bodies = [
@@ -286,9 +281,7 @@ def _raw_baseline(srv: ServerProcess, work: Path, wire: list[dict[str, Any]]) ->
         auth = {"Authorization": f"Bearer {devices[1]['token']}"}
         received = 0
         while True:
-            page = http.get(
-                "/pull", params={"since": since, "limit": PULL_LIMIT}, headers=auth
-            ).json()
+            page = http.get("/pull", params=_page_query(since), headers=auth).json()
             received += len(page["changes"])
             since = page["next_since"]
             if not page["has_more"]:
@@ -300,6 +293,18 @@ def _raw_baseline(srv: ServerProcess, work: Path, wire: list[dict[str, Any]]) ->
     if received < len(changes):
         raise RuntimeError(f"raw pull got {received} of {len(changes)} changes")
     return elapsed
+
+
+def _login(http, device_name: str) -> dict[str, Any]:
+    body = {"username": "alice", "password": PASSWORD, "device_name": device_name}
+    return http.post("/login", json=body).json()
+
+
+def _page_query(since: int) -> dict[str, int]:
+    """A pull page of the product's size from ``since``."""
+    from coordinator_app.sync.engine import PULL_LIMIT
+
+    return {"since": since, "limit": PULL_LIMIT}
 
 
 def _insert_rows(conn: sqlite3.Connection, rows: list[tuple]) -> None:
