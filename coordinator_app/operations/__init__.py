@@ -8,6 +8,6 @@ pages that show them. No Qt here (an import-linter contract says so): the operat
 and reused without a window.
 """
 
-from coordinator_app.operations.changes import ALL, PERSON, Changes, changed
+from coordinator_app.operations.changes import ALL, PERSON, SYNC_STATE, Changes, changed
 
-__all__ = ["ALL", "PERSON", "Changes", "changed"]
+__all__ = ["ALL", "PERSON", "SYNC_STATE", "Changes", "changed"]

@@ -12,8 +12,11 @@ from coordinator_app.domain.entities import ENTITIES
 
 #: Not a record kind: the profile's person (« Votre nom »), shown in « Visite faite par ».
 PERSON = "person"
-#: Every record kind and the person: what a sync, an import or « Actualiser » may have changed.
-ALL: frozenset[str] = frozenset(ENTITIES) | {PERSON}
+#: Not a record kind: what waits for the server or was refused by it (the journal's queue,
+#: refused changes, open conflicts), counted by the status bar and the Conflits screen.
+SYNC_STATE = "sync_state"
+#: Every record kind and the two above: what a sync, an import or « Actualiser » may have changed.
+ALL: frozenset[str] = frozenset(ENTITIES) | {PERSON, SYNC_STATE}
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app.domain.errors import UserError
+from coordinator_app.operations.imports import Imported, import_records
 from coordinator_app.store import Store
 from coordinator_app.ui.import_export_common import (
     PREVIEW_ROWS,
@@ -33,6 +34,8 @@ from coordinator_app.ui.import_export_common import (
     Runner,
     _kind_combo,
 )
+from coordinator_app.ui.operations import run_operation
+from coordinator_app.ui.tasks import ProgressReporter
 
 if TYPE_CHECKING:
     from coordinator_app.exchange.importer import Preview
@@ -257,13 +260,11 @@ class ImportDialog(QDialog):
         if not self.path_edit.text().strip():
             self._show_message(_tr("Choisissez d'abord un fichier."), problem=True)
             return
-        store, path, kind = self.store, self.path, self.kind
+        path, kind = self.path, self.kind
         progress_text = _tr("Ligne {0} sur environ {1}")
 
-        def work(reporter: Any) -> ImportReport:
-            from coordinator_app.exchange.importer import import_file
-
-            return import_file(
+        def work(store: Store, reporter: ProgressReporter) -> Imported:
+            return import_records(
                 store,
                 path,
                 kind,
@@ -281,12 +282,17 @@ class ImportDialog(QDialog):
             _tr("Vérification en cours…") if dry_run else _tr("Importation en cours…"),
             problem=False,
         )
-        self.task = self.run_task(
+        # The window (not this dialog) runs it: an import goes on when the dialog is closed, and
+        # ``run_operation`` then announces the imported kind, so the pages showing it reload.
+        self.task = run_operation(
+            self.parentWidget() or self,
+            self.store,
             work,
-            on_success=lambda report: self._finished(report, dry_run, (str(path), kind)),
+            on_success=lambda done: self._finished(done.report, dry_run, (str(path), kind)),
             on_error=self._failed,
-            label=_tr("Vérification du fichier") if dry_run else _tr("Importation du fichier"),
+            progress=True,
             cancellable=True,
+            label=_tr("Vérification du fichier") if dry_run else _tr("Importation du fichier"),
         )
 
     def check(self) -> None:

@@ -97,7 +97,8 @@ class ImportExportFeature(QObject):
         dialog.deleteLater()
 
     def _imported(self, report: ImportReport) -> None:
-        self.window.data_changed.emit()
+        """Say what was imported; the pages showing its kind reload on their own (the import
+        is an operation: ``run_operation`` announces the kind it wrote)."""
         self.window.statusBar().showMessage(report.summary(), 10000)
 
 

@@ -6,12 +6,15 @@ hand an operation of ``coordinator_app.operations`` to ``run_operation``, which 
 main window listens and refreshes only the pages that show those kinds (``ui.refresh``).
 
 Where it runs. ``background=True`` runs the operation on a worker of ``ui.tasks`` (the store's
-connection is shared by threads behind one re-entrant lock, as the import and the sync already
-do): « Fait » on a follow-up goes there, so ticking many in a row never waits on the disk. A
-form's save, a value restored from history and an undo stay on the GUI thread, on purpose: each is
-one short transaction whose outcome the widget shows at once (the problems under the fields, the
-dialog closing, the restored value, « Action annulée. »), and while it ran on a worker the user
-could type into the form again or press « Enregistrer » a second time, saving a new visit twice.
+connection is shared by threads behind one re-entrant lock): « Fait » on a follow-up goes there, so
+ticking many in a row never waits on the disk. ``progress=True`` is the same path for the long
+operations (an import and its check, a sync): the operation is called ``operation(store,
+reporter)`` and reports progress and reads « Annuler » through the ``ui.tasks.ProgressReporter``.
+A form's save, a value restored from history, an undo and the Conflits screen's choices stay on
+the GUI thread, on purpose: each is one short transaction whose outcome the widget shows at once
+(the problems under the fields, the dialog closing, the restored value, « Action annulée. »), and
+while it ran on a worker the user could type into the form again or press « Enregistrer » a
+second time, saving a new visit twice.
 """
 
 from __future__ import annotations
@@ -66,30 +69,37 @@ def announce(store: Store, changes: Changes) -> None:
 def run_operation(
     parent: QWidget | None,
     store: Store,
-    operation: Callable[[Store], R],
+    operation: Callable[..., R],
     *,
     on_success: Callable[[R], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
     background: bool = False,
+    progress: bool = False,
+    cancellable: bool = False,
     label: str = "",
-) -> R | None:
+) -> Any:
     """Run ``operation(store)``, then ``on_success(result)``, then announce its changes.
 
     On the GUI thread (the default) it returns the result, or None when the operation raised:
     the error goes to ``on_error``, or without one to the window's error dialog. With
-    ``background`` it runs through ``ui.tasks.run_in_background`` and returns None at once.
+    ``background`` it runs through ``ui.tasks.run_in_background`` and returns the ``Task`` at
+    once; with ``progress`` too, and the operation is called ``operation(store, reporter)``
+    (``cancellable`` adds « Annuler » to the progress dialog titled ``label``).
     """
-    if background:
+    if background or progress:
         from coordinator_app.ui.tasks import run_in_background
 
-        run_in_background(
+        def work(reporter: Any) -> R:
+            return operation(store, reporter) if progress else operation(store)
+
+        return run_in_background(
             parent,
-            lambda _reporter: operation(store),
+            work,
             on_success=lambda result: _succeeded(store, result, on_success),
             on_error=on_error,
             label=label,
+            cancellable=cancellable,
         )
-        return None
     try:
         result = operation(store)
     except Exception as error:

@@ -9,6 +9,7 @@ removing it changes nothing on the server or in the records.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.operations import conflicts
 from coordinator_app.store import Store, refused_incoming
+from coordinator_app.ui.operations import run_operation
 
 ROLE_ID = 256  # Qt.UserRole: the change id of the row
 
@@ -107,6 +110,7 @@ class RefusedIncomingBox(QWidget):
         item = self.list.currentItem()
         if item is None:
             return
-        refused_incoming.dismiss(self.store, item.data(ROLE_ID))
-        self.reload()
-        self.changed.emit()
+        dismiss = partial(conflicts.dismiss_refused_incoming, change_id=item.data(ROLE_ID))
+        if run_operation(self, self.store, dismiss) is not None:
+            self.reload()
+            self.changed.emit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,8 +39,10 @@ from coordinator_app.domain.errors import UserError
 from coordinator_app.domain.indicators import current_season
 from coordinator_app.domain.regions import REGIONS
 from coordinator_app.domain.stages import PROGRAM_SHORT_LABELS
-from coordinator_app.store import Store, disclosures
+from coordinator_app.operations.privacy import register_names_sheet
+from coordinator_app.store import Store
 from coordinator_app.ui import errors
+from coordinator_app.ui.operations import run_operation
 from coordinator_app.ui.reports_common import (
     BILAN_ANNUEL,
     BILAN_REGIONAL,
@@ -185,9 +188,12 @@ class ReportPreview(QDialog):
             and self.request.kind == FICHE_PROJET
             and self.request.options.with_names
         ):
-            disclosures.log_report_with_names(
-                store, self.request.params["project_id"], _title(self.request.kind)
+            register = partial(
+                register_names_sheet,
+                project_id=self.request.params["project_id"],
+                report_name=_title(self.request.kind),
             )
+            run_operation(self, store, register)
 
     def save_dialog(self) -> None:
         """« Enregistrer en PDF… »: choose a file, then write it."""

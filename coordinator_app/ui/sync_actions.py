@@ -7,16 +7,18 @@ wires actions, timers and widgets, and turns ``SyncError`` kinds into plain-Fren
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from coordinator_app.operations.syncing import Synced, synchronise
 from coordinator_app.store import Store
 from coordinator_app.sync.errors import SyncError, SyncErrorKind
 from coordinator_app.ui import tasks
 from coordinator_app.ui.feature_window import FeatureWindow
+from coordinator_app.ui.operations import run_operation
 from coordinator_app.ui.sync_conflicts_view import ConflictsWidget
 from coordinator_app.ui.sync_dialogs import ConnectionDialog, RollbackDialog
 from coordinator_app.ui.sync_messages import (
@@ -27,9 +29,6 @@ from coordinator_app.ui.sync_messages import (
     report_message,
     short_message,
 )
-
-if TYPE_CHECKING:
-    from coordinator_app.sync.engine import SyncReport
 
 __all__ = [
     "AUTO_SYNC_MINUTES",
@@ -74,8 +73,8 @@ class SyncController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_SYNC_MINUTES * 60 * 1000)
         self.timer.timeout.connect(self._auto_sync)
+        # The Conflits screen's choices are operations: the pages they touch refresh on their own.
         self.conflicts = ConflictsWidget(self.store)
-        self.conflicts.changed.connect(self._refresh_window)
         self.retranslate()
         window.installEventFilter(self)
 
@@ -164,27 +163,32 @@ class SyncController(QObject):
         self.sync_action.setEnabled(False)
         self._status(_tr("Synchronisation en cours…"))
 
-        def work(reporter: tasks.ProgressReporter) -> SyncReport:
+        def work(store: Store, reporter: tasks.ProgressReporter) -> Synced:
             def progress(text: str, fraction: float | None) -> None:
                 reporter.report(
                     int((fraction or 0) * 100), 100 if fraction is not None else 0, text
                 )
 
-            from coordinator_app.sync.engine import SyncEngine
+            return synchronise(store, progress)
 
-            return SyncEngine(self.store, progress=progress).run()
-
-        self.task = self.window.run_task(
-            work, on_success=self._succeeded, on_error=self._failed, label=_tr("Synchronisation")
+        self.task = run_operation(
+            self.window,
+            self.store,
+            work,
+            on_success=self._succeeded,
+            on_error=self._failed,
+            progress=True,
+            label=_tr("Synchronisation"),
         )
         return self.task
 
-    def _succeeded(self, report: SyncReport) -> None:
+    def _succeeded(self, synced: Synced) -> None:
+        """The window's pages reload after this (``run_operation`` announces ``ALL``)."""
+        report = synced.report
         self.sync_action.setEnabled(True)
         self.last_error = None
         self._status(report_message(report))
         self.conflicts.reload()
-        self._refresh_window()
         self.synced.emit(report)
 
     def _failed(self, error: BaseException) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.operations import Changes, conflicts
 from coordinator_app.store import Store, sync_state
+from coordinator_app.ui.operations import run_operation
 from coordinator_app.ui.refused_incoming_view import RefusedIncomingBox
 from coordinator_app.ui.sync_messages import (
     _local_time,
@@ -201,23 +205,20 @@ class ConflictsWidget(QWidget):
             )
 
     def _resolve(self, which: str, value: Any = None) -> None:
+        """« Garder la mienne », « Garder l'autre » or « Modifier… »: an operation, after which
+        the pages showing the record's kind refresh (``run_operation`` announces it)."""
         conflict = self.current_conflict()
         if conflict is None:
             return
         side = _resolution().my_side(self.store, conflict) or "kept"
         choice = side if which == "mine" else ("other" if side == "kept" else "kept")
-        try:
-            if which == "value":
-                _resolution().resolve(self.store, conflict["id"], "value", value)
-            else:
-                _resolution().resolve(self.store, conflict["id"], choice)  # type: ignore[arg-type]
-        except Exception as error:
-            from coordinator_app.ui.errors import show_error
-
-            show_error(error, self)
-            return
-        self.reload()
-        self.changed.emit()
+        if which == "value":
+            choice = "value"
+        self._run(
+            partial(
+                conflicts.resolve_conflict, conflict_id=conflict["id"], choice=choice, value=value
+            )
+        )
 
     def _edit(self) -> None:
         conflict = self.current_conflict()
@@ -236,12 +237,14 @@ class ConflictsWidget(QWidget):
 
     def _retry(self) -> None:
         if change_id := self._selected_refused():
-            sync_state.retry_refused(self.store, change_id)
-            self.reload()
-            self.changed.emit()
+            self._run(partial(conflicts.retry_refused, change_id=change_id))
 
     def _abandon(self) -> None:
         if change_id := self._selected_refused():
-            sync_state.abandon_refused(self.store, change_id)
+            self._run(partial(conflicts.abandon_refused, change_id=change_id))
+
+    def _run(self, operation: Callable[[Store], Changes]) -> None:
+        """One of this screen's writes, through the window's one operation helper."""
+        if run_operation(self, self.store, operation) is not None:
             self.reload()
             self.changed.emit()
