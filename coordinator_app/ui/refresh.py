@@ -3,8 +3,8 @@
 Before, one coarse ``data_changed`` reloaded the dashboard, five lists and the status bar after
 any write. Now a finished operation announces its ``Changes`` (``ui.operations.bus``) and the
 window's ``PageRefresher`` calls the refresh of the pages whose kinds intersect them: ticking
-« Fait » reloads « Suivis », the dashboard and the status bar, not the three project lists. A sync,
-an import or F5 still reload everything (``Changes(ALL)``). A hidden page marks itself stale and
+« Fait » reloads « Suivis », the dashboard and the status bar, not the three project lists. An
+import reloads the pages of the kind it wrote; a sync or F5 reload everything (``Changes(ALL)``). A hidden page marks itself stale and
 reloads when shown, as before.
 """
 

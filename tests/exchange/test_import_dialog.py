@@ -231,5 +231,6 @@ def test_closing_during_a_check_cancels_it_quietly(
     dialog.reject()
     qtbot.waitUntil(lambda: task.done, timeout=60000)
     assert task.cancelled and task.error is None
-    assert task.result.cancelled and not task.result.written
+    report = task.result.report  # the operation's result: the report and the kinds changed
+    assert report.cancelled and not report.written
     assert store.count("workshop") == 0
