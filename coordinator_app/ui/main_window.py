@@ -9,7 +9,7 @@ stable names below: ``store``, ``data_dir``, ``menu_file``, ``menu_reports``, ``
 ``request_server_login``, ``conflicts_page``, ``refresh_status``.
 
 After a user action (``ui.operations.run_operation``) the window refreshes only the pages that show
-the kinds it changed (``ui.refresh``); ``data_changed`` (a sync, an import) reloads them all.
+the kinds it changed (``ui.refresh``); ``data_changed`` (a backup copy put back) reloads them all.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from coordinator_app import APP_NAME
 from coordinator_app.domain.stages import CIEC, FERME_COOP, JEUNE_COOP
 from coordinator_app.operations import ALL, Changes
+from coordinator_app.operations.demo import DemoLoaded
 from coordinator_app.store import Store, open_store
 from coordinator_app.store import queries as q
 from coordinator_app.store.paths import resolve_data_dir
@@ -70,7 +71,7 @@ META_WELCOME_DONE = "welcome_done"
 class MainWindow(QMainWindow):
     """The coordinator's window over one open profile."""
 
-    data_changed = Signal()  # anything may have changed (a sync, an import): everything reloads
+    data_changed = Signal()  # a backup copy was put back: everything reloads
     records_changed = Signal(object)  # an operation's ``Changes``, after the pages refreshed
     request_server_login = Signal()  # « Se connecter au serveur » (the sync feature connects)
     request_preferences_server = Signal()  # Préférences → Serveur de synchronisation
@@ -344,7 +345,7 @@ class MainWindow(QMainWindow):
             self.show_error(error)
 
     # -- welcome --------------------------------------------------------------------------------
-    def load_demo_data(self) -> Task[int]:
+    def load_demo_data(self) -> Task[DemoLoaded]:
         """Load the demo data set in the background, then show the dashboard."""
         return load_demo_data(self)
 

@@ -135,10 +135,6 @@ KEPT = {
     "coordinator_app.sync.wipe.wipe_profile": (
         "the server declared this laptop lost: the profile's files are erased, the app closes"
     ),
-    "coordinator_app.store.demo.load_demo": (
-        "loads the demo set from the welcome page before any page is shown, then shows the "
-        "workspace reloaded (ui/demo_loading.py; to become an operation)"
-    ),
 }
 
 
