@@ -291,8 +291,10 @@ class ListPage(QWidget):
         ):
             if combo.count():
                 combo.setItemText(0, text)
-            else:
+            else:  # the first item of an empty combo: no « filter changed » query for it
+                combo.blockSignals(True)
                 combo.addItem(text, None)
+                combo.blockSignals(False)
 
     def _update_mine(self) -> None:
         """Show « Mes … » when the profile has a staff account, checked the first time it does."""
