@@ -25,6 +25,7 @@ from coordinator_app.store.migrations.local_tables import (
 )
 from coordinator_app.store.migrations.people_and_visits import v7_people, v8_planned_visits
 from coordinator_app.store.migrations.runner import Migration, backup_profile, schema_version
+from coordinator_app.store.migrations.search_letters import v13_fts_first_letter_index
 from coordinator_app.store.migrations.sync_tables import v4_sync_state, v9_refused_incoming
 
 __all__ = [
@@ -53,6 +54,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         12, "index of live records in creation order (export pages)", v12_creation_order_index
     ),
+    Migration(13, "full-text search: first-letter index", v13_fts_first_letter_index),
 )
 
 

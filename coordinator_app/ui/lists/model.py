@@ -32,6 +32,20 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_COLOUR = QColor("#a4000f")
+#: The roles ``RecordTableModel.data`` answers.
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        ID_ROLE,
+        ROW_ROLE,
+    )
+)
 #: Wait this long after a page landed before counting all the matches (see ``reload``).
 COUNT_DELAY_MS = 250
 
@@ -216,9 +230,14 @@ class RecordTableModel(QAbstractTableModel):
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # A repaint asks about ten roles of every visible cell: the roles never answered return
+        # before anything else (a page of results was about 950 calls here per keystroke).
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
+        number = index.row()
+        if number >= len(self._rows):
+            return None
+        row = self._rows[number]
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.render(row)

@@ -32,18 +32,13 @@ from coordinator_app.store import queries as q
 from coordinator_app.ui import i18n
 from coordinator_app.ui.flow_layout import FlowLayout
 from coordinator_app.ui.lists.columns import Column
+from coordinator_app.ui.lists.fitting import ColumnFitter
 from coordinator_app.ui.lists.model import RecordTableModel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 SEARCH_DELAY_MS = 150
-#: Columns up to this width (dates, types, counts) keep it when the window is narrow.
-FIXED_COLUMN = 140
-#: A shrunk column keeps at least this width (its header stays readable).
-MIN_COLUMN = 95
-#: Header text margins and the sort arrow.
-HEADER_PADDING = 34
 
 
 class ListPage(QWidget):
@@ -81,6 +76,25 @@ class ListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(8)
+        layout.addLayout(self._build_title())
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("search")
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        layout.addWidget(self.search)
+        layout.addLayout(self._build_filters(with_stage))
+        self._build_table()
+        self.no_result = QLabel()
+        self.no_result.setObjectName("no-result")
+        self.no_result.setWordWrap(True)
+        self.no_result.hide()
+        layout.addWidget(self.no_result)
+        layout.addWidget(self.view, 1)
+        self.setFocusProxy(self.search)
+
+    def _build_title(self) -> QHBoxLayout:
+        """The page's title and, on the right, how many rows it shows."""
         self.title_label = QLabel()
         self.title_label.setObjectName("page-title")
         top = QHBoxLayout()
@@ -89,16 +103,11 @@ class ListPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         top.addWidget(self.count_label)
-        layout.addLayout(top)
+        return top
 
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setObjectName("search")
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        layout.addWidget(self.search)
-
-        # Label + combo pairs that wrap to a second row on a narrow screen (``FlowLayout``)
-        # instead of being squeezed; each combo is as wide as its longest choice.
+    def _build_filters(self, with_stage: bool) -> FlowLayout:
+        """Label + combo pairs that wrap to a second row on a narrow screen (``FlowLayout``)
+        instead of being squeezed; each combo is as wide as its longest choice."""
         filters = FlowLayout(spacing=10)
         self.region_label, self.region = QLabel(), QComboBox()
         self.stage_label, self.stage = QLabel(), QComboBox()
@@ -113,16 +122,7 @@ class ListPage(QWidget):
             (self.coordinator_label, self.coordinator),
         ]
         for label, combo in pairs:
-            label.setBuddy(combo)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-            pair = QWidget()
-            row = QHBoxLayout(pair)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.setSpacing(4)
-            row.addWidget(label)
-            row.addWidget(combo)
-            filters.addWidget(pair)
+            filters.addWidget(self._filter_pair(label, combo))
         self.extra.parentWidget().hide()
         if not with_stage:
             self.stage.parentWidget().hide()
@@ -136,8 +136,23 @@ class ListPage(QWidget):
         self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.reset_filters)
         filters.addWidget(self.reset_button)
-        layout.addLayout(filters)
+        return filters
 
+    def _filter_pair(self, label: QLabel, combo: QComboBox) -> QWidget:
+        label.setBuddy(combo)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        pair = QWidget()
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(label)
+        row.addWidget(combo)
+        return pair
+
+    def _build_table(self) -> None:
+        """The table: one row selected at a time, sortable by its header, opened by
+        double-click or Enter; Ctrl+F goes to the search box."""
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -156,11 +171,7 @@ class ListPage(QWidget):
         header.setSortIndicatorShown(True)
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setSectionsClickable(True)
-        self._fitting = False
-        self._user_sized = False
-        header.sectionResized.connect(self._section_resized)
-        self._fit_columns()
-        self.view.installEventFilter(self)  # its resize re-fits the columns
+        self.columns_fitter = ColumnFitter(self.view)
         self.view.doubleClicked.connect(lambda index: self._open(index.row()))
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.view)
@@ -169,55 +180,6 @@ class ListPage(QWidget):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
-        self.search.returnPressed.connect(self._search_now)
-        self.no_result = QLabel()
-        self.no_result.setObjectName("no-result")
-        self.no_result.setWordWrap(True)
-        self.no_result.hide()
-        layout.addWidget(self.no_result)
-        layout.addWidget(self.view, 1)
-        self.setFocusProxy(self.search)
-
-    def _section_resized(self, logical: int, *_sizes: Any) -> None:
-        # Qt resizes the stretched last column itself whenever the view resizes: only another
-        # column's resize outside a fit is the user's hand (keep their widths from then on).
-        if not self._fitting and logical != self.view.horizontalHeader().count() - 1:
-            self._user_sized = True
-
-    def _fit_columns(self) -> None:
-        """Every column on screen, down to a 1024-pixel window: the wide ones share the width
-        in proportion (the narrow ones — dates, types — keep theirs); the cells elide with their
-        full text as tooltip. Until the user sizes a column by hand."""
-        if self._user_sized:
-            return
-        columns = self.model.columns
-        wanted = [c.width or 100 for c in columns]
-        scrollbar = self.view.verticalScrollBar().sizeHint().width()
-        available = self.view.width() - 2 * self.view.frameWidth() - scrollbar
-        if available <= 0:
-            available = sum(wanted)
-        fixed = sum(w for w in wanted if w <= FIXED_COLUMN)
-        flexible = sum(w for w in wanted if w > FIXED_COLUMN)
-        # Below 1 the wide columns shrink to fit a small screen; above, they share the spare
-        # width (the text columns, not only the last one, get it on a large screen).
-        ratio = max(available - fixed, 0) / flexible if flexible else 1.0
-        header = self.view.horizontalHeader()
-        fm = header.fontMetrics()
-        self._fitting = True
-        try:
-            for number, width in enumerate(wanted):
-                if width > FIXED_COLUMN:
-                    title = str(self.model.headerData(number, Qt.Orientation.Horizontal) or "")
-                    readable = max(fm.horizontalAdvance(title) + HEADER_PADDING, MIN_COLUMN)
-                    width = max(int(width * ratio), readable)
-                self.view.setColumnWidth(number, width)
-        finally:
-            self._fitting = False
-
-    def eventFilter(self, watched: Any, event: QEvent) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return False
 
     def retranslate_ui(self) -> None:
         self.title_label.setText(self.title())
@@ -291,8 +253,10 @@ class ListPage(QWidget):
         ):
             if combo.count():
                 combo.setItemText(0, text)
-            else:
+            else:  # the first item of an empty combo: no « filter changed » query for it
+                combo.blockSignals(True)
                 combo.addItem(text, None)
+                combo.blockSignals(False)
 
     def _update_mine(self) -> None:
         """Show « Mes … » when the profile has a staff account, checked the first time it does."""
