@@ -32,14 +32,8 @@ def load_demo_data(window: MainWindow) -> Task[DemoLoaded]:
         window.show_workspace()
         window.show_page("dashboard")
         window.statusBar().showMessage(
-            i18n.count(
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "Données de démonstration chargées : %n enregistrement(s).",
-                    "",
-                    count,
-                ),
-                count,
+            i18n.plural(
+                "MainWindow", "Données de démonstration chargées : %n enregistrement(s).", count
             ),
             8000,
         )

@@ -185,11 +185,8 @@ class ExportDialog(QDialog):
         self.result = result
         self.export_button.setEnabled(True)
         self.summary.setText(
-            i18n.count(
-                QCoreApplication.translate(
-                    "ImportExport", "%n enregistrement(s) exporté(s) dans {path}.", "", result.count
-                ),
-                result.count,
+            i18n.plural(
+                "ImportExport", "%n enregistrement(s) exporté(s) dans {path}.", result.count
             ).format(path=result.path)
         )
 

@@ -96,6 +96,16 @@ def count(text: str, n: int) -> str:
     return text.replace(plain, number(n), 1) if len(plain) > 3 else text
 
 
+def plural(context: str, source: str, n: int) -> str:
+    """``count`` of ``source`` translated in ``context``, for code outside the context's class.
+
+    pyside6-lupdate 6.11 files ``QCoreApplication.translate(context, source, "", n)`` as a plain
+    message (no plural forms), so such counts go through here instead: ``update.py`` finds every
+    ``plural("Context", "literal", n)`` and writes it where lupdate reads it as a plural.
+    """
+    return count(QCoreApplication.translate(context, source, "", n), n)
+
+
 # -- locale-aware formats --------------------------------------------------------------------------
 def label(text: str) -> str:
     """A label before its value: « Programme : » in French (space before the colon), « Program: »

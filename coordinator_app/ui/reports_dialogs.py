@@ -41,7 +41,7 @@ from coordinator_app.domain.regions import REGIONS
 from coordinator_app.domain.stages import PROGRAM_SHORT_LABELS
 from coordinator_app.operations.privacy import register_names_sheet
 from coordinator_app.store import Store
-from coordinator_app.ui import errors
+from coordinator_app.ui import errors, i18n
 from coordinator_app.ui.operations import run_operation
 from coordinator_app.ui.reports_common import (
     BILAN_ANNUEL,
@@ -129,9 +129,7 @@ class ReportPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
         pages = self.document.pageCount()
-        self.pages_label = QLabel(
-            QCoreApplication.translate("ReportPreview", "%n page(s)", "", pages), self
-        )
+        self.pages_label = QLabel(i18n.plural("ReportPreview", "%n page(s)", pages), self)
         self.print_button = QPushButton(_tr("&Imprimer…"), self)
         self.save_button = QPushButton(_tr("&Enregistrer en PDF…"), self)
         self.close_button = QPushButton(_tr("&Fermer"), self)

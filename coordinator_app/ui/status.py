@@ -114,9 +114,7 @@ class StatusBar(QStatusBar):
         if pending == 0:
             text = translate("StatusBar", "Aucune modification à synchroniser")
         else:
-            text = i18n.count(
-                translate("StatusBar", "%n modification(s) à synchroniser", "", pending), pending
-            )
+            text = i18n.plural("StatusBar", "%n modification(s) à synchroniser", pending)
         self.pending_label.setText(text)
         self.pending_label.setAccessibleName(text)
         self.last_sync_label.setText(last_sync_text(self._last_sync))

@@ -3,22 +3,22 @@
 <context>
     <name>ActionItemsTable</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="109" />
+        <location filename="../../coordinator_app/ui/forms/visit_widgets.py" line="71" />
         <source>Suivis de la visite</source>
         <translation>Visit follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="112" />
+        <location filename="../../coordinator_app/ui/forms/visit_widgets.py" line="74" />
         <source>Le nom d'une personne du CQCM (le suivi devient le sien, dans « Mes suivis »), d'une personne du projet ou d'un partenaire</source>
         <translation>The name of a CQCM staff member (the follow-up becomes theirs, in “My follow-ups”), of a person of the project or of a partner</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="134" />
+        <location filename="../../coordinator_app/ui/forms/visit_widgets.py" line="96" />
         <source>AAAA-MM-JJ, par exemple 2026-12-15</source>
         <translation>YYYY-MM-DD, for example 2026-12-15</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="137" />
+        <location filename="../../coordinator_app/ui/forms/visit_widgets.py" line="99" />
         <source>Fait</source>
         <translation>Done</translation>
     </message>
@@ -183,197 +183,197 @@
 <context>
     <name>AgendaPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="161" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="152" />
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="162" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="153" />
         <source>‹ &amp;Précédente</source>
         <translation>‹ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="163" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="154" />
         <source>Période précédente (Alt+←)</source>
         <translation>Previous period (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="164" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="155" />
         <source>Aujourd'&amp;hui</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="165" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="156" />
         <source>&amp;Suivante ›</source>
         <translation>&amp;Next ›</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="166" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="157" />
         <source>Période suivante (Alt+→)</source>
         <translation>Next period (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="169" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="160" />
         <source>Semaine</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="170" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="161" />
         <source>Mois</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="172" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="163" />
         <source>Afficher la semaine ou le mois</source>
         <translation>Show the week or the month</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="183" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="174" />
         <source>&amp;Moi seulement</source>
         <translation>&amp;Only me</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="184" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="175" />
         <source>Seulement mes visites</source>
         <translation>Only my visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="190" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="181" />
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="191" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="182" />
         <source>Quoi</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="194" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="185" />
         <source>Qui (CQCM)</source>
         <translation>Who (CQCM)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="193" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="184" />
         <source>Lieu, objet</source>
         <translation>Place, purpose</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="197" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="188" />
         <source>Agenda de la semaine</source>
         <translation>Week's agenda</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="198" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="189" />
         <source>Agenda du mois</source>
         <translation>Month's agenda</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="201" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="192" />
         <source>lun.</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="202" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="193" />
         <source>mar.</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="203" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="194" />
         <source>mer.</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="204" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="195" />
         <source>jeu.</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="205" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="196" />
         <source>ven.</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="206" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="197" />
         <source>sam.</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="207" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="198" />
         <source>dim.</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="210" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="201" />
         <source>Planifier une &amp;visite…</source>
         <translation>Plan a &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="211" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="202" />
         <source>Re&amp;porter… (Ctrl+Maj+D)</source>
         <translation>Re&amp;schedule… (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="212" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="203" />
         <source>Reporter la visite planifiée</source>
         <translation>Reschedule the planned visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="213" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="204" />
         <source>&amp;Imprimer la semaine…</source>
         <translation>&amp;Print the week…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="289" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="280" />
         <source>Semaine du {0} au {1}</source>
         <translation>Week of {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="315" />
+        <location filename="generated_strings.py" line="197" />
         <source>Rien de prévu</source>
         <translation>Nothing planned</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="322" />
+        <location filename="generated_strings.py" line="195" />
         <source>Journée</source>
         <translation>All day</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="350" />
+        <location filename="generated_strings.py" line="196" />
         <source>… et {0} autres</source>
         <translation>… and {0} more</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="371" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="301" />
         <source>1 visite planifiée</source>
         <translation>1 planned visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="373" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="303" />
         <source>{0} visites planifiées</source>
         <translation>{0} planned visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="374" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="304" />
         <source>{0} à reporter</source>
         <translation>{0} to reschedule</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="375" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="305" />
         <source>1 suivi</source>
         <translation>1 follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="375" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="305" />
         <source>{0} suivis</source>
         <translation>{0} follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="376" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="306" />
         <source>1 date de projet</source>
         <translation>1 project date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="378" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="308" />
         <source>{0} dates de projet</source>
         <translation>{0} project dates</translation>
     </message>
@@ -408,7 +408,7 @@
 <context>
     <name>AttachmentsList</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="205" />
+        <location filename="../../coordinator_app/ui/forms/visit_widgets.py" line="171" />
         <source>Pièces jointes de la visite</source>
         <translation>Visit attachments</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="187" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="178" />
         <location filename="../../coordinator_app/ui/lists/columns.py" line="154" />
         <location filename="../../coordinator_app/ui/lists/columns.py" line="179" />
         <source>Projet</source>
@@ -497,9 +497,9 @@
     </message>
     <message>
         <location filename="../../coordinator_app/ui/lists/columns.py" line="174" />
-        <location filename="../../coordinator_app/ui/lists/model.py" line="229" />
+        <location filename="../../coordinator_app/ui/lists/model.py" line="248" />
         <source>Fait</source>
-        <extracomment>Wait this long after a page landed before counting all the matches (see ``reload``).</extracomment>
+        <extracomment>The roles ``RecordTableModel.data`` answers. Wait this long after a page landed before counting all the matches (see ``reload``).</extracomment>
         <translation>Done</translation>
     </message>
     <message>
@@ -518,7 +518,7 @@
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/model.py" line="230" />
+        <location filename="../../coordinator_app/ui/lists/model.py" line="249" />
         <source>À faire</source>
         <translation>To do</translation>
     </message>
@@ -526,7 +526,7 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="103" />
+        <location filename="../../coordinator_app/ui/conflicts_page.py" line="48" />
         <source>Aucun conflit de synchronisation. Les conflits apparaîtront ici après une synchronisation avec le serveur.</source>
         <translation>No sync conflicts. Conflicts will appear here after a sync with the server.</translation>
     </message>
@@ -534,63 +534,63 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="183" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="157" />
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="184" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="158" />
         <source>&amp;Région</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="185" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="159" />
         <source>&amp;Année</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="186" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="160" />
         <source>Région des indicateurs</source>
         <translation>Region of the indicators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="187" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="161" />
         <source>Année des indicateurs</source>
         <translation>Year of the indicators</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="188" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="162" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="189" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="163" />
         <source>CIEC</source>
         <translation>CIEC</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="190" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="164" />
         <source>Coopératives agricoles : survie</source>
         <translation>Farm co-ops: survival</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="195" />
-        <location filename="../../coordinator_app/ui/dashboard.py" line="336" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="169" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="310" />
         <source>Coopératives agricoles fondées par année</source>
         <translation>Farm co-ops founded per year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="196" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="170" />
         <source>Suivis en retard</source>
         <translation>Overdue follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="215" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="189" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="276" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="250" />
         <source>%n coopérative(s)</source>
         <translation>
             <numerusform>%n co-op</numerusform>
@@ -598,8 +598,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="280" />
-        <location filename="../../coordinator_app/ui/dashboard.py" line="299" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="254" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="273" />
         <source>%n jeune(s)</source>
         <translation>
             <numerusform>%n youth</numerusform>
@@ -607,7 +607,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="284" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="258" />
         <source>%n école(s)</source>
         <translation>
             <numerusform>%n school</numerusform>
@@ -615,7 +615,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="290" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="264" />
         <source>%n région(s)</source>
         <translation>
             <numerusform>%n region</numerusform>
@@ -623,7 +623,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="293" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="267" />
         <source>%n projet(s)</source>
         <translation>
             <numerusform>%n project</numerusform>
@@ -631,7 +631,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="297" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="271" />
         <source>%n coordonnateur(s)</source>
         <translation>
             <numerusform>%n coordinator</numerusform>
@@ -639,7 +639,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="317" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="291" />
         <source>sur %n fondée(s)</source>
         <translation>
             <numerusform>of %n founded</numerusform>
@@ -647,32 +647,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="308" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="282" />
         <source>actives après 5 ans</source>
         <translation>active after 5 years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="314" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="288" />
         <source>actives après 10 ans</source>
         <translation>active after 10 years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="326" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="300" />
         <source>Suivis en retard ({count})</source>
         <translation>Overdue follow-ups ({count})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="328" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="302" />
         <source>Suivis en retard : aucun</source>
         <translation>Overdue follow-ups: none</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="340" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="314" />
         <source>Fondées</source>
         <translation>Founded</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="358" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="332" />
         <source>Année de fondation ({first} à {last})</source>
         <translation>Year founded ({first} to {last})</translation>
     </message>
@@ -746,48 +746,48 @@
 <context>
     <name>EntityForm</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="127" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="113" />
         <source>Fiche</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="130" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="116" />
         <source>Historique des modifications</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="135" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="120" />
         <source>Enregistrer (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="136" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="121" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="137" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="122" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="138" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="123" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="168" />
         <location filename="../../coordinator_app/ui/forms/entity_form.py" line="178" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="188" />
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="170" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="180" />
         <source>{0} — nouvelle fiche</source>
         <translation>{0} — new record</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="261" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="270" />
         <source>Rien n'a été enregistré : %n problème(s) à corriger (en rouge).</source>
         <translation>
             <numerusform>Nothing was saved: %n problem to fix (in red).</numerusform>
@@ -847,17 +847,17 @@
 <context>
     <name>ExportCalendarDialog</name>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="125" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="134" />
         <source>Exporter vers mon calendrier</source>
         <translation>Export to my calendar</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="129" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="138" />
         <source>Un fichier .ics (iCalendar) à ouvrir dans Outlook, Google Agenda ou Calendrier d'Apple : visites planifiées, suivis à faire et redditions de comptes. Importer un fichier plus récent met les événements à jour sans les doubler. Aucun nom de participant n'y figure.</source>
         <translation>An .ics (iCalendar) file to open in Outlook, Google Calendar or Apple Calendar: planned visits, follow-ups to do and reporting dates. Importing a newer file updates the events without duplicating them. No participant's name is in it.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="148" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="157" />
         <source>&amp;Mes visites seulement</source>
         <translation>&amp;Only my visits</translation>
     </message>
@@ -865,52 +865,52 @@
 <context>
     <name>FeedDialog</name>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="172" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="181" />
         <source>Calendrier abonné (Outlook, Google, Apple)</source>
         <translation>Subscribed calendar (Outlook, Google, Apple)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="177" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="186" />
         <source>Une adresse privée que votre calendrier consulte de lui-même : dans Outlook, Ajouter un calendrier › À partir d'Internet, puis collez l'adresse. Elle montre vos visites et les dates des projets de vos régions, à jour à chaque synchronisation. Ne la partagez pas : qui l'a voit votre agenda.</source>
         <translation>A private address your calendar reads by itself: in Outlook, Add calendar › From Internet, then paste the address. It shows your visits and the dates of your regions' projects, up to date at each sync. Do not share it: whoever has it sees your agenda.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="188" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="197" />
         <source>Adresse du calendrier abonné</source>
         <translation>Address of the subscribed calendar</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="195" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="204" />
         <source>&amp;Créer une nouvelle adresse</source>
         <translation>&amp;Create a new address</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="198" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="207" />
         <source>C&amp;opier l'adresse</source>
         <translation>C&amp;opy the address</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="201" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="210" />
         <source>&amp;Révoquer</source>
         <translation>&amp;Revoke</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="218" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="227" />
         <source>Connexion au serveur…</source>
         <translation>Server connection…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="228" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="237" />
         <source>Adresse active.</source>
         <translation>Address active.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="232" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="241" />
         <source>Une adresse est active, créée depuis un autre ordinateur : créez-en une nouvelle pour la voir ici (l'ancienne cessera de fonctionner).</source>
         <translation>An address is active, created from another computer: create a new one to see it here (the old one will stop working).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="237" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="246" />
         <source>Aucune adresse active.</source>
         <translation>No active address.</translation>
     </message>
@@ -926,107 +926,107 @@
 <context>
     <name>FormsFeature</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="37" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="38" />
         <source>Nouvelle &amp;visite</source>
         <translation>New &amp;visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="38" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="39" />
         <source>Nouveau &amp;projet…</source>
         <translation>New &amp;project…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="39" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="40" />
         <source>Nouveau p&amp;articipant…</source>
         <translation>New p&amp;articipant…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="40" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="41" />
         <source>Nouveau &amp;contrat…</source>
         <translation>New &amp;contract…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="41" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="42" />
         <source>Nouvelle demande de &amp;financement…</source>
         <translation>New &amp;funding request…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="42" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="43" />
         <source>Nouveau &amp;suivi…</source>
         <translation>New &amp;follow-up…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="45" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="46" />
         <source>Nouvel a&amp;telier ou webinaire…</source>
         <translation>New &amp;workshop or webinar…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="48" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="49" />
         <source>Nouvelle &amp;organisation…</source>
         <translation>New &amp;organisation…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="49" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="50" />
         <source>Nouvelle é&amp;cole…</source>
         <translation>New s&amp;chool…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="50" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="51" />
         <source>Nouvelle &amp;municipalité…</source>
         <translation>New &amp;municipality…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="53" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="54" />
         <source>Nouveau coordonnateur ou coordonnatrice…</source>
         <translation>New coordinator…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="131" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="130" />
         <source>Imprimer la fiche du projet…</source>
         <translation>Print the project sheet…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="153" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="152" />
         <source>Imprimer le compte rendu…</source>
         <translation>Print the visit report…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="196" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="194" />
         <source>&amp;Nouveau</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="204" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="202" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="205" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="203" />
         <source>Nouveau projet (Ctrl+Maj+P)</source>
         <translation>New project (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="229" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="228" />
         <source>Aucun projet pour l'instant : créez d'abord un projet (Nouveau projet) ou chargez les données de démonstration.</source>
         <translation>No project yet: first create a project (New project) or load the demo data.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="238" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="237" />
         <source>Choisissez d'abord un projet dans une liste (Projets CIEC, Jeune COOP, Coopératives agricoles, Visites ou Suivis).</source>
         <translation>First choose a project in a list (CIEC projects, Jeune COOP, Farm co-ops, Visits or Follow-ups).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="254" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="253" />
         <source>Visite du {when} enregistrée ({project}).</source>
         <translation>Visit of {when} saved ({project}).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="288" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="287" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="290" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="289" />
         <source>Un brouillon non enregistré a été conservé : {0}.
 
 Reprendre le brouillon ?</source>
@@ -1035,17 +1035,17 @@ Reprendre le brouillon ?</source>
 Resume the draft?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="295" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="294" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="296" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="295" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="297" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="296" />
         <source>Reprendre le brouillon ?</source>
         <translation>Resume the draft?</translation>
     </message>
@@ -1053,89 +1053,89 @@ Resume the draft?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="55" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="52" />
         <source>Quand, qui, quoi</source>
         <translation>When, who, what</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="55" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="52" />
         <source>Ancienne valeur</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="55" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="52" />
         <source>Nouvelle valeur</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="58" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="55" />
         <source>Historique des modifications : {0}</source>
         <translation>Change history: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="65" />
-        <location filename="../../coordinator_app/ui/forms/history.py" line="66" />
-        <location filename="../../coordinator_app/ui/forms/history.py" line="141" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="62" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="63" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="138" />
         <source>Rétablir cette valeur</source>
         <translation>Restore this value</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="67" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="64" />
         <source>Remet l'ancienne valeur du champ choisi</source>
         <translation>Puts back the old value of the chosen field</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="79" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="76" />
         <source>Création</source>
         <translation>Creation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="80" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="77" />
         <source>Modification</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="81" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="78" />
         <source>Suppression</source>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="82" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="79" />
         <source>Restauration</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="83" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="80" />
         <source>Valeur rétablie</source>
         <translation>Value restored</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="90" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="87" />
         <source>Auteur inconnu</source>
         <translation>Unknown author</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="93" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="90" />
         <source>{0} — {1} — {2}</source>
         <translation>{0} — {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="95" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="92" />
         <source> (depuis un autre ordinateur)</source>
         <translation> (from another computer)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="142" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="139" />
         <source>Remettre « {value} » dans « {field} » ?</source>
         <translation>Put “{value}” back in “{field}”?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="146" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="143" />
         <source>&amp;Rétablir</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/history.py" line="173" />
+        <location filename="../../coordinator_app/ui/forms/history.py" line="171" />
         <source>« {field} » rétabli à « {value} ».</source>
         <translation>“{field}” restored to “{value}”.</translation>
     </message>
@@ -1143,271 +1143,271 @@ Resume the draft?</translation>
 <context>
     <name>ImportExport</name>
     <message>
-        <location filename="generated_strings.py" line="210" />
+        <location filename="generated_strings.py" line="251" />
         <source>Ligne {0} sur environ {1}</source>
         <translation>Row {0} of about {1}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="211" />
+        <location filename="generated_strings.py" line="252" />
         <source>Importer des données</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="212" />
+        <location filename="generated_strings.py" line="253" />
         <source>&amp;Fichier (.xlsx, .ods, .csv, .json) :</source>
         <oldsource>&amp;Fichier (.xlsx, .csv, .json) :</oldsource>
         <translation>&amp;File (.xlsx, .ods, .csv, .json):</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="213" />
+        <location filename="generated_strings.py" line="254" />
         <source>&amp;Contenu du fichier :</source>
         <translation>File &amp;contents:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="196" />
+        <location filename="generated_strings.py" line="199" />
         <source>&amp;Parcourir…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="214" />
+        <location filename="generated_strings.py" line="255" />
         <source>Aperçu des premières lignes</source>
         <translation>Preview of the first rows</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="215" />
+        <location filename="generated_strings.py" line="256" />
         <source>Problèmes à corriger dans le fichier</source>
         <translation>Problems to correct in the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="216" />
+        <location filename="generated_strings.py" line="257" />
         <source>&amp;Vérifier</source>
         <translation>&amp;Check</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="199" />
+        <location filename="generated_strings.py" line="202" />
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="217" />
+        <location filename="generated_strings.py" line="258" />
         <source>&amp;Importer</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="218" />
+        <location filename="generated_strings.py" line="259" />
         <source>Fichier à importer</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="219" />
+        <location filename="generated_strings.py" line="260" />
         <source>Type de données du fichier</source>
         <translation>Kind of data in the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="220" />
+        <location filename="generated_strings.py" line="261" />
         <source>Aperçu des premières lignes du fichier</source>
         <translation>Preview of the first rows of the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="221" />
+        <location filename="generated_strings.py" line="262" />
         <source>Problèmes à corriger</source>
         <translation>Problems to correct</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="222" />
+        <location filename="generated_strings.py" line="263" />
         <source>Choisir le fichier à importer</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="223" />
+        <location filename="generated_strings.py" line="264" />
         <source>Fichiers de données (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt *.json);;Tous les fichiers (*)</source>
         <oldsource>Fichiers de données (*.xlsx *.csv *.txt *.json);;Tous les fichiers (*)</oldsource>
         <translation>Data files (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.txt *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="224" />
+        <location filename="generated_strings.py" line="265" />
         <source>L'opération a échoué.</source>
         <translation>The operation failed.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="195" />
+        <location filename="generated_strings.py" line="198" />
         <source>Exporter des données</source>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="197" />
+        <location filename="generated_strings.py" line="200" />
         <source>Inclure les noms et dates de naissance des participants (renseignements personnels)</source>
         <translation>Include the participants' names and dates of birth (personal information)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="198" />
+        <location filename="generated_strings.py" line="201" />
         <source>&amp;Exporter</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="200" />
+        <location filename="generated_strings.py" line="203" />
         <source>Exporter vers</source>
         <translation>Export to</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="201" />
+        <location filename="generated_strings.py" line="204" />
         <source>Exportation en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="202" />
+        <location filename="generated_strings.py" line="205" />
         <source>Exporter des renseignements personnels</source>
         <translation>Export personal information</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="203" />
+        <location filename="generated_strings.py" line="206" />
         <source>Le fichier contiendra les noms et dates de naissance des participants. Cette exportation sera inscrite au registre des communications (qui, quand, quoi). Continuer ?</source>
         <translation>The file will contain the participants' names and dates of birth. This export will be recorded in the disclosure register (who, when, what). Continue?</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="235" />
+        <location filename="generated_strings.py" line="276" />
         <source>&amp;Importer…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="157" />
-        <location filename="generated_strings.py" line="236" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="166" />
+        <location filename="generated_strings.py" line="277" />
         <source>E&amp;xporter…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="237" />
+        <location filename="generated_strings.py" line="278" />
         <source>Importer une liste Excel, LibreOffice (.ods), CSV ou JSON</source>
         <oldsource>Importer une liste Excel (.xlsx), CSV ou JSON</oldsource>
         <translation>Import an Excel, LibreOffice (.ods), CSV or JSON list</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="238" />
+        <location filename="generated_strings.py" line="279" />
         <source>Exporter des données en Excel, CSV ou JSON</source>
         <translation>Export data to Excel, CSV or JSON</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="242" />
+        <location filename="generated_strings.py" line="283" />
         <source>mis à jour</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="243" />
+        <location filename="generated_strings.py" line="284" />
         <source>inchangé</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="225" />
+        <location filename="generated_strings.py" line="266" />
         <source>Lecture du fichier</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="226" />
+        <location filename="generated_strings.py" line="267" />
         <source>Ligne</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="227" />
+        <location filename="generated_strings.py" line="268" />
         <source>Choisissez d'abord un fichier.</source>
         <translation>First choose a file.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="228" />
+        <location filename="generated_strings.py" line="269" />
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="229" />
+        <location filename="generated_strings.py" line="270" />
         <source>Importation en cours…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="230" />
+        <location filename="generated_strings.py" line="271" />
         <source>Lignes qui correspondent à des éléments existants</source>
         <translation>Rows that match existing records</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="204" />
+        <location filename="generated_strings.py" line="207" />
         <source>&amp;Données :</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="205" />
+        <location filename="generated_strings.py" line="208" />
         <source>F&amp;ormat :</source>
         <translation>F&amp;ormat:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="206" />
+        <location filename="generated_strings.py" line="209" />
         <source>&amp;Fichier :</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="207" />
+        <location filename="generated_strings.py" line="210" />
         <source>Choisissez d'abord le fichier à écrire.</source>
         <translation>First choose the file to write.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="209" />
+        <location filename="generated_strings.py" line="212" />
         <source>Exportation</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="239" />
+        <location filename="generated_strings.py" line="280" />
         <source>Colonne</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="240" />
+        <location filename="generated_strings.py" line="281" />
         <source>Valeur</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="241" />
+        <location filename="generated_strings.py" line="282" />
         <source>Problème</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="208" />
+        <location filename="generated_strings.py" line="211" />
         <source>Exportation annulée : rien n'a été écrit.</source>
         <translation>Export cancelled: nothing was written.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="244" />
+        <location filename="generated_strings.py" line="285" />
         <source>Trouvé par</source>
         <translation>Found by</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="245" />
+        <location filename="generated_strings.py" line="286" />
         <source>Élément existant</source>
         <translation>Existing record</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="246" />
+        <location filename="generated_strings.py" line="287" />
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="231" />
+        <location filename="generated_strings.py" line="272" />
         <source>Colonnes reconnues : {0}.</source>
         <translation>Columns recognised: {0}.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="232" />
+        <location filename="generated_strings.py" line="273" />
         <source>Vérification du fichier</source>
         <translation>Checking the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="233" />
+        <location filename="generated_strings.py" line="274" />
         <source>Importation du fichier</source>
         <translation>Importing the file</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="234" />
+        <location filename="generated_strings.py" line="275" />
         <source>Colonnes ignorées : {0}.</source>
         <translation>Columns ignored: {0}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/export_dialog.py" line="189" />
+        <location filename="generated_plurals.py" line="8" />
         <source>%n enregistrement(s) exporté(s) dans {path}.</source>
         <translation>
             <numerusform>%n record exported to {path}.</numerusform>
@@ -1418,107 +1418,106 @@ Resume the draft?</translation>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="225" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="187" />
         <source>Rechercher un nom, une municipalité ou le texte d'une visite (Ctrl+F)</source>
-        <extracomment>Columns up to this width (dates, types, counts) keep it when the window is narrow. A shrunk column keeps at least this width (its header stays readable). Header text margins and the sort arrow.</extracomment>
         <translation>Search a name, a municipality or the text of a visit (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="227" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="189" />
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="228" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="190" />
         <source>&amp;Région</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="229" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="191" />
         <source>É&amp;tape</source>
         <translation>S&amp;tage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="230" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="192" />
         <source>&amp;Année</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="231" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="193" />
         <source>C&amp;oordonnateur</source>
         <translation>C&amp;oordinator</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="232" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="194" />
         <source>Filtrer par région</source>
         <translation>Filter by region</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="233" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="195" />
         <source>Filtrer par étape</source>
         <translation>Filter by stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="234" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="196" />
         <source>Filtrer par année</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="235" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="197" />
         <source>Filtrer par coordonnateur</source>
         <translation>Filter by coordinator</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="237" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="199" />
         <source>Mes &amp;visites</source>
         <translation>My &amp;visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="237" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="199" />
         <source>Mes &amp;suivis</source>
         <translation>My &amp;follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="240" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="202" />
         <source>Seulement les visites que vous avez faites</source>
         <translation>Only the visits you made</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="242" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="204" />
         <source>Seulement les suivis dont vous êtes responsable</source>
         <translation>Only the follow-ups you own</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="244" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="245" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="206" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="207" />
         <source>Réinitialiser les filtres</source>
         <translation>Reset the filters</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="178" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="276" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="169" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="238" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="282" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="244" />
         <source>Toutes les étapes</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="289" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="312" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="251" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="276" />
         <source>Toutes les années</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="290" />
-        <location filename="../../coordinator_app/ui/lists/page.py" line="317" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="252" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="281" />
         <source>Tous les coordonnateurs</source>
         <translation>All coordinators</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/page.py" line="377" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="341" />
         <source>%n résultat(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1526,27 +1525,27 @@ Resume the draft?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="382" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="346" />
         <source>Plus de {count} résultats</source>
         <translation>More than {count} results</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="396" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="360" />
         <source>Aucun résultat pour « {text} ». </source>
         <translation>No result for “{text}”. </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="398" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="362" />
         <source>Aucun résultat avec ces filtres. </source>
         <translation>No result with these filters. </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="400" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="364" />
         <source>Vérifiez l'orthographe ou cliquez sur « Réinitialiser les filtres ».</source>
         <translation>Check the spelling or click “Reset the filters”.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/page.py" line="403" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="367" />
         <source>Rien à afficher pour l'instant.</source>
         <translation>Nothing to show yet.</translation>
     </message>
@@ -1554,97 +1553,97 @@ Resume the draft?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="275" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="181" />
         <source>{app} — données de démonstration</source>
         <translation>{app} — demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="282" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="188" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="283" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="189" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="284" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="190" />
         <source>&amp;Rapports</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="285" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="191" />
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="286" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="192" />
         <source>&amp;Préférences</source>
         <translation>&amp;Preferences</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="287" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="193" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="288" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="194" />
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="289" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="195" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="290" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="196" />
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="291" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="197" />
         <source>&amp;Actualiser</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="292" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="198" />
         <source>&amp;Serveur de synchronisation…</source>
         <translation>&amp;Sync server…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="293" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="199" />
         <source>À &amp;propos de Carnet COOP</source>
         <translation>&amp;About Carnet COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="294" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="200" />
         <source>Barre d'outils</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="295" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="201" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="300" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="206" />
         <source>{page} (Ctrl+{number})</source>
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="409" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="339" />
         <source>Cette fiche ne peut pas encore être ouverte dans cette version.</source>
         <translation>This record cannot be opened in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="423" />
+        <location filename="../../coordinator_app/ui/demo_loading.py" line="24" />
         <source>Chargement des données de démonstration</source>
         <translation>Loading the demo data</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/main_window.py" line="436" />
+        <location filename="generated_plurals.py" line="13" />
         <source>Données de démonstration chargées : %n enregistrement(s).</source>
         <translation>
             <numerusform>Demo data loaded: %n record.</numerusform>
@@ -1652,32 +1651,32 @@ Resume the draft?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="476" />
+        <location filename="../../coordinator_app/ui/about.py" line="32" />
         <source>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Carnet de terrain du personnel du CQCM : projets CIEC, Jeune COOP et coopératives agricoles.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; {version}&lt;br&gt;Field notebook of the CQCM staff: CIEC, Jeune COOP and farm co-op projects.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="447" />
+        <location filename="../../coordinator_app/ui/demo_loading.py" line="47" />
         <source>Chargement des données de démonstration…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="452" />
+        <location filename="../../coordinator_app/ui/demo_loading.py" line="56" />
         <source>Données de démonstration</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="463" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="360" />
         <source>Cette langue n'est pas disponible.</source>
         <translation>This language is not available.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="472" />
+        <location filename="../../coordinator_app/ui/about.py" line="29" />
         <source>À propos de Carnet COOP</source>
         <translation>About Carnet COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="482" />
+        <location filename="../../coordinator_app/ui/about.py" line="40" />
         <source>Profil : {path}</source>
         <translation>Profile: {path}</translation>
     </message>
@@ -1685,22 +1684,22 @@ Resume the draft?</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="245" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="254" />
         <source>Reporter la visite</source>
         <translation>Reschedule the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="253" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="262" />
         <source>Nouvelle date et heure</source>
         <translation>New date and time</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="254" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="263" />
         <source>&amp;Nouvelle date et heure :</source>
         <translation>&amp;New date and time:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="258" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="267" />
         <source>&amp;Reporter</source>
         <translation>&amp;Reschedule</translation>
     </message>
@@ -1708,18 +1707,18 @@ Resume the draft?</translation>
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../coordinator_app/ui/person_actions.py" line="80" />
-        <location filename="../../coordinator_app/ui/person_actions.py" line="94" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="82" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="96" />
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/person_actions.py" line="85" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="87" />
         <source>Votre nom signe vos visites, vos suivis et vos modifications. Il vient de votre compte « {0} » sur le serveur, qui le redonnera à la prochaine connexion.</source>
         <translation>Your name signs your visits, follow-ups and changes. It comes from your account “{0}” on the server, which will give it again at the next sign-in.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/person_actions.py" line="89" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="91" />
         <source>Votre nom signe vos visites, vos suivis et vos modifications.</source>
         <translation>Your name signs your visits, follow-ups and changes.</translation>
     </message>
@@ -1727,27 +1726,27 @@ Resume the draft?</translation>
 <context>
     <name>NamePrompt</name>
     <message>
-        <location filename="../../coordinator_app/ui/person_actions.py" line="61" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="63" />
         <source>Votre nom signe vos visites et vos modifications. &amp;Votre nom :</source>
         <translation>Your name signs your visits and your changes. &amp;Your name:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/person_actions.py" line="63" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="65" />
         <source>Votre nom</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/person_actions.py" line="64" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="66" />
         <source>Prénom Nom</source>
         <translation>First Last</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/person_actions.py" line="65" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="67" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/person_actions.py" line="66" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="68" />
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
@@ -1755,43 +1754,43 @@ Resume the draft?</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="54" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="59" />
         <source>Tableau de bord</source>
         <extracomment>Navigation entries: (key, French title). Titles are translated when shown.</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="55" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="60" />
         <source>Projets CIEC</source>
         <translation>CIEC projects</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="56" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="61" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="57" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="62" />
         <source>Coopératives agricoles</source>
         <translation>Farm co-ops</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="58" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="63" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="59" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="64" />
         <source>Suivis</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="60" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="65" />
         <source>Conflits</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="61" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="66" />
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -1812,8 +1811,8 @@ Resume the draft?</translation>
 <context>
     <name>PersonFeature</name>
     <message>
-        <location filename="../../coordinator_app/ui/person_actions.py" line="135" />
         <location filename="../../coordinator_app/ui/person_actions.py" line="138" />
+        <location filename="../../coordinator_app/ui/person_actions.py" line="141" />
         <source>&amp;Votre nom…</source>
         <translation>&amp;Your name…</translation>
     </message>
@@ -1821,67 +1820,67 @@ Resume the draft?</translation>
 <context>
     <name>PlanVisitDialog</name>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="50" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="52" />
         <source>Planifier une visite</source>
         <translation>Plan a visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="70" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="72" />
         <source>&amp;Projet :</source>
         <translation>&amp;Project:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="70" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="72" />
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="71" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="73" />
         <source>&amp;Date et heure :</source>
         <translation>&amp;Date and time:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="71" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="73" />
         <source>Date et heure</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="72" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="74" />
         <source>&amp;Lieu :</source>
         <translation>&amp;Place:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="72" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="74" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="73" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="75" />
         <source>&amp;Objet de la visite :</source>
         <translation>&amp;Purpose of the visit:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="73" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="75" />
         <source>Objet de la visite</source>
         <translation>Purpose of the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="74" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="76" />
         <source>&amp;Qui y va (CQCM) :</source>
         <translation>&amp;Who goes (CQCM):</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="74" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="76" />
         <source>Qui y va</source>
         <translation>Who goes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="89" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="91" />
         <source>&amp;Planifier</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="98" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="100" />
         <source>Choisissez un projet.</source>
         <translation>Choose a project.</translation>
     </message>
@@ -1889,22 +1888,22 @@ Resume the draft?</translation>
 <context>
     <name>ProjectListPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="28" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="30" />
         <source>Projets CIEC</source>
         <translation>CIEC projects</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="29" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="31" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="30" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="32" />
         <source>Coopératives agricoles</source>
         <translation>Farm co-ops</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="34" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="36" />
         <source>%n projet(s)</source>
         <translation>
             <numerusform>%n project</numerusform>
@@ -1915,245 +1914,242 @@ Resume the draft?</translation>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="141" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="91" />
         <source>Modifier le projet (Ctrl+E)</source>
         <translation>Edit the project (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="144" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="94" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="147" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="97" />
         <source>Ajouter un participant</source>
         <translation>Add a participant</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="149" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="99" />
         <source>Ajouter un contrat</source>
         <translation>Add a contract</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="151" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="101" />
         <source>Ajouter une demande de financement</source>
         <translation>Add a funding request</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="166" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="70" />
         <source>Sections du projet</source>
         <translation>Project sections</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="168" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="143" />
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="169" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="144" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="170" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="145" />
         <source>Contrats</source>
         <translation>Contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="171" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="146" />
         <source>Financement</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="172" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="147" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="173" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="148" />
         <source>Historique des modifications</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="205" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="207" />
+        <location filename="generated_strings.py" line="230" />
         <source>Historique des étapes</source>
         <translation>Stage history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="207" />
+        <location filename="generated_strings.py" line="237" />
         <source>Étape</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="207" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="243" />
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="288" />
+        <location filename="generated_strings.py" line="215" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="223" />
+        <location filename="generated_strings.py" line="239" />
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="224" />
+        <location filename="generated_strings.py" line="240" />
         <source>Date de naissance</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="225" />
+        <location filename="generated_strings.py" line="241" />
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="226" />
+        <location filename="generated_strings.py" line="242" />
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="227" />
+        <location filename="generated_strings.py" line="243" />
         <source>Consentement (moins de 14 ans)</source>
         <translation>Consent (under 14)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="229" />
+        <location filename="generated_strings.py" line="231" />
         <source>Participants du projet</source>
         <translation>Project participants</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="244" />
+        <location filename="generated_strings.py" line="216" />
         <source>Type de client</source>
         <translation>Client type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="245" />
+        <location filename="generated_strings.py" line="217" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="246" />
+        <location filename="generated_strings.py" line="218" />
         <source>Heures</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="247" />
+        <location filename="generated_strings.py" line="219" />
         <source>Montant</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="249" />
+        <location filename="generated_strings.py" line="213" />
         <source>Contrats du projet</source>
         <translation>Project contracts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="266" />
+        <location filename="generated_strings.py" line="220" />
         <source>Bailleur de fonds</source>
         <translation>Funder</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="267" />
+        <location filename="generated_strings.py" line="221" />
         <source>Programme</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="268" />
+        <location filename="generated_strings.py" line="222" />
         <source>Demandé</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="269" />
+        <location filename="generated_strings.py" line="223" />
         <source>Accordé</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="270" />
+        <location filename="generated_strings.py" line="224" />
         <source>Versé</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="271" />
+        <location filename="generated_strings.py" line="225" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="272" />
+        <location filename="generated_strings.py" line="226" />
         <source>Prochaine reddition de comptes</source>
         <translation>Next report due</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="274" />
+        <location filename="generated_strings.py" line="214" />
         <source>Demandes de financement du projet</source>
         <translation>Project funding requests</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="289" />
+        <location filename="generated_strings.py" line="244" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="290" />
+        <location filename="generated_strings.py" line="245" />
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="291" />
+        <location filename="generated_strings.py" line="246" />
         <source>Suivis ouverts</source>
         <translation>Open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="292" />
+        <location filename="generated_strings.py" line="247" />
         <source>Pièces jointes</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="293" />
+        <location filename="generated_strings.py" line="248" />
         <source>Observations</source>
         <translation>Observations</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="295" />
+        <location filename="generated_strings.py" line="234" />
         <source>Visites du projet, la plus récente en premier</source>
         <translation>Project visits, most recent first</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="302" />
+        <location filename="generated_strings.py" line="235" />
         <source>Ouvrir la visite (Entrée)</source>
         <translation>Open the visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="303" />
+        <location filename="generated_strings.py" line="236" />
         <source>Ouvrir la visite</source>
         <translation>Open the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="347" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="199" />
         <source>Année {0}</source>
         <translation>Year {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="348" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="200" />
         <source>Étape : {0}</source>
         <translation>Stage: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="350" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="202" />
         <source>Projet {0}</source>
         <translation>Project {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="351" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="203" />
         <source>Projet : {0}</source>
         <translation>Project: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="377" />
+        <location filename="generated_strings.py" line="238" />
         <source>Notes :</source>
         <translation>Notes:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="427" />
+        <location filename="generated_plurals.py" line="18" />
         <source>⚠ %n participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</source>
         <translation>
             <numerusform>⚠ %n participant under 14 without a parent's or guardian's consent (Law 25).</numerusform>
@@ -2161,7 +2157,7 @@ Resume the draft?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="524" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="213" />
         <source>⚠ %n reddition(s) de comptes en retard (onglet Financement).</source>
         <translation>
             <numerusform>⚠ %n overdue report to a funder (Funding tab).</numerusform>
@@ -2169,57 +2165,57 @@ Resume the draft?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="436" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="208" />
         <source>Participants ({0})</source>
         <translation>Participants ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="440" />
+        <location filename="generated_strings.py" line="232" />
         <source>⚠ Consentement manquant</source>
         <translation>⚠ Consent missing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="442" />
+        <location filename="generated_strings.py" line="249" />
         <source>Donné par {0} ({1})</source>
         <translation>Given by {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="446" />
+        <location filename="generated_strings.py" line="233" />
         <source>Anonymisé</source>
         <translation>Anonymised</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="447" />
+        <location filename="generated_strings.py" line="229" />
         <source>Non requis (14 ans ou plus)</source>
         <translation>Not required (14 or older)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="474" />
+        <location filename="generated_strings.py" line="227" />
         <source>Total des contrats : {0} · Heures : {1} · Chiffre d'affaires déclaré : {2}</source>
         <translation>Contracts total: {0} · Hours: {1} · Declared revenue: {2}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="481" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="210" />
         <source>Contrats ({0})</source>
         <translation>Contracts ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="499" />
+        <location filename="generated_strings.py" line="228" />
         <source>{0} (en retard : {1})</source>
         <translation>{0} (overdue: {1})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="528" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="217" />
         <source>Financement ({0})</source>
         <translation>Funding ({0})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="563" />
+        <location filename="generated_strings.py" line="250" />
         <source>Les {0} visites les plus récentes sur {1} sont affichées ; la page Visites de la fenêtre principale les montre toutes.</source>
         <translation>The {0} most recent visits of {1} are shown; the Visits page of the main window shows them all.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="570" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="219" />
         <source>Visites ({0})</source>
         <translation>Visits ({0})</translation>
     </message>
@@ -2227,37 +2223,37 @@ Resume the draft?</translation>
 <context>
     <name>RefusedIncoming</name>
     <message>
-        <location filename="generated_strings.py" line="247" />
+        <location filename="generated_strings.py" line="288" />
         <source>Cette modification vient du serveur, mais cet ordinateur ne peut pas l'enregistrer. Le reste de la synchronisation a été appliqué. Signalez-la à la personne qui administre le serveur, puis retirez-la de la liste.</source>
         <translation>This change comes from the server, but this computer cannot save it. The rest of the sync was applied. Report it to whoever administers the server, then remove it from the list.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="248" />
+        <location filename="generated_strings.py" line="289" />
         <source>Modification reçue refusée</source>
         <translation>Received change refused</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="249" />
+        <location filename="generated_strings.py" line="290" />
         <source>de {author}, le {at}</source>
         <translation>from {author}, on {at}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="250" />
+        <location filename="generated_strings.py" line="291" />
         <source>&lt;b&gt;Modifications reçues refusées&lt;/b&gt;</source>
         <translation>&lt;b&gt;Received changes refused&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="251" />
+        <location filename="generated_strings.py" line="292" />
         <source>Reçues du serveur mais impossibles à enregistrer sur cet ordinateur ; le reste a été synchronisé.</source>
         <translation>Received from the server but impossible to save on this computer; everything else was synced.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="252" />
+        <location filename="generated_strings.py" line="293" />
         <source>Modifications reçues refusées</source>
         <translation>Received changes refused</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="253" />
+        <location filename="generated_strings.py" line="294" />
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
@@ -2265,7 +2261,7 @@ Resume the draft?</translation>
 <context>
     <name>ReportPreview</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/reports_dialogs.py" line="130" />
+        <location filename="generated_plurals.py" line="23" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -2276,147 +2272,147 @@ Resume the draft?</translation>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="generated_strings.py" line="255" />
+        <location filename="generated_strings.py" line="296" />
         <source>Le rapport à imprimer est vide.</source>
         <translation>The report to print is empty.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="256" />
+        <location filename="generated_strings.py" line="297" />
         <source>L'imprimante n'a pas pu être ouverte : vérifiez son état et réessayez.</source>
         <translation>The printer could not be opened: check it and try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="257" />
+        <location filename="generated_strings.py" line="298" />
         <source>Aperçu du rapport</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="258" />
+        <location filename="generated_strings.py" line="299" />
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="259" />
+        <location filename="generated_strings.py" line="300" />
         <source>&amp;Enregistrer en PDF…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="260" />
+        <location filename="generated_strings.py" line="301" />
         <source>&amp;Fermer</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="261" />
+        <location filename="generated_strings.py" line="302" />
         <source>Imprimer le rapport</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="262" />
+        <location filename="generated_strings.py" line="303" />
         <source>Enregistrer le rapport en PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="263" />
+        <location filename="generated_strings.py" line="304" />
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="264" />
+        <location filename="generated_strings.py" line="305" />
         <source>Lettre (8 ½ × 11 po)</source>
         <translation>Letter (8½ × 11 in)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="265" />
+        <location filename="generated_strings.py" line="306" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="266" />
+        <location filename="generated_strings.py" line="307" />
         <source>&amp;Format de page :</source>
         <translation>Page &amp;size:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="267" />
+        <location filename="generated_strings.py" line="308" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="268" />
+        <location filename="generated_strings.py" line="309" />
         <source>&amp;Produire le rapport</source>
         <translation>&amp;Produce the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="269" />
+        <location filename="generated_strings.py" line="310" />
         <source>&amp;Projet :</source>
         <translation>&amp;Project:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="270" />
+        <location filename="generated_strings.py" line="311" />
         <source>Inclure les &amp;noms des participants</source>
         <translation>Include the participants' &amp;names</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="254" />
+        <location filename="generated_strings.py" line="295" />
         <source>Production du rapport</source>
         <translation>Producing the report</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="271" />
+        <location filename="generated_strings.py" line="312" />
         <source>L'impression a été interrompue par l'imprimante.</source>
         <translation>Printing was interrupted by the printer.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="272" />
+        <location filename="generated_strings.py" line="313" />
         <source>Aperçu — {title}</source>
         <translation>Preview — {title}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="273" />
+        <location filename="generated_strings.py" line="314" />
         <source>Enregistré : {path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="274" />
+        <location filename="generated_strings.py" line="315" />
         <source>&amp;Visite :</source>
         <translation>&amp;Visit:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="275" />
+        <location filename="generated_strings.py" line="316" />
         <source>Choisissez un projet.</source>
         <translation>Choose a project.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="276" />
+        <location filename="generated_strings.py" line="317" />
         <source>Aucune visite à imprimer : enregistrez d'abord une visite.</source>
         <translation>No visit to print: save a visit first.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="277" />
+        <location filename="generated_strings.py" line="318" />
         <source>Toutes les régions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/page.py" line="174" />
-        <location filename="generated_strings.py" line="278" />
+        <location filename="../../coordinator_app/ui/agenda/page.py" line="165" />
+        <location filename="generated_strings.py" line="319" />
         <source>&amp;Région :</source>
         <translation>&amp;Region:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="146" />
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="149" />
-        <location filename="generated_strings.py" line="279" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="155" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="158" />
+        <location filename="generated_strings.py" line="320" />
         <source>&amp;Du :</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="147" />
-        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="150" />
-        <location filename="generated_strings.py" line="280" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="156" />
+        <location filename="../../coordinator_app/ui/agenda/dialogs.py" line="159" />
+        <location filename="generated_strings.py" line="321" />
         <source>&amp;Au :</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="281" />
+        <location filename="generated_strings.py" line="322" />
         <source>&amp;Année :</source>
         <translation>&amp;Year:</translation>
     </message>
@@ -2467,7 +2463,7 @@ Resume the draft?</translation>
         <translation>No changes waiting to sync</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/status.py" line="118" />
+        <location filename="generated_plurals.py" line="28" />
         <source>%n modification(s) à synchroniser</source>
         <translation>
             <numerusform>%n change waiting to sync</numerusform>
@@ -2478,47 +2474,47 @@ Resume the draft?</translation>
 <context>
     <name>SuivisPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="71" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="69" />
         <source>Suivis</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="74" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="72" />
         <source>A&amp;fficher</source>
         <translation>S&amp;how</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="75" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="73" />
         <source>Quels suivis afficher</source>
         <translation>Which follow-ups to show</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="84" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="82" />
         <source>Dus et en retard</source>
         <translation>Due and overdue</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="85" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="83" />
         <source>En retard</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="86" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="84" />
         <source>Tous les suivis ouverts</source>
         <translation>All open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="87" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="85" />
         <source>Faits</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="88" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="86" />
         <source>Tous</source>
         <translation>All</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="112" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="110" />
         <source>%n suivi(s)</source>
         <translation>
             <numerusform>%n follow-up</numerusform>
@@ -2526,12 +2522,12 @@ Resume the draft?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="159" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="155" />
         <source>Suivi « {text} » marqué fait.</source>
         <translation>Follow-up “{text}” marked done.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="161" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="157" />
         <source>Suivi « {text} » rouvert.</source>
         <translation>Follow-up “{text}” reopened.</translation>
     </message>
@@ -2544,277 +2540,277 @@ Resume the draft?</translation>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="generated_strings.py" line="322" />
+        <location filename="generated_strings.py" line="363" />
         <source>(vide)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="323" />
+        <location filename="generated_strings.py" line="364" />
         <source>Synchronisé : {sent} envoyées, {received} reçues, {merged} fusionnées, {conflicts} en conflit.</source>
         <translation>Synced: {sent} sent, {received} received, {merged} merged, {conflicts} in conflict.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="324" />
+        <location filename="generated_strings.py" line="365" />
         <source>supprimé</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="325" />
+        <location filename="generated_strings.py" line="366" />
         <source>gardé</source>
         <translation>kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="292" />
+        <location filename="generated_strings.py" line="333" />
         <source>Garder la mienne</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="293" />
+        <location filename="generated_strings.py" line="334" />
         <source>Garder l'autre</source>
         <translation>Keep the other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="294" />
+        <location filename="generated_strings.py" line="335" />
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="295" />
+        <location filename="generated_strings.py" line="336" />
         <source>Renvoyer</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="296" />
+        <location filename="generated_strings.py" line="337" />
         <source>Abandonner</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="297" />
+        <location filename="generated_strings.py" line="338" />
         <source>Aucun conflit à résoudre.</source>
         <translation>No conflicts to resolve.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="300" />
+        <location filename="generated_strings.py" line="341" />
         <source>La mienne</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="301" />
+        <location filename="generated_strings.py" line="342" />
         <source>Valeur retenue</source>
         <translation>Value kept</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="302" />
+        <location filename="generated_strings.py" line="343" />
         <source>L'autre</source>
         <translation>The other</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="303" />
+        <location filename="generated_strings.py" line="344" />
         <source>Modifier la valeur</source>
         <translation>Edit the value</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="305" />
+        <location filename="generated_strings.py" line="346" />
         <source>Connexion au serveur</source>
         <translation>Server connection</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="309" />
+        <location filename="generated_strings.py" line="350" />
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="310" />
+        <location filename="generated_strings.py" line="351" />
         <source>Adresse du serveur</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="311" />
+        <location filename="generated_strings.py" line="352" />
         <source>Nom d'utilisateur</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="312" />
+        <location filename="generated_strings.py" line="353" />
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="307" />
+        <location filename="generated_strings.py" line="348" />
         <source>Certificat de l'organisation</source>
         <translation>Organisation's certificate</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="306" />
+        <location filename="generated_strings.py" line="347" />
         <source>facultatif</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="308" />
+        <location filename="generated_strings.py" line="349" />
         <source>Facultatif : autorité de certification de l'organisation (PEM)</source>
         <translation>Optional: the organisation's certificate authority (PEM)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="313" />
+        <location filename="generated_strings.py" line="354" />
         <source>Se connecter</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="314" />
+        <location filename="generated_strings.py" line="355" />
         <source>Certificats (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="315" />
+        <location filename="generated_strings.py" line="356" />
         <source>Connexion en cours…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="316" />
+        <location filename="generated_strings.py" line="357" />
         <source>Revenir à une copie de sécurité</source>
         <translation>Go back to a backup copy</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="317" />
+        <location filename="generated_strings.py" line="358" />
         <source>Le profil reviendra à l'état choisi. Les modifications faites depuis, si elles ont été synchronisées, reviendront du serveur à la prochaine synchronisation.</source>
         <translation>The profile will go back to the chosen state. Changes made since then, if they were synced, will come back from the server at the next sync.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="318" />
+        <location filename="generated_strings.py" line="359" />
         <source>Restaurer</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="319" />
+        <location filename="generated_strings.py" line="360" />
         <source>Aucune copie de sécurité pour l'instant : une copie est prise avant chaque synchronisation avec le serveur.</source>
         <translation>No backup copy yet: one is taken before each sync with the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="282" />
+        <location filename="generated_strings.py" line="323" />
         <source>Synchroniser</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="283" />
+        <location filename="generated_strings.py" line="324" />
         <source>Connexion au serveur…</source>
         <translation>Server connection…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="284" />
+        <location filename="generated_strings.py" line="325" />
         <source>Revenir à une copie de sécurité…</source>
         <translation>Go back to a backup copy…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="285" />
+        <location filename="generated_strings.py" line="326" />
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="286" />
+        <location filename="generated_strings.py" line="327" />
         <source>Profil effacé</source>
         <translation>Profile erased</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="336" />
+        <location filename="generated_strings.py" line="377" />
         <source>{n} reçues refusées (voir Conflits).</source>
         <translation>{n} received but refused (see Conflicts).</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="290" />
+        <location filename="generated_strings.py" line="331" />
         <source>Synchroniser ({key})</source>
         <translation>Sync ({key})</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="291" />
+        <location filename="generated_strings.py" line="332" />
         <source>Le serveur a signalé cet ordinateur comme perdu : le profil local a été effacé. L'application va se fermer.</source>
         <translation>The server reported this computer as lost: the local profile was erased. The application will close.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="287" />
+        <location filename="generated_strings.py" line="328" />
         <source>Profil restauré depuis la copie de sécurité.</source>
         <translation>Profile restored from the backup copy.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="326" />
+        <location filename="generated_strings.py" line="367" />
         <source>Synchronisation interrompue : {error}</source>
         <translation>Sync interrupted: {error}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="327" />
+        <location filename="generated_strings.py" line="368" />
         <source>Mauvais mot de passe.</source>
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="328" />
+        <location filename="generated_strings.py" line="369" />
         <source>Certificat non reconnu : connexion refusée.</source>
         <translation>Certificate not recognised: connection refused.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="329" />
+        <location filename="generated_strings.py" line="370" />
         <source>Serveur injoignable : vos modifications attendent.</source>
         <translation>Server unreachable: your changes are waiting.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="330" />
+        <location filename="generated_strings.py" line="371" />
         <source>Connexion interrompue : rien n'est perdu, réessayez.</source>
         <translation>Connection interrupted: nothing is lost, try again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="331" />
+        <location filename="generated_strings.py" line="372" />
         <source>Application trop ancienne : mettez-la à jour.</source>
         <translation>Application too old: update it.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="332" />
+        <location filename="generated_strings.py" line="373" />
         <source>Accès refusé par le serveur.</source>
         <translation>Access denied by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="333" />
+        <location filename="generated_strings.py" line="374" />
         <source>Accès refusé : reconnectez-vous au serveur.</source>
         <translation>Access denied: sign in to the server again.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="334" />
+        <location filename="generated_strings.py" line="375" />
         <source>Pas de serveur : connectez-vous d'abord.</source>
         <translation>No server: sign in first.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="288" />
+        <location filename="generated_strings.py" line="329" />
         <source>Profil de démonstration : jamais synchronisé.</source>
         <translation>Demo profile: never synced.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="298" />
+        <location filename="generated_strings.py" line="339" />
         <source>&lt;b&gt;Conflits&lt;/b&gt;</source>
         <translation>&lt;b&gt;Conflicts&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="299" />
+        <location filename="generated_strings.py" line="340" />
         <source>&lt;b&gt;Modifications refusées par le serveur&lt;/b&gt;</source>
         <translation>&lt;b&gt;Changes refused by the server&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="320" />
+        <location filename="generated_strings.py" line="361" />
         <source>Connexion</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="289" />
+        <location filename="generated_strings.py" line="330" />
         <source>Synchronisation</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="335" />
+        <location filename="generated_strings.py" line="376" />
         <source>{n} refusées par le serveur.</source>
         <translation>{n} refused by the server.</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="304" />
+        <location filename="generated_strings.py" line="345" />
         <source>par {author}, le {at}</source>
         <translation>by {author}, on {at}</translation>
     </message>
     <message>
-        <location filename="generated_strings.py" line="321" />
+        <location filename="generated_strings.py" line="362" />
         <source>Avant la synchronisation du {when}</source>
         <translation>Before the sync of {when}</translation>
     </message>
@@ -2841,23 +2837,23 @@ Resume the draft?</translation>
 <context>
     <name>UndoOffer</name>
     <message>
-        <location filename="../../coordinator_app/ui/undo.py" line="53" />
+        <location filename="../../coordinator_app/ui/undo.py" line="54" />
         <source>&amp;Annuler</source>
         <extracomment>How long the « Annuler » button stays offered.</extracomment>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/undo.py" line="57" />
+        <location filename="../../coordinator_app/ui/undo.py" line="58" />
         <source>Annuler ({key})</source>
         <translation>Undo ({key})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/undo.py" line="58" />
+        <location filename="../../coordinator_app/ui/undo.py" line="59" />
         <source>Annuler la dernière action</source>
         <translation>Undo the last action</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/undo.py" line="93" />
+        <location filename="../../coordinator_app/ui/undo.py" line="94" />
         <source>Action annulée.</source>
         <translation>Action undone.</translation>
     </message>
@@ -2865,122 +2861,42 @@ Resume the draft?</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="84" />
+        <location filename="../../coordinator_app/ui/forms/visit_widgets.py" line="46" />
         <source>Joindre des photos ou des fichiers</source>
         <translation>Attach photos or files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="86" />
+        <location filename="../../coordinator_app/ui/forms/visit_widgets.py" line="48" />
         <source>Photos et documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;Tous les fichiers (*)</source>
         <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.docx *.xlsx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="311" />
-        <source>Visite du {0} — {1}</source>
-        <translation>Visit of {0} — {1}</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="314" />
-        <source>Nouvelle visite — {0}</source>
-        <translation>New visit — {0}</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="366" />
-        <source>Enregistrer la visite (Ctrl+S)</source>
-        <translation>Save the visit (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="367" />
-        <source>Enregistrer la visite</source>
-        <translation>Save the visit</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="368" />
-        <source>Annuler (Échap)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="369" />
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="396" />
-        <source>Suivis (actions à faire)</source>
-        <translation>Follow-ups (actions to do)</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="409" />
-        <source>Ajouter un suivi (Ctrl+Maj+A)</source>
-        <translation>Add a follow-up (Ctrl+Shift+A)</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="410" />
-        <source>Ajouter un suivi</source>
-        <translation>Add a follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="416" />
-        <source>Retirer le suivi</source>
-        <translation>Remove the follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="416" />
-        <source>Retirer le suivi (Ctrl+Suppr)</source>
-        <translation>Remove the follow-up (Ctrl+Del)</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="428" />
-        <source>Photos et pièces jointes</source>
-        <translation>Photos and attachments</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="433" />
-        <source>Joindre des fichiers… (Ctrl+J)</source>
-        <translation>Attach files… (Ctrl+J)</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="434" />
-        <source>Joindre des fichiers</source>
-        <translation>Attach files</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="439" />
-        <source>Retirer la pièce jointe (Suppr)</source>
-        <translation>Remove the attachment (Del)</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="440" />
-        <source>Retirer la pièce jointe</source>
-        <translation>Remove the attachment</translation>
-    </message>
-    <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="482" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="132" />
         <source>Visite planifiée : notez ce qui a été vu et décidé, puis enregistrez ; elle sera enregistrée comme faite.</source>
         <translation>Planned visit: note what was seen and decided, then save; it will be recorded as done.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="488" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="138" />
         <source>Visite planifiée pour le {0}.</source>
         <translation>Visit planned for {0}.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="578" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="228" />
         <source>Copie des pièces jointes…</source>
         <translation>Copying attachments…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="614" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="259" />
         <source>Copie des pièces jointes en cours : enregistrez dans un instant.</source>
         <translation>Attachments are still being copied: save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="686" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="305" />
         <source>Suivi {0} — {1} : {2}</source>
         <translation>Follow-up {0} — {1}: {2}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="693" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="312" />
         <source>Rien n'a été enregistré : %n problème(s) à corriger (en jaune).</source>
         <translation>
             <numerusform>Nothing was saved: %n problem to fix (in yellow).</numerusform>
@@ -2989,14 +2905,97 @@ Resume the draft?</translation>
     </message>
 </context>
 <context>
+    <name>VisitEditorLayout</name>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="54" />
+        <source>Visite du {0} — {1}</source>
+        <translation>Visit of {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="57" />
+        <source>Nouvelle visite — {0}</source>
+        <translation>New visit — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="109" />
+        <source>Enregistrer la visite (Ctrl+S)</source>
+        <translation>Save the visit (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="110" />
+        <source>Enregistrer la visite</source>
+        <translation>Save the visit</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="111" />
+        <source>Annuler (Échap)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="112" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="139" />
+        <source>Suivis (actions à faire)</source>
+        <translation>Follow-ups (actions to do)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="152" />
+        <source>Ajouter un suivi (Ctrl+Maj+A)</source>
+        <translation>Add a follow-up (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="153" />
+        <source>Ajouter un suivi</source>
+        <translation>Add a follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="159" />
+        <source>Retirer le suivi (Ctrl+Suppr)</source>
+        <translation>Remove the follow-up (Ctrl+Del)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="159" />
+        <source>Retirer le suivi</source>
+        <translation>Remove the follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="171" />
+        <source>Photos et pièces jointes</source>
+        <translation>Photos and attachments</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="176" />
+        <source>Joindre des fichiers… (Ctrl+J)</source>
+        <translation>Attach files… (Ctrl+J)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="177" />
+        <source>Joindre des fichiers</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="182" />
+        <source>Retirer la pièce jointe (Suppr)</source>
+        <translation>Remove the attachment (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="183" />
+        <source>Retirer la pièce jointe</source>
+        <translation>Remove the attachment</translation>
+    </message>
+</context>
+<context>
     <name>VisitListPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="44" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="46" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="47" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="49" />
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -3898,57 +3897,57 @@ Resume the draft?</translation>
 <context>
     <name>forms</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="112" />
+        <location filename="../../coordinator_app/ui/forms/fields/text.py" line="36" />
         <source>ex. {0}</source>
         <translation>e.g. {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="172" />
+        <location filename="../../coordinator_app/ui/forms/fields/text.py" line="96" />
         <source>Une date par ligne (AAAA-MM-JJ)</source>
         <translation>One date per line (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="174" />
+        <location filename="../../coordinator_app/ui/forms/fields/text.py" line="98" />
         <source>Un élément par ligne</source>
         <translation>One item per line</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="242" />
+        <location filename="../../coordinator_app/ui/forms/fields/dates.py" line="80" />
         <source>Effacer la date (Suppr)</source>
         <translation>Clear the date (Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="243" />
+        <location filename="../../coordinator_app/ui/forms/fields/dates.py" line="81" />
         <source>Effacer la date</source>
         <translation>Clear the date</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="334" />
+        <location filename="../../coordinator_app/ui/forms/fields/choices.py" line="61" />
         <source>— choisir —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="374" />
+        <location filename="../../coordinator_app/ui/forms/fields/refs.py" line="45" />
         <source>Tapez pour chercher…</source>
         <translation>Type to search…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="444" />
+        <location filename="../../coordinator_app/ui/forms/fields/refs.py" line="115" />
         <source>Filtrer la liste…</source>
         <translation>Filter the list…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="446" />
+        <location filename="../../coordinator_app/ui/forms/fields/refs.py" line="117" />
         <source>Filtrer : {0}</source>
         <translation>Filter: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="502" />
+        <location filename="../../coordinator_app/ui/forms/fields/refs.py" line="173" />
         <source>Choisis : {0}</source>
         <translation>Chosen: {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/fields.py" line="504" />
+        <location filename="../../coordinator_app/ui/forms/fields/refs.py" line="175" />
         <source>Aucun choix</source>
         <translation>No choice</translation>
     </message>

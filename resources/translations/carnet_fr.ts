@@ -3,7 +3,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="276" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="250" />
         <source>%n coopérative(s)</source>
         <translation>
             <numerusform>%n coopérative</numerusform>
@@ -11,8 +11,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="280" />
-        <location filename="../../coordinator_app/ui/dashboard.py" line="299" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="254" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="273" />
         <source>%n jeune(s)</source>
         <translation>
             <numerusform>%n jeune</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="284" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="258" />
         <source>%n école(s)</source>
         <translation>
             <numerusform>%n école</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="290" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="264" />
         <source>%n région(s)</source>
         <translation>
             <numerusform>%n région</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="293" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="267" />
         <source>%n projet(s)</source>
         <translation>
             <numerusform>%n projet</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="297" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="271" />
         <source>%n coordonnateur(s)</source>
         <translation>
             <numerusform>%n coordonnateur</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/dashboard.py" line="317" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="291" />
         <source>sur %n fondée(s)</source>
         <translation>
             <numerusform>sur %n fondée</numerusform>
@@ -63,7 +63,7 @@
 <context>
     <name>EntityForm</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="261" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="270" />
         <source>Rien n'a été enregistré : %n problème(s) à corriger (en rouge).</source>
         <translation>
             <numerusform>Rien n'a été enregistré : %n problème à corriger (en rouge).</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>ImportExport</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/export_dialog.py" line="189" />
+        <location filename="generated_plurals.py" line="8" />
         <source>%n enregistrement(s) exporté(s) dans {path}.</source>
         <translation>
             <numerusform>%n enregistrement exporté dans {path}.</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>ListPage</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/page.py" line="377" />
+        <location filename="../../coordinator_app/ui/lists/page.py" line="341" />
         <source>%n résultat(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/main_window.py" line="436" />
+        <location filename="generated_plurals.py" line="13" />
         <source>Données de démonstration chargées : %n enregistrement(s).</source>
         <translation>
             <numerusform>Données de démonstration chargées : %n enregistrement.</numerusform>
@@ -107,7 +107,7 @@
 <context>
     <name>ProjectListPage</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="34" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="36" />
         <source>%n projet(s)</source>
         <translation>
             <numerusform>%n projet</numerusform>
@@ -118,26 +118,26 @@
 <context>
     <name>ProjectPage</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="427" />
-        <source>⚠ %n participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</source>
-        <translation>
-            <numerusform>⚠ %n participant de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</numerusform>
-            <numerusform>⚠ %n participants de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/project_page.py" line="524" />
+        <location filename="../../coordinator_app/ui/forms/project_page.py" line="213" />
         <source>⚠ %n reddition(s) de comptes en retard (onglet Financement).</source>
         <translation>
             <numerusform>⚠ %n reddition de comptes en retard (onglet Financement).</numerusform>
             <numerusform>⚠ %n redditions de comptes en retard (onglet Financement).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="generated_plurals.py" line="18" />
+        <source>⚠ %n participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</source>
+        <translation>
+            <numerusform>⚠ %n participant de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</numerusform>
+            <numerusform>⚠ %n participants de moins de 14 ans sans consentement d'un parent ou tuteur (Loi 25).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReportPreview</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/reports_dialogs.py" line="130" />
+        <location filename="generated_plurals.py" line="23" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -148,7 +148,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/status.py" line="118" />
+        <location filename="generated_plurals.py" line="28" />
         <source>%n modification(s) à synchroniser</source>
         <translation>
             <numerusform>%n modification à synchroniser</numerusform>
@@ -159,7 +159,7 @@
 <context>
     <name>SuivisPage</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="112" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="110" />
         <source>%n suivi(s)</source>
         <translation>
             <numerusform>%n suivi</numerusform>
@@ -170,7 +170,7 @@
 <context>
     <name>VisitEditor</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="693" />
+        <location filename="../../coordinator_app/ui/forms/visit_editor.py" line="312" />
         <source>Rien n'a été enregistré : %n problème(s) à corriger (en jaune).</source>
         <translation>
             <numerusform>Rien n'a été enregistré : %n problème à corriger (en jaune).</numerusform>
@@ -181,7 +181,7 @@
 <context>
     <name>VisitListPage</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/lists/pages.py" line="47" />
+        <location filename="../../coordinator_app/ui/lists/pages.py" line="49" />
         <source>%n visite(s)</source>
         <translation>
             <numerusform>%n visite</numerusform>

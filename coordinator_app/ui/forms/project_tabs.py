@@ -162,11 +162,10 @@ class ParticipantsTab(QWidget):
                 font.setBold(True)
                 cell.setFont(font)
         self.consent_warning.setText(
-            QCoreApplication.translate(
+            i18n.plural(
                 "ProjectPage",
                 "⚠ %n participant(s) de moins de 14 ans sans consentement d'un parent ou tuteur "
                 "(Loi 25).",
-                "",
                 missing,
             )
             if missing
