@@ -1,10 +1,11 @@
-"""Database access for the server: SQLAlchemy Core tables, engines for SQLite and PostgreSQL, and
-the server's own schema migrations.
+"""Database access for the server: engines for SQLite and PostgreSQL, read and write
+transactions, the meta table and the server's own schema migrations (tables: ``tables``,
+re-exported here).
 
-Writers are serialised so that change sequence numbers are assigned in commit order (the pull cursor
-must never skip a change committed late with a smaller number): on SQLite every write transaction
-starts with ``BEGIN IMMEDIATE`` (one writer at a time, across processes too); on PostgreSQL the push
-transaction takes ``pg_advisory_xact_lock`` before allocating a sequence number (see ``sync``).
+On SQLite every write transaction starts with ``BEGIN IMMEDIATE`` (one writer at a time, across
+processes too), so change seqs are allocated in commit order. On PostgreSQL writers run
+concurrently; the pull cursor stays safe through the visibility watermark of ``seqs`` (see
+docs/sync-protocol.md, « Cursor »).
 """
 
 from __future__ import annotations
@@ -19,196 +20,24 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from coordinator_app.server import seqs
 from coordinator_app.server.clock import now_iso
-
-metadata = sa.MetaData()
-
-meta = sa.Table(
-    "carnet_meta",
+from coordinator_app.server.tables import (  # noqa: F401  # re-exported: db.<table> everywhere
+    blob_chunks,
+    blob_owners,
+    blobs,
+    calendar_feeds,
+    change_owners,
+    changes,
+    device_seen,
+    devices,
+    login_failures,
+    meta,
     metadata,
-    sa.Column("key", sa.String(100), primary_key=True),
-    sa.Column("value", sa.Text, nullable=False),
-)
-
-users = sa.Table(
-    "carnet_users",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("username", sa.String(80), nullable=False, unique=True),
-    sa.Column("password_hash", sa.Text, nullable=False),
-    sa.Column("role", sa.String(20), nullable=False),
-    sa.Column("regions", sa.JSON, nullable=False),
-    sa.Column("created_at", sa.String(40), nullable=False),
-    # the person behind the account (migration 4): shown on every laptop as the author of what
-    # they record, under « Visite faite par » and in « Pour le CQCM »
-    sa.Column("display_name", sa.String(120)),
-    sa.Column("email", sa.String(254)),
-    sa.Column("title", sa.String(120)),
-)
-
-devices = sa.Table(
-    "carnet_devices",
-    metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("carnet_users.id"), nullable=False),
-    sa.Column("name", sa.String(120), nullable=False),
-    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
-    sa.Column("created_at", sa.String(40), nullable=False),
-    sa.Column("last_seen_at", sa.String(40)),
-    sa.Column("revoked_at", sa.String(40)),
-    sa.Column("wipe", sa.Boolean, nullable=False, default=False),
-    sa.Column("wiped_at", sa.String(40)),
-)
-
-login_failures = sa.Table(
-    "carnet_login_failures",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("username", sa.String(80), nullable=False),
-    sa.Column("address", sa.String(64), nullable=False),
-    sa.Column("at", sa.Float, nullable=False),
-    sa.Index("ix_carnet_login_failures_at", "at"),
-)
-
-records = sa.Table(
-    "carnet_records",
-    metadata,
-    sa.Column("kind", sa.String(40), primary_key=True),
-    sa.Column("record_id", sa.String(64), primary_key=True),
-    sa.Column("region_code", sa.String(2)),
-    sa.Column("project_id", sa.String(64)),
-    sa.Column("sha256", sa.String(64)),
-    sa.Column("data", sa.JSON, nullable=False),
-    # per field: [at, change_id, author, device_id] of the change that last wrote it ("deleted" too)
-    sa.Column("stamps", sa.JSON, nullable=False),
-    sa.Column("deleted", sa.Boolean, nullable=False),
-    sa.Column("created_at", sa.String(40), nullable=False),
-    sa.Column("updated_at", sa.String(40), nullable=False),
-    sa.Index("ix_carnet_records_project", "project_id"),
-    sa.Index("ix_carnet_records_sha256", "sha256"),
-)
-
-changes = sa.Table(
-    "carnet_changes",
-    metadata,
-    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
-    sa.Column("change_id", sa.String(36), nullable=False, unique=True),
-    sa.Column("kind", sa.String(40), nullable=False),
-    sa.Column("record_id", sa.String(64), nullable=False),
-    sa.Column("op", sa.String(10), nullable=False),
-    sa.Column("values", sa.JSON, nullable=False),
-    sa.Column("full", sa.Boolean, nullable=False),
-    sa.Column("deleted", sa.Boolean, nullable=False),
-    sa.Column("region_code", sa.String(2)),
-    sa.Column("previous_region_code", sa.String(2)),
-    sa.Column("project_id", sa.String(64)),
-    sa.Column("at", sa.String(40), nullable=False),
-    sa.Column("author", sa.String(120)),
-    sa.Column("device_id", sa.String(64)),
-    sa.Column("username", sa.String(80)),
-    sa.Column("author_id", sa.String(80)),  # the account that pushed it (migration 4)
-    sa.Column("received_at", sa.String(40), nullable=False),
-    sa.Column("origin", sa.String(10), nullable=False),  # "client" | "server"
-    # the change as received (client changes), to tell an exact replay from a reused id
-    sa.Column("content_hash", sa.String(64)),
-    sa.Column("fields", sa.JSON),
-    sa.Column("status", sa.String(10), nullable=False),
-    sa.Column("conflict_ids", sa.JSON, nullable=False),
-    sa.Index("ix_carnet_changes_record", "kind", "record_id"),
-)
-
-blobs = sa.Table(
-    "carnet_blobs",
-    metadata,
-    sa.Column("sha256", sa.String(64), primary_key=True),
-    sa.Column("size", sa.BigInteger, nullable=False),
-    sa.Column("chunks", sa.Integer, nullable=False),
-    sa.Column("created_at", sa.String(40), nullable=False),
-)
-
-blob_chunks = sa.Table(
-    "carnet_blob_chunks",
-    metadata,
-    sa.Column("sha256", sa.String(64), primary_key=True),
-    sa.Column("idx", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("data", sa.LargeBinary, nullable=False),
-    sa.Column("complete", sa.Boolean, nullable=False, default=False),
-)
-
-#: Chunks of uploads in progress, per device (another device's chunks can neither replace nor
-#: wipe them); moved into ``carnet_blob_chunks`` when the upload completes, swept when abandoned.
-upload_chunks = sa.Table(
-    "carnet_upload_chunks",
-    metadata,
-    sa.Column("device_id", sa.String(64), primary_key=True),
-    sa.Column("sha256", sa.String(64), primary_key=True),
-    sa.Column("idx", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("user_id", sa.Integer, nullable=False),
-    sa.Column("size", sa.Integer, nullable=False),
-    sa.Column("data", sa.LargeBinary, nullable=False),
-    sa.Column("received_at", sa.Float, nullable=False),  # epoch seconds
-    sa.Index("ix_carnet_upload_chunks_user", "user_id"),
-    sa.Index("ix_carnet_upload_chunks_received", "received_at"),
-)
-
-#: Who proved they hold a file's bytes (uploaded all of it, hash checked). A record naming a hash
-#: gives access to the bytes only when the change that named it came from one of these users.
-blob_owners = sa.Table(
-    "carnet_blob_owners",
-    metadata,
-    sa.Column("sha256", sa.String(64), primary_key=True),
-    sa.Column("user_id", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("at", sa.String(40), nullable=False),  # last upload or claim
-)
-
-# -- migration 2: sync hardening (issue 13) ------------------------------------------------------
-#: The highest seq each device has certainly applied: the ``since`` of its latest pull (a laptop
-#: stores its cursor with the entries it applied). A delete is checked against it, so a laptop
-#: whose pull was cut after its own push cannot delete over an edit it never saw.
-device_seen = sa.Table(
-    "carnet_device_seen",
-    metadata,
-    sa.Column("device_id", sa.String(64), primary_key=True),
-    sa.Column("generation", sa.String(40), nullable=False),
-    sa.Column("seq", sa.BigInteger, nullable=False),
-)
-
-#: Whose each change id is, for change ids a restore took out of ``carnet_changes``: carried over
-#: by ``restore`` so another user cannot claim a change id seen before the restore.
-change_owners = sa.Table(
-    "carnet_change_owners",
-    metadata,
-    sa.Column("change_id", sa.String(36), primary_key=True),
-    sa.Column("username", sa.String(80), nullable=False),
-)
-
-#: Changes of a record the server does not have (yet): after a restore, an edit can arrive
-#: before the re-sent creation of its record; it waits here and is applied when the record comes.
-parked = sa.Table(
-    "carnet_parked",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("change_id", sa.String(36), nullable=False, unique=True),
-    sa.Column("kind", sa.String(40), nullable=False),
-    sa.Column("record_id", sa.String(64), nullable=False),
-    sa.Column("device_id", sa.String(64), nullable=False),
-    sa.Column("username", sa.String(80), nullable=False),
-    sa.Column("content_hash", sa.String(64), nullable=False),
-    sa.Column("change", sa.JSON, nullable=False),
-    sa.Column("received_at", sa.String(40), nullable=False),
-    sa.Index("ix_carnet_parked_record", "kind", "record_id"),
-)
-
-# Subscribed calendar feeds (``calendar_feed``): only the SHA-256 of each secret URL is kept.
-calendar_feeds = sa.Table(
-    "carnet_calendar_feeds",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("carnet_users.id"), nullable=False),
-    sa.Column("secret_hash", sa.String(64), nullable=False, unique=True),
-    sa.Column("created_at", sa.String(40), nullable=False),
-    sa.Column("revoked_at", sa.String(40)),
-    sa.Index("ix_carnet_calendar_feeds_user", "user_id"),
+    parked,
+    records,
+    upload_chunks,
+    users,
 )
 
 SCHEMA_VERSION_KEY = "schema_version"
@@ -279,6 +108,12 @@ def _migration_5(conn: Connection) -> None:
     calendar_feeds.create(conn, checkfirst=True)
 
 
+def _migration_6(conn: Connection) -> None:
+    """Concurrent pushes on PostgreSQL (issue 17): change seqs come from a sequence, started after
+    the log's last seq (nothing to do on SQLite, whose writers take turns)."""
+    seqs.create_sequence(conn)
+
+
 #: The server database's migrations, in order; never edit one, append a new one. Numbers are
 #: allocated per piece of work and need not be consecutive; they run in increasing order, and
 #: each step stands alone (4 does not need 2 or 3).
@@ -288,6 +123,7 @@ MIGRATIONS = (
     (3, "per-device uploads, file owners", _migration_3),
     (4, "people: account names, change authors", _migration_4_people),
     (5, "subscribed calendar feeds", _migration_5),
+    (6, "change seqs from a PostgreSQL sequence (concurrent pushes)", _migration_6),
 )
 LATEST = MIGRATIONS[-1][0]
 
@@ -332,7 +168,16 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
             conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    # One connection per request in flight at most: the threadpool runs 40 at once per process,
+    # so 40 per process (docs/server.md §7: max_connections ≥ processes × 40 + a margin).
+    return sa.create_engine(
+        url, pool_pre_ping=True, pool_size=PG_POOL_SIZE, max_overflow=PG_POOL_OVERFLOW
+    )
+
+
+#: PostgreSQL connections a server process keeps open, and opens more of under load
+PG_POOL_SIZE = 20
+PG_POOL_OVERFLOW = 20
 
 
 def is_postgres(engine_or_conn: Engine | Connection) -> bool:
@@ -356,7 +201,7 @@ def write_lock(engine: Engine) -> threading.Lock:
     Writers that must wait do so here, before taking a pooled connection: they neither hold
     connections the readers need (the threadpool runs 40 requests at once) nor spin in SQLite's
     busy handler, whose growing sleeps added up to seconds of latency under load. ``BEGIN
-    IMMEDIATE`` / the advisory lock still serialise writers across processes."""
+    IMMEDIATE`` still serialises writers across processes."""
     with _WRITE_LOCKS_GUARD:
         lock = _WRITE_LOCKS.get(engine)
         if lock is None:
@@ -369,7 +214,8 @@ def writing(engine: Engine, *, serialised: bool = False) -> Iterator[Connection]
     """A write transaction, committed on success and rolled back on any error.
 
     On SQLite (one writer at a time anyway) every writer of this process queues on
-    ``write_lock``; on PostgreSQL only ``serialised`` ones (pushes) do."""
+    ``write_lock``; on PostgreSQL writers run concurrently, except ``serialised`` ones (a test
+    or tool writing the log directly) within this process."""
     if serialised or not is_postgres(engine):
         with write_lock(engine), engine.begin() as conn:
             yield conn

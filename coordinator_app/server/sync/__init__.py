@@ -1,13 +1,14 @@
 """Push and pull: the server side of sync, split along its seams.
 
-A push batch is applied in order inside one write transaction that is serialised with every other
-writer (SQLite ``BEGIN IMMEDIATE``; PostgreSQL ``pg_advisory_xact_lock``), and sequence numbers are
-allocated inside it, so ``seq`` order is commit order and a pull cursor never skips a change. Any
+A push batch is applied in order inside one write transaction. On SQLite writers take turns
+(``BEGIN IMMEDIATE``) and seqs are allocated in commit order; on PostgreSQL pushes of different
+records run concurrently (row locks per record), seqs come from a sequence, and a pull serves only
+up to the visibility watermark (``server.seqs``), so a pull cursor never skips a change. Any
 invalid, forbidden or reused entry rolls the whole batch back.
 
 Where things are:
 
-- ``pushing``: the batch (lock, prefetch, all-or-nothing answer, parked changes replayed);
+- ``pushing``: the batch (transaction and retries, prefetch, all-or-nothing answer, parked changes replayed);
 - ``prepare``: hashing, parsing and validation done before the lock;
 - ``apply``: one change (replays, parking, then checks → merge → region → log);
 - ``merge``: the merge itself, pure functions returning ``Conflict``, and the tie-break ``Stamp``;
@@ -23,11 +24,10 @@ No module here imports FastAPI (import-linter): routes are in ``server.routes``.
 from coordinator_app.server.sync.merge import CONFLICT_NAMESPACE, conflict_id_for
 from coordinator_app.server.sync.prepare import content_hash
 from coordinator_app.server.sync.pulling import pull, visible
-from coordinator_app.server.sync.pushing import PUSH_LOCK_KEY, push
+from coordinator_app.server.sync.pushing import push
 
 __all__ = [
     "CONFLICT_NAMESPACE",
-    "PUSH_LOCK_KEY",
     "conflict_id_for",
     "content_hash",
     "pull",

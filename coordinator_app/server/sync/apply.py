@@ -90,7 +90,7 @@ def apply_new(uow: UnitOfWork, change: Change, digest: str, parsed_ahead: Parsed
     record = _target(uow, change)
     previous_region = record.region_code if record.exists else None
     before = dict(record.data)
-    stamp = Stamp.of(change, uow.device.id, uow.received, rank=uow.next_seq)
+    stamp = Stamp.of(change, uow.device.id, uow.received, rank=uow.seqs.peek())
     parsed = _unanonymised(change, record, parsed)
     found = _merge(uow, change, record, parsed, stamp)
     region, created = _place(uow, change, record)

@@ -108,7 +108,7 @@ def apply_update(uow: UnitOfWork, change: Change, digest: str) -> PushResult:
     if record is None:
         raise Refused("record_unknown", waits_for=(CONFLICT_KIND, change.record_id))
     checks.require_write(uow.user, CONFLICT_KIND, change.record_id, record.region_code, record.data)
-    stamp = Stamp.of(change, uow.device.id, uow.received, rank=uow.next_seq)
+    stamp = Stamp.of(change, uow.device.id, uow.received, rank=uow.seqs.peek())
     touched: dict[str, Any] = {}
     for name, (_old, new) in change.fields.items():
         existing = Stamp.from_list(record.stamps.get(name))

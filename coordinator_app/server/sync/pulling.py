@@ -8,9 +8,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from coordinator_app.protocol.kinds import CONFLICT_KIND, REFERENCE_KINDS
-from coordinator_app.server import db, device_seen
+from coordinator_app.server import db, device_seen, seqs
 from coordinator_app.server.accounts import User
-from coordinator_app.server.sync.unit import MAX_SEQ
 
 _CURRENT = db.records.alias("current")
 #: A record's region now (a child's follows its project's); an entry without a record keeps its own.
@@ -79,13 +78,14 @@ def pull(
     Entries are plain dicts with exactly the fields of ``PullEntry`` (the route serialises them
     in one go; building and re-validating a pydantic model per entry cost more than the query).
 
-    The highest seq is read first and the page is taken below it: every seq up to it is committed
-    (seqs are allocated in commit order), so ``next_since`` never passes an uncommitted change.
+    The visibility watermark is read first and the page is taken at or below it: every seq up to
+    it is committed or never will be (``seqs``), so ``next_since`` never passes a change that
+    could still commit.
     A pull from ``since`` also tells the server the device holds every entry up to it
     (``device_seen``), which deletes are checked against.
     """
     with db.reading(engine) as conn:
-        top = int(conn.execute(MAX_SEQ).scalar_one())
+        top = seqs.watermark(conn)
         query = _query(visible(user))
         rows = conn.execute(query, {"b_since": since, "b_top": top, "b_limit": limit + 1}).all()
         generation = db.generation(conn)

@@ -1,15 +1,19 @@
-"""A push batch: applied in order in one serialised write transaction, all or nothing.
+"""A push batch: applied in order in one write transaction, all or nothing.
 
-Work per batch, not per change: hashes and parsed values are computed before the lock
-(``prepare``); under it, the known change ids and every record the batch touches are read with a
-few ``IN`` queries (``unit``), each change is applied (``apply``), and records and log rows are
-written with ``executemany``. Seqs are allocated under the lock, so seq order is commit order.
+Work per batch, not per change: hashes and parsed values are computed before the transaction
+(``prepare``); in it, the known change ids and every record the batch touches are read (and, on
+PostgreSQL, row-locked) with a few ``IN`` queries (``unit``), each change is applied (``apply``),
+and records and log rows are written with ``executemany``. Seqs come from ``seqs.SeqSource``:
+commit order on SQLite (one writer), a registered sequence on PostgreSQL, where pushes of
+different records run at the same time and pulls stop at the visibility watermark.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import random
+import time
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,9 +21,10 @@ from sqlalchemy.engine import Engine
 
 from coordinator_app.protocol.errors import ErrorCode
 from coordinator_app.protocol.models import Change, PushResult
-from coordinator_app.server import db, parking
+from coordinator_app.server import db, parking, seqs
 from coordinator_app.server.accounts import Device, User
 from coordinator_app.server.api_error import ApiError
+from coordinator_app.server.seqs import SeqSource
 from coordinator_app.server.sync import unit
 from coordinator_app.server.sync.apply import apply, apply_new
 from coordinator_app.server.sync.checks import EntryProblem, Refused
@@ -33,9 +38,9 @@ from coordinator_app.server.sync.prepare import (
 from coordinator_app.server.sync.unit import UnitOfWork
 
 log_ = logging.getLogger("coordinator_app.server")
-_LOCK_PG = sa.text("SELECT pg_advisory_xact_lock(:key)")
-#: Key of the PostgreSQL advisory lock that serialises pushes (any constant shared by all servers).
-PUSH_LOCK_KEY = 0x43_41_52_4E_45_54  # "CARNET"
+#: deadlock_detected, serialization_failure, unique_violation
+_RETRY_STATES = frozenset({"40P01", "40001", "23505"})
+_ATTEMPTS = 8
 #: (problem kind, HTTP status, error code, summary), in the order a refused batch lists them
 _FAILURES = (
     ("invalid", 422, ErrorCode.INVALID, "modification non valide"),
@@ -47,31 +52,63 @@ _FAILURES = (
 def push(
     engine: Engine, user: User, device: Device, changes: list[Change], today: dt.date
 ) -> list[PushResult]:
-    """Apply a batch in one serialised transaction; ApiError (nothing applied) on a bad entry."""
+    """Apply a batch in one transaction; ApiError (nothing applied) on a bad entry.
+
+    On PostgreSQL pushes run concurrently and a transaction that loses a race (a deadlock between
+    row locks, two pushes creating one record or sending one change id) is rolled back by the
+    database and run again from the start: all or nothing, so a retry is the same push."""
     prepared, precleaned = prepare(changes, today)
     keys = keys_to_prefetch(changes)
-    with db.writing(engine, serialised=True) as conn:
-        if db.is_postgres(conn):
-            conn.execute(_LOCK_PG, {"key": PUSH_LOCK_KEY})
-        uow = UnitOfWork(
-            conn,
-            user,
-            device,
-            today,
-            unit.next_seq(conn),
-            precleaned=precleaned,
-            generation=db.generation(conn),
-        )
-        uow.prefetch_known([c.change_id for c in changes])
-        uow.prefetch(keys)
-        # children's parents as the server has them (a child's region is its project's)
-        uow.prefetch(
-            {("project", r.project_id) for r in list(uow.cache.values()) if r and r.project_id}
-        )
-        results = _apply_all(uow, changes, prepared)
-        _replay_parked(uow)
-        uow.flush()
-        return results
+    for attempt in range(_ATTEMPTS):
+        try:
+            with db.writing(engine) as conn:
+                uow = UnitOfWork(
+                    conn,
+                    user,
+                    device,
+                    today,
+                    SeqSource(conn, block=len(changes) + 8),
+                    precleaned=precleaned,
+                    generation=db.generation(conn),
+                )
+                return _run(uow, changes, prepared, keys)
+        except sa.exc.DBAPIError as error:
+            if not _retryable(engine, error) or attempt == _ATTEMPTS - 1:
+                raise
+            log_.info("push retried after %s", getattr(error.orig, "sqlstate", error))
+            time.sleep(random.uniform(0.001, 0.02) * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _run(
+    uow: UnitOfWork,
+    changes: list[Change],
+    prepared: list[tuple[str, Parsed]],
+    keys: set[tuple[str, str]],
+) -> list[PushResult]:
+    uow.prefetch_known([c.change_id for c in changes])
+    uow.prefetch(keys)
+    # children's parents as the server has them (a child's region is its project's)
+    parents = {("project", r.project_id) for r in list(uow.cache.values()) if r and r.project_id}
+    uow.prefetch(parents, lock="share")
+    results = _apply_all(uow, changes, prepared)
+    _replay_parked(uow)
+    uow.flush()
+    return results
+
+
+def _retryable(engine: Engine, error: sa.exc.DBAPIError) -> bool:
+    """A PostgreSQL race the next attempt resolves: deadlock, serialization failure, or a unique
+    key another push took first (its commit is then visible: a change id comes back
+    ``duplicate`` or 409, a record is merged). A seq taken by a row written outside the sequence
+    moves the sequence past it first."""
+    if not db.is_postgres(engine):
+        return False
+    state = getattr(error.orig, "sqlstate", None)
+    if state == "23505" and "carnet_changes_pkey" in str(error.orig):
+        with db.writing(engine) as conn:
+            seqs.resync(conn)
+    return state in _RETRY_STATES
 
 
 def _apply_all(

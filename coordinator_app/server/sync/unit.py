@@ -19,18 +19,35 @@ from coordinator_app.protocol.models import PushResult, utc_iso
 from coordinator_app.server import accounts, db, device_seen, ownership, parking
 from coordinator_app.server.accounts import Device, User
 from coordinator_app.server.clock import now
+from coordinator_app.server.seqs import SeqSource
 from coordinator_app.server.sync.record import Record
 
 # Statements are built once: building and compiling Core constructs per change cost more than
 # SQLite itself (py-spy, benchmarks/README.md). Reads go by batch with ``IN``, writes with
 # ``executemany``.
-_LOAD = sa.select(db.records).where(
-    db.records.c.kind == sa.bindparam("b_kind"), db.records.c.record_id == sa.bindparam("b_id")
+# On PostgreSQL pushes run concurrently: a record is read with a row lock (``FOR UPDATE``; a
+# parent read for its region ``FOR SHARE``) held until commit, so two pushes of one record merge one
+# after the other; rows are locked in (kind, id) order to keep deadlocks rare. SQLite ignores it.
+_LOAD = (
+    sa.select(db.records)
+    .where(
+        db.records.c.kind == sa.bindparam("b_kind"),
+        db.records.c.record_id == sa.bindparam("b_id"),
+    )
+    .with_for_update()
 )
-_LOAD_MANY = sa.select(db.records).where(
-    db.records.c.kind == sa.bindparam("b_kind"),
-    db.records.c.record_id.in_(sa.bindparam("b_ids", expanding=True)),
+_LOAD_MANY_PLAIN = (
+    sa.select(db.records)
+    .where(
+        db.records.c.kind == sa.bindparam("b_kind"),
+        db.records.c.record_id.in_(sa.bindparam("b_ids", expanding=True)),
+    )
+    .order_by(db.records.c.record_id)
 )
+_LOAD_MANY = {
+    "update": _LOAD_MANY_PLAIN.with_for_update(),
+    "share": _LOAD_MANY_PLAIN.with_for_update(read=True),
+}
 _KNOWN_MANY = sa.select(
     db.changes.c.change_id,
     db.changes.c.content_hash,
@@ -48,7 +65,6 @@ _UPDATE = db.records.update().where(
 )
 _INSERT_RECORD = db.records.insert()
 _INSERT_CHANGE = db.changes.insert()
-MAX_SEQ = sa.select(sa.func.coalesce(sa.func.max(db.changes.c.seq), 0))
 #: Ids per ``IN (...)`` query (well under SQLite's and PostgreSQL's parameter limits).
 _IN_CHUNK = 500
 
@@ -59,7 +75,9 @@ class UnitOfWork:
     user: User
     device: Device
     today: dt.date
-    next_seq: int
+    #: where this batch's seqs come from (``seqs``: commit order on SQLite, a registered
+    #: PostgreSQL sequence otherwise)
+    seqs: SeqSource
     received: dt.datetime = field(default_factory=now)
     received_at: str = ""  # ``received`` as ISO text, formatted once (used by every row)
 
@@ -86,19 +104,24 @@ class UnitOfWork:
     _seen_through: int | None = None
 
     # -- reading ------------------------------------------------------------------------------
-    def prefetch(self, keys: set[tuple[str, str]]) -> None:
-        """Read every record of ``keys`` not yet cached, one ``IN`` query per kind."""
+    def prefetch(self, keys: set[tuple[str, str]], lock: str = "update") -> None:
+        """Read (and lock, see ``_LOAD``) every record of ``keys`` not yet cached, one ``IN``
+        query per kind, kinds and ids in order."""
         by_kind: dict[str, list[str]] = {}
         for kind, record_id in keys:
             if (kind, record_id) not in self.cache:
                 by_kind.setdefault(kind, []).append(record_id)
-        for kind, ids in by_kind.items():
+        for kind in sorted(by_kind):
+            ids = sorted(by_kind[kind])
             for start in range(0, len(ids), _IN_CHUNK):
                 chunk = ids[start : start + _IN_CHUNK]
                 for id_ in chunk:
                     self.cache[(kind, id_)] = None
-                for row in self.conn.execute(_LOAD_MANY, {"b_kind": kind, "b_ids": chunk}):
+                rows = self.conn.execute(_LOAD_MANY[lock], {"b_kind": kind, "b_ids": chunk})
+                for row in rows:
                     self.cache[(kind, row.record_id)] = _from_row(row)
+        if by_kind:
+            self.seqs.after_lock()
 
     def prefetch_known(self, change_ids: list[str]) -> None:
         """Results of change ids the server already has, in one query per 500 ids."""
@@ -142,6 +165,7 @@ class UnitOfWork:
         if key not in self.cache:
             row = self.conn.execute(_LOAD, {"b_kind": kind, "b_id": record_id}).first()
             self.cache[key] = None if row is None else _from_row(row)
+            self.seqs.after_lock()
         cached = self.cache[key]
         return None if cached is None else cached.copy()
 
@@ -247,8 +271,7 @@ class UnitOfWork:
         conflict_ids: list[str] | None = None,
     ) -> int:
         """Queue the log row of a change of ``record`` (as saved); its seq, allocated here."""
-        seq = self.next_seq
-        self.next_seq += 1
+        seq = self.seqs.take()
         self.pending_log.append(
             dict(
                 seq=seq,
@@ -288,18 +311,15 @@ class UnitOfWork:
             dict(self.cache),
             dict(self.seen),
             dict(self.owners),
-            self.next_seq,
+            self.seqs.state(),
             set(self.created_keys),
         )
 
     def restore(self, state: tuple) -> None:
-        self.cache, self.seen, self.owners, self.next_seq, self.created_keys = state
+        self.cache, self.seen, self.owners, seqs, self.created_keys = state
+        self.seqs.restore(seqs)
         self.dirty.clear()
         self.pending_log.clear()
-
-
-def next_seq(conn: Connection) -> int:
-    return int(conn.execute(MAX_SEQ).scalar_one()) + 1
 
 
 def device(conn: Connection, device_id: str) -> Device | None:
