@@ -15,10 +15,9 @@ from coordinator_app import __version__
 from coordinator_app.protocol.versions import API_PREFIX
 from coordinator_app.server import compression, db, sweep
 from coordinator_app.server.body_limit import BodyLimitMiddleware
-from coordinator_app.server.calendar_feed import router as calendar_router
 from coordinator_app.server.errors import install
-from coordinator_app.server.routes import accounts, attachments, health, sync
-from coordinator_app.server.routes.deps import ERRORS, check_versions, current_device
+from coordinator_app.server.routes import accounts, attachments, calendar, health, sync
+from coordinator_app.server.routes.deps import ERRORS, check_versions
 from coordinator_app.server.settings import Settings
 
 
@@ -42,14 +41,14 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(compression.CompressionMiddleware, max_bytes=settings.max_body_bytes)
     app.include_router(health.router, prefix=API_PREFIX)
-    for area in (accounts, sync, attachments):
+    for area in (accounts, sync, attachments, calendar):
         app.include_router(
             area.router,
             prefix=API_PREFIX,
             dependencies=[Depends(check_versions)],
             responses=ERRORS,
         )
-    app.include_router(calendar_router(engine, current_device, [Depends(check_versions)], ERRORS))
+    app.include_router(calendar.public)
     _unique_operation_ids(app)
     return app
 

@@ -8,35 +8,31 @@ the server keeps only its SHA-256, like device tokens, so a copy of the database
 The feed is computed at each request from the server's records, so it is as fresh as the last
 sync: the account's own visits (planned and done) and the follow-ups due, reporting dates and
 general assemblies of the projects of its regions, from 60 days back to a year ahead. Nothing from
-another region, and no participant's name (``domain.agenda`` never puts one in an entry).
+another region, and no participant's name (``domain.agenda`` never puts one in an entry). The routes
+are in ``server.routes.calendar``.
 """
 
-# no ``from __future__ import annotations``: FastAPI reads the routes' annotations at run time
+from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.engine import Connection, Engine
 
 from coordinator_app.domain import agenda
 from coordinator_app.domain.ical import TIME_ZONE, calendar_bytes
-from coordinator_app.protocol.errors import ErrorBody, ErrorCode
-from coordinator_app.protocol.versions import API_PREFIX
 from coordinator_app.server import db, security
-from coordinator_app.server.accounts import Device, User
+from coordinator_app.server.accounts import User
 from coordinator_app.server.clock import now, now_iso
-from coordinator_app.server.errors import ApiError
 
 PAST = dt.timedelta(days=60)
 AHEAD = dt.timedelta(days=366)
 _KINDS = ("project", "visit", "action_item", "funding")
-_UNKNOWN = "Calendrier inconnu ou révoqué : créez une nouvelle adresse dans Carnet COOP."
 
 
 class FeedAnswer(BaseModel):
@@ -171,62 +167,3 @@ def _named(engine: Engine, found: list[agenda.Entry]) -> list[agenda.Entry]:
 def feed_bytes(engine: Engine, user: User) -> bytes:
     today = now().astimezone(ZoneInfo(TIME_ZONE)).date()
     return calendar_bytes(entries_for(engine, user, today), name=f"Carnet COOP — {user.username}")
-
-
-_ICS = {
-    200: {"content": {"text/calendar": {}}, "description": "iCalendar (RFC 5545)"},
-    404: {"model": ErrorBody, "description": "Calendrier inconnu ou révoqué"},
-}
-
-
-def router(
-    engine: Engine,
-    current_device: Callable[..., Any],
-    api_dependencies: Sequence[Any],
-    api_responses: dict[int | str, dict[str, Any]],
-) -> APIRouter:
-    """The feed's routes: management under the sync API (device token, version headers) and the
-    public read-only ``/calendar/<secret>.ics``."""
-    routes = APIRouter(tags=["calendar"])
-    CurrentDevice = Annotated[Device, Depends(current_device)]
-    manage = APIRouter(
-        prefix=f"{API_PREFIX}/calendar",
-        dependencies=list(api_dependencies),
-        responses=api_responses,
-    )
-
-    # one route for the three methods, so a 405 lists them all in its Allow header
-    @manage.api_route("/feed", methods=["GET", "POST", "DELETE"], response_model=FeedAnswer)
-    def feed(request: Request, device: CurrentDevice) -> FeedAnswer:
-        """GET: is there a feed; POST: a new private address (the previous one stops working);
-        DELETE: revoke the address."""
-        if request.method == "POST":
-            secret, created_at = create(engine, device.user)
-            url = str(request.url_for("calendar_feed", secret=secret))
-            return FeedAnswer(active=True, created_at=created_at, url=url)
-        if request.method == "DELETE":
-            return FeedAnswer(active=False, revoked=revoke(engine, device.user))
-        return status(engine, device.user)
-
-    @routes.get(
-        "/calendar/{secret}.ics",
-        name="calendar_feed",
-        response_class=Response,
-        responses=_ICS,
-    )
-    def calendar_feed(secret: str) -> Response:
-        """The account's calendar, read-only; refused (404) for an unknown or revoked address."""
-        user = user_for_secret(engine, secret)
-        if user is None:
-            raise ApiError(404, ErrorCode.NOT_FOUND, _UNKNOWN)
-        return Response(
-            feed_bytes(engine, user),
-            media_type="text/calendar; charset=utf-8",
-            headers={
-                "Cache-Control": "private, no-store",
-                "Content-Disposition": 'inline; filename="carnet-coop.ics"',
-            },
-        )
-
-    routes.include_router(manage)
-    return routes
