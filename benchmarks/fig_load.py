@@ -70,8 +70,11 @@ def _database(engine: str, work: Path) -> Iterator[str | None]:
         yield url
 
 
-#: connections one server process may open (make_engine: a pool of 10, 10 more under load)
-CONNECTIONS_PER_PROCESS = 20
+def _connections_per_process() -> int:
+    """Connections one server process may open (``db.make_engine``'s PostgreSQL pool)."""
+    from coordinator_app.server import db
+
+    return db.PG_POOL_SIZE + db.PG_POOL_OVERFLOW
 
 
 def _free_connections(url: str) -> int:
@@ -157,7 +160,14 @@ def _locust(url: str, work: Path, ca: Path, laptops: int, processes: int) -> dic
     if not lines:
         raise RuntimeError(f"locust ran no laptop: {done.stderr[-800:]}")
     with open(work / "locust_stats.csv", newline="") as handle:
-        total = next(r for r in csv.DictReader(handle) if r["Name"] == "Aggregated")
+        stats = {r["Name"]: r for r in csv.DictReader(handle)}
+    total = stats["Aggregated"]
+    # per request kind: p50 / p99 in ms (where the time goes: login, push or pull)
+    by_kind = {
+        name: (float(r["50%"]), float(r["99%"]))
+        for name, r in stats.items()
+        if name != "Aggregated"
+    }
     errors = [x["error"] for x in lines if x["error"]]
     span = max(x["end"] for x in lines) - min(x["start"] for x in lines)
     pushed = sum(x["pushed"] for x in lines)
@@ -173,6 +183,7 @@ def _locust(url: str, work: Path, ca: Path, laptops: int, processes: int) -> dic
         "pushed": pushed,
         "span_s": span,
         "wall_s": wall,
+        "by_kind": by_kind,
     }
 
 
@@ -184,46 +195,64 @@ def load(ctx: Context) -> Row:
     # find_spec, not an import: importing locust monkey-patches the whole benchmark process (gevent)
     if importlib.util.find_spec("locust") is None:
         return Row.absent(figure, size, LOAD_TARGET, "pip install locust (the bench extra)")
-    from coordinator_app.server.settings import Settings
-    from tests.support.live_server import LiveServer
-
     base = ctx.work / f"load-{laptops}"
     shutil.rmtree(base, ignore_errors=True)
     template = _template(base)
     regions = [f"{i % 17 + 1:02d}" for i in range(laptops)]
-    measured: dict[str, dict[str, Any]] = {}
-    for engine, workers in SETUPS:
-        name = f"{engine} × {workers}"
-        work = base / f"{engine}-{workers}".lower()
-        work.mkdir(parents=True)
-        with _database(engine, work) as url:
-            if url is None:
-                measured[name] = {"absent": "PostgreSQL not reachable"}
-                continue
-            if engine == "PostgreSQL":
-                # a process opens at most one connection per request in flight
-                needed = workers * min(CONNECTIONS_PER_PROCESS, laptops)
-                free = _free_connections(url)
-                if free < needed:  # others' tests share this PostgreSQL: never starve them
-                    measured[name] = {
-                        "absent": f"{free} free PostgreSQL connections, {workers} processes "
-                        f"may open {needed}: raise max_connections"
-                    }
-                    continue
-            server = LiveServer(work, url, Settings(db_url=url))  # migrates; users, certificates
-            laptops_data = []
-            for i, region in enumerate(regions):
-                server.add_user(f"coord{i}", regions=[region], password=PASSWORD)
-                laptops_data.append(
-                    {"username": f"coord{i}", "changes": _laptop_changes(template, region)}
-                )
-            server.engine.dispose()
-            (work / "laptops.json").write_text(json.dumps(laptops_data), encoding="utf-8")
-            tls = {"ca": server.ca_path, "cert": server.cert_path, "key": server.key_path}
-            # every laptop logs in from 127.0.0.1: the per-address limit is raised to their
-            # number (CARNET_LOAD_PER_ADDRESS=20 in the environment measures the default)
-            with _uvicorn(url, tls, workers, per_address=2 * laptops) as address:
-                measured[name] = _locust(address, work, server.ca_path, laptops, processes)
+    measured = {
+        f"{engine} × {workers}": _setup(engine, workers, base, template, regions, processes)
+        for engine, workers in SETUPS
+    }
+    return _row(figure, size, measured)
+
+
+def _setup(
+    engine: str,
+    workers: int,
+    base: Path,
+    template: list[dict[str, Any]],
+    regions: list[str],
+    processes: int,
+) -> dict[str, Any]:
+    """One setup's figures (or ``{"absent": why}``): a fresh database, one account per laptop,
+    ``workers`` server processes, one Locust run."""
+    from coordinator_app.server.settings import Settings
+    from tests.support.live_server import LiveServer
+
+    laptops = len(regions)
+    work = base / f"{engine}-{workers}".lower()
+    work.mkdir(parents=True)
+    with _database(engine, work) as url:
+        if url is None:
+            return {"absent": "PostgreSQL not reachable"}
+        if engine == "PostgreSQL":
+            # a process opens at most one connection per request in flight
+            needed = workers * min(_connections_per_process(), laptops)
+            free = _free_connections(url)
+            if free < needed:  # others' tests share this PostgreSQL: never starve them
+                return {
+                    "absent": f"{free} free PostgreSQL connections, {workers} processes "
+                    f"may open {needed}: raise max_connections"
+                }
+        server = LiveServer(work, url, Settings(db_url=url))  # migrates; users, certificates
+        laptops_data = []
+        for i, region in enumerate(regions):
+            server.add_user(f"coord{i}", regions=[region], password=PASSWORD)
+            laptops_data.append(
+                {"username": f"coord{i}", "changes": _laptop_changes(template, region)}
+            )
+        server.engine.dispose()
+        (work / "laptops.json").write_text(json.dumps(laptops_data), encoding="utf-8")
+        tls = {"ca": server.ca_path, "cert": server.cert_path, "key": server.key_path}
+        # every laptop logs in from 127.0.0.1: the per-address limit is raised to their
+        # number (CARNET_LOAD_PER_ADDRESS=20 in the environment measures the default)
+        with _uvicorn(url, tls, workers, per_address=2 * laptops) as address:
+            figures = _locust(address, work, server.ca_path, laptops, processes)
+        figures["load_average"] = os.getloadavg()[0]
+        return figures
+
+
+def _row(figure: str, size: str, measured: dict[str, dict[str, Any]]) -> Row:
     parts = []
     for name, m in measured.items():
         if "absent" in m:
@@ -231,7 +260,9 @@ def load(ctx: Context) -> Row:
             continue
         parts.append(
             f"{name}: p50 {m['p50_s'] * 1000:.0f} ms, p99 {m['p99_s'] * 1000:.0f} ms, "
-            f"{m['changes_per_s']:.0f} changes/s, {m['requests']} requests, {m['errors']} error(s)"
+            f"{m['changes_per_s']:.0f} changes/s, {m['requests']} requests, {m['errors']} error(s), "
+            f"load average {m['load_average']:.1f}; "
+            + ", ".join(f"{k} {a:.0f}/{b:.0f} ms" for k, (a, b) in sorted(m["by_kind"].items()))
             + (f" ({m['first_error'][:80]})" if m["first_error"] else "")
         )
     postgres = [m for n, m in measured.items() if n.startswith("PostgreSQL") and "absent" not in m]

@@ -113,13 +113,47 @@ def _run(server: LiveServer, handles: list[LiveServer]) -> None:
     owner.push_ok(change("project", shared, "create", project_fields("03", name="Commune")))
     pushers = [Api(handles[i % len(handles)], f"p{i}", f"portable {i}") for i in range(PUSHERS)]
     reader = Api(handles[-1], f"p{PUSHERS}", "lecteur")
-    acknowledged: list[tuple[int, str]] = []
-    errors: list[BaseException] = []
-    done = threading.Event()
-    lock = threading.Lock()
-    pulled: list[tuple[int, str]] = []
+    run = _Run(shared)
+    threads = [threading.Thread(target=run.push, args=(c, i)) for i, c in enumerate(pushers)]
+    puller = threading.Thread(target=run.pull, args=(reader,))
+    puller.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    run.done.set()
+    puller.join()
+    for client in [owner, *pushers, reader]:
+        client.close()
 
-    def push(client: Api, number: int) -> None:
+    assert run.errors == []
+    edits = sum((n + b) % SHARED_EVERY == 0 for n in range(PUSHERS) for b in range(BATCHES))
+    acknowledged, pulled = set(run.acknowledged), run.pulled
+    assert len(acknowledged) == PUSHERS * BATCHES * NEW_PER_BATCH + edits
+    seqs = [seq for seq, _ in pulled]
+    assert seqs == sorted(seqs) and len(seqs) == len(set(seqs))  # in order, never twice
+    columns = (db.changes.c.seq, db.changes.c.change_id, db.changes.c.kind)
+    with db.reading(server.engine) as conn:
+        log = {(seq, change_id): kind for seq, change_id, kind in conn.execute(sa.select(*columns))}
+    assert sorted(pulled) == sorted(log)  # every entry of the log, the first push's included
+    assert acknowledged <= set(pulled)
+    others = [kind for entry, kind in log.items() if entry not in acknowledged]
+    assert sorted(others) == ["conflict"] * (len(others) - 1) + ["project"]  # + the first push
+    assert len(others) > 1  # the laptops' edits of one project did race
+
+
+class _Run:
+    """What the pushing threads acknowledged and the pulling thread received, as (seq, id)."""
+
+    def __init__(self, shared: str) -> None:
+        self.shared = shared
+        self.acknowledged: list[tuple[int, str]] = []
+        self.pulled: list[tuple[int, str]] = []
+        self.errors: list[BaseException] = []
+        self.done = threading.Event()
+        self.lock = threading.Lock()
+
+    def push(self, client: Api, number: int) -> None:
         try:
             for batch_number in range(BATCHES):
                 batch = [
@@ -128,50 +162,25 @@ def _run(server: LiveServer, handles: list[LiveServer]) -> None:
                 ]
                 if (number + batch_number) % SHARED_EVERY == 0:
                     name = f"Commune {number}-{batch_number}"
-                    batch.append(change("project", shared, "update", {"name": ["Commune", name]}))
+                    edit = {"name": ["Commune", name]}
+                    batch.append(change("project", self.shared, "update", edit))
                 results = client.push_ok(*batch)
-                with lock:
-                    acknowledged.extend((r["server_seq"], r["change_id"]) for r in results)
+                with self.lock:
+                    self.acknowledged += [(r["server_seq"], r["change_id"]) for r in results]
         except BaseException as error:
-            errors.append(error)
+            self.errors.append(error)
 
-    def pull() -> None:
+    def pull(self, reader: Api) -> None:
         since = 0
         try:
             while True:
-                finished = done.is_set()
+                finished = self.done.is_set()
                 response = reader.http.get("/api/v1/pull", params={"since": since, "limit": PAGE})
                 assert response.status_code == 200, response.text
                 body = response.json()
-                pulled.extend((e["seq"], e["change_id"]) for e in body["changes"])
+                self.pulled += [(e["seq"], e["change_id"]) for e in body["changes"]]
                 since = body["next_since"]
                 if finished and not body["has_more"]:
                     return  # this pull started after every push had committed
         except BaseException as error:
-            errors.append(error)
-
-    threads = [threading.Thread(target=push, args=(c, i)) for i, c in enumerate(pushers)]
-    puller = threading.Thread(target=pull)
-    puller.start()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    done.set()
-    puller.join()
-    for client in [owner, *pushers, reader]:
-        client.close()
-
-    assert errors == []
-    edits = sum((n + b) % SHARED_EVERY == 0 for n in range(PUSHERS) for b in range(BATCHES))
-    assert len(acknowledged) == PUSHERS * BATCHES * NEW_PER_BATCH + edits
-    seqs = [seq for seq, _ in pulled]
-    assert seqs == sorted(seqs) and len(seqs) == len(set(seqs))  # in order, never twice
-    columns = (db.changes.c.seq, db.changes.c.change_id, db.changes.c.kind)
-    with db.reading(server.engine) as conn:
-        log = {(seq, change_id): kind for seq, change_id, kind in conn.execute(sa.select(*columns))}
-    assert sorted(pulled) == sorted(log)  # every entry of the log, the first push's included
-    assert set(acknowledged) <= set(pulled)
-    others = [kind for entry, kind in log.items() if entry not in set(acknowledged)]
-    assert sorted(others) == ["conflict"] * (len(others) - 1) + ["project"]  # + the first push
-    assert len(others) > 1  # the laptops' edits of one project did race
+            self.errors.append(error)

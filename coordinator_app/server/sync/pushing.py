@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from coordinator_app.protocol.errors import ErrorCode
+from coordinator_app.protocol.kinds import WIRE_KINDS
 from coordinator_app.protocol.models import Change, PushResult
 from coordinator_app.server import db, parking, seqs
 from coordinator_app.server.accounts import Device, User
@@ -87,10 +88,13 @@ def _run(
     keys: set[tuple[str, str]],
 ) -> list[PushResult]:
     uow.prefetch_known([c.change_id for c in changes])
-    uow.prefetch(keys)
-    # children's parents as the server has them (a child's region is its project's)
+    # the records the batch changes are locked for update; the projects its children name (and
+    # the parents of the records as the server has them: a child's region is its project's) only
+    # for share, so laptops adding visits to one project do not wait for each other
+    own = {(c.kind, c.record_id) for c in changes if c.kind in WIRE_KINDS}
+    uow.prefetch(keys & own)
     parents = {("project", r.project_id) for r in list(uow.cache.values()) if r and r.project_id}
-    uow.prefetch(parents, lock="share")
+    uow.prefetch((keys - own) | parents, lock="share")
     results = _apply_all(uow, changes, prepared)
     _replay_parked(uow)
     uow.flush()
