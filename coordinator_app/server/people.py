@@ -9,7 +9,7 @@ laptop picks « Visite faite par » and a follow-up's « Responsable ».
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from coordinator_app.domain.errors import UserError
 from coordinator_app.domain.values import ValueProblem, parse_email
@@ -65,7 +65,12 @@ def staff_for(engine: Engine, user: User) -> list[User]:
     """The accounts ``user`` works with: every account for an administrator, else those that
     share one of their regions (and the administrators, who may visit anywhere)."""
     with db.reading(engine) as conn:
-        rows = conn.execute(sa.select(db.users).order_by(db.users.c.username)).all()
+        return staff_in(conn, user)
+
+
+def staff_in(conn: Connection, user: User) -> list[User]:
+    """``staff_for`` inside a transaction the caller holds (a pull reads it with its page)."""
+    rows = conn.execute(sa.select(db.users).order_by(db.users.c.username)).all()
     people = [_user(row) for row in rows]
     if user.is_admin:
         return people

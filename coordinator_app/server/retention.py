@@ -8,7 +8,7 @@ import uuid
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from coordinator_app.domain.errors import UserError
 from coordinator_app.protocol.models import Change
@@ -26,9 +26,14 @@ RETENTION_KINDS = {"participant": "participant_personal_months"}
 
 def get_all(engine: Engine) -> dict[str, int]:
     with db.reading(engine) as conn:
-        rows = conn.execute(
-            sa.select(db.meta.c.key, db.meta.c.value).where(db.meta.c.key.like(f"{_PREFIX}%"))
-        ).all()
+        return read(conn)
+
+
+def read(conn: Connection) -> dict[str, int]:
+    """The settings, inside a transaction the caller holds (a pull reads them with its page)."""
+    rows = conn.execute(
+        sa.select(db.meta.c.key, db.meta.c.value).where(db.meta.c.key.like(f"{_PREFIX}%"))
+    ).all()
     return {**RETENTION_DEFAULTS, **{k.removeprefix(_PREFIX): int(v) for k, v in rows}}
 
 

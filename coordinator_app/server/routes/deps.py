@@ -146,6 +146,11 @@ CurrentDevice = Annotated[Device, Depends(current_device)]
 
 def staff_entries(engine: Engine, user: accounts.User) -> list[dict]:
     """The staff directory of ``user`` as plain dicts (``StaffMember``'s fields)."""
+    return staff_list(people.staff_for(engine, user))
+
+
+def staff_list(staff: list[accounts.User]) -> list[dict]:
+    """Accounts as ``StaffMember`` dicts."""
     return [
         {
             "account": u.username,
@@ -155,7 +160,7 @@ def staff_entries(engine: Engine, user: accounts.User) -> list[dict]:
             "role": u.role,
             "regions": list(u.regions),
         }
-        for u in people.staff_for(engine, user)
+        for u in staff
     ]
 
 

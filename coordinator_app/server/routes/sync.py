@@ -5,13 +5,14 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
+from sqlalchemy.engine import Connection
 
 from coordinator_app.protocol import models as m
 from coordinator_app.protocol.errors import ErrorCode
 from coordinator_app.protocol.retention import RETENTION_DEFAULTS
-from coordinator_app.server import retention, sync
+from coordinator_app.server import people, retention, sync
 from coordinator_app.server.errors import ApiError
-from coordinator_app.server.routes.deps import CurrentDevice, ServerDep, staff_entries
+from coordinator_app.server.routes.deps import CurrentDevice, ServerDep, staff_list
 
 router = APIRouter()
 
@@ -42,22 +43,27 @@ def pull(
     since: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=m.MAX_PULL_LIMIT)] = m.DEFAULT_PULL_LIMIT,
 ) -> Response:
-    engine = server.engine
-    entries, next_since, has_more = sync.pull(
-        engine, device.user, since, limit, device_id=device.id
+    user = device.user
+
+    def retention_and_staff(conn: Connection) -> tuple[dict[str, int], list[dict]]:
+        return retention.read(conn), staff_list(people.staff_in(conn, user))
+
+    page = sync.pull(
+        server.engine, user, since, limit, device_id=device.id, also=retention_and_staff
     )
+    kept, staff = page.also
     # Serialised in one json.dumps: the entries come straight from the log (written by the
     # push, with PullEntry's fields); a pydantic model per entry, validated twice by the
     # response model, cost more than the query (benchmarks/README.md). The response model
     # stays declared for the OpenAPI description; tests check bodies against it.
     body = {
-        "changes": entries,
-        "next_since": next_since,
-        "has_more": has_more,
-        "server_generation": server.generation(),
-        "scope": {"role": device.user.role, "regions": list(device.user.regions)},
-        "retention": {**RETENTION_DEFAULTS, **retention.get_all(engine)},
-        "staff": staff_entries(engine, device.user),
+        "changes": page.entries,
+        "next_since": page.next_since,
+        "has_more": page.has_more,
+        "server_generation": page.generation,
+        "scope": {"role": user.role, "regions": list(user.regions)},
+        "retention": {**RETENTION_DEFAULTS, **kept},
+        "staff": staff,
     }
     return Response(
         json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from coordinator_app.protocol.kinds import CONFLICT_KIND, REFERENCE_KINDS
 from coordinator_app.server import db, device_seen, seqs
@@ -70,25 +71,41 @@ _PULL_SCOPED = sa.select(*(db.changes.c[name] for name in _PULL_COLUMNS)).select
 )
 
 
+class Page(NamedTuple):
+    entries: list[dict[str, Any]]
+    next_since: int
+    has_more: bool
+    generation: str
+    #: what ``also`` read in the page's transaction
+    also: Any
+
+
 def pull(
-    engine: Engine, user: User, since: int, limit: int, device_id: str | None = None
-) -> tuple[list[dict[str, Any]], int, bool]:
-    """Entries after ``since`` the user may see; (entries, next_since, has_more).
+    engine: Engine,
+    user: User,
+    since: int,
+    limit: int,
+    device_id: str | None = None,
+    also: Callable[[Connection], Any] | None = None,
+) -> Page:
+    """Entries after ``since`` the user may see, and the server generation, read together.
 
     Entries are plain dicts with exactly the fields of ``PullEntry`` (the route serialises them
     in one go; building and re-validating a pydantic model per entry cost more than the query).
+    ``also(conn)`` reads what else the answer carries in the same transaction (one connection
+    and one round of BEGIN/COMMIT per page instead of one per item).
 
     The visibility watermark is read first and the page is taken at or below it: every seq up to
     it is committed or never will be (``seqs``), so ``next_since`` never passes a change that
-    could still commit.
-    A pull from ``since`` also tells the server the device holds every entry up to it
-    (``device_seen``), which deletes are checked against.
+    could still commit. A pull from ``since`` also tells the server the device holds every entry
+    up to it (``device_seen``), which deletes are checked against.
     """
     with db.reading(engine) as conn:
         top = seqs.watermark(conn)
         query = _query(visible(user))
         rows = conn.execute(query, {"b_since": since, "b_top": top, "b_limit": limit + 1}).all()
         generation = db.generation(conn)
+        extra = also(conn) if also is not None else None
         remember = device_id is not None and device_seen.pending_update(
             conn, device_id, since, generation
         )
@@ -99,7 +116,8 @@ def pull(
     rows = rows[:limit]
     next_since = rows[-1].seq if has_more else top
     regions = None if user.is_admin else set(user.regions)
-    return [_entry(row, regions) for row in rows], next_since, has_more
+    entries = [_entry(row, regions) for row in rows]
+    return Page(entries, next_since, has_more, generation, extra)
 
 
 def _query(condition: sa.ColumnElement[bool] | None) -> sa.Select:
