@@ -214,8 +214,10 @@ def revoke_device(engine: Engine, device_id: str, *, wipe: bool) -> dict:
 
 
 # -- login and tokens ---------------------------------------------------------------------------
-#: PostgreSQL advisory lock key of the login reservations and the device cap (see db.advisory_lock)
+#: PostgreSQL advisory lock key of the login reservations (see db.advisory_lock)
 LOGIN_LOCK_KEY = 0x4C4F47  # "LOG"
+#: key of the per-account lock of the device cap (with the account's id as the second key)
+DEVICE_LOCK_KEY = 0x444556  # "DEV"
 
 
 class Throttled(Exception):
@@ -252,19 +254,19 @@ def address_key(address: str) -> str:
 
 
 def _retry_after(conn: Connection, column: sa.Column, value: str, limit: int, window: int) -> int:
+    """Seconds until the ``limit``-th most recent attempt of ``value`` leaves the window (0: fewer
+    than ``limit`` in it). Reads that one row, not every attempt of a busy office address."""
     since = epoch() - window
-    times = (
-        conn.execute(
-            sa.select(db.login_failures.c.at)
-            .where(column == value, db.login_failures.c.at > since)
-            .order_by(db.login_failures.c.at)
-        )
-        .scalars()
-        .all()
-    )
-    if len(times) < limit:
+    oldest_counted = conn.execute(
+        sa.select(db.login_failures.c.at)
+        .where(column == value, db.login_failures.c.at > since)
+        .order_by(db.login_failures.c.at.desc())
+        .offset(limit - 1)
+        .limit(1)
+    ).scalar()
+    if oldest_counted is None:
         return 0
-    return max(1, int(times[len(times) - limit] + window - epoch()) + 1)
+    return max(1, int(oldest_counted + window - epoch()) + 1)
 
 
 def _reserve_attempt(engine: Engine, settings: Settings, key: str, address: str) -> int:
@@ -315,7 +317,9 @@ def login(
     token = security.new_token()
     device_id = str(uuid.uuid4())
     with db.writing(engine) as conn:
-        db.advisory_lock(conn, LOGIN_LOCK_KEY)
+        # the device cap is per account: only this account's logins wait for each other here
+        # (the reservation's removal needs no lock: until it is gone it only counts against us)
+        db.advisory_lock(conn, DEVICE_LOCK_KEY, row.id)
         conn.execute(db.login_failures.delete().where(db.login_failures.c.id == reservation))
         active = conn.execute(
             sa.select(sa.func.count())
