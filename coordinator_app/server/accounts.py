@@ -275,6 +275,7 @@ def _reserve_attempt(engine: Engine, settings: Settings, key: str, address: str)
     are ever checked in a window (the Argon2 check is slow; a check-then-count left every
     concurrent attempt to see the same empty window). Returns the reservation's row id."""
     with db.writing(engine) as conn:
+        db.bookkeeping(conn)  # every login waits for this lock: do not hold it through an fsync
         db.advisory_lock(conn, LOGIN_LOCK_KEY)
         wait = max(
             _retry_after(
@@ -365,4 +366,5 @@ def touch_device(engine: Engine, device_id: str, *, wiped: bool = False) -> None
     if wiped:
         values["wiped_at"] = now_iso()
     with db.writing(engine) as conn:
+        db.bookkeeping(conn)
         conn.execute(db.devices.update().where(db.devices.c.id == device_id).values(**values))

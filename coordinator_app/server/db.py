@@ -224,6 +224,17 @@ def writing(engine: Engine, *, serialised: bool = False) -> Iterator[Connection]
             yield conn
 
 
+def bookkeeping(conn: Connection) -> None:
+    """Commit this PostgreSQL transaction without waiting for the disk (``synchronous_commit``
+    off for it alone), for bookkeeping whose loss in a crash is harmless: a login attempt's
+    reservation (its slot comes back), a device's last visit, the cursor a device last pulled
+    from (an older one only makes deletes more careful). Never for what a response acknowledges:
+    changes, accounts, tokens. A crash can lose only the last such commits, and PostgreSQL still
+    applies transactions in order. SQLite keeps ``synchronous=FULL`` for every commit."""
+    if is_postgres(conn):
+        conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+
+
 def advisory_lock(conn: Connection, key: int, sub: int = 0) -> None:
     """Serialise a short transaction across server processes on PostgreSQL (transaction-scoped
     advisory lock on ``(key, sub)``); on SQLite every writer already holds ``BEGIN IMMEDIATE``."""

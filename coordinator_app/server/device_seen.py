@@ -57,6 +57,7 @@ def record_pull(engine: Engine, device_id: str, since: int, generation: str) -> 
 def _record(engine: Engine, device_id: str, since: int, generation: str) -> None:
     table = db.device_seen
     with db.writing(engine) as conn:
+        db.bookkeeping(conn)  # lost in a crash: an older cursor, deletes only more careful
         row = _row(conn, device_id)
         if row is None:
             conn.execute(
