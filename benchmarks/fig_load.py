@@ -105,7 +105,7 @@ def _uvicorn(db_url: str, tls: dict[str, Path], workers: int, per_address: int) 
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "benchmarks.load_app:app", "--host", "127.0.0.1",
          "--port", str(port), "--workers", str(workers), "--ssl-certfile", str(tls["cert"]),
-         "--ssl-keyfile", str(tls["key"]), "--log-level", "warning", "--no-access-log"],
+         "--ssl-keyfile", str(tls["key"]), "--log-level", "info", "--no-access-log"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, text=True,
     )  # fmt: skip
     url = f"https://127.0.0.1:{port}"
@@ -121,7 +121,7 @@ def _uvicorn(db_url: str, tls: dict[str, Path], workers: int, per_address: int) 
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"uvicorn did not start: see {log.name}")
             time.sleep(0.2)
-        time.sleep(0.5 * workers)  # every worker up, not only the first
+        _wait_for_workers(Path(log.name), workers, process, deadline)
         yield url
     finally:
         process.terminate()
@@ -130,6 +130,16 @@ def _uvicorn(db_url: str, tls: dict[str, Path], workers: int, per_address: int) 
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+def _wait_for_workers(log: Path, workers: int, process: subprocess.Popen, deadline: float) -> None:
+    """Every worker up, not only the first to answer: a loaded machine takes seconds to start
+    four (each logs « Application startup complete » at --log-level info; requests are not
+    logged, --no-access-log)."""
+    while log.read_text().count("Application startup complete") < workers:
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"uvicorn's workers did not all start: see {log}")
+        time.sleep(0.2)
 
 
 def _locust(url: str, work: Path, ca: Path, laptops: int, processes: int) -> dict[str, Any]:
