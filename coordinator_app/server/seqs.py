@@ -53,6 +53,7 @@ _IN_FLIGHT = sa.text(
     "AND ((classid::bigint << 32) | objid::bigint) < :base + :span"
 )
 _MAX_SEQ = sa.text("SELECT coalesce(max(seq), 0) FROM carnet_changes")
+_MAX_SEQ_UPTO = sa.text("SELECT coalesce(max(seq), 0) FROM carnet_changes WHERE seq <= :mark")
 _NAMESPACE = sa.text("SELECT current_database() || '/' || current_schema()")
 
 _namespaces: weakref.WeakKeyDictionary[Engine, int] = weakref.WeakKeyDictionary()
@@ -76,13 +77,17 @@ def watermark(conn: Connection) -> int:
     """The highest seq a pull may serve now: every seq up to it is committed or never will be.
 
     SQLite: ``max(seq)`` (one writer, seqs in commit order). PostgreSQL: the sequence's last
-    value, lowered below the lowest seq a push still in flight may commit (module docstring)."""
+    value, lowered below the lowest seq a push still in flight may commit (module docstring),
+    then down to the last seq of the log at or below that."""
     if not is_postgres(conn):
         return int(conn.execute(_MAX_SEQ).scalar_one())
     last = int(conn.execute(_LAST).scalar_one())  # first: see the module docstring
     base = _base(conn)
     lowest = conn.execute(_IN_FLIGHT, {"base": base, "span": 1 << SEQ_BITS}).scalar()
-    return last if lowest is None else min(last, int(lowest) - 1)
+    mark = last if lowest is None else min(last, int(lowest) - 1)
+    # the log's last seq at or below it: the seqs above it up to ``mark`` are holes (unused or
+    # rolled back), so a cursor stops where the log does, as on SQLite
+    return int(conn.execute(_MAX_SEQ_UPTO, {"mark": mark}).scalar_one())
 
 
 class SeqSource:
