@@ -15,6 +15,7 @@ the kinds it changed (``ui.refresh``); ``data_changed`` (a backup copy put back)
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from coordinator_app.ui.conflicts_page import ConflictsPage
 from coordinator_app.ui.dashboard import Dashboard
 from coordinator_app.ui.demo_loading import load_demo_data
 from coordinator_app.ui.features import install_features
+from coordinator_app.ui.lazy_pages import LazyPages
 from coordinator_app.ui.lists.page import ListPage
 from coordinator_app.ui.lists.pages import ProjectListPage, SuivisPage, VisitListPage
 from coordinator_app.ui.menus import build_menus
@@ -66,6 +68,12 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("agenda", QT_TRANSLATE_NOOP("Navigation", "Agenda")),
 )
 META_WELCOME_DONE = "welcome_done"
+#: The project list of each program and its navigation key.
+PROJECT_PAGE_KEYS: tuple[tuple[str, str], ...] = (
+    (CIEC, "ciec"),
+    (JEUNE_COOP, "jeune_coop"),
+    (FERME_COOP, "ferme_coop"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -102,7 +110,6 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(store, self)
         self.setStatusBar(self.status)
         self.undo = UndoOffer(self)
-        self.suivis_page.undo = self.undo
         self._build_menus()
 
         self.welcome.load_demo_requested.connect(self.load_demo_data)
@@ -132,39 +139,51 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(18, 18))
         self.pages = QStackedWidget()
         self.dashboard = Dashboard(self.store)
-        self.project_pages: dict[str, ProjectListPage] = {
-            CIEC: ProjectListPage(self.store, CIEC),
-            JEUNE_COOP: ProjectListPage(self.store, JEUNE_COOP),
-            FERME_COOP: ProjectListPage(self.store, FERME_COOP),
-        }
-        self.visits_page = VisitListPage(self.store)
-        self.suivis_page = SuivisPage(self.store)
         self.conflicts_page = ConflictsPage()
         self.agenda_page = AgendaPage(self.store)  # wired by ui.agenda.actions
-        self.page_by_key: dict[str, QWidget] = {
-            "dashboard": self.dashboard,
-            "ciec": self.project_pages[CIEC],
-            "jeune_coop": self.project_pages[JEUNE_COOP],
-            "ferme_coop": self.project_pages[FERME_COOP],
-            "visits": self.visits_page,
-            "suivis": self.suivis_page,
-            "agenda": self.agenda_page,
-            "conflicts": self.conflicts_page,
+        # The list pages are built on first use (``ui.lazy_pages``): start-up shows the dashboard.
+        self.lazy_pages = LazyPages(self.pages, [key for key, _title in NAVIGATION])
+        builders: dict[str, Callable[[], QWidget]] = {
+            "ciec": lambda: ProjectListPage(self.store, CIEC),
+            "jeune_coop": lambda: ProjectListPage(self.store, JEUNE_COOP),
+            "ferme_coop": lambda: ProjectListPage(self.store, FERME_COOP),
+            "visits": lambda: VisitListPage(self.store),
+            "suivis": lambda: SuivisPage(self.store),
         }
+        built = {"dashboard": self.dashboard, "agenda": self.agenda_page}
+        built["conflicts"] = self.conflicts_page
         for key, _title in NAVIGATION:
-            page = self.page_by_key[key]
-            self.pages.addWidget(page)
+            self.lazy_pages.add(key, built.get(key), builders.get(key))
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+        self.lazy_pages.on_built(self._page_built)
         # The agenda's is connected by its feature (ui.agenda.actions), once.
-        for opener in (self.dashboard, *self.project_pages.values(), self.visits_page):
-            opener.open_requested.connect(self.open_record)
-        self.suivis_page.open_requested.connect(self.open_record)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.dashboard.open_requested.connect(self.open_record)
+        self.nav.currentRowChanged.connect(self.lazy_pages.show)
         self.nav.setCurrentRow(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
+
+    def _page_built(self, key: str, page: QWidget) -> None:
+        """A list page built on first use: wire it like the pages built with the window."""
+        if isinstance(page, ListPage):
+            page.open_requested.connect(self.open_record)
+        if key == "suivis":
+            page.undo = self.undo  # type: ignore[attr-defined]
+
+    @property
+    def project_pages(self) -> dict[str, ProjectListPage]:
+        """The three programs' project lists, by program (built on first use)."""
+        return {program: self.lazy_pages.page(key) for program, key in PROJECT_PAGE_KEYS}  # type: ignore[misc]
+
+    @property
+    def visits_page(self) -> VisitListPage:
+        return self.lazy_pages.page("visits")  # type: ignore[return-value]
+
+    @property
+    def suivis_page(self) -> SuivisPage:
+        return self.lazy_pages.page("suivis")  # type: ignore[return-value]
 
     def _build_menus(self) -> None:
         build_menus(self, [key for key, _title in NAVIGATION])
@@ -265,14 +284,10 @@ class MainWindow(QMainWindow):
     def _watch_pages(self) -> None:
         """Which kinds each page shows (``ui.refresh``); features add theirs through ``watch``."""
         self.watch("dashboard", refresh.DASHBOARD_KINDS, self.dashboard.refresh)
-        for key, program in (
-            ("ciec", CIEC),
-            ("jeune_coop", JEUNE_COOP),
-            ("ferme_coop", FERME_COOP),
-        ):
-            self.watch(key, refresh.PROJECT_LIST_KINDS, self.project_pages[program].refresh)
-        self.watch("visits", refresh.VISIT_LIST_KINDS, self.visits_page.refresh)
-        self.watch("suivis", refresh.SUIVIS_KINDS, self.suivis_page.refresh)
+        kinds_by_key = {key: refresh.PROJECT_LIST_KINDS for _program, key in PROJECT_PAGE_KEYS}
+        kinds_by_key.update(visits=refresh.VISIT_LIST_KINDS, suivis=refresh.SUIVIS_KINDS)
+        for key, kinds in kinds_by_key.items():
+            self.watch(key, kinds, self.lazy_pages.refresh_if_built(key, methodcaller("refresh")))
         self.watch("status", refresh.STATUS_KINDS, self.refresh_status)
 
     def watch(self, name: str, kinds: frozenset[str], refresh_page: Callable[[], None]) -> None:
