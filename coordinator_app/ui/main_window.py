@@ -125,8 +125,9 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         if q.is_empty(store) and not store.get_meta(META_WELCOME_DONE):
             self.stack.setCurrentWidget(self.welcome)
+            self.refresh_status()
         else:
-            self.show_workspace()
+            self.show_workspace()  # refreshes the status bar with the pages
 
     # -- building -------------------------------------------------------------------------------
     def _build_workspace(self) -> None:

@@ -2,7 +2,8 @@
 
 « En ligne » / « Hors ligne » comes from ``QNetworkInformation`` and is only a hint (the sync
 confirms with a request to the server); without a backend the bar says « Connexion inconnue ».
-The counts are read from the store on ``refresh()``, which the window calls after each change.
+The counts are read from the store on ``refresh()``, which the window calls once it is built (not
+the bar itself: counting 100 000 unsent changes twice cost start-up ≈ 10 ms) and after each change.
 """
 
 from __future__ import annotations
@@ -64,8 +65,9 @@ class StatusBar(QStatusBar):
         info = network_information()
         if info is not None:
             info.reachabilityChanged.connect(lambda _r: self._update_online())
+        self._server: str | None = None
+        self._demo = False
         self._update_online()
-        self.refresh()
 
     def _update_online(self) -> None:
         info = QNetworkInformation.instance()
