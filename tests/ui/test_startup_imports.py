@@ -144,3 +144,27 @@ def test_a_closed_window_does_not_sync_on_its_timer(qtbot, demo_dir: Path) -> No
     controller.timer.timeout.emit()  # used to read the closed profile: ProgrammingError
     window.agenda.timer.timeout.emit()  # nor does the agenda's daily reminder
     assert controller.task is None
+
+
+def test_the_list_pages_are_built_when_first_shown(qtbot, demo_dir: Path, open_window) -> None:
+    """Start-up builds the dashboard only (issue 17); a list page comes on its first visit, opens
+    on its rows, and reloads on F5 like the pages built with the window."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import wait_loaded
+
+    window = open_window(demo_dir)
+    assert window.current_page() is window.dashboard
+    lists = ("ciec", "jeune_coop", "ferme_coop", "visits", "suivis")
+    assert not any(window.lazy_pages.is_built(key) for key in lists)
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    page = window.current_page()
+    assert window.lazy_pages.is_built("visits") and page is window.visits_page
+    assert page.isVisible()
+    wait_loaded(qtbot, page)
+    assert page.model.rowCount() > 0
+    assert not window.lazy_pages.is_built("suivis")  # only what was shown
+    with qtbot.waitSignal(page.model.loaded, timeout=20000):  # F5 reloads it like the others
+        window.refresh()
+    assert window.refresher.refreshed[:6] == ["dashboard", *lists]
