@@ -17,7 +17,8 @@ from coordinator_app.domain.demo import demo_staff
 from coordinator_app.store import open_store
 from tests.cli.test_command_line import run
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Kept to look at, never committed (gitignored): the docs hold a chosen copy.
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "screens"
 
 
 @pytest.fixture(scope="module")
@@ -146,6 +147,7 @@ def test_the_week_prints_as_a_pdf_with_every_day(profile, tmp_path):
         assert day in text
     assert "11 h" in text and "Aréna" in text
     if shutil.which("pdftoppm"):  # the image looked at (docs/screenshots/agenda-semaine-pdf.png)
+        SHOTS.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [
                 "pdftoppm",

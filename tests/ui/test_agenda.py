@@ -18,7 +18,8 @@ from coordinator_app.ui.forms.visit_editor import VisitDialog
 from coordinator_app.ui.style import STYLESHEET
 from tests.ui.forms_helpers import show_active, type_text
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Kept to look at, never committed (gitignored): the docs hold a chosen copy of these.
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "screens"
 
 
 def _rows(page) -> list[list[str]]:
@@ -244,6 +245,7 @@ def _screenshots(qtbot, open_window, demo_dir, size) -> None:
         assert target.minimumSizeHint().width() <= room[0]
         prefix = "agenda-page"
     qtbot.wait(50)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     assert target.grab().save(str(SHOTS / f"{prefix}-semaine-{size[0]}x{size[1]}.png"))
     page = window.agenda_page if target is window else target
     page.set_mode("month")
