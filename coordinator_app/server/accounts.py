@@ -6,7 +6,6 @@ set-regions, revoke, revoke-device), so both go through the same rules.
 
 from __future__ import annotations
 
-import ipaddress
 import uuid
 from dataclasses import dataclass
 
@@ -16,8 +15,8 @@ from sqlalchemy.engine import Connection, Engine
 from coordinator_app.domain.errors import NotFoundError, UserError
 from coordinator_app.domain.regions import parse_region
 from coordinator_app.protocol.kinds import ROLES
-from coordinator_app.server import db, security
-from coordinator_app.server.clock import epoch, now_iso
+from coordinator_app.server import db, login_throttle, security
+from coordinator_app.server.clock import now_iso
 from coordinator_app.server.settings import Settings
 
 
@@ -214,16 +213,8 @@ def revoke_device(engine: Engine, device_id: str, *, wipe: bool) -> dict:
 
 
 # -- login and tokens ---------------------------------------------------------------------------
-#: PostgreSQL advisory lock key of the login reservations (see db.advisory_lock)
-LOGIN_LOCK_KEY = 0x4C4F47  # "LOG"
 #: key of the per-account lock of the device cap (with the account's id as the second key)
 DEVICE_LOCK_KEY = 0x444556  # "DEV"
-
-
-class Throttled(Exception):
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(retry_after)
-        self.retry_after = retry_after
 
 
 class BadCredentials(Exception):
@@ -237,69 +228,6 @@ class TooManyDevices(Exception):
         self.limit = limit
 
 
-def address_key(address: str) -> str:
-    """The unit the per-address limit counts: one IPv4 address, but the whole loopback range
-    (127.0.0.2 is the same machine as 127.0.0.1) and an IPv6 /64 (what one site is given)."""
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address[:64]
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    if ip.is_loopback:
-        return "loopback"
-    if isinstance(ip, ipaddress.IPv6Address):
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(ip)
-
-
-def _retry_after(conn: Connection, column: sa.Column, value: str, limit: int, window: int) -> int:
-    """Seconds until the ``limit``-th most recent attempt of ``value`` leaves the window (0: fewer
-    than ``limit`` in it). Reads that one row, not every attempt of a busy office address."""
-    since = epoch() - window
-    oldest_counted = conn.execute(
-        sa.select(db.login_failures.c.at)
-        .where(column == value, db.login_failures.c.at > since)
-        .order_by(db.login_failures.c.at.desc())
-        .offset(limit - 1)
-        .limit(1)
-    ).scalar()
-    if oldest_counted is None:
-        return 0
-    return max(1, int(oldest_counted + window - epoch()) + 1)
-
-
-def _reserve_attempt(engine: Engine, settings: Settings, key: str, address: str) -> int:
-    """Count this attempt as a failure before the password is checked, in one serialised
-    transaction: concurrent attempts each see the ones before them, so no more than the limit
-    are ever checked in a window (the Argon2 check is slow; a check-then-count left every
-    concurrent attempt to see the same empty window). Returns the reservation's row id."""
-    with db.writing(engine) as conn:
-        db.bookkeeping(conn)  # every login waits for this lock: do not hold it through an fsync
-        db.advisory_lock(conn, LOGIN_LOCK_KEY)
-        wait = max(
-            _retry_after(
-                conn, db.login_failures.c.username, key,
-                settings.login_failures_per_user, settings.login_window_seconds,
-            ),
-            _retry_after(
-                conn, db.login_failures.c.address, address,
-                settings.login_failures_per_address, settings.login_window_seconds,
-            ),
-        )  # fmt: skip
-        if wait:
-            raise Throttled(wait)
-        conn.execute(
-            db.login_failures.delete().where(
-                db.login_failures.c.at < epoch() - 2 * settings.login_window_seconds
-            )
-        )
-        result = conn.execute(
-            db.login_failures.insert().values(username=key, address=address, at=epoch())
-        )
-        return int(result.inserted_primary_key[0])
-
-
 def login(
     engine: Engine, settings: Settings, username: str, password: str, device_name: str, address: str
 ) -> tuple[User, str, str]:
@@ -308,7 +236,9 @@ def login(
     success does not wipe earlier failures (a burst that guessed right after the limit must not
     reset it), they leave the window with time."""
     key = username.strip().lower()
-    reservation = _reserve_attempt(engine, settings, key, address_key(address))
+    reservation = login_throttle.reserve_attempt(
+        engine, settings, key, login_throttle.address_key(address)
+    )
     with db.reading(engine) as conn:
         row = conn.execute(
             sa.select(db.users).where(sa.func.lower(db.users.c.username) == key)

@@ -4,7 +4,7 @@ from fastapi import APIRouter, Request
 
 from coordinator_app.protocol import models as m
 from coordinator_app.protocol.errors import ErrorCode
-from coordinator_app.server import accounts
+from coordinator_app.server import accounts, login_throttle
 from coordinator_app.server.errors import ApiError
 from coordinator_app.server.routes.deps import CurrentDevice, ServerDep, staff_entries
 
@@ -18,7 +18,7 @@ def login(body: m.LoginRequest, request: Request, server: ServerDep) -> m.LoginR
         user, device_id, token = accounts.login(
             server.engine, server.settings, body.username, body.password, body.device_name, address
         )
-    except accounts.Throttled as throttled:
+    except login_throttle.Throttled as throttled:
         raise ApiError(
             429,
             ErrorCode.THROTTLED,
