@@ -228,13 +228,22 @@ class TooManyDevices(Exception):
         self.limit = limit
 
 
-def login(
-    engine: Engine, settings: Settings, username: str, password: str, device_name: str, address: str
-) -> tuple[User, str, str]:
-    """Check the password (throttled per account and per address); returns (user, device id,
-    token). The attempt is reserved first and stays counted unless the password is right; a
-    success does not wipe earlier failures (a burst that guessed right after the limit must not
-    reset it), they leave the window with time."""
+@dataclass(frozen=True)
+class LoginAttempt:
+    """A reserved attempt (``login_throttle``) and the account it names, if any: the state kept
+    between the three steps of a login, so the slow password check holds no connection, lock
+    or transaction."""
+
+    reservation: int
+    account: sa.Row | None
+
+    @property
+    def password_hash(self) -> str | None:
+        return self.account.password_hash if self.account is not None else None
+
+
+def start_login(engine: Engine, settings: Settings, username: str, address: str) -> LoginAttempt:
+    """Reserve the attempt (raises ``login_throttle.Throttled``) and read the account."""
     key = username.strip().lower()
     reservation = login_throttle.reserve_attempt(
         engine, settings, key, login_throttle.address_key(address)
@@ -243,15 +252,32 @@ def login(
         row = conn.execute(
             sa.select(db.users).where(sa.func.lower(db.users.c.username) == key)
         ).first()
-    if not security.verify_password(row.password_hash if row else None, password):
+    return LoginAttempt(reservation, row)
+
+
+def check_password(attempt: LoginAttempt, password: str) -> None:
+    """Argon2 (tens of milliseconds of one core, without the interpreter lock): raises
+    ``BadCredentials``, and the reservation stays counted."""
+    if not security.verify_password(attempt.password_hash, password):
         raise BadCredentials()
+
+
+def finish_login(
+    engine: Engine, settings: Settings, attempt: LoginAttempt, device_name: str
+) -> tuple[User, str, str]:
+    """The password was right: drop the reservation and register the device (capped per
+    account); returns (user, device id, token)."""
+    row = attempt.account
+    assert row is not None  # check_password refuses an unknown account
     token = security.new_token()
     device_id = str(uuid.uuid4())
     with db.writing(engine) as conn:
         # the device cap is per account: only this account's logins wait for each other here
         # (the reservation's removal needs no lock: until it is gone it only counts against us)
         db.advisory_lock(conn, DEVICE_LOCK_KEY, row.id)
-        conn.execute(db.login_failures.delete().where(db.login_failures.c.id == reservation))
+        conn.execute(
+            db.login_failures.delete().where(db.login_failures.c.id == attempt.reservation)
+        )
         active = conn.execute(
             sa.select(sa.func.count())
             .select_from(db.devices)
@@ -271,6 +297,19 @@ def login(
     if active >= settings.max_devices_per_user:
         raise TooManyDevices(row.username, settings.max_devices_per_user)
     return _user(row), device_id, token
+
+
+def login(
+    engine: Engine, settings: Settings, username: str, password: str, device_name: str, address: str
+) -> tuple[User, str, str]:
+    """Check the password (throttled per account and per address); returns (user, device id,
+    token). The attempt is reserved first and stays counted unless the password is right; a
+    success does not wipe earlier failures (a burst that guessed right after the limit must not
+    reset it), they leave the window with time. (The HTTP route runs the same three steps, the
+    password check in its own bounded thread pool.)"""
+    attempt = start_login(engine, settings, username, address)
+    check_password(attempt, password)
+    return finish_login(engine, settings, attempt, device_name)
 
 
 def device_for_token(engine: Engine, token: str) -> Device | None:

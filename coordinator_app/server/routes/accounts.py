@@ -1,6 +1,11 @@
 """Accounts: log in (a device token), who am I, the staff directory."""
 
+import os
+
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 
 from coordinator_app.protocol import models as m
 from coordinator_app.protocol.errors import ErrorCode
@@ -11,12 +16,37 @@ from coordinator_app.server.routes.deps import CurrentDevice, ServerDep, staff_e
 router = APIRouter()
 
 
+#: Argon2 checks run at once per server process: one core each (and 64 MiB), so more than the
+#: cores only queue inside the kernel, while holding threads that other requests need
+PASSWORD_CHECKS_AT_ONCE = os.cpu_count() or 2
+
+
+def _password_limiter(request: Request) -> anyio.CapacityLimiter:
+    """This app's own limiter for password checks (created on its event loop, on first use)."""
+    limiter = getattr(request.app.state, "password_limiter", None)
+    if limiter is None:
+        limiter = request.app.state.password_limiter = anyio.CapacityLimiter(
+            PASSWORD_CHECKS_AT_ONCE
+        )
+    return limiter
+
+
 @router.post("/login", response_model=m.LoginResponse, tags=["sync"])
-def login(body: m.LoginRequest, request: Request, server: ServerDep) -> m.LoginResponse:
+async def login(body: m.LoginRequest, request: Request, server: ServerDep) -> m.LoginResponse:
+    """The reservation and the device's registration run in the shared thread pool (database
+    work); the password check in its own pool of as many threads as cores, so a burst of logins
+    neither holds the shared pool's 40 threads through Argon2 nor runs more checks than cores."""
     address = request.client.host if request.client else "unknown"
+    engine, settings = server.engine, server.settings
     try:
-        user, device_id, token = accounts.login(
-            server.engine, server.settings, body.username, body.password, body.device_name, address
+        attempt = await run_in_threadpool(
+            accounts.start_login, engine, settings, body.username, address
+        )
+        await anyio.to_thread.run_sync(
+            accounts.check_password, attempt, body.password, limiter=_password_limiter(request)
+        )
+        user, device_id, token = await run_in_threadpool(
+            accounts.finish_login, engine, settings, attempt, body.device_name
         )
     except login_throttle.Throttled as throttled:
         raise ApiError(
