@@ -1,8 +1,8 @@
 """The unit of work of a push batch: the records it loaded, saved and logged.
 
-Records are read by batch (``IN``), kept in memory while the batch's changes are merged, and
+Records are read by batch (``lookups``), kept in memory while the batch's changes are merged, and
 written with ``executemany`` by ``flush``, which also inserts the log rows; the queries that read
-the tables directly flush first. The only module of the push that speaks SQL.
+the tables directly flush first. With ``lookups`` (its batched reads), the only SQL of the push.
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ from sqlalchemy.engine import Connection
 
 from coordinator_app.protocol.kinds import CONFLICT_KIND
 from coordinator_app.protocol.models import PushResult, utc_iso
-from coordinator_app.server import accounts, db, device_seen, ownership, parking
+from coordinator_app.server import accounts, db, device_seen, ownership
 from coordinator_app.server.accounts import Device, User
 from coordinator_app.server.clock import now
 from coordinator_app.server.seqs import SeqSource
+from coordinator_app.server.sync import lookups
 from coordinator_app.server.sync.record import Record
 
 # Statements are built once: building and compiling Core constructs per change cost more than
-# SQLite itself (py-spy, benchmarks/README.md). Reads go by batch with ``IN``, writes with
+# SQLite itself (py-spy, benchmarks/README.md). Reads go by batch (``lookups``), writes with
 # ``executemany``.
 # On PostgreSQL pushes run concurrently: a record is read with a row lock (``FOR UPDATE``; a
 # parent read for its region ``FOR SHARE``) held until commit, so two pushes of one record merge one
@@ -36,37 +37,11 @@ _LOAD = (
     )
     .with_for_update()
 )
-_LOAD_MANY_PLAIN = (
-    sa.select(db.records)
-    .where(
-        db.records.c.kind == sa.bindparam("b_kind"),
-        db.records.c.record_id.in_(sa.bindparam("b_ids", expanding=True)),
-    )
-    .order_by(db.records.c.record_id)
-)
-_LOAD_MANY = {
-    "update": _LOAD_MANY_PLAIN.with_for_update(),
-    "share": _LOAD_MANY_PLAIN.with_for_update(read=True),
-}
-_KNOWN_MANY = sa.select(
-    db.changes.c.change_id,
-    db.changes.c.content_hash,
-    db.changes.c.seq,
-    db.changes.c.conflict_ids,
-    db.changes.c.username,
-    db.changes.c.origin,
-    db.changes.c.kind,
-    db.changes.c.record_id,
-    db.changes.c.op,
-    db.changes.c.fields,
-).where(db.changes.c.change_id.in_(sa.bindparam("b_changes", expanding=True)))
 _UPDATE = db.records.update().where(
     db.records.c.kind == sa.bindparam("b_kind"), db.records.c.record_id == sa.bindparam("b_id")
 )
 _INSERT_RECORD = db.records.insert()
 _INSERT_CHANGE = db.changes.insert()
-#: Ids per ``IN (...)`` query (well under SQLite's and PostgreSQL's parameter limits).
-_IN_CHUNK = 500
 
 
 @dataclass
@@ -105,35 +80,25 @@ class UnitOfWork:
 
     # -- reading ------------------------------------------------------------------------------
     def prefetch(self, keys: set[tuple[str, str]], lock: str = "update") -> None:
-        """Read (and lock, see ``_LOAD``) every record of ``keys`` not yet cached, one ``IN``
-        query per kind, kinds and ids in order."""
-        by_kind: dict[str, list[str]] = {}
-        for kind, record_id in keys:
-            if (kind, record_id) not in self.cache:
-                by_kind.setdefault(kind, []).append(record_id)
-        for kind in sorted(by_kind):
-            ids = sorted(by_kind[kind])
-            for start in range(0, len(ids), _IN_CHUNK):
-                chunk = ids[start : start + _IN_CHUNK]
-                for id_ in chunk:
-                    self.cache[(kind, id_)] = None
-                rows = self.conn.execute(_LOAD_MANY[lock], {"b_kind": kind, "b_ids": chunk})
-                for row in rows:
-                    self.cache[(kind, row.record_id)] = _from_row(row)
-        if by_kind:
-            self.seqs.after_lock()
+        """Read (and lock, see ``_LOAD``) every record of ``keys`` not yet cached, kinds and ids
+        in order (``lookups.records``: one query on PostgreSQL)."""
+        wanted = sorted(key for key in keys if key not in self.cache)
+        if not wanted:
+            return
+        for key in wanted:
+            self.cache[key] = None
+        for row in lookups.records(self.conn, wanted, lock):
+            self.cache[(row.kind, row.record_id)] = _from_row(row)
+        self.seqs.after_lock()
 
     def prefetch_known(self, change_ids: list[str]) -> None:
-        """Results of change ids the server already has, in one query per 500 ids."""
-        unique = sorted(set(change_ids))
-        for start in range(0, len(unique), _IN_CHUNK):
-            rows = self.conn.execute(_KNOWN_MANY, {"b_changes": unique[start : start + _IN_CHUNK]})
-            for row in rows:
-                self._remember_known(row)
-        unknown = [c for c in unique if c not in self.seen]
-        for change_id, owner in ownership.owners_of(self.conn, unknown).items():
-            self.owners[change_id] = owner
-        for change_id, (digest, owner) in parking.known(self.conn, unknown).items():
+        """Results of change ids the server already has (``lookups.known``: one query on
+        PostgreSQL), owners of those it had before a restore, hashes of those parked."""
+        logged, owners, parked = lookups.known(self.conn, sorted(set(change_ids)))
+        for row in logged:
+            self._remember_known(row)
+        self.owners.update(owners)
+        for change_id, (digest, owner) in parked.items():
             self.owners[change_id] = owner
             self.parked[change_id] = digest
 
