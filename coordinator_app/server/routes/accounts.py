@@ -1,52 +1,48 @@
 """Accounts: log in (a device token), who am I, the staff directory."""
 
-import os
-
 import anyio
 import anyio.to_thread
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 
 from coordinator_app.protocol import models as m
 from coordinator_app.protocol.errors import ErrorCode
-from coordinator_app.server import accounts, login_throttle
+from coordinator_app.server import accounts, db, login_throttle
 from coordinator_app.server.errors import ApiError
 from coordinator_app.server.routes.deps import CurrentDevice, ServerDep, staff_entries
 
 router = APIRouter()
 
 
-#: Argon2 checks run at once per server process: one core each (and 64 MiB), so more than the
-#: cores only queue inside the kernel, while holding threads that other requests need
-PASSWORD_CHECKS_AT_ONCE = os.cpu_count() or 2
+#: Logins run at once per server process, in their own threads: a burst of logins neither waits
+#: behind the pushes and pulls queued for the shared thread pool (40 threads) nor fills it with
+#: Argon2 checks (one core and 64 MiB each, so more at once than cores only queue in the kernel).
+#: The database pool has as many connections more (``db.PG_POOL_OVERFLOW``).
+LOGIN_THREADS = db.LOGIN_THREADS
 
 
-def _password_limiter(request: Request) -> anyio.CapacityLimiter:
-    """This app's own limiter for password checks (created on its event loop, on first use)."""
-    limiter = getattr(request.app.state, "password_limiter", None)
+def _login_limiter(request: Request) -> anyio.CapacityLimiter:
+    """This app's own login threads (the limiter is created on its event loop, on first use)."""
+    limiter = getattr(request.app.state, "login_limiter", None)
     if limiter is None:
-        limiter = request.app.state.password_limiter = anyio.CapacityLimiter(
-            PASSWORD_CHECKS_AT_ONCE
-        )
+        limiter = request.app.state.login_limiter = anyio.CapacityLimiter(LOGIN_THREADS)
     return limiter
 
 
 @router.post("/login", response_model=m.LoginResponse, tags=["sync"])
 async def login(body: m.LoginRequest, request: Request, server: ServerDep) -> m.LoginResponse:
-    """The reservation and the device's registration run in the shared thread pool (database
-    work); the password check in its own pool of as many threads as cores, so a burst of logins
-    neither holds the shared pool's 40 threads through Argon2 nor runs more checks than cores."""
+    """The whole login (reservation, Argon2 outside any transaction, device registration) runs
+    in one of the login threads."""
     address = request.client.host if request.client else "unknown"
-    engine, settings = server.engine, server.settings
     try:
-        attempt = await run_in_threadpool(
-            accounts.start_login, engine, settings, body.username, address
-        )
-        await anyio.to_thread.run_sync(
-            accounts.check_password, attempt, body.password, limiter=_password_limiter(request)
-        )
-        user, device_id, token = await run_in_threadpool(
-            accounts.finish_login, engine, settings, attempt, body.device_name
+        user, device_id, token = await anyio.to_thread.run_sync(
+            accounts.login,
+            server.engine,
+            server.settings,
+            body.username,
+            body.password,
+            body.device_name,
+            address,
+            limiter=_login_limiter(request),
         )
     except login_throttle.Throttled as throttled:
         raise ApiError(

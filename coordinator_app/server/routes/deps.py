@@ -66,7 +66,7 @@ async def _server(request: Request) -> Server:
 ServerDep = Annotated[Server, Depends(_server)]
 
 
-def check_versions(
+async def check_versions(
     protocol: Annotated[
         str | None, Header(alias=PROTOCOL_HEADER, description="protocol version, e.g. 1")
     ] = None,
@@ -74,7 +74,9 @@ def check_versions(
         str | None, Header(alias=SCHEMA_HEADER, description="data schema version, e.g. 1")
     ] = None,
 ) -> None:
-    """Refuse a client of another protocol or data schema before it can write anything."""
+    """Refuse a client of another protocol or data schema before it can write anything. Async
+    (no I/O): a sync dependency costs every request a wait in the shared thread pool's queue
+    before the one its route waits for."""
     try:
         client_protocol = int(protocol) if protocol is not None else None
         client_schema = int(schema) if schema is not None else None
