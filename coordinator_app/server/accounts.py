@@ -305,8 +305,7 @@ def login(
     """Check the password (throttled per account and per address); returns (user, device id,
     token). The attempt is reserved first and stays counted unless the password is right; a
     success does not wipe earlier failures (a burst that guessed right after the limit must not
-    reset it), they leave the window with time. The HTTP route runs it in its own few threads
-    (``routes.accounts.LOGIN_THREADS``)."""
+    reset it), they leave the window with time."""
     attempt = start_login(engine, settings, username, address)
     check_password(attempt, password)
     return finish_login(engine, settings, attempt, device_name)

@@ -169,19 +169,15 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
 
         return engine
     # One connection per request in flight at most: the threadpool runs 40 at once per process,
-    # and the login threads 4 more (docs/server.md §7: max_connections ≥ processes × 44 + a
-    # margin).
+    # so 40 per process (docs/server.md §7: max_connections ≥ processes × 40 + a margin).
     return sa.create_engine(
         url, pool_pre_ping=True, pool_size=PG_POOL_SIZE, max_overflow=PG_POOL_OVERFLOW
     )
 
 
-#: threads of a server process that run logins (``routes.accounts``), beside the shared 40
-LOGIN_THREADS = 4
-#: PostgreSQL connections a server process keeps open, and opens more of under load: one per
-#: request in flight (40 in the shared thread pool, plus the login threads)
+#: PostgreSQL connections a server process keeps open, and opens more of under load
 PG_POOL_SIZE = 20
-PG_POOL_OVERFLOW = 20 + LOGIN_THREADS
+PG_POOL_OVERFLOW = 20
 
 
 def is_postgres(engine_or_conn: Engine | Connection) -> bool:

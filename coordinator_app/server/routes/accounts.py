@@ -1,48 +1,24 @@
 """Accounts: log in (a device token), who am I, the staff directory."""
 
-import anyio
-import anyio.to_thread
 from fastapi import APIRouter, Request
 
 from coordinator_app.protocol import models as m
 from coordinator_app.protocol.errors import ErrorCode
-from coordinator_app.server import accounts, db, login_throttle
+from coordinator_app.server import accounts, login_throttle
 from coordinator_app.server.errors import ApiError
 from coordinator_app.server.routes.deps import CurrentDevice, ServerDep, staff_entries
 
 router = APIRouter()
 
 
-#: Logins run at once per server process, in their own threads: a burst of logins neither waits
-#: behind the pushes and pulls queued for the shared thread pool (40 threads) nor fills it with
-#: Argon2 checks (one core and 64 MiB each, so more at once than cores only queue in the kernel).
-#: The database pool has as many connections more (``db.PG_POOL_OVERFLOW``).
-LOGIN_THREADS = db.LOGIN_THREADS
-
-
-def _login_limiter(request: Request) -> anyio.CapacityLimiter:
-    """This app's own login threads (the limiter is created on its event loop, on first use)."""
-    limiter = getattr(request.app.state, "login_limiter", None)
-    if limiter is None:
-        limiter = request.app.state.login_limiter = anyio.CapacityLimiter(LOGIN_THREADS)
-    return limiter
-
-
 @router.post("/login", response_model=m.LoginResponse, tags=["sync"])
-async def login(body: m.LoginRequest, request: Request, server: ServerDep) -> m.LoginResponse:
-    """The whole login (reservation, Argon2 outside any transaction, device registration) runs
-    in one of the login threads."""
+def login(body: m.LoginRequest, request: Request, server: ServerDep) -> m.LoginResponse:
+    """One hop in the shared thread pool: the reservation, Argon2 (outside any transaction, at
+    most as many at once as cores: ``security``), the device's registration."""
     address = request.client.host if request.client else "unknown"
     try:
-        user, device_id, token = await anyio.to_thread.run_sync(
-            accounts.login,
-            server.engine,
-            server.settings,
-            body.username,
-            body.password,
-            body.device_name,
-            address,
-            limiter=_login_limiter(request),
+        user, device_id, token = accounts.login(
+            server.engine, server.settings, body.username, body.password, body.device_name, address
         )
     except login_throttle.Throttled as throttled:
         raise ApiError(
