@@ -125,7 +125,7 @@ DELETE FROM carnet_login_failures WHERE id IN (
 """
 
 
-def _lock_hash(value: str) -> int:
+def lock_hash(value: str) -> int:
     """A signed 32-bit hash of a throttle key (pg_advisory_xact_lock's second int4 key)."""
     unsigned = zlib.crc32(value.encode("utf-8"))
     return unsigned - (1 << 32) if unsigned >= 1 << 31 else unsigned
@@ -136,8 +136,8 @@ def _reserve_postgres(engine: Engine, settings: Settings, key: str, address: str
 
     now, window = epoch(), settings.login_window_seconds
     params = {
-        "account_lock": ACCOUNT_LOCK_KEY, "account_hash": _lock_hash(key),
-        "address_lock": ADDRESS_LOCK_KEY, "address_hash": _lock_hash(address),
+        "account_lock": ACCOUNT_LOCK_KEY, "account_hash": lock_hash(key),
+        "address_lock": ADDRESS_LOCK_KEY, "address_hash": lock_hash(address),
         "key": key, "address": address, "since": now - window, "now": now,
         "account_offset": settings.login_failures_per_user - 1,
         "address_offset": settings.login_failures_per_address - 1, "stale": now - 2 * window,

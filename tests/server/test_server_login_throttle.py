@@ -89,6 +89,27 @@ def test_other_loopback_addresses_do_not_get_around_the_limits(backend, tmp_path
         assert _login(server, "u9", PASSWORD, source="127.0.2.1") == 429
 
 
+def test_a_burst_on_many_accounts_from_one_address_checks_no_more_than_its_limit(
+    backend, tmp_path
+) -> None:
+    """Attempts on different accounts share only their address's count: twenty at once, each on
+    its own account, get the address's limit of answers and refusals for the rest."""
+    with running(backend, tmp_path, [], login_failures_per_address=6) as server:
+        codes = Counter(_burst(server, [(f"inconnu{i}", "devine") for i in range(20)]))
+        assert codes == {401: 6, 429: 14}
+
+
+def test_user_names_with_quotes_and_percent_signs_are_counted_like_any_other(
+    backend, tmp_path
+) -> None:
+    with running(backend, tmp_path, []) as server:
+        name = "o'brien%s%(key)s\\"
+        for _ in range(LOGIN_FAILURES_ALLOWED):
+            assert _login(server, name, "devine") == 401
+        assert _login(server, name.upper(), "devine") == 429
+        assert _login(server, "quelqu'un d'autre", "devine") == 401
+
+
 def test_an_account_has_a_cap_on_active_devices(backend, tmp_path) -> None:
     with running(
         backend, tmp_path, [{"username": "alice", "regions": ["03"]}], max_devices_per_user=3
