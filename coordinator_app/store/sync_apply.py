@@ -78,6 +78,9 @@ class _Page:
 
     echoes: dict[str, str]  # change_id → origin, for the page's change ids already journaled
     unsent: dict[tuple[str, str], set[str]]  # (kind, record_id) → fields with an unsent change
+    #: (kind, record_id) → [(server seq, fields)] of this laptop's acknowledged changes logged
+    #: after the page's first entry (``newer_own``)
+    acked: dict[tuple[str, str], list[tuple[int, set[str]]]] = field(default_factory=dict)
     #: (kind, record_id) → the record's row (None: not in the profile) as read before the page
     rows: dict[tuple[str, str], dict[str, Any] | None] = field(default_factory=dict)
     buffered: bool = True
@@ -94,6 +97,16 @@ class _Page:
             "SELECT origin FROM journal WHERE change_id = ?", (change_id,)
         ).fetchone()
         return row[0] if row else None
+
+    def newer_own(self, key: tuple[str, str], seq: int) -> set[str]:
+        """Fields this laptop changed itself in a change the server logged after ``seq``.
+
+        An older entry never overwrites them: the server merged our change after it, so its value
+        is what the log holds once the pull reaches our change's seq (when the merge altered it,
+        our change comes back then and is applied). Without this, a page bringing another
+        laptop's older edit of the field would leave it there when the server leaves our own
+        change out of the pull (``protocol.own_echo``)."""
+        return {name for at, names in self.acked.get(key, ()) if at > seq for name in names}
 
     def current(self, conn: sqlite3.Connection, kind: str, record_id: str) -> dict[str, Any] | None:
         """The record's row as the page's earlier changes left it."""
@@ -139,13 +152,15 @@ class _Page:
         for change in changes:
             by_kind.setdefault(change.kind, set()).add(change.record_id)
         unsent: dict[tuple[str, str], set[str]] = {}
+        acked: dict[tuple[str, str], list[tuple[int, set[str]]]] = {}
         rows: dict[tuple[str, str], dict[str, Any] | None] = {}
+        first = min((c.seq for c in changes), default=0)
         for kind, record_ids in by_kind.items():
             for chunk in _chunks(sorted(record_ids)):
-                _read_unsent(conn, kind, chunk, unsent)
+                _read_local(conn, kind, chunk, first, unsent, acked)
                 if kind == CONFLICT_KIND or kind in ENTITIES:
                     _read_rows(conn, kind, chunk, rows)
-        return cls(echoes, unsent, rows)
+        return cls(echoes, unsent, acked, rows)
 
     def flush(self, conn: sqlite3.Connection) -> None:
         """Write what is kept aside, in order: rows, then journal entries, then echo marks."""
@@ -165,23 +180,28 @@ def _chunks(values: list[str]) -> Iterable[list[str]]:
         yield values[start : start + _IN_CHUNK]
 
 
-def _read_unsent(
+def _read_local(
     conn: sqlite3.Connection,
     kind: str,
     record_ids: list[str],
+    first: int,
     unsent: dict[tuple[str, str], set[str]],
+    acked: dict[tuple[str, str], list[tuple[int, set[str]]]],
 ) -> None:
-    """The fields with an unsent local change, for these records."""
+    """The fields with an unsent local change, for these records, and those of local changes
+    the server acknowledged at a seq after ``first`` (``_Page.newer_own``)."""
     marks = ", ".join("?" * len(record_ids))
-    for record_id, op, fields in conn.execute(
-        "SELECT record_id, op, fields FROM journal WHERE origin = 'local' "
-        f"AND sent_at IS NULL AND kind = ? AND record_id IN ({marks})",
-        [kind, *record_ids],
+    for record_id, op, fields, sent_at, server_seq in conn.execute(
+        "SELECT record_id, op, fields, sent_at, server_seq FROM journal WHERE origin = 'local' "
+        f"AND (sent_at IS NULL OR server_seq > ?) AND kind = ? AND record_id IN ({marks})",
+        [first, kind, *record_ids],
     ):
-        names = unsent.setdefault((kind, record_id), set())
-        if op in ("delete", "restore"):
-            names.add("deleted")
+        names = {"deleted"} if op in ("delete", "restore") else set()
         names.update(json.loads(fields))
+        if sent_at is None:
+            unsent.setdefault((kind, record_id), set()).update(names)
+        else:
+            acked.setdefault((kind, record_id), []).append((server_seq, names))
 
 
 def _read_rows(
@@ -226,7 +246,10 @@ def _apply_one(
     values = {k: v for k, v in checked.items() if k not in held}
     if len(values) < len(checked):
         result.kept_local += 1
-    deleted = change.deleted if "deleted" not in held else None
+    newer = page.newer_own((kind, record_id), change.seq)
+    if newer:
+        values = {k: v for k, v in values.items() if k not in newer}
+    deleted = change.deleted if "deleted" not in held and "deleted" not in newer else None
     existing = page.current(conn, kind, record_id)
     if existing is None:
         if held:

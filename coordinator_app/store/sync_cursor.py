@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from coordinator_app.store import journal
-from coordinator_app.store.sync_types import META_CURSOR, META_GENERATION
+from coordinator_app.store.sync_types import META_CURSOR, META_GENERATION, META_OWN_FROM
 
 if TYPE_CHECKING:
     from coordinator_app.store.profile import Store
@@ -49,7 +49,47 @@ def reset_for_new_generation(store: Store, new_generation: str) -> int:
         conn.execute("UPDATE journal SET server_seq = NULL WHERE origin = 'remote'")
         _set_meta(conn, META_CURSOR, "0")
         _set_meta(conn, META_GENERATION, new_generation)
+        # the rows may hold values of the old generation the restored server lost: name no own
+        # change in pulls until the next sync starts, after this one's full pull (``own_held``)
+        _set_meta(conn, META_OWN_FROM, None)
     return count
+
+
+def start_own_echo(store: Store) -> None:
+    """Note, once, the highest seq this profile's own changes were acknowledged at so far.
+
+    Only changes acknowledged after it are named in pulls (``own_held``). A version before
+    this one let a page overwrite an acknowledged change with an older entry until the change
+    came back on a later page; a pull cut between the two left that older value in the row, so
+    what was acknowledged then is not trusted to be held. A profile restored from a copy made
+    before this version has no mark either, and gets one the same way; so does a profile whose
+    server was restored (``reset_for_new_generation`` removes the mark: its rows may hold values
+    the restored server lost, until a full pull has replayed the server's log over them)."""
+    if store.get_meta(META_OWN_FROM) is not None:
+        return
+    with store.transaction() as conn:
+        row = conn.execute("SELECT max(server_seq) FROM journal WHERE origin = 'local'").fetchone()
+        _set_meta(conn, META_OWN_FROM, str(row[0] or 0))
+
+
+def own_held(store: Store, since: int) -> list[int]:
+    """Seqs after ``since`` at which the server acknowledged this profile's own changes, as its
+    journal holds them (applied to its rows when made): a pull may name them (protocol
+    ``own_echo``). After the profile is restored from a copy, what the copy lacks is not named,
+    so it comes back."""
+    mark = store.get_meta(META_OWN_FROM)
+    if mark is None:
+        return []
+    floor = max(since, int(mark))
+    with store.reading() as conn:
+        return [
+            seq
+            for (seq,) in conn.execute(
+                "SELECT server_seq FROM journal WHERE origin = 'local' AND server_seq > ? "
+                "ORDER BY server_seq",
+                (floor,),
+            )
+        ]
 
 
 def pending_to_push(

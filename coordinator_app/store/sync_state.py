@@ -48,8 +48,10 @@ from coordinator_app.store.sync_cursor import (
     base_seqs,
     cursor,
     generation,
+    own_held,
     pending_to_push,
     reset_for_new_generation,
+    start_own_echo,
 )
 from coordinator_app.store.sync_files import (
     attachment_shas_to_upload,
@@ -92,12 +94,14 @@ __all__ = [
     "leave_regions",
     "mark_conflict_resolved",
     "missing_attachment_files",
+    "own_held",
     "pending_to_push",
     "read_attachment",
     "refuse_attachment",
     "refused",
     "reset_for_new_generation",
     "retry_refused",
+    "start_own_echo",
     "write_attachment",
 ]
 

@@ -12,6 +12,8 @@ META_CURSOR = "sync_cursor"
 META_GENERATION = "server_generation"
 META_LAST_SYNC = "last_sync"
 META_SCOPE = "sync_scope"
+#: Own changes acknowledged at a seq above this one may be named in a pull (``own_held``)
+META_OWN_FROM = "own_echo_from"
 
 
 @dataclass(frozen=True)

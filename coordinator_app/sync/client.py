@@ -26,6 +26,7 @@ from coordinator_app.protocol import (
     LoginResponse,
     PullResponse,
     PushResponse,
+    own_echo,
     version_headers,
 )
 from coordinator_app.protocol.models import CHUNK_BYTES, PullEntry
@@ -131,6 +132,8 @@ class ServerClient:
         self.requests = 0  # counted so tests and benchmarks can check what a sync costs
         #: whether the server takes gzipped bodies; None until one of its answers said
         self.gzip_bodies: bool | None = None
+        #: whether the server leaves out of a pull the own changes it names (``own_echo``)
+        self.own_echo = False
         self._http = make_http_client(address, transport=transport)
 
     def __enter__(self) -> ServerClient:
@@ -172,6 +175,7 @@ class ServerClient:
             self.requests += 1
             response = self._http.request(method, API_PREFIX + path, headers=headers, **kwargs)
         self.gzip_bodies = "gzip" in response.headers.get("accept-encoding", "").lower()
+        self.own_echo = response.headers.get(own_echo.OWN_HEADER) == "1"
         if response.status_code >= 400 and not (method == "HEAD" and response.status_code == 404):
             self._raise_for(response)
         return response
@@ -246,14 +250,22 @@ class ServerClient:
     def pull(self, since: int, limit: int) -> PullResponse:
         return self.pull_page(since, limit)[0]
 
-    def pull_page(self, since: int, limit: int) -> tuple[PullResponse, list[UnreadableEntry]]:
+    def pull_page(
+        self, since: int, limit: int, own: str | None = None
+    ) -> tuple[PullResponse, list[UnreadableEntry]]:
         """One page of the server's log, and the entries of it this version cannot read.
 
         The whole page is validated in one pass; only when that fails is it read entry by entry,
         so that one entry this version cannot read (an unknown ``op``, a malformed field) is set
         aside (``store.refused_incoming``) instead of failing every pull that meets it. A page
-        whose envelope is wrong is still refused whole (nothing applied)."""
-        response = self._request("GET", "/pull", params={"since": since, "limit": limit})
+        whose envelope is wrong is still refused whole (nothing applied).
+
+        ``own`` (``protocol.own_echo``) names this device's changes the profile holds; send it
+        only to a server that said it honours it (``self.own_echo``)."""
+        params: dict[str, Any] = {"since": since, "limit": limit}
+        if own:
+            params[own_echo.OWN_PARAM] = own
+        response = self._request("GET", "/pull", params=params)
         try:
             return PullResponse.model_validate_json(response.content), []
         except (ValueError, ValidationError):

@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 
 from coordinator_app.domain import privacy as retention_rules
-from coordinator_app.protocol import REFERENCE_KINDS, PullEntry, PullResponse
+from coordinator_app.protocol import REFERENCE_KINDS, PullEntry, PullResponse, own_echo
 from coordinator_app.protocol.models import MAX_ATTACHMENT_BYTES, MAX_BATCH, MAX_PULL_LIMIT
 from coordinator_app.store import Store, privacy, refused_incoming, sync_state
 from coordinator_app.store.journal import JournalEntry
@@ -114,9 +114,11 @@ class SyncEngine:
         self._retention: dict[str, int] | None = None
         self._reset_done = False
         self._pushed: set[tuple[str, str]] = set()
+        self._own_seqs: list[int] | None = None
         if self.snapshot:
             self.progress("Copie de sécurité du profil…", None)
             snapshot_if_changed(self.store)
+        sync_state.start_own_echo(self.store)
         with ServerClient(connection.address, token, transport=self.transport) as client:
             try:
                 self._upload_files(client, report)
@@ -150,6 +152,7 @@ class SyncEngine:
                 "réessayez plus tard. Rien n'est perdu.",
             )
         self._reset_done = True
+        self._own_seqs = None  # seqs of the old generation: the journal gets new ones
         report.generation_reset = True
         self.progress("Le serveur a été restauré : renvoi de vos modifications…", None)
         sync_state.reset_for_new_generation(self.store, server_generation)
@@ -220,7 +223,7 @@ class SyncEngine:
         while True:
             since = sync_state.cursor(self.store)
             self.progress("Réception des modifications…", None)
-            page, unreadable = client.pull_page(since, self.pull_limit)
+            page, unreadable = client.pull_page(since, self.pull_limit, self._own(client, since))
             if self._generation_changed(page.server_generation, report):
                 self._push(client, device_id, report)
                 continue
@@ -248,6 +251,18 @@ class SyncEngine:
             report.kept_out_of_scope += len(result.kept_out_of_scope)
             if not page.has_more:
                 return
+
+    def _own(self, client: ServerClient, since: int) -> str | None:
+        """The runs of own seqs after ``since`` to name in a pull (``protocol.own_echo``): none to
+        a server that did not say it takes them, nor in a pull started again from 0 for regions
+        gained or a restored server. Read once per sync: acknowledgements only add to it, and the
+        journal keeps what it held."""
+        if not client.own_echo:
+            return None
+        if self._own_seqs is None:
+            self._own_seqs = sync_state.own_held(self.store, since)
+        runs = own_echo.runs_of(s for s in self._own_seqs if s > since)
+        return own_echo.format_runs(runs) or None
 
     def _apply_retention(self, report: SyncReport) -> None:
         """Keep the server's retention rules and anonymise what they say is due (Law 25).
@@ -281,6 +296,7 @@ class SyncEngine:
             report.removed += len(result.removed)
             report.kept_out_of_scope += len(result.kept_out_of_scope)
         if gained and since > 0:
+            self._own_seqs = []  # a full pull again: everything comes back, as before
             with self.store.transaction():
                 self.store.set_meta(sync_state.META_CURSOR, "0")
                 self.store.set_meta(sync_state.META_SCOPE, json.dumps(sorted(now)))

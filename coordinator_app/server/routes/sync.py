@@ -4,10 +4,11 @@ import datetime as dt
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy.engine import Connection
 
 from coordinator_app.protocol import models as m
+from coordinator_app.protocol import own_echo
 from coordinator_app.protocol.errors import ErrorCode
 from coordinator_app.protocol.retention import RETENTION_DEFAULTS
 from coordinator_app.server import people, retention, sync
@@ -17,7 +18,15 @@ from coordinator_app.server.routes.deps import CurrentDevice, ServerDep, staff_l
 router = APIRouter()
 
 
-@router.post("/push", response_model=m.PushResponse, tags=["sync"])
+def _say_own_echo(response: Response) -> None:
+    """Push answers say this server leaves a laptop's own changes out of its pull on request
+    (``protocol.own_echo``): the pull that follows a push may then name them."""
+    response.headers[own_echo.OWN_HEADER] = "1"
+
+
+@router.post(
+    "/push", response_model=m.PushResponse, tags=["sync"], dependencies=[Depends(_say_own_echo)]
+)
 def push(body: m.PushRequest, device: CurrentDevice, server: ServerDep) -> m.PushResponse:
     if body.device_id != device.id:
         raise ApiError(
@@ -42,14 +51,28 @@ def pull(
     server: ServerDep,
     since: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=m.MAX_PULL_LIMIT)] = m.DEFAULT_PULL_LIMIT,
+    own: Annotated[
+        str | None,
+        Query(
+            max_length=own_echo.MAX_OWN_CHARS,
+            description="runs of seqs of this device's changes the laptop holds as "
+            "acknowledged (`a-b,c`): those stored exactly as sent are left out",
+        ),
+    ] = None,
 ) -> Response:
     user = device.user
+    try:
+        held = own_echo.parse_runs(own) if own else []
+    except ValueError:
+        raise ApiError(
+            400, ErrorCode.BAD_REQUEST, "Paramètre « own » illisible : mettez à jour l'application."
+        ) from None
 
     def retention_and_staff(conn: Connection) -> tuple[dict[str, int], list[dict]]:
         return retention.read(conn), staff_list(people.staff_in(conn, user))
 
     page = sync.pull(
-        server.engine, user, since, limit, device_id=device.id, also=retention_and_staff
+        server.engine, user, since, limit, device_id=device.id, also=retention_and_staff, own=held
     )
     kept, staff = page.also
     # Serialised in one json.dumps: the entries come straight from the log (written by the
@@ -68,4 +91,5 @@ def pull(
     return Response(
         json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
         media_type="application/json",
+        headers={own_echo.OWN_HEADER: "1"},
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
@@ -57,18 +58,37 @@ _PULL_COLUMNS = (
     "received_at",
     "author_id",
 )
-_PULL_BASE = sa.select(*(db.changes.c[name] for name in _PULL_COLUMNS)).where(
-    db.changes.c.seq > sa.bindparam("b_since"), db.changes.c.seq <= sa.bindparam("b_top")
-)
-_PULL_ALL = _PULL_BASE.order_by(db.changes.c.seq).limit(sa.bindparam("b_limit"))
-_PULL_SCOPED = sa.select(*(db.changes.c[name] for name in _PULL_COLUMNS)).select_from(
-    db.changes.outerjoin(
-        _CURRENT,
-        sa.and_(
-            _CURRENT.c.kind == db.changes.c.kind, _CURRENT.c.record_id == db.changes.c.record_id
-        ),
+#: What a pull that names its own changes also reads, to tell one stored exactly as sent
+_OWN_COLUMNS = ("origin", "status", "fields")
+
+
+def _select(columns: tuple[str, ...], scoped: bool) -> sa.Select:
+    select = sa.select(*(db.changes.c[name] for name in columns))
+    if scoped:
+        select = select.select_from(
+            db.changes.outerjoin(
+                _CURRENT,
+                sa.and_(
+                    _CURRENT.c.kind == db.changes.c.kind,
+                    _CURRENT.c.record_id == db.changes.c.record_id,
+                ),
+            )
+        )
+    return select.where(
+        db.changes.c.seq > sa.bindparam("b_since"), db.changes.c.seq <= sa.bindparam("b_top")
     )
-)
+
+
+_PULL_ALL = {
+    own: _select(_PULL_COLUMNS + (_OWN_COLUMNS if own else ()), scoped=False)
+    .order_by(db.changes.c.seq)
+    .limit(sa.bindparam("b_limit"))
+    for own in (False, True)
+}
+_PULL_SCOPED = {
+    own: _select(_PULL_COLUMNS + (_OWN_COLUMNS if own else ()), scoped=True)
+    for own in (False, True)
+}
 
 
 class Page(NamedTuple):
@@ -78,6 +98,8 @@ class Page(NamedTuple):
     generation: str
     #: what ``also`` read in the page's transaction
     also: Any
+    #: entries left out because the puller holds them as sent (``own``)
+    left_out: int = 0
 
 
 def pull(
@@ -87,6 +109,7 @@ def pull(
     limit: int,
     device_id: str | None = None,
     also: Callable[[Connection], Any] | None = None,
+    own: Sequence[tuple[int, int]] = (),
 ) -> Page:
     """Entries after ``since`` the user may see, and the server generation, read together.
 
@@ -99,10 +122,16 @@ def pull(
     it is committed or never will be (``seqs``), so ``next_since`` never passes a change that
     could still commit. A pull from ``since`` also tells the server the device holds every entry
     up to it (``device_seen``), which deletes are checked against.
+
+    ``own`` are runs of seqs of this device's changes the laptop holds as acknowledged
+    (``protocol.own_echo``): those the server stored exactly as sent are left out of the page
+    (``as_sent``); ``next_since`` is computed from every entry read, so the cursor still moves
+    past them.
     """
+    own = own if device_id is not None else ()
     with db.reading(engine) as conn:
         top = seqs.watermark(conn)
-        query = _query(visible(user))
+        query = _query(visible(user), bool(own))
         rows = conn.execute(query, {"b_since": since, "b_top": top, "b_limit": limit + 1}).all()
         generation = db.generation(conn)
         extra = also(conn) if also is not None else None
@@ -116,26 +145,68 @@ def pull(
     rows = rows[:limit]
     next_since = rows[-1].seq if has_more else top
     regions = None if user.is_admin else set(user.regions)
+    if own:
+        kept = [row for row in rows if not _held(row, device_id, own)]
+        left_out, rows = len(rows) - len(kept), kept
+    else:
+        left_out = 0
     entries = [_entry(row, regions) for row in rows]
-    return Page(entries, next_since, has_more, generation, extra)
+    return Page(entries, next_since, has_more, generation, extra, left_out)
 
 
-def _query(condition: sa.ColumnElement[bool] | None) -> sa.Select:
+def _query(condition: sa.ColumnElement[bool] | None, own: bool) -> sa.Select:
     if condition is None:
-        return _PULL_ALL
+        return _PULL_ALL[own]
     return (
-        _PULL_SCOPED.where(
-            db.changes.c.seq > sa.bindparam("b_since"),
-            db.changes.c.seq <= sa.bindparam("b_top"),
-            condition,
-        )
-        .order_by(db.changes.c.seq)
-        .limit(sa.bindparam("b_limit"))
+        _PULL_SCOPED[own].where(condition).order_by(db.changes.c.seq).limit(sa.bindparam("b_limit"))
     )
 
 
+def _held(row: sa.Row, device_id: str | None, own: Sequence[tuple[int, int]]) -> bool:
+    """Whether the puller holds this entry already: its own change, acknowledged at this very
+    seq (named in ``own``), that the server stored exactly as sent."""
+    if row.device_id != device_id:
+        return False
+    at = bisect.bisect_right(own, (row.seq, _BEYOND)) - 1
+    return at >= 0 and own[at][1] >= row.seq and as_sent(row._mapping)
+
+
+_BEYOND = 2**63
+
+
+def as_sent(entry: Mapping[str, Any]) -> bool:
+    """A client's change the merge left exactly as sent: applied without conflict, not moved
+    between regions, and its logged values are the sent new values, field for field, of the same
+    JSON types (no field canonicalised, set aside, rewritten or added by the server). Its sender
+    already holds what the entry would bring back."""
+    if entry["origin"] != "client" or entry["status"] != "applied":
+        return False
+    if entry["previous_region_code"] is not None:
+        return False
+    values, op = entry["values"] or {}, entry["op"]
+    if op in ("delete", "restore"):
+        return not values and bool(entry["deleted"]) == (op == "delete")
+    fields = entry["fields"]
+    if op not in ("create", "update") or entry["deleted"] or not isinstance(fields, dict):
+        return False
+    if values.keys() != fields.keys():
+        return False
+    return all(_same(values[name], pair[1]) for name, pair in fields.items())
+
+
+def _same(a: Any, b: Any) -> bool:
+    """JSON equality that also tells ``1`` from ``1.0`` and ``true`` (Python's ``==`` does not)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
 def _entry(row: sa.Row, regions: set[str] | None = None) -> dict[str, Any]:
-    entry = dict(zip(_PULL_COLUMNS, row, strict=True))
+    entry = dict(zip(_PULL_COLUMNS, row[: len(_PULL_COLUMNS)], strict=True))
     entry["values"] = dict(entry["values"] or {})
     entry["full"] = bool(entry["full"])
     entry["deleted"] = bool(entry["deleted"])
