@@ -232,3 +232,19 @@ def journal_of(laptop: Any) -> list[Any]:
 
     with laptop.store.reading() as conn:
         return journal.select(conn, "origin = 'local' ORDER BY seq", ())
+
+
+def test_small_pages_read_on_past_own_changes_and_miss_nothing(laptops, server):
+    alice, bruno = laptops("alice"), laptops("bruno")
+    for turn in range(3):  # the log interleaves: Bruno's, Alice's, Bruno's, Alice's...
+        new_project(bruno.store, name=f"Coop de Bruno {turn}")
+        bruno.sync()
+        for n in range(4):
+            new_project(alice.store, name=f"Coop d'Alice {turn}-{n}")
+        tape = recorded(alice)
+        alice.sync(pull_limit=2)
+    pulled = tape.pulled()
+    assert not pulled & own_ids(alice)
+    assert sync_state.cursor(alice.store) == max(server_seqs(server))
+    bruno.sync()
+    assert live_rows(alice.store) == live_rows(bruno.store)
