@@ -1553,87 +1553,88 @@ Resume the draft?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="181" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="201" />
         <source>{app} — données de démonstration</source>
+        <extracomment>The project list of each program and its navigation key.</extracomment>
         <translation>{app} — demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="188" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="208" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="189" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="209" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="190" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="210" />
         <source>&amp;Rapports</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="191" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="211" />
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="192" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="212" />
         <source>&amp;Préférences</source>
         <translation>&amp;Preferences</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="193" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="213" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="194" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="214" />
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="195" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="215" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="196" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="216" />
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="197" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="217" />
         <source>&amp;Actualiser</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="198" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="218" />
         <source>&amp;Serveur de synchronisation…</source>
         <translation>&amp;Sync server…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="199" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="219" />
         <source>À &amp;propos de Carnet COOP</source>
         <translation>&amp;About Carnet COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="200" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="220" />
         <source>Barre d'outils</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="201" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="221" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="206" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="226" />
         <source>{page} (Ctrl+{number})</source>
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="339" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="355" />
         <source>Cette fiche ne peut pas encore être ouverte dans cette version.</source>
         <translation>This record cannot be opened in this version yet.</translation>
     </message>
@@ -1666,7 +1667,7 @@ Resume the draft?</translation>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="360" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="376" />
         <source>Cette langue n'est pas disponible.</source>
         <translation>This language is not available.</translation>
     </message>
@@ -1754,43 +1755,43 @@ Resume the draft?</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="59" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="61" />
         <source>Tableau de bord</source>
         <extracomment>Navigation entries: (key, French title). Titles are translated when shown.</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="60" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="62" />
         <source>Projets CIEC</source>
         <translation>CIEC projects</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="61" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="63" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="62" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="64" />
         <source>Coopératives agricoles</source>
         <translation>Farm co-ops</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="63" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="65" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="64" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="66" />
         <source>Suivis</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="65" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="67" />
         <source>Conflits</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="66" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="68" />
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -2433,32 +2434,32 @@ Resume the draft?</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="33" />
+        <location filename="../../coordinator_app/ui/status.py" line="34" />
         <source>Jamais synchronisé</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="41" />
+        <location filename="../../coordinator_app/ui/status.py" line="42" />
         <source>Dernière synchronisation : {when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="93" />
+        <location filename="../../coordinator_app/ui/status.py" line="95" />
         <source>Connexion inconnue</source>
         <translation>Connection unknown</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="95" />
+        <location filename="../../coordinator_app/ui/status.py" line="97" />
         <source>En ligne</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="97" />
+        <location filename="../../coordinator_app/ui/status.py" line="99" />
         <source>Hors ligne</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="115" />
+        <location filename="../../coordinator_app/ui/status.py" line="117" />
         <source>Aucune modification à synchroniser</source>
         <translation>No changes waiting to sync</translation>
     </message>
