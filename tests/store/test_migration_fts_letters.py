@@ -22,6 +22,7 @@ def _back_to_schema_12(folder) -> None:
             conn.execute(f"DROP TRIGGER {table}_fts_{suffix}")
         conn.execute(f"DROP TABLE {table}_fts")
     create_fts(conn, prefix=FTS_PREFIX)
+    conn.execute("DROP INDEX idx_journal_acknowledged")  # migration 14
     conn.execute("DELETE FROM _migrations WHERE version >= 13")
     conn.execute("PRAGMA user_version = 12")
     conn.commit()

@@ -17,7 +17,11 @@ from pathlib import Path
 from coordinator_app.domain.errors import ProfileError
 from coordinator_app.store.migrations.base import v1_base
 from coordinator_app.store.migrations.full_text import v2_full_text_search, v11_fts_prefix_indexes
-from coordinator_app.store.migrations.indexes import v6_live_visits_index, v12_creation_order_index
+from coordinator_app.store.migrations.indexes import (
+    v6_live_visits_index,
+    v12_creation_order_index,
+    v14_acknowledged_index,
+)
 from coordinator_app.store.migrations.local_tables import (
     v3_drafts,
     v5_access_log,
@@ -55,6 +59,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         12, "index of live records in creation order (export pages)", v12_creation_order_index
     ),
     Migration(13, "full-text search: first-letter index", v13_fts_first_letter_index),
+    Migration(14, "index of this laptop's changes by acknowledged seq", v14_acknowledged_index),
 )
 
 

@@ -1,4 +1,4 @@
-"""Migrations 6 and 12: indexes added when a screen or an export became slow on a large profile."""
+"""Migrations 6, 12 and 14: indexes added when a screen or an export became slow on a large profile."""
 
 from __future__ import annotations
 
@@ -29,3 +29,13 @@ def v12_creation_order_index(conn: sqlite3.Connection) -> None:
                 f"CREATE INDEX IF NOT EXISTS idx_{table}_live_created"
                 f" ON {table}(created_at, id) WHERE deleted = 0"
             )
+
+
+def v14_acknowledged_index(conn: sqlite3.Connection) -> None:
+    """This laptop's changes by the seq the server acknowledged them at: every pull names the
+    ones after its cursor (``sync_cursor.own_held``, the echo left out). Without it that query
+    read every local journal entry: 170 ms a pull on the 126 000-entry benchmark profile, so a
+    sync of one change cost 10× the same sync on a small profile; with it, 0.1 ms."""
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS idx_journal_acknowledged ON journal(origin, server_seq)"
+    )
