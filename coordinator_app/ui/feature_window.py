@@ -5,7 +5,7 @@ window always has these, so the features now say so in a ``Protocol`` instead of
 attributes a feature *adds* (``window.reports``, ``window.import_export``, ``window.sync_controller``)
 are not here: another feature may or may not be installed, so their readers still check.
 ``watch(name, kinds, refresh)`` is how a feature's page refreshes after the operations that change
-what it shows (``ui.refresh``); ``data_changed`` is for a backup copy put back (everything reloads).
+what it shows (``ui.refresh``).
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ class FeatureWindow(Protocol):
     workspace: QWidget
     agenda_page: AgendaPage
     record_openers: dict[str, Any]
-    data_changed: SignalInstance
     language_changed: SignalInstance
     request_server_login: SignalInstance
     request_preferences_server: SignalInstance

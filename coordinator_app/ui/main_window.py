@@ -5,11 +5,11 @@ long work goes through ``run_task`` (``ui.tasks``), errors through ``show_error`
 Feature modules (forms, import/export, reports, sync) plug in through ``ui.features`` and use the
 stable names below: ``store``, ``data_dir``, ``menu_file``, ``menu_reports``, ``menu_tools``,
 ``toolbar``, ``run_task``, ``show_error``, ``current_project_id``, ``current_visit_id``,
-``refresh``, ``open_record``, ``record_openers``, ``data_changed``, ``records_changed``, ``watch``,
+``refresh``, ``open_record``, ``record_openers``, ``records_changed``, ``watch``,
 ``request_server_login``, ``conflicts_page``, ``refresh_status``.
 
 After a user action (``ui.operations.run_operation``) the window refreshes only the pages that show
-the kinds it changed (``ui.refresh``); ``data_changed`` (a backup copy put back) reloads them all.
+the kinds it changed (``ui.refresh``); F5 (``refresh``) reloads them all.
 """
 
 from __future__ import annotations
@@ -79,7 +79,6 @@ PROJECT_PAGE_KEYS: tuple[tuple[str, str], ...] = (
 class MainWindow(QMainWindow):
     """The coordinator's window over one open profile."""
 
-    data_changed = Signal()  # a backup copy was put back: everything reloads
     records_changed = Signal(object)  # an operation's ``Changes``, after the pages refreshed
     request_server_login = Signal()  # « Se connecter au serveur » (the sync feature connects)
     request_preferences_server = Signal()  # Préférences → Serveur de synchronisation
@@ -115,7 +114,6 @@ class MainWindow(QMainWindow):
         self.welcome.load_demo_requested.connect(self.load_demo_data)
         self.welcome.server_login_requested.connect(self.request_server_login)
         self.welcome.start_empty_requested.connect(self.start_without_data)
-        self.data_changed.connect(self.refresh)
         self.refresher = refresh.PageRefresher()
         self._watch_pages()
         bus().changed.connect(self._operation_done)

@@ -1,11 +1,11 @@
 """Per-kind refresh: each page says which record kinds it shows, and reloads only for those.
 
-Before, one coarse ``data_changed`` reloaded the dashboard, five lists and the status bar after
+Before, one coarse ``data_changed`` signal (now gone) reloaded the dashboard, five lists and the status bar after
 any write. Now a finished operation announces its ``Changes`` (``ui.operations.bus``) and the
 window's ``PageRefresher`` calls the refresh of the pages whose kinds intersect them: ticking
 « Fait » reloads « Suivis », the dashboard and the status bar, not the three project lists. An
-import reloads the pages of the kind it wrote; a sync or F5 reload everything (``Changes(ALL)``). A hidden page marks itself stale and
-reloads when shown, as before.
+import reloads the pages of the kind it wrote; a sync, a backup copy put back or F5 reload
+everything (``Changes(ALL)``). A hidden page marks itself stale and reloads when shown, as before.
 """
 
 from __future__ import annotations

@@ -224,10 +224,6 @@ class SyncController(QObject):
         bar = self.window.statusBar()
         bar.showMessage(text)
 
-    def _refresh_window(self) -> None:
-        """Lists, dashboard and status bar reload: pulled changes and resolutions show at once."""
-        self.window.data_changed.emit()
-
     # -- dialogs -----------------------------------------------------------------------------
     def open_connection_dialog(self) -> ConnectionDialog:
         dialog = ConnectionDialog(self.store, self.window)
@@ -243,8 +239,7 @@ class SyncController(QObject):
 
     def _after_rollback(self) -> None:
         self._status(_tr("Profil restauré depuis la copie de sécurité."))
-        self.conflicts.reload()
-        self._refresh_window()
+        self.conflicts.reload()  # the pages reload through the operation's announcement
 
 
 def install(window: FeatureWindow) -> SyncController:

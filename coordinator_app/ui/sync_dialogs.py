@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coordinator_app.operations.connection import connect, restore_backup
 from coordinator_app.store import Store
-from coordinator_app.store.snapshots import list_snapshots, restore_snapshot
+from coordinator_app.store.snapshots import list_snapshots
 from coordinator_app.sync.errors import SyncError
 from coordinator_app.ui import tasks
+from coordinator_app.ui.operations import run_operation
 from coordinator_app.ui.sync_messages import (
     _settings,
     short_message,
@@ -93,13 +95,14 @@ class ConnectionDialog(QDialog):
         self.buttons.setEnabled(False)
         self.message.setText(_tr("Connexion en cours…"))
 
-        def work(_reporter: tasks.ProgressReporter) -> Any:
-            from coordinator_app.sync import account
-
-            return account.login(self.store, url, user, password, ca_file=ca)
-
-        self.task = tasks.run_in_background(
-            self, work, on_success=self._done, on_error=self._failed, label=_tr("Connexion")
+        self.task = run_operation(
+            self,
+            self.store,
+            lambda store: connect(store, url, user, password, ca_file=ca),
+            background=True,
+            on_success=self._done,
+            on_error=self._failed,
+            label=_tr("Connexion"),
         )
 
     def _done(self, result: Any) -> None:
@@ -166,5 +169,10 @@ class RollbackDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        restore_snapshot(self.store, Path(item.data(256)))
-        self.accept()
+        snapshot = Path(item.data(256))
+        run_operation(
+            self,
+            self.store,
+            lambda store: restore_backup(store, snapshot),
+            on_success=lambda _changes: self.accept(),
+        )

@@ -204,7 +204,7 @@ def test_list_over_100000_visits_pages_and_filters_by_search(qtbot, big_template
     assert all("kiosque" in text or "zèbre" in text for text in texts)
 
 
-def test_follow_up_saved_elsewhere_shows_in_suivis_after_data_changed(qtbot, demo_dir, open_window):
+def test_follow_up_saved_elsewhere_shows_in_suivis_after_f5(qtbot, demo_dir, open_window):
     window = open_window(demo_dir)
     window.show_page("ciec")
     page = window.current_page()
@@ -227,7 +227,7 @@ def test_follow_up_saved_elsewhere_shows_in_suivis_after_data_changed(qtbot, dem
         {"project_id": project_id, "visit_id": visit["id"], "text": "Rappeler la caisse populaire",
          "owner": "Léa Simard", "due_date": tomorrow},
     )  # fmt: skip
-    window.data_changed.emit()
+    window.refresh()  # F5
     window.show_page("suivis")
     suivis = window.suivis_page
     suivis.mine.setChecked(False)  # a partner's follow-up: not in « Mes suivis »

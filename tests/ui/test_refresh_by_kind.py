@@ -2,7 +2,7 @@
 
 Ticking « Fait » reloads « Suivis » (and the dashboard's figures and the status bar's count of
 changes to sync), not the three project lists nor « Visites »; saving a visit reloads the visits
-list and the dashboard. A sync announces every kind; putting a backup copy back reloads everything (``data_changed``).
+list and the dashboard. A sync and a backup copy put back announce every kind.
 """
 
 from __future__ import annotations

@@ -125,11 +125,6 @@ KEPT = {
         "copies a chosen file into the profile's file store before the visit is saved; the "
         "attachment record is written by operations.visits.save_visit"
     ),
-    "coordinator_app.store.snapshots.restore_snapshot": (
-        "replaces the whole profile with a backup copy (no record write, no journal); the "
-        "window then reloads everything"
-    ),
-    "coordinator_app.sync.account.login": "connects the profile: credentials and meta",
     "coordinator_app.sync.calendar_feed.create": "a calendar link on the server, not a record",
     "coordinator_app.sync.calendar_feed.revoke": "a calendar link on the server, not a record",
     "coordinator_app.sync.wipe.wipe_profile": (
