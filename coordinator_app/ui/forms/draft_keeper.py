@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from coordinator_app.domain import fr_ca
 from coordinator_app.store import Store, drafts
 from coordinator_app.store.drafts import Draft
+from coordinator_app.ui.forms.panel import ERROR_STYLE
 
 DEBOUNCE_MS = 500
 
@@ -234,3 +235,19 @@ class DraftedFormDialog(QDialog):
     def closeEvent(self, event: Any) -> None:
         self._drafted.keeper.flush_on_close()
         super().closeEvent(event)
+
+
+def add_form_banners(
+    form: QWidget, layout: QVBoxLayout
+) -> tuple[DraftBanner, DiscardBanner, QLabel]:
+    """Under a form's heading, in this order: « Reprendre le brouillon ? », « Abandonner les
+    modifications ? » and the summary of the problems that kept it from saving (hidden)."""
+    banner, discard = DraftBanner(form), DiscardBanner(form)
+    summary = QLabel(form)
+    summary.setObjectName("problemSummary")
+    summary.setStyleSheet(ERROR_STYLE)
+    summary.setWordWrap(True)
+    summary.setVisible(False)
+    for widget in (banner, discard, summary):
+        layout.addWidget(widget)
+    return banner, discard, summary

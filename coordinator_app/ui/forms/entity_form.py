@@ -28,15 +28,14 @@ from coordinator_app.domain.stages import ALL_STAGE_CHOICES, STAGES
 from coordinator_app.operations.records import SavedRecord, record_problems, save_record
 from coordinator_app.store import Store
 from coordinator_app.ui.forms.draft_keeper import (
-    DiscardBanner,
-    DraftBanner,
     DraftedForm,
     DraftedFormDialog,
     DraftKeeper,
+    add_form_banners,
 )
 from coordinator_app.ui.forms.fields import ChoiceEditor, record_title, tr_domain
 from coordinator_app.ui.forms.history import HistoryView
-from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
+from coordinator_app.ui.forms.panel import FieldsPanel
 from coordinator_app.ui.operations import run_operation
 
 
@@ -136,16 +135,7 @@ class EntityForm(DraftedForm, QWidget):
             self.context_label = QLabel(context, self)
             self.context_label.setWordWrap(True)
             layout.addWidget(self.context_label)
-        self.banner = DraftBanner(self)
-        layout.addWidget(self.banner)
-        self.discard_banner = DiscardBanner(self)
-        layout.addWidget(self.discard_banner)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("problemSummary")
-        self.summary.setStyleSheet(ERROR_STYLE)
-        self.summary.setWordWrap(True)
-        self.summary.setVisible(False)
-        layout.addWidget(self.summary)
+        self.banner, self.discard_banner, self.summary = add_form_banners(self, layout)
 
     def _start_drafts(self, defaults: dict[str, Any]) -> None:
         """Fill the fields, then keep every edit as a draft and offer one kept from before."""

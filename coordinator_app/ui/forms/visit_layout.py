@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.domain.entities import ENTITIES
 from coordinator_app.store import Store
-from coordinator_app.ui.forms.draft_keeper import DiscardBanner, DraftBanner
+from coordinator_app.ui.forms.draft_keeper import add_form_banners
 from coordinator_app.ui.forms.entity_form import add_button_row
 from coordinator_app.ui.forms.owner_delegate import OwnerDelegate, owner_choices
 from coordinator_app.ui.forms.panel import ERROR_STYLE, FieldsPanel
@@ -62,16 +62,7 @@ class VisitEditorLayout(QWidget):
         heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        self.banner = DraftBanner(self)
-        layout.addWidget(self.banner)
-        self.discard_banner = DiscardBanner(self)
-        layout.addWidget(self.discard_banner)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("problemSummary")
-        self.summary.setStyleSheet(ERROR_STYLE)
-        self.summary.setWordWrap(True)
-        self.summary.setVisible(False)
-        layout.addWidget(self.summary)
+        self.banner, self.discard_banner, self.summary = add_form_banners(self, layout)
         self.planned_note = QLabel(self)
         self.planned_note.setObjectName("plannedNote")
         self.planned_note.setWordWrap(True)
