@@ -96,7 +96,7 @@ app.exec()
 """
 )
 
-START_TARGET = "≤ 1.5× and < 2 s"
+START_TARGET = "< 0.4 s (issue 17)"
 MEMORY_TARGET = "≤ 150 MB more"
 SEARCH_TARGET = "< 50 ms per keystroke"
 
@@ -133,7 +133,7 @@ def startup(ctx: Context) -> Row:
     phases: dict[str, list[int]] = {}
     ours_t, _m, bare_t, _b = _children(ctx, "", 3 if ctx.quick else 5, phases)
     ours, bare = statistics.median(ours_t), statistics.median(bare_t)
-    met = ours <= 1.5 * bare and ours < 2.0
+    met = ours < 0.4  # issue 17; the bare window beside it says what Qt alone costs
     split = ", ".join(
         f"{name[:-3]} {statistics.median(values):.0f}" for name, values in phases.items()
     )
