@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from coordinator_app.domain.entities import COOP_TYPES, VISIT_MODES
+from coordinator_app.domain.choices import COOP_TYPES, VISIT_MODES
 from coordinator_app.domain.regions import region_name
 from coordinator_app.domain.stages import (
     CIEC,
