@@ -16,8 +16,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from coordinator_app.domain.people import Person
 from coordinator_app.store import paths
 from coordinator_app.store.connection import open_reader
@@ -43,17 +41,12 @@ class StoreSession:
 
     def __init__(self, conn: sqlite3.Connection, data_dir: Path, *, clock: Clock = utc_now) -> None:
         self.conn = conn
-        # sqlite-utils serves the reads (rows as dicts, where/order/limit). Writes stay plain SQL in
-        # our own BEGIN IMMEDIATE transactions: its write helpers commit inside ``with conn:``,
-        # which would end a caller's transaction half-way.
-        self.db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
         self.data_dir = data_dir
         self.clock = clock
         self._lock = threading.RLock()
         self._depth = 0
         self._bulk = False
         self._reader: sqlite3.Connection | None = None
-        self._reader_db: sqlite_utils.Database | None = None
         self._reader_lock = threading.Lock()
         self.device_id = self.get_meta("device_id") or self._init_device()
         # The person behind this profile (``store.people``): the name and account that author
@@ -148,25 +141,17 @@ class StoreSession:
         to a second, read-only connection that sees the last committed state (WAL), so the window
         never waits for the writer.
         """
-        with self._reading() as (conn, _db):
-            yield conn
-
-    @contextmanager
-    def _reading(self) -> Iterator[tuple[sqlite3.Connection, sqlite_utils.Database]]:
         # RLock: a non-blocking acquire succeeds for a free lock and for the thread that owns it.
         if self._lock.acquire(blocking=False):
             try:
-                yield self.conn, self.db
+                yield self.conn
             finally:
                 self._lock.release()
             return
         with self._reader_lock:
             if self._reader is None:
                 self._reader = open_reader(self.conn, self.path)
-                self._reader_db = sqlite_utils.Database(
-                    self._reader, recursive_triggers=False, execute_plugins=False
-                )
-            yield self._reader, self._reader_db
+            yield self._reader
 
     def close(self) -> None:
         with self._lock:

@@ -9,6 +9,7 @@ import pytest
 
 from coordinator_app.domain.errors import NotFoundError, ValidationFailed
 from coordinator_app.store import open_store
+from coordinator_app.store.record_reads import dict_rows
 
 FIXED = dt.datetime(2026, 11, 26, 14, 30, tzinfo=dt.UTC)
 
@@ -35,7 +36,7 @@ def visit_values(project_id: str, day: int = 3) -> dict:
 
 
 def table_rows(store, kind: str) -> list[dict]:
-    return [dict(row) for row in store.db.query(f"SELECT * FROM {kind} ORDER BY id")]
+    return dict_rows(store.conn.execute(f"SELECT * FROM {kind} ORDER BY id"))
 
 
 def journal_rows(store) -> list[tuple]:
