@@ -17,8 +17,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel.dates import format_date
-
 from coordinator_app.domain.entities import VISIT_DONE, VISIT_PLANNED
 from coordinator_app.domain.fr_ca import LOCALE, time_text
 
@@ -260,6 +258,8 @@ def month_of(day: dt.date) -> tuple[dt.date, dt.date]:
 
 def day_text(day: dt.date) -> str:
     """« mardi 9 décembre »."""
+    from babel.dates import format_date  # here: the window starts without Babel (issue 17)
+
     text = format_date(day, format="EEEE d MMMM", locale=LOCALE)
     return text.replace(" 1 ", " 1er ", 1)
 
