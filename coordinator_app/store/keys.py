@@ -177,6 +177,26 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
         return _derived[cache_key]
 
 
+def derive_ahead(data_dir: Path, passphrase: str | None = None) -> threading.Thread | None:
+    """Start deriving a passphrase profile's key in a thread; the thread, or None (nothing to do).
+
+    scrypt takes ≈ 45 ms and releases the GIL: the window imports its feature modules meanwhile,
+    and ``profile_key`` then finds the key in the cache (or waits for it under ``_derived_lock``).
+    A keyring profile, a missing passphrase or an unreadable salt file: nothing is started, and
+    ``profile_key`` says what is wrong as before.
+    """
+    secret = _passphrase(passphrase)
+    if secret is None or not uses_passphrase(Path(data_dir)):
+        return None
+    try:
+        salt = _read_salt(Path(data_dir))
+    except ProfileError:
+        return None
+    thread = threading.Thread(target=_derive, args=(secret, *salt), name="derive-key", daemon=True)
+    thread.start()
+    return thread
+
+
 def _passphrase(explicit: str | None) -> str | None:
     value = explicit if explicit is not None else os.environ.get(ENV_PASSPHRASE)
     return value or None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,19 +35,32 @@ def _is_missing(error: ModuleNotFoundError, name: str) -> bool:
     return missing == name or name.startswith(missing + ".")
 
 
+def _import(name: str) -> ModuleType | None:
+    """The feature module ``name``, or None when it is not part of this installation."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if _is_missing(error, name):
+            log.info("feature %s not present, skipped", name)
+            return None
+        raise
+
+
+def import_features(modules: tuple[str, ...] = FEATURE_MODULES) -> None:
+    """Import the feature modules before the window needs them: ``create_main_window`` does it
+    while the profile's key is derived in another thread (``store.keys.derive_ahead``)."""
+    for name in modules:
+        _import(name)
+
+
 def install_features(
     window: FeatureWindow, modules: tuple[str, ...] = FEATURE_MODULES
 ) -> list[str]:
     """Import each feature module and call its ``install(window)``; returns those installed."""
     installed = []
     for name in modules:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if _is_missing(error, name):
-                log.info("feature %s not present, skipped", name)
-                continue
-            raise
-        module.install(window)
-        installed.append(name)
+        module = _import(name)
+        if module is not None:
+            module.install(window)
+            installed.append(name)
     return installed

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from coordinator_app import APP_NAME
 from coordinator_app.domain.stages import CIEC, FERME_COOP, JEUNE_COOP
 from coordinator_app.operations import ALL, Changes
-from coordinator_app.store import Store, open_store
+from coordinator_app.store import Store, keys, open_store
 from coordinator_app.store import queries as q
 from coordinator_app.store.paths import resolve_data_dir
 from coordinator_app.ui import errors, i18n, keyboard, refresh
@@ -41,7 +41,7 @@ from coordinator_app.ui.about import app_icon, show_about
 from coordinator_app.ui.agenda.page import AgendaPage
 from coordinator_app.ui.conflicts_page import ConflictsPage
 from coordinator_app.ui.dashboard import Dashboard
-from coordinator_app.ui.features import install_features
+from coordinator_app.ui.features import import_features, install_features
 from coordinator_app.ui.lazy_pages import LazyPages
 from coordinator_app.ui.lists.page import ListPage
 from coordinator_app.ui.lists.pages import ProjectListPage, SuivisPage, VisitListPage
@@ -227,8 +227,7 @@ class MainWindow(QMainWindow):
         self._fit_navigation()
 
     def _fit_navigation(self) -> None:
-        """The navigation as wide as its longest entry in this language, no wider: every pixel
-        goes to the page on a 1024-pixel screen."""
+        """As wide as its longest entry, no wider: every pixel goes to the page on 1024 pixels."""
         self.nav.ensurePolished()
         widest = self.nav.sizeHintForColumn(0)
         self.nav.setFixedWidth(max(widest, 120) + 2 * self.nav.frameWidth() + 4)
@@ -304,8 +303,7 @@ class MainWindow(QMainWindow):
         self.records_changed.emit(changes)
 
     def refresh(self) -> None:
-        """Reload every page and the status (F5, a sync, an import; queries run off the GUI
-        thread)."""
+        """Reload every page and the status (F5, a sync, an import; reads off the GUI thread)."""
         if self.stack.currentWidget() is not self.workspace and not q.is_empty(self.store):
             self.stack.setCurrentWidget(self.workspace)
         self._demo = self.store.get_meta("demo") == "1"
@@ -361,9 +359,8 @@ class MainWindow(QMainWindow):
 
     # -- welcome --------------------------------------------------------------------------------
     def load_demo_data(self) -> Task[DemoLoaded]:
-        """Load the demo data set in the background, then show the dashboard (imported here:
-        the demo's data and people cost start-up ≈ 7 ms, for a button of the welcome page)."""
-        from coordinator_app.ui.demo_loading import load_demo_data
+        """Load the demo data set in the background, then show the dashboard."""
+        from coordinator_app.ui.demo_loading import load_demo_data  # its data: ≈ 7 ms of start-up
 
         return load_demo_data(self)
 
@@ -390,12 +387,14 @@ def create_main_window(data_dir: str | Path | None, *, passphrase: str | None = 
     """Open (creating and migrating if needed) the profile and build the window over it.
 
     ``passphrase`` unlocks an encrypted profile on a laptop without an OS keyring (``run_app``
-    asks for it); tests and the keyring case pass nothing.
+    asks for it); tests and the keyring case pass nothing. Its key derivation (≈ 45 ms, GIL
+    released) runs while the feature modules are imported.
     """
     folder = resolve_data_dir(data_dir)
+    keys.derive_ahead(folder, passphrase)
+    import_features()
     store = open_store(folder, passphrase=passphrase) if passphrase else open_store(folder)
     saved = store.get_meta(i18n.META_KEY)
-    # Always through apply_language: it also installs Qt's own French (« Annuler », not
-    # « Cancel », in standard buttons and dialogs).
+    # Always through apply_language: it also installs Qt's own French (« Annuler »).
     i18n.apply_language(saved or i18n.current_language())
     return MainWindow(store, folder)
