@@ -294,13 +294,17 @@ class Dashboard(QWidget):
         self._show_overdue_count()
 
     def _show_overdue_count(self) -> None:
-        n = i18n.number
+        """« Suivis en retard (22 917) » once counted; « (…) » while the count is on its way, which
+        the figures can beat (it read « aucun » above a full list at start-up)."""
         total = self.overdue_model.total
-        self.overdue_label.setText(
-            self.tr("Suivis en retard ({count})").format(count=n(total))
-            if total
-            else self.tr("Suivis en retard : aucun")
-        )
+        if self.overdue_model.loading:
+            count = "…"
+        elif not total:
+            self.overdue_label.setText(self.tr("Suivis en retard : aucun"))
+            return
+        else:
+            count = i18n.number(total)
+        self.overdue_label.setText(self.tr("Suivis en retard ({count})").format(count=count))
 
     def _show_chart(self) -> None:
         chart = self.chart
