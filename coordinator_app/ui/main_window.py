@@ -47,7 +47,7 @@ from coordinator_app.ui.lists.page import ListPage
 from coordinator_app.ui.lists.pages import ProjectListPage, SuivisPage, VisitListPage
 from coordinator_app.ui.menus import build_menus
 from coordinator_app.ui.operations import bus
-from coordinator_app.ui.status import StatusBar
+from coordinator_app.ui.status import StatusBar, network_information
 from coordinator_app.ui.tasks import ProgressReporter, Task, run_in_background
 from coordinator_app.ui.undo import UndoOffer
 from coordinator_app.ui.welcome import WelcomePage
@@ -386,13 +386,13 @@ class MainWindow(QMainWindow):
 def create_main_window(data_dir: str | Path | None, *, passphrase: str | None = None) -> MainWindow:
     """Open (creating and migrating if needed) the profile and build the window over it.
 
-    ``passphrase`` unlocks an encrypted profile on a laptop without an OS keyring (``run_app``
-    asks for it); tests and the keyring case pass nothing. Its key derivation (≈ 45 ms, GIL
-    released) runs while the feature modules are imported.
+    ``passphrase`` unlocks a profile on a laptop without an OS keyring (``run_app`` asks for it).
+    Its key derivation (≈ 45 ms, GIL released) runs while the features and network backend load.
     """
     folder = resolve_data_dir(data_dir)
     keys.derive_ahead(folder, passphrase)
     import_features()
+    network_information()  # the status bar's « En ligne » hint (a Qt plugin: ≈ 10 ms)
     store = open_store(folder, passphrase=passphrase) if passphrase else open_store(folder)
     saved = store.get_meta(i18n.META_KEY)
     # Always through apply_language: it also installs Qt's own French (« Annuler »).
