@@ -79,6 +79,7 @@ READS = frozenset(
         "coordinator_app.store.queries.list_page",
         "coordinator_app.store.queries.years",
         "coordinator_app.store.keys.passphrase_needed",
+        "coordinator_app.store.keys.derive_ahead",  # derives the key in memory, writes nothing
         "coordinator_app.store.error_log.log_path",
         "coordinator_app.store.agenda_queries.entries",
         "coordinator_app.store.agenda_queries.me",
