@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coordinator_app.domain.errors import UserError
+from coordinator_app.store import paths
 from coordinator_app.store.connection import copy_database, open_copy
+from coordinator_app.store.migrations import LATEST_VERSION, migrate, schema_version
 
 if TYPE_CHECKING:
     from coordinator_app.store.profile import Store
@@ -95,8 +97,16 @@ def restore_snapshot(store: Store, snapshot: Path) -> None:
             raise UserError(
                 f"La copie de sécurité {snapshot.name} est endommagée ; rien n'a changé."
             )
+        if schema_version(source) > LATEST_VERSION:
+            raise UserError(
+                f"La copie de sécurité {snapshot.name} vient d'une version plus récente de "
+                "Carnet COOP ; rien n'a changé."
+            )
         take_snapshot(store, keep=KEEP + 1)
         with store.exclusive() as conn:
             source.backup(conn)
+            # a snapshot taken before an update has the older schema (migration 15: its search
+            # triggers would index every write twice): brought up to date as at opening
+            migrate(conn, paths.backups_dir(store.data_dir))
     finally:
         source.close()

@@ -14,7 +14,7 @@ from typing import Any
 
 from coordinator_app.domain.conflicts import CONFLICT_FIELDS, CONFLICT_JSON_FIELDS, CONFLICT_KIND
 from coordinator_app.domain.entities import ENTITIES
-from coordinator_app.store import journal, refused_incoming, writes
+from coordinator_app.store import journal, refused_incoming, search_index, writes
 from coordinator_app.store.codec import to_db
 from coordinator_app.store.sync_types import ApplyResult, RemoteChange, UnreadableEntry
 
@@ -391,6 +391,7 @@ def _leave_scope(conn: sqlite3.Connection, kind: str, record_id: str, result: Ap
         refused_incoming.forget(conn, target_kind, target_id)
         if _current(conn, target_kind, target_id) is None:
             continue
+        search_index.unindex(conn, target_kind, [target_id])  # the text it was indexed with
         conn.execute(f"DELETE FROM {target_kind} WHERE id = ?", (target_id,))
         conn.execute(
             "DELETE FROM journal WHERE kind = ? AND record_id = ? AND sent_at IS NOT NULL",

@@ -4,7 +4,8 @@ Every write of a record goes through here: the ``Store``'s create, update, delet
 record or thousands), a pulled page applied by ``sync_state``, an anonymisation in ``privacy`` and
 a conflict marked resolved. The caller holds the transaction; this module writes the row and the
 entry inside it, so the journal can never miss a change nor hold one that did not happen. Rows are
-built from column values already in their database form (``codec.to_db`` or JSON text).
+built from column values already in their database form (``codec.to_db`` or JSON text). The
+full-text index of a searched table is written here too, around the rows (``search_index``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from coordinator_app.store import journal
+from coordinator_app.store import journal, search_index
 
 #: Columns every record table has besides its fields.
 METADATA: tuple[str, ...] = ("id", "created_at", "updated_at", "author", "deleted")
@@ -27,16 +28,25 @@ class Row:
 
     sql: str
     params: list[Any]
+    kind: str = ""
+    record_id: str = ""
+    #: what the statement does to the full-text index (``search_index``): None (nothing: not a
+    #: searched table, or no searched column written), ``"insert"`` or ``"update"``
+    search: str | None = None
 
 
 def insert_row(kind: str, columns: Sequence[str], values: Sequence[Any]) -> Row:
     """The insert of a new record: ``columns`` (metadata included) and their database values."""
-    return Row(_insert_sql(kind, tuple(columns)), list(values))
+    search = "insert" if kind in search_index.SEARCHED else None
+    record_id = values[list(columns).index("id")]
+    return Row(_insert_sql(kind, tuple(columns)), list(values), kind, record_id, search)
 
 
 def update_row(kind: str, record_id: str, columns: Mapping[str, Any], updated_at: str) -> Row:
     """The update of ``columns`` (name → database value, ``deleted`` allowed) and ``updated_at``."""
-    return Row(_update_sql(kind, tuple(columns)), [*columns.values(), updated_at, record_id])
+    search = "update" if search_index.searched(kind, columns) else None
+    sql = _update_sql(kind, tuple(columns))
+    return Row(sql, [*columns.values(), updated_at, record_id], kind, record_id, search)
 
 
 def write(
@@ -52,7 +62,11 @@ def write(
     that list, for the caller to write with ``write_entries`` before its transaction commits (a
     pulled page writes its entries with one statement)."""
     if row is not None:
+        if row.search == "update":
+            search_index.unindex(conn, row.kind, [row.record_id])
         conn.execute(row.sql, row.params)
+        if row.search is not None:
+            search_index.index(conn, row.kind, [row.record_id])
     if entry is not None:
         if pending is None:
             journal.append_many(conn, [entry])
@@ -63,17 +77,27 @@ def write(
 def write_many(conn: sqlite3.Connection, rows: Iterable[Row], entries: Iterable[tuple]) -> None:
     """``write`` for many records (bulk imports and edits): one ``executemany`` per run of rows
     with the same statement, in order, then one for the entries."""
-    sql: str | None = None
-    params: list[list[Any]] = []
+    run: list[Row] = []
     for row in rows:
-        if row.sql != sql:
-            if params:
-                conn.executemany(sql, params)  # type: ignore[arg-type]
-            sql, params = row.sql, []
-        params.append(row.params)
-    if params:
-        conn.executemany(sql, params)  # type: ignore[arg-type]
+        if run and row.sql != run[0].sql:
+            _write_run(conn, run)
+            run = []
+        run.append(row)
+    if run:
+        _write_run(conn, run)
     write_entries(conn, entries)
+
+
+def _write_run(conn: sqlite3.Connection, run: list[Row]) -> None:
+    """Rows with one statement (so one table, one kind of write): one ``executemany``, and the
+    full-text index of those rows updated by one statement per 500 rows around it."""
+    first = run[0]
+    ids = [row.record_id for row in run] if first.search is not None else []
+    if first.search == "update":
+        search_index.unindex(conn, first.kind, ids)
+    conn.executemany(first.sql, [row.params for row in run])
+    if first.search is not None:
+        search_index.index(conn, first.kind, ids)
 
 
 def write_entries(conn: sqlite3.Connection, entries: Iterable[tuple]) -> None:

@@ -19,7 +19,7 @@ def _back_to_schema_12(folder) -> None:
     conn = open_connection(database_path(folder))
     for table in SEARCHABLE:
         for suffix in ("ai", "ad", "au"):
-            conn.execute(f"DROP TRIGGER {table}_fts_{suffix}")
+            conn.execute(f"DROP TRIGGER IF EXISTS {table}_fts_{suffix}")  # gone since 15
         conn.execute(f"DROP TABLE {table}_fts")
     create_fts(conn, prefix=FTS_PREFIX)
     conn.execute("DROP INDEX idx_journal_acknowledged")  # migration 14

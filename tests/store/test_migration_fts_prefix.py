@@ -19,7 +19,7 @@ def _back_to_schema_10(folder) -> None:
     conn = open_connection(database_path(folder))
     for table in ("project", "visit"):
         for suffix in ("ai", "ad", "au"):
-            conn.execute(f"DROP TRIGGER {table}_fts_{suffix}")
+            conn.execute(f"DROP TRIGGER IF EXISTS {table}_fts_{suffix}")  # gone since 15
         conn.execute(f"DROP TABLE {table}_fts")
     v2_full_text_search(conn)
     conn.execute("DELETE FROM _migrations WHERE version >= 11")

@@ -30,6 +30,7 @@ from coordinator_app.store.migrations.local_tables import (
 from coordinator_app.store.migrations.people_and_visits import v7_people, v8_planned_visits
 from coordinator_app.store.migrations.runner import Migration, backup_profile, schema_version
 from coordinator_app.store.migrations.search_letters import v13_fts_first_letter_index
+from coordinator_app.store.migrations.search_maintained import v15_search_index_without_triggers
 from coordinator_app.store.migrations.sync_tables import v4_sync_state, v9_refused_incoming
 
 __all__ = [
@@ -60,6 +61,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(13, "full-text search: first-letter index", v13_fts_first_letter_index),
     Migration(14, "index of this laptop's changes by acknowledged seq", v14_acknowledged_index),
+    Migration(
+        15,
+        "full-text search: written by the store, not by triggers",
+        v15_search_index_without_triggers,
+    ),
 )
 
 
