@@ -46,6 +46,10 @@ class JournalEntry:
         return cls(*values)
 
 
+#: ``json.dumps(fields, ensure_ascii=False)``, the same text, without building an encoder for each
+#: entry (``dumps`` does when given an option; a pulled page journals 1 000 entries)
+_dumps_fields = json.JSONEncoder(ensure_ascii=False).encode
+
 _INSERT = f"INSERT INTO journal ({_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
@@ -65,7 +69,7 @@ def entry_params(
     author_id: str | None = None,
 ) -> tuple:
     """The parameters of one entry's ``INSERT`` (for ``append`` and ``append_many``)."""
-    fields_json = json.dumps(fields, ensure_ascii=False)
+    fields_json = _dumps_fields(fields)
     return (change_id, kind, record_id, op, fields_json, at, author, device_id, origin, sent_at,
             server_seq, author_id)  # fmt: skip
 

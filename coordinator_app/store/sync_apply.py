@@ -6,6 +6,7 @@ writes, entries kept aside (``refused_incoming``) and records leaving the scope.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -14,8 +15,9 @@ from typing import Any
 
 from coordinator_app.domain.conflicts import CONFLICT_FIELDS, CONFLICT_JSON_FIELDS, CONFLICT_KIND
 from coordinator_app.domain.entities import ENTITIES
+from coordinator_app.domain.schema import FieldType
 from coordinator_app.store import journal, refused_incoming, search_index, writes
-from coordinator_app.store.codec import to_db
+from coordinator_app.store.codec import from_db, to_db
 from coordinator_app.store.sync_types import ApplyResult, RemoteChange, UnreadableEntry
 
 
@@ -30,17 +32,18 @@ def _has_local_hold(conn: sqlite3.Connection, kind: str, record_id: str) -> bool
     )
 
 
+@functools.cache
 def _columns(kind: str) -> dict[str, Any]:
-    """Field name → encoder to the column value, for an entity kind or ``conflict``."""
+    """Field name → encoder to the column value (None: the value is the column's), for an entity
+    kind or ``conflict``; built once per kind (a page encodes every value of every entry)."""
     if kind == CONFLICT_KIND:
-        return {
-            name: (lambda v: json.dumps(v, ensure_ascii=False))
-            if name in CONFLICT_JSON_FIELDS
-            else None
-            for name in CONFLICT_FIELDS
-        }
-    entity = ENTITIES[kind]
-    return {spec.name: (lambda v, s=spec: to_db(s, v)) for spec in entity.fields}
+        dumps = functools.partial(json.dumps, ensure_ascii=False)
+        return {name: dumps if name in CONFLICT_JSON_FIELDS else None for name in CONFLICT_FIELDS}
+    encoded = [s for s in ENTITIES[kind].fields if s.is_list or s.type == FieldType.BOOL]
+    return {
+        **dict.fromkeys(ENTITIES[kind].field_names),
+        **{s.name: functools.partial(to_db, s) for s in encoded},
+    }
 
 
 def _encode(encoders: dict[str, Any], name: str, value: Any) -> Any:
@@ -59,10 +62,7 @@ def _current(conn: sqlite3.Connection, kind: str, record_id: str) -> dict[str, A
 def _decode_column(kind: str, name: str, value: Any) -> Any:
     if kind == CONFLICT_KIND:
         return json.loads(value) if name in CONFLICT_JSON_FIELDS and value is not None else value
-    spec = ENTITIES[kind].field(name)
-    from coordinator_app.store.codec import from_db
-
-    return from_db(spec, value)
+    return from_db(ENTITIES[kind].field(name), value)
 
 
 @dataclass
