@@ -25,7 +25,7 @@ from coordinator_app.store import Store, privacy, refused_incoming, sync_state
 from coordinator_app.store.journal import JournalEntry
 from coordinator_app.store.snapshots import snapshot_if_changed
 from coordinator_app.sync import people, settings
-from coordinator_app.sync.client import BatchRefused, BatchTooLarge, ServerClient
+from coordinator_app.sync.client import BatchRefused, BatchTooLarge, RawJSON, ServerClient
 from coordinator_app.sync.errors import SyncError, SyncErrorKind
 
 Progress = Callable[[str, float | None], None]
@@ -64,6 +64,13 @@ class SyncReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def _fields(entry: JournalEntry) -> dict[str, Any] | RawJSON:
+    """The entry's fields for the push body: the journal's JSON text as it is, unless it may hold
+    a NaN or an infinity, which the JSON of the protocol has not (decoded, the push refuses it)."""
+    text = entry.fields_json
+    return entry.fields if "NaN" in text or "Infinity" in text else RawJSON(text)
 
 
 def _no_progress(message: str, fraction: float | None) -> None:
@@ -166,7 +173,7 @@ class SyncEngine:
             "kind": entry.kind,
             "record_id": entry.record_id,
             "op": entry.op,
-            "fields": entry.fields if entry.op in ("create", "update") else {},
+            "fields": _fields(entry) if entry.op in ("create", "update") else {},
             "at": entry.at,
             "author": entry.author,
         }
