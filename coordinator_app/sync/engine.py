@@ -166,14 +166,20 @@ class SyncEngine:
         return True
 
     # -- push -----------------------------------------------------------------------------------
-    def _wire(self, entry: JournalEntry, base: int | None) -> dict[str, Any]:
-        """A journal entry as the push sends it; ``base`` is its ``sync_state.base_seqs``."""
+    def _wire(
+        self, entry: JournalEntry, base: int | None, *, copied: bool = False
+    ) -> dict[str, Any]:
+        """A journal entry as the push sends it; ``base`` is its ``sync_state.base_seqs``. With
+        ``copied``, its fields are the journal's JSON text for ``client.push_body`` to copy."""
+        fields = (
+            (_fields(entry) if copied else entry.fields) if entry.op in ("create", "update") else {}
+        )
         change: dict[str, Any] = {
             "change_id": entry.change_id,
             "kind": entry.kind,
             "record_id": entry.record_id,
             "op": entry.op,
-            "fields": _fields(entry) if entry.op in ("create", "update") else {},
+            "fields": fields,
             "at": entry.at,
             "author": entry.author,
         }
@@ -187,7 +193,8 @@ class SyncEngine:
             self.progress(f"Envoi des modifications ({report.sent}/{total})…", report.sent / total)
             bases = sync_state.base_seqs(self.store, batch)
             try:
-                answer = client.push(device_id, [self._wire(e, bases[e.change_id]) for e in batch])
+                wire = [self._wire(e, bases[e.change_id], copied=True) for e in batch]
+                answer = client.push(device_id, wire)
             except BatchTooLarge:
                 if len(batch) == 1:
                     raise
