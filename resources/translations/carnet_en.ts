@@ -575,7 +575,7 @@
     </message>
     <message>
         <location filename="../../coordinator_app/ui/dashboard.py" line="169" />
-        <location filename="../../coordinator_app/ui/dashboard.py" line="310" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="314" />
         <source>Coopératives agricoles fondées par année</source>
         <translation>Farm co-ops founded per year</translation>
     </message>
@@ -657,22 +657,22 @@
         <translation>active after 10 years</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="300" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="307" />
         <source>Suivis en retard ({count})</source>
         <translation>Overdue follow-ups ({count})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="302" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="303" />
         <source>Suivis en retard : aucun</source>
         <translation>Overdue follow-ups: none</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="314" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="318" />
         <source>Fondées</source>
         <translation>Founded</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/dashboard.py" line="332" />
+        <location filename="../../coordinator_app/ui/dashboard.py" line="336" />
         <source>Année de fondation ({first} à {last})</source>
         <translation>Year founded ({first} to {last})</translation>
     </message>
@@ -680,32 +680,32 @@
 <context>
     <name>DiscardBanner</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="174" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="175" />
         <source>Abandonner la saisie ?</source>
         <translation>Discard the entry?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="175" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="176" />
         <source>&amp;Abandonner (Échap)</source>
         <translation>&amp;Discard (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="176" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="177" />
         <source>&amp;Continuer la saisie</source>
         <translation>&amp;Keep editing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="177" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="178" />
         <source>Abandonner la saisie</source>
         <translation>Discard the entry</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="178" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="179" />
         <source>Continuer la saisie</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="181" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="182" />
         <source>Abandonner ce que vous avez tapé ? Rien ne sera enregistré.</source>
         <translation>Discard what you typed? Nothing will be saved.</translation>
     </message>
@@ -713,32 +713,32 @@
 <context>
     <name>DraftBanner</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="148" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="149" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="149" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="150" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="150" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="151" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="151" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="152" />
         <source>Oui, reprendre le brouillon</source>
         <translation>Yes, resume the draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="152" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="153" />
         <source>Non, oublier le brouillon</source>
         <translation>No, discard the draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="163" />
+        <location filename="../../coordinator_app/ui/forms/draft_keeper.py" line="164" />
         <source>Un brouillon non enregistré de ce formulaire a été conservé ({0}). Reprendre le brouillon ?</source>
         <translation>An unsaved draft of this form was kept ({0}). Resume the draft?</translation>
     </message>
@@ -746,48 +746,48 @@
 <context>
     <name>EntityForm</name>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="113" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="112" />
         <source>Fiche</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="116" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="115" />
         <source>Historique des modifications</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="120" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="119" />
         <source>Enregistrer (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="121" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="120" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="122" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="121" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="123" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="122" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="168" />
         <location filename="../../coordinator_app/ui/forms/entity_form.py" line="178" />
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="188" />
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="180" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="170" />
         <source>{0} — nouvelle fiche</source>
         <translation>{0} — new record</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="270" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="260" />
         <source>Rien n'a été enregistré : %n problème(s) à corriger (en rouge).</source>
         <translation>
             <numerusform>Nothing was saved: %n problem to fix (in red).</numerusform>
@@ -1553,88 +1553,88 @@ Resume the draft?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="201" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="200" />
         <source>{app} — données de démonstration</source>
         <extracomment>The project list of each program and its navigation key.</extracomment>
         <translation>{app} — demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="208" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="207" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="209" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="208" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="210" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="209" />
         <source>&amp;Rapports</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="211" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="210" />
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="212" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="211" />
         <source>&amp;Préférences</source>
         <translation>&amp;Preferences</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="213" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="212" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="214" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="213" />
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="215" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="214" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="216" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="215" />
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="217" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="216" />
         <source>&amp;Actualiser</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="218" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="217" />
         <source>&amp;Serveur de synchronisation…</source>
         <translation>&amp;Sync server…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="219" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="218" />
         <source>À &amp;propos de Carnet COOP</source>
         <translation>&amp;About Carnet COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="220" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="219" />
         <source>Barre d'outils</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="221" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="220" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="226" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="225" />
         <source>{page} (Ctrl+{number})</source>
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="355" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="352" />
         <source>Cette fiche ne peut pas encore être ouverte dans cette version.</source>
         <translation>This record cannot be opened in this version yet.</translation>
     </message>
@@ -1667,7 +1667,7 @@ Resume the draft?</translation>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="376" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="375" />
         <source>Cette langue n'est pas disponible.</source>
         <translation>This language is not available.</translation>
     </message>
@@ -1755,43 +1755,43 @@ Resume the draft?</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="61" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="62" />
         <source>Tableau de bord</source>
         <extracomment>Navigation entries: (key, French title). Titles are translated when shown.</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="62" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="63" />
         <source>Projets CIEC</source>
         <translation>CIEC projects</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="63" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="64" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="64" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="65" />
         <source>Coopératives agricoles</source>
         <translation>Farm co-ops</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="65" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="66" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="66" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="67" />
         <source>Suivis</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="67" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="68" />
         <source>Conflits</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="68" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="69" />
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -2918,72 +2918,72 @@ Resume the draft?</translation>
         <translation>New visit — {0}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="109" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="100" />
         <source>Enregistrer la visite (Ctrl+S)</source>
         <translation>Save the visit (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="110" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="101" />
         <source>Enregistrer la visite</source>
         <translation>Save the visit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="111" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="102" />
         <source>Annuler (Échap)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="112" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="103" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="139" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="130" />
         <source>Suivis (actions à faire)</source>
         <translation>Follow-ups (actions to do)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="152" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="143" />
         <source>Ajouter un suivi (Ctrl+Maj+A)</source>
         <translation>Add a follow-up (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="153" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="144" />
         <source>Ajouter un suivi</source>
         <translation>Add a follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="159" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="150" />
         <source>Retirer le suivi (Ctrl+Suppr)</source>
         <translation>Remove the follow-up (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="159" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="150" />
         <source>Retirer le suivi</source>
         <translation>Remove the follow-up</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="171" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="162" />
         <source>Photos et pièces jointes</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="176" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="167" />
         <source>Joindre des fichiers… (Ctrl+J)</source>
         <translation>Attach files… (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="177" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="168" />
         <source>Joindre des fichiers</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="182" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="173" />
         <source>Retirer la pièce jointe (Suppr)</source>
         <translation>Remove the attachment (Del)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="183" />
+        <location filename="../../coordinator_app/ui/forms/visit_layout.py" line="174" />
         <source>Retirer la pièce jointe</source>
         <translation>Remove the attachment</translation>
     </message>

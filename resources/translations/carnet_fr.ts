@@ -63,7 +63,7 @@
 <context>
     <name>EntityForm</name>
     <message numerus="yes">
-        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="270" />
+        <location filename="../../coordinator_app/ui/forms/entity_form.py" line="260" />
         <source>Rien n'a été enregistré : %n problème(s) à corriger (en rouge).</source>
         <translation>
             <numerusform>Rien n'a été enregistré : %n problème à corriger (en rouge).</numerusform>
