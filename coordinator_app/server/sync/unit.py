@@ -20,12 +20,12 @@ from coordinator_app.server import accounts, db, device_seen, ownership
 from coordinator_app.server.accounts import Device, User
 from coordinator_app.server.clock import now
 from coordinator_app.server.seqs import SeqSource
-from coordinator_app.server.sync import lookups
+from coordinator_app.server.sync import lookups, rows
 from coordinator_app.server.sync.record import Record
 
 # Statements are built once: building and compiling Core constructs per change cost more than
-# SQLite itself (py-spy, benchmarks/README.md). Reads go by batch (``lookups``), writes with
-# ``executemany``.
+# SQLite itself (py-spy, benchmarks/README.md). Reads go by batch (``lookups``), writes by batch
+# in hand-written SQL (``rows``).
 # On PostgreSQL pushes run concurrently: a record is read with a row lock (``FOR UPDATE``; a
 # parent read for its region ``FOR SHARE``) held until commit, so two pushes of one record merge one
 # after the other; rows are locked in (kind, id) order to keep deadlocks rare. SQLite ignores it.
@@ -37,11 +37,6 @@ _LOAD = (
     )
     .with_for_update()
 )
-_UPDATE = db.records.update().where(
-    db.records.c.kind == sa.bindparam("b_kind"), db.records.c.record_id == sa.bindparam("b_id")
-)
-_INSERT_RECORD = db.records.insert()
-_INSERT_CHANGE = db.changes.insert()
 
 
 @dataclass
@@ -199,7 +194,7 @@ class UnitOfWork:
                 "updated_at": self.received_at,
             }
             if record.in_db:
-                updates.append({"b_kind": record.kind, "b_id": record.record_id, **values})
+                updates.append({"kind": record.kind, "record_id": record.record_id, **values})
             else:
                 inserts.append(
                     {
@@ -211,13 +206,11 @@ class UnitOfWork:
                 )
                 record.in_db = True
         self.dirty.clear()
-        if inserts:
-            self.conn.execute(_INSERT_RECORD, inserts)
-        if updates:
-            self.conn.execute(_UPDATE, updates)
+        rows.insert_records(self.conn, inserts)
+        rows.update_records(self.conn, updates)
         if self.pending_log:
-            rows, self.pending_log = self.pending_log, []
-            self.conn.execute(_INSERT_CHANGE, rows)
+            logged, self.pending_log = self.pending_log, []
+            rows.write_log(self.conn, logged)
 
     def log(
         self,
