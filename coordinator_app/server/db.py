@@ -114,6 +114,13 @@ def _migration_6(conn: Connection) -> None:
     seqs.create_sequence(conn)
 
 
+def _migration_7(conn: Connection) -> None:
+    """Own changes flagged at push (issue 17): ``carnet_changes.as_sent``, so the pushing
+    laptop's pull leaves them out without decoding them. Rows logged before keep NULL (« not
+    known »): a pull checks them as it always did."""
+    _add_missing_columns(conn, changes, ("as_sent",))
+
+
 #: The server database's migrations, in order; never edit one, append a new one. Numbers are
 #: allocated per piece of work and need not be consecutive; they run in increasing order, and
 #: each step stands alone (4 does not need 2 or 3).
@@ -124,6 +131,7 @@ MIGRATIONS = (
     (4, "people: account names, change authors", _migration_4_people),
     (5, "subscribed calendar feeds", _migration_5),
     (6, "change seqs from a PostgreSQL sequence (concurrent pushes)", _migration_6),
+    (7, "own changes flagged as stored exactly as sent", _migration_7),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -20,7 +20,7 @@ from coordinator_app.server import accounts, db, device_seen, ownership
 from coordinator_app.server.accounts import Device, User
 from coordinator_app.server.clock import now
 from coordinator_app.server.seqs import SeqSource
-from coordinator_app.server.sync import lookups, rows
+from coordinator_app.server.sync import echo, lookups, rows
 from coordinator_app.server.sync.record import Record
 
 # Statements are built once: building and compiling Core constructs per change cost more than
@@ -210,6 +210,8 @@ class UnitOfWork:
         rows.update_records(self.conn, updates)
         if self.pending_log:
             logged, self.pending_log = self.pending_log, []
+            for row in logged:  # checked on the very values written now
+                row["as_sent"] = echo.flag(row)
             rows.write_log(self.conn, logged)
 
     def log(
@@ -230,36 +232,35 @@ class UnitOfWork:
     ) -> int:
         """Queue the log row of a change of ``record`` (as saved); its seq, allocated here."""
         seq = self.seqs.take()
-        self.pending_log.append(
-            dict(
-                seq=seq,
-                change_id=change_id,
-                kind=record.kind,
-                record_id=record.record_id,
-                op=op,
-                values=values,
-                full=full,
-                deleted=record.deleted,
-                region_code=record.region_code,
-                previous_region_code=(
-                    previous_region if previous_region != record.region_code else None
-                ),
-                project_id=record.project_id,
-                at=at,
-                # Every logged change is authored by the account that pushed it, with the
-                # account's name at that time: never a name the client made up.
-                author=self.user.display_name,
-                author_id=self.user.username,
-                device_id=self.device.id,
-                username=self.user.username,
-                received_at=self.received_at,
-                origin=origin,
-                content_hash=content,
-                fields=fields,
-                status=status,
-                conflict_ids=conflict_ids or [],
-            )
+        row = dict(
+            seq=seq,
+            change_id=change_id,
+            kind=record.kind,
+            record_id=record.record_id,
+            op=op,
+            values=values,
+            full=full,
+            deleted=record.deleted,
+            region_code=record.region_code,
+            previous_region_code=(
+                previous_region if previous_region != record.region_code else None
+            ),
+            project_id=record.project_id,
+            at=at,
+            # Every logged change is authored by the account that pushed it, with the
+            # account's name at that time: never a name the client made up.
+            author=self.user.display_name,
+            author_id=self.user.username,
+            device_id=self.device.id,
+            username=self.user.username,
+            received_at=self.received_at,
+            origin=origin,
+            content_hash=content,
+            fields=fields,
+            status=status,
+            conflict_ids=conflict_ids or [],
         )
+        self.pending_log.append(row)
         return seq
 
     # -- acting for another sender (parked changes) ---------------------------------------------
