@@ -95,18 +95,13 @@ def apply_new(uow: UnitOfWork, change: Change, digest: str, parsed_ahead: Parsed
     found = _merge(uow, change, record, parsed, stamp)
     region, created = _place(uow, change, record)
     conflict_ids = [conflicts.create(uow, record, c) for c in found]
-    touched = {
-        name: record.data.get(name)
-        for name in record.data
-        if name in parsed or before.get(name) != record.data.get(name)
-    }
     moved = previous_region is not None and previous_region != region
     full = created or moved  # a user who gains a moved record needs all of it
     seq = uow.log(
         record,
         change_id=change.change_id,
         op=change.op,
-        values=dict(record.data) if full else touched,
+        values=dict(record.data) if full else _touched(record, parsed, before),
         full=full,
         previous_region=previous_region,
         at=stamp.at,
@@ -125,6 +120,17 @@ def apply_new(uow: UnitOfWork, change: Change, digest: str, parsed_ahead: Parsed
         server_seq=seq,
         conflict_ids=conflict_ids,
     )
+
+
+def _touched(
+    record: Record, parsed: dict[str, tuple[Any, Any]], before: dict[str, Any]
+) -> dict[str, Any]:
+    """The values of the fields the change sent or the merge changed (a create logs them all)."""
+    return {
+        name: record.data.get(name)
+        for name in record.data
+        if name in parsed or before.get(name) != record.data.get(name)
+    }
 
 
 def _parsed(change: Change, parsed_ahead: Parsed) -> dict[str, tuple[Any, Any]]:

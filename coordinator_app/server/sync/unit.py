@@ -121,13 +121,19 @@ class UnitOfWork:
         return self._seen_through
 
     def load(self, kind: str, record_id: str) -> Record | None:
+        """The record as saved so far, a copy the caller may change (and ``save``)."""
+        cached = self.peek(kind, record_id)
+        return None if cached is None else cached.copy()
+
+    def peek(self, kind: str, record_id: str) -> Record | None:
+        """The record as saved so far, to read only (no copy: a project is read for every child
+        placed in it)."""
         key = (kind, record_id)
         if key not in self.cache:
             row = self.conn.execute(_LOAD, {"b_kind": kind, "b_id": record_id}).first()
             self.cache[key] = None if row is None else _from_row(row)
             self.seqs.after_lock()
-        cached = self.cache[key]
-        return None if cached is None else cached.copy()
+        return self.cache[key]
 
     def open_conflict_ids(self, project_id: str | None) -> list[str]:
         """Ids of the conflict records of a project (this batch's included)."""
