@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -100,14 +101,15 @@ def _tuples(
     rows: list[dict[str, Any]], columns: Sequence[str], json_columns: frozenset[str]
 ) -> list[tuple]:
     """Rows as DBAPI parameter tuples, each JSON value encoded (SQLite)."""
-    encoded = tuple(name in json_columns for name in columns)
-    return [
-        tuple(
-            _dumps(row[name]) if is_json else row[name]
-            for name, is_json in zip(columns, encoded, strict=True)
-        )
-        for row in rows
-    ]
+    values = itemgetter(*columns)
+    encoded = [index for index, name in enumerate(columns) if name in json_columns]
+    out: list[tuple] = []
+    for row in rows:
+        params = list(values(row))
+        for index in encoded:
+            params[index] = _dumps(params[index])
+        out.append(tuple(params))
+    return out
 
 
 def write_log(conn: Connection, rows: list[dict[str, Any]]) -> None:
