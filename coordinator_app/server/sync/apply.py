@@ -11,14 +11,13 @@ from typing import Any
 
 from coordinator_app.domain.errors import ValidationFailed
 from coordinator_app.domain.privacy import PERSONAL_FIELDS
-from coordinator_app.domain.validation import clean_record
 from coordinator_app.protocol.kinds import CONFLICT_KIND, WIRE_KINDS
 from coordinator_app.protocol.models import Change, PushResult
 from coordinator_app.server import ownership, parking, scrub
 from coordinator_app.server.sync import checks, conflicts, merge, regions
 from coordinator_app.server.sync.checks import EntryProblem, Refused
 from coordinator_app.server.sync.merge import Conflict, Stamp
-from coordinator_app.server.sync.prepare import Parsed, parse_fields
+from coordinator_app.server.sync.prepare import Parsed, cleaned, parse_fields
 from coordinator_app.server.sync.record import Record
 from coordinator_app.server.sync.unit import UnitOfWork
 
@@ -226,15 +225,11 @@ def _validate(uow: UnitOfWork, record: Record) -> None:
     if ahead is not None and ahead[0] == record.data:
         outcome = ahead[1]  # validated before the lock, from exactly these values
     else:
-        try:
-            outcome = clean_record(record.kind, record.data, today=uow.today)
-        except ValidationFailed as failed:
-            outcome = failed
+        outcome = cleaned(record.kind, record.data, uow.today)
     if isinstance(outcome, ValidationFailed):
         raise EntryProblem("invalid", [(p.field, str(p)) for p in outcome.problems])
-    for name, value in outcome.items():
-        if record.data.get(name) != value and not (value in (None, []) and name not in record.data):
-            record.data[name] = value
+    for name, value in outcome:
+        record.data[name] = value
 
 
 def _scrub_if_anonymised(

@@ -20,8 +20,10 @@ from coordinator_app.server.sync.checks import EntryProblem
 
 #: A change's parsed ``[old, new]`` values, the problem found parsing them, or None (not parsed).
 Parsed = dict[str, tuple[Any, Any]] | EntryProblem | None
-#: (kind, record_id) → (values, ``clean_record``'s result or its ValidationFailed)
-Precleaned = dict[tuple[str, str], tuple[dict[str, Any], Any]]
+#: What validation does to a record: the (field, value) it sets, or why it refuses the record
+Cleaned = list[tuple[str, Any]] | ValidationFailed
+#: (kind, record_id) → (values, ``cleaned(values)``)
+Precleaned = dict[tuple[str, str], tuple[dict[str, Any], Cleaned]]
 
 
 def content_hash(change: Change) -> str:
@@ -97,13 +99,27 @@ def prepare(changes: list[Change], today: dt.date) -> tuple[list[tuple[str, Pars
                 parsed = problem
         if change.op == "create" and isinstance(parsed, dict):
             values = {name: new for name, (_old, new) in parsed.items() if new is not None}
-            try:
-                outcome: Any = clean_record(change.kind, dict(values), today=today)
-            except ValidationFailed as failed:
-                outcome = failed
+            outcome = cleaned(change.kind, values, today, copy=True)
             precleaned[(change.kind, change.record_id)] = (values, outcome)
         prepared.append((content_hash(change), parsed))
     return prepared, precleaned
+
+
+def cleaned(kind: str, data: dict[str, Any], today: dt.date, *, copy: bool = False) -> Cleaned:
+    """What ``clean_record`` changes in ``data``: the values it canonicalises and the fields it
+    adds (an empty default is not added), in its order; or its ValidationFailed. Pure, so it runs
+    before the lock for a create; the same assignments apply to any record whose values are
+    equal to ``data`` (JSON values: equality is transitive, so each comparison comes out the
+    same)."""
+    try:
+        outcome = clean_record(kind, dict(data) if copy else data, today=today)
+    except ValidationFailed as failed:
+        return failed
+    return [
+        (name, value)
+        for name, value in outcome.items()
+        if data.get(name) != value and not (value in (None, []) and name not in data)
+    ]
 
 
 def keys_to_prefetch(changes: list[Change]) -> set[tuple[str, str]]:

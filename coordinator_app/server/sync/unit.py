@@ -60,7 +60,7 @@ class UnitOfWork:
     #: records saved but not yet written, and log rows not yet inserted (see ``flush``)
     dirty: dict[tuple[str, str], Record] = field(default_factory=dict)
     pending_log: list[dict[str, Any]] = field(default_factory=list)
-    #: (kind, record_id) → (values, clean_record's result) computed before the lock for creates
+    #: (kind, record_id) → (values, ``prepare.cleaned(values)``) computed before the lock for creates
     precleaned: dict[tuple[str, str], tuple[dict[str, Any], Any]] = field(default_factory=dict)
     generation: str = ""
     #: change_id → username of whoever first sent it ("" = written by the server)
