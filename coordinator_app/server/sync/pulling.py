@@ -135,7 +135,7 @@ def pull(
 
     ``own`` are runs of seqs of this device's changes the laptop holds as acknowledged
     (``protocol.own_echo``): those the server stored exactly as sent are left out of the page
-    (``as_sent``); ``next_since`` is computed from every entry read, so the cursor still moves
+    (``echo``); ``next_since`` is computed from every entry read, so the cursor still moves
     past them.
     """
     own = own if device_id is not None else ()
