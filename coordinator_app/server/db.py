@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -114,6 +115,13 @@ def _migration_6(conn: Connection) -> None:
     seqs.create_sequence(conn)
 
 
+def _migration_7(conn: Connection) -> None:
+    """Own changes flagged at push (issue 17): ``carnet_changes.as_sent``, so the pushing
+    laptop's pull leaves them out without decoding them. Rows logged before keep NULL (« not
+    known »): a pull checks them as it always did."""
+    _add_missing_columns(conn, changes, ("as_sent",))
+
+
 #: The server database's migrations, in order; never edit one, append a new one. Numbers are
 #: allocated per piece of work and need not be consecutive; they run in increasing order, and
 #: each step stands alone (4 does not need 2 or 3).
@@ -124,6 +132,7 @@ MIGRATIONS = (
     (4, "people: account names, change authors", _migration_4_people),
     (5, "subscribed calendar feeds", _migration_5),
     (6, "change seqs from a PostgreSQL sequence (concurrent pushes)", _migration_6),
+    (7, "own changes flagged as stored exactly as sent", _migration_7),
 )
 LATEST = MIGRATIONS[-1][0]
 
@@ -170,14 +179,42 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
         return engine
     # One connection per request in flight at most: the threadpool runs 40 at once per process,
     # so 40 per process (docs/server.md §7: max_connections ≥ processes × 40 + a margin).
-    return sa.create_engine(
-        url, pool_pre_ping=True, pool_size=PG_POOL_SIZE, max_overflow=PG_POOL_OVERFLOW
-    )
+    engine = sa.create_engine(url, pool_size=PG_POOL_SIZE, max_overflow=PG_POOL_OVERFLOW)
+    _ping_after_idle(engine)
+    return engine
 
 
 #: PostgreSQL connections a server process keeps open, and opens more of under load
 PG_POOL_SIZE = 20
 PG_POOL_OVERFLOW = 20
+#: A pooled PostgreSQL connection idle for longer than this is pinged before it is used again.
+PG_PING_AFTER_IDLE_S = 10.0
+
+
+def _ping_after_idle(engine: Engine) -> None:
+    """Ping a pooled connection before use only when it sat idle for ``PG_PING_AFTER_IDLE_S``.
+
+    ``pool_pre_ping`` pinged at every checkout: a round trip to PostgreSQL (≈ 0.1–0.2 ms and as
+    much CPU on each side), several per request, to guard against a connection that died while
+    pooled. A connection dies that way while it waits: PostgreSQL restarted, an idle timeout or a
+    firewall dropped it. One handed back milliseconds ago, as under load, is not worth a ping;
+    one idle for a while is pinged as before, and a dead one is replaced by a fresh connection
+    (``DisconnectionError`` in a checkout makes the pool retry) instead of failing the request.
+    """
+
+    @sa.event.listens_for(engine, "checkin")
+    def _checkin(_dbapi_conn, record) -> None:  # type: ignore[no-untyped-def]
+        record.info["carnet_idle_since"] = time.monotonic()
+
+    @sa.event.listens_for(engine, "checkout")
+    def _checkout(dbapi_conn, record, _proxy) -> None:  # type: ignore[no-untyped-def]
+        since = record.info.get("carnet_idle_since")
+        if since is None or time.monotonic() - since <= PG_PING_AFTER_IDLE_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except engine.dialect.loaded_dbapi.Error as error:
+            raise sa.exc.DisconnectionError(str(error)) from error
 
 
 def is_postgres(engine_or_conn: Engine | Connection) -> bool:

@@ -71,7 +71,9 @@ def participant_log(conn: Connection, participant_id: str, project_id: str | Non
         values, fields = _values(row.values), _fields(row.fields)
         if values != row.values or fields != row.fields:
             conn.execute(
-                table.update().where(table.c.seq == row.seq).values(values=values, fields=fields)
+                table.update()
+                .where(table.c.seq == row.seq)
+                .values(values=values, fields=fields, as_sent=None)
             )
             changed += 1
     conflicts = conn.execute(
@@ -134,7 +136,7 @@ def visit_log(conn: Connection, project_id: str | None, participant: dict[str, A
             conn.execute(
                 table.update()
                 .where(table.c.seq == row.seq)
-                .values({"values": values, "fields": fields or row.fields})
+                .values({"values": values, "fields": fields or row.fields, "as_sent": None})
             )
             changed += 1
     return changed

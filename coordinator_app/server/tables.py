@@ -102,6 +102,9 @@ changes = sa.Table(
     sa.Column("fields", sa.JSON),
     sa.Column("status", sa.String(10), nullable=False),
     sa.Column("conflict_ids", sa.JSON, nullable=False),
+    # true: a client change stored exactly as sent (``sync.echo``, set by the push; migration 7);
+    # NULL: not known (rows before migration 7, any other row): a pull checks the row itself
+    sa.Column("as_sent", sa.Boolean),
     sa.Index("ix_carnet_changes_record", "kind", "record_id"),
 )
 

@@ -15,7 +15,9 @@ Where things are:
 - ``conflicts``: conflict records created from a ``Conflict``, and their resolution;
 - ``checks``: the batch's problems and the access checks (« forbidden » raised in one place);
 - ``regions``: a record's region, and a moved project's children;
-- ``unit``: the unit of work, records loaded, saved and logged (the only SQL of the push);
+- ``unit``: the unit of work, records loaded, saved and logged (with ``lookups``, its batched
+  reads, and ``rows``, its hand-written writes, the only SQL of the push);
+- ``echo``: whether a logged change is stored exactly as sent (flagged at push, checked at pull);
 - ``pulling``: the entries a user may see after a cursor.
 
 No module here imports FastAPI (import-linter): routes are in ``server.routes``.

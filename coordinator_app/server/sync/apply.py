@@ -11,14 +11,13 @@ from typing import Any
 
 from coordinator_app.domain.errors import ValidationFailed
 from coordinator_app.domain.privacy import PERSONAL_FIELDS
-from coordinator_app.domain.validation import clean_record
 from coordinator_app.protocol.kinds import CONFLICT_KIND, WIRE_KINDS
 from coordinator_app.protocol.models import Change, PushResult
 from coordinator_app.server import ownership, parking, scrub
 from coordinator_app.server.sync import checks, conflicts, merge, regions
 from coordinator_app.server.sync.checks import EntryProblem, Refused
 from coordinator_app.server.sync.merge import Conflict, Stamp
-from coordinator_app.server.sync.prepare import Parsed, parse_fields
+from coordinator_app.server.sync.prepare import Parsed, cleaned, parse_fields
 from coordinator_app.server.sync.record import Record
 from coordinator_app.server.sync.unit import UnitOfWork
 
@@ -95,18 +94,13 @@ def apply_new(uow: UnitOfWork, change: Change, digest: str, parsed_ahead: Parsed
     found = _merge(uow, change, record, parsed, stamp)
     region, created = _place(uow, change, record)
     conflict_ids = [conflicts.create(uow, record, c) for c in found]
-    touched = {
-        name: record.data.get(name)
-        for name in record.data
-        if name in parsed or before.get(name) != record.data.get(name)
-    }
     moved = previous_region is not None and previous_region != region
     full = created or moved  # a user who gains a moved record needs all of it
     seq = uow.log(
         record,
         change_id=change.change_id,
         op=change.op,
-        values=dict(record.data) if full else touched,
+        values=dict(record.data) if full else _touched(record, parsed, before),
         full=full,
         previous_region=previous_region,
         at=stamp.at,
@@ -125,6 +119,17 @@ def apply_new(uow: UnitOfWork, change: Change, digest: str, parsed_ahead: Parsed
         server_seq=seq,
         conflict_ids=conflict_ids,
     )
+
+
+def _touched(
+    record: Record, parsed: dict[str, tuple[Any, Any]], before: dict[str, Any]
+) -> dict[str, Any]:
+    """The values of the fields the change sent or the merge changed (a create logs them all)."""
+    return {
+        name: record.data.get(name)
+        for name in record.data
+        if name in parsed or before.get(name) != record.data.get(name)
+    }
 
 
 def _parsed(change: Change, parsed_ahead: Parsed) -> dict[str, tuple[Any, Any]]:
@@ -220,15 +225,11 @@ def _validate(uow: UnitOfWork, record: Record) -> None:
     if ahead is not None and ahead[0] == record.data:
         outcome = ahead[1]  # validated before the lock, from exactly these values
     else:
-        try:
-            outcome = clean_record(record.kind, record.data, today=uow.today)
-        except ValidationFailed as failed:
-            outcome = failed
+        outcome = cleaned(record.kind, record.data, uow.today)
     if isinstance(outcome, ValidationFailed):
         raise EntryProblem("invalid", [(p.field, str(p)) for p in outcome.problems])
-    for name, value in outcome.items():
-        if record.data.get(name) != value and not (value in (None, []) and name not in record.data):
-            record.data[name] = value
+    for name, value in outcome:
+        record.data[name] = value
 
 
 def _scrub_if_anonymised(

@@ -20,19 +20,36 @@ from coordinator_app.server.sync.checks import EntryProblem
 
 #: A change's parsed ``[old, new]`` values, the problem found parsing them, or None (not parsed).
 Parsed = dict[str, tuple[Any, Any]] | EntryProblem | None
-#: (kind, record_id) → (values, ``clean_record``'s result or its ValidationFailed)
-Precleaned = dict[tuple[str, str], tuple[dict[str, Any], Any]]
+#: What validation does to a record: the (field, value) it sets, or why it refuses the record
+Cleaned = list[tuple[str, Any]] | ValidationFailed
+#: (kind, record_id) → (values, ``cleaned(values)``)
+Precleaned = dict[tuple[str, str], tuple[dict[str, Any], Cleaned]]
 
 
 def content_hash(change: Change) -> str:
     """Hash of what a change says, to tell an exact replay from a reused change id.
 
     ``base_seq`` is left out: it is a hint about the client's view, which a client may recompute
-    (or drop) when it re-sends after a server restore, and the change stays the same change."""
-    payload = change.model_dump(mode="json", exclude={"change_id", "base_seq"})
-    payload["at"] = utc_iso(change.at)
+    (or drop) when it re-sends after a server restore, and the change stays the same change.
+
+    The payload is what ``model_dump(mode="json")`` gave without ``change_id`` and ``base_seq``,
+    built by hand (a third of the hash's cost): ``fields`` holds only JSON values
+    (``Change._encodable``), which JSON mode dumped unchanged, and ``_HASHED`` makes a new field
+    of ``Change`` fail at import until it is placed here or left out on purpose."""
+    payload = {
+        "kind": change.kind,
+        "record_id": change.record_id,
+        "op": change.op,
+        "fields": change.fields,
+        "at": utc_iso(change.at),
+        "author": change.author,
+    }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_HASHED = {"kind", "record_id", "op", "fields", "at", "author"}
+assert set(Change.model_fields) == _HASHED | {"change_id", "base_seq"}, "content_hash: new field"
 
 
 def parse_fields(change: Change) -> dict[str, tuple[Any, Any]]:
@@ -82,13 +99,27 @@ def prepare(changes: list[Change], today: dt.date) -> tuple[list[tuple[str, Pars
                 parsed = problem
         if change.op == "create" and isinstance(parsed, dict):
             values = {name: new for name, (_old, new) in parsed.items() if new is not None}
-            try:
-                outcome: Any = clean_record(change.kind, dict(values), today=today)
-            except ValidationFailed as failed:
-                outcome = failed
+            outcome = cleaned(change.kind, values, today, copy=True)
             precleaned[(change.kind, change.record_id)] = (values, outcome)
         prepared.append((content_hash(change), parsed))
     return prepared, precleaned
+
+
+def cleaned(kind: str, data: dict[str, Any], today: dt.date, *, copy: bool = False) -> Cleaned:
+    """What ``clean_record`` changes in ``data``: the values it canonicalises and the fields it
+    adds (an empty default is not added), in its order; or its ValidationFailed. Pure, so it runs
+    before the lock for a create; the same assignments apply to any record whose values are
+    equal to ``data`` (JSON values: equality is transitive, so each comparison comes out the
+    same)."""
+    try:
+        outcome = clean_record(kind, dict(data) if copy else data, today=today)
+    except ValidationFailed as failed:
+        return failed
+    return [
+        (name, value)
+        for name, value in outcome.items()
+        if data.get(name) != value and not (value in (None, []) and name not in data)
+    ]
 
 
 def keys_to_prefetch(changes: list[Change]) -> set[tuple[str, str]]:

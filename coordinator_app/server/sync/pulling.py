@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Mapping, Sequence
+import json
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
@@ -12,6 +13,7 @@ from sqlalchemy.engine import Connection, Engine
 from coordinator_app.protocol.kinds import CONFLICT_KIND, REFERENCE_KINDS
 from coordinator_app.server import db, device_seen, seqs
 from coordinator_app.server.accounts import User
+from coordinator_app.server.sync import echo
 
 _CURRENT = db.records.alias("current")
 #: A record's region now (a child's follows its project's); an entry without a record keeps its own.
@@ -59,11 +61,19 @@ _PULL_COLUMNS = (
     "author_id",
 )
 #: What a pull that names its own changes also reads, to tell one stored exactly as sent
-_OWN_COLUMNS = ("origin", "status", "fields")
+_OWN_COLUMNS = ("origin", "status", "fields", "as_sent")
+#: JSON columns read as their text and decoded only for the entries served: the entries a pull
+#: leaves out (flagged ``as_sent`` at push) are never decoded
+_RAW_JSON = frozenset({"values", "fields"})
+
+
+def _column(name: str) -> sa.ColumnElement:
+    column = db.changes.c[name]
+    return sa.cast(column, sa.Text).label(name) if name in _RAW_JSON else column
 
 
 def _select(columns: tuple[str, ...], scoped: bool) -> sa.Select:
-    select = sa.select(*(db.changes.c[name] for name in columns))
+    select = sa.select(*(_column(name) for name in columns))
     if scoped:
         select = select.select_from(
             db.changes.outerjoin(
@@ -125,7 +135,7 @@ def pull(
 
     ``own`` are runs of seqs of this device's changes the laptop holds as acknowledged
     (``protocol.own_echo``): those the server stored exactly as sent are left out of the page
-    (``as_sent``); ``next_since`` is computed from every entry read, so the cursor still moves
+    (``echo``); ``next_since`` is computed from every entry read, so the cursor still moves
     past them.
     """
     own = own if device_id is not None else ()
@@ -193,50 +203,31 @@ def _query(condition: sa.ColumnElement[bool] | None, own: bool) -> sa.Select:
 
 def _held(row: sa.Row, device_id: str | None, own: Sequence[tuple[int, int]]) -> bool:
     """Whether the puller holds this entry already: its own change, acknowledged at this very
-    seq (named in ``own``), that the server stored exactly as sent."""
+    seq (named in ``own``), that the server stored exactly as sent (flagged so at push, or, for
+    a row logged before server migration 7, found so now: ``echo``)."""
     if row.device_id != device_id:
         return False
     at = bisect.bisect_right(own, (row.seq, _BEYOND)) - 1
-    return at >= 0 and own[at][1] >= row.seq and as_sent(row._mapping)
+    if at < 0 or own[at][1] < row.seq:
+        return False
+    if row.as_sent:
+        return True
+    entry = dict(row._mapping)
+    entry["values"], entry["fields"] = _decoded(row.values), _decoded(row.fields)
+    return echo.as_sent(entry)
 
 
 _BEYOND = 2**63
 
 
-def as_sent(entry: Mapping[str, Any]) -> bool:
-    """A client's change the merge left exactly as sent: applied without conflict, not moved
-    between regions, and its logged values are the sent new values, field for field, of the same
-    JSON types (no field canonicalised, set aside, rewritten or added by the server). Its sender
-    already holds what the entry would bring back."""
-    if entry["origin"] != "client" or entry["status"] != "applied":
-        return False
-    if entry["previous_region_code"] is not None:
-        return False
-    values, op = entry["values"] or {}, entry["op"]
-    if op in ("delete", "restore"):
-        return not values and bool(entry["deleted"]) == (op == "delete")
-    fields = entry["fields"]
-    if op not in ("create", "update") or entry["deleted"] or not isinstance(fields, dict):
-        return False
-    if values.keys() != fields.keys():
-        return False
-    return all(_same(values[name], pair[1]) for name, pair in fields.items())
-
-
-def _same(a: Any, b: Any) -> bool:
-    """JSON equality that also tells ``1`` from ``1.0`` and ``true`` (Python's ``==`` does not)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return a == b
+def _decoded(text: str | None) -> Any:
+    """A JSON column's value from its stored text (what SQLAlchemy's ``JSON`` type returns)."""
+    return None if text is None else json.loads(text)
 
 
 def _entry(row: sa.Row, regions: set[str] | None = None) -> dict[str, Any]:
     entry = dict(zip(_PULL_COLUMNS, row[: len(_PULL_COLUMNS)], strict=True))
-    entry["values"] = dict(entry["values"] or {})
+    entry["values"] = dict(_decoded(entry["values"]) or {})
     entry["full"] = bool(entry["full"])
     entry["deleted"] = bool(entry["deleted"])
     if (

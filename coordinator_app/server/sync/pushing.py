@@ -3,9 +3,10 @@
 Work per batch, not per change: hashes and parsed values are computed before the transaction
 (``prepare``); in it, the known change ids and every record the batch touches are read (and, on
 PostgreSQL, row-locked) with a few ``IN`` queries (``unit``), each change is applied (``apply``),
-and records and log rows are written with ``executemany``. Seqs come from ``seqs.SeqSource``:
-commit order on SQLite (one writer), a registered sequence on PostgreSQL, where pushes of
-different records run at the same time and pulls stop at the visibility watermark.
+and records and log rows are written by batch (``rows``: one statement each). Seqs come from
+``seqs.SeqSource``: commit order on SQLite (one writer), a registered sequence on PostgreSQL,
+where pushes of different records run at the same time and pulls stop at the visibility
+watermark.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from coordinator_app.server.sync.unit import UnitOfWork
 def project_region(uow: UnitOfWork, project_id: str | None) -> str | None:
     if not project_id:
         return None
-    project = uow.load("project", project_id)
+    project = uow.peek("project", project_id)
     return project.region_code if project else None
 
 
@@ -25,7 +25,7 @@ def region_after(uow: UnitOfWork, kind: str, data: dict[str, Any]) -> tuple[str 
     """(region, project_id) of a record with ``data``, from the server's own records."""
     if access.is_child(kind):
         project_id = data.get("project_id")
-        if uow.load("project", project_id or "") is None:
+        if uow.peek("project", project_id or "") is None:
             raise Refused("parent_unknown", waits_for=("project", project_id or ""))
         return project_region(uow, project_id), project_id
     if kind == "project":

@@ -20,12 +20,12 @@ from coordinator_app.server import accounts, db, device_seen, ownership
 from coordinator_app.server.accounts import Device, User
 from coordinator_app.server.clock import now
 from coordinator_app.server.seqs import SeqSource
-from coordinator_app.server.sync import lookups
+from coordinator_app.server.sync import echo, lookups, rows
 from coordinator_app.server.sync.record import Record
 
 # Statements are built once: building and compiling Core constructs per change cost more than
-# SQLite itself (py-spy, benchmarks/README.md). Reads go by batch (``lookups``), writes with
-# ``executemany``.
+# SQLite itself (py-spy, benchmarks/README.md). Reads go by batch (``lookups``), writes by batch
+# in hand-written SQL (``rows``).
 # On PostgreSQL pushes run concurrently: a record is read with a row lock (``FOR UPDATE``; a
 # parent read for its region ``FOR SHARE``) held until commit, so two pushes of one record merge one
 # after the other; rows are locked in (kind, id) order to keep deadlocks rare. SQLite ignores it.
@@ -37,11 +37,6 @@ _LOAD = (
     )
     .with_for_update()
 )
-_UPDATE = db.records.update().where(
-    db.records.c.kind == sa.bindparam("b_kind"), db.records.c.record_id == sa.bindparam("b_id")
-)
-_INSERT_RECORD = db.records.insert()
-_INSERT_CHANGE = db.changes.insert()
 
 
 @dataclass
@@ -65,7 +60,7 @@ class UnitOfWork:
     #: records saved but not yet written, and log rows not yet inserted (see ``flush``)
     dirty: dict[tuple[str, str], Record] = field(default_factory=dict)
     pending_log: list[dict[str, Any]] = field(default_factory=list)
-    #: (kind, record_id) → (values, clean_record's result) computed before the lock for creates
+    #: (kind, record_id) → (values, ``prepare.cleaned(values)``) computed before the lock for creates
     precleaned: dict[tuple[str, str], tuple[dict[str, Any], Any]] = field(default_factory=dict)
     generation: str = ""
     #: change_id → username of whoever first sent it ("" = written by the server)
@@ -126,13 +121,19 @@ class UnitOfWork:
         return self._seen_through
 
     def load(self, kind: str, record_id: str) -> Record | None:
+        """The record as saved so far, a copy the caller may change (and ``save``)."""
+        cached = self.peek(kind, record_id)
+        return None if cached is None else cached.copy()
+
+    def peek(self, kind: str, record_id: str) -> Record | None:
+        """The record as saved so far, to read only (no copy: a project is read for every child
+        placed in it)."""
         key = (kind, record_id)
         if key not in self.cache:
             row = self.conn.execute(_LOAD, {"b_kind": kind, "b_id": record_id}).first()
             self.cache[key] = None if row is None else _from_row(row)
             self.seqs.after_lock()
-        cached = self.cache[key]
-        return None if cached is None else cached.copy()
+        return self.cache[key]
 
     def open_conflict_ids(self, project_id: str | None) -> list[str]:
         """Ids of the conflict records of a project (this batch's included)."""
@@ -199,7 +200,7 @@ class UnitOfWork:
                 "updated_at": self.received_at,
             }
             if record.in_db:
-                updates.append({"b_kind": record.kind, "b_id": record.record_id, **values})
+                updates.append({"kind": record.kind, "record_id": record.record_id, **values})
             else:
                 inserts.append(
                     {
@@ -211,13 +212,13 @@ class UnitOfWork:
                 )
                 record.in_db = True
         self.dirty.clear()
-        if inserts:
-            self.conn.execute(_INSERT_RECORD, inserts)
-        if updates:
-            self.conn.execute(_UPDATE, updates)
+        rows.insert_records(self.conn, inserts)
+        rows.update_records(self.conn, updates)
         if self.pending_log:
-            rows, self.pending_log = self.pending_log, []
-            self.conn.execute(_INSERT_CHANGE, rows)
+            logged, self.pending_log = self.pending_log, []
+            for row in logged:  # checked on the very values written now
+                row["as_sent"] = echo.flag(row)
+            rows.write_log(self.conn, logged)
 
     def log(
         self,
@@ -237,36 +238,35 @@ class UnitOfWork:
     ) -> int:
         """Queue the log row of a change of ``record`` (as saved); its seq, allocated here."""
         seq = self.seqs.take()
-        self.pending_log.append(
-            dict(
-                seq=seq,
-                change_id=change_id,
-                kind=record.kind,
-                record_id=record.record_id,
-                op=op,
-                values=values,
-                full=full,
-                deleted=record.deleted,
-                region_code=record.region_code,
-                previous_region_code=(
-                    previous_region if previous_region != record.region_code else None
-                ),
-                project_id=record.project_id,
-                at=at,
-                # Every logged change is authored by the account that pushed it, with the
-                # account's name at that time: never a name the client made up.
-                author=self.user.display_name,
-                author_id=self.user.username,
-                device_id=self.device.id,
-                username=self.user.username,
-                received_at=self.received_at,
-                origin=origin,
-                content_hash=content,
-                fields=fields,
-                status=status,
-                conflict_ids=conflict_ids or [],
-            )
+        row = dict(
+            seq=seq,
+            change_id=change_id,
+            kind=record.kind,
+            record_id=record.record_id,
+            op=op,
+            values=values,
+            full=full,
+            deleted=record.deleted,
+            region_code=record.region_code,
+            previous_region_code=(
+                previous_region if previous_region != record.region_code else None
+            ),
+            project_id=record.project_id,
+            at=at,
+            # Every logged change is authored by the account that pushed it, with the
+            # account's name at that time: never a name the client made up.
+            author=self.user.display_name,
+            author_id=self.user.username,
+            device_id=self.device.id,
+            username=self.user.username,
+            received_at=self.received_at,
+            origin=origin,
+            content_hash=content,
+            fields=fields,
+            status=status,
+            conflict_ids=conflict_ids or [],
         )
+        self.pending_log.append(row)
         return seq
 
     # -- acting for another sender (parked changes) ---------------------------------------------
