@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 from coordinator_app.domain.errors import NotFoundError, UserError
 from coordinator_app.domain.regions import parse_region
 from coordinator_app.protocol.kinds import ROLES
-from coordinator_app.server import db, login_throttle, security
+from coordinator_app.server import autocommit, db, login_throttle, security
 from coordinator_app.server.clock import now_iso
 from coordinator_app.server.settings import Settings
 
@@ -313,8 +313,9 @@ def login(
 
 def device_for_token(engine: Engine, token: str) -> Device | None:
     """The device of a token (revoked or not), or None for an unknown token. Never cached, so a
-    revocation takes effect on the very next request."""
-    with db.reading(engine) as conn:
+    revocation takes effect on the very next request. One statement: on PostgreSQL it runs in
+    autocommit, one round trip (``autocommit.single_read``)."""
+    with autocommit.single_read(engine) as conn:
         row = conn.execute(
             sa.select(db.devices, db.users)
             .join(db.users, db.devices.c.user_id == db.users.c.id)

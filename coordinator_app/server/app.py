@@ -13,7 +13,7 @@ from fastapi import Depends, FastAPI
 
 from coordinator_app import __version__
 from coordinator_app.protocol.versions import API_PREFIX
-from coordinator_app.server import compression, db, sweep
+from coordinator_app.server import autocommit, compression, db, sweep
 from coordinator_app.server.body_limit import BodyLimitMiddleware
 from coordinator_app.server.errors import install
 from coordinator_app.server.routes import accounts, attachments, calendar, health, sync
@@ -33,7 +33,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
 
     def generation() -> str:
-        with db.reading(engine) as conn:
+        with autocommit.single_read(engine) as conn:  # one statement, one round trip
             return db.generation(conn)
 
     app.state.generation_value = generation

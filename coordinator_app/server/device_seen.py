@@ -55,6 +55,9 @@ def record_pull(engine: Engine, device_id: str, since: int, generation: str) -> 
 
 
 def _record(engine: Engine, device_id: str, since: int, generation: str) -> None:
+    if db.is_postgres(engine):
+        _record_postgres(engine, device_id, since, generation)
+        return
     table = db.device_seen
     with db.writing(engine) as conn:
         db.bookkeeping(conn)  # lost in a crash: an older cursor, deletes only more careful
@@ -69,3 +72,27 @@ def _record(engine: Engine, device_id: str, since: int, generation: str) -> None
                 .where(table.c.device_id == device_id)
                 .values(generation=generation, seq=since)
             )
+
+
+# One round trip (every pull page from a new cursor writes it): both statements go in one
+# message, which PostgreSQL runs as one implicit transaction; set_config(..., true) turns
+# synchronous_commit off for that transaction only (bookkeeping, as above). The upsert never
+# moves the cursor back, and two pulls racing to create the row do not fail.
+_UPSERT_SQL = """SELECT set_config('synchronous_commit', 'off', true);
+INSERT INTO carnet_device_seen (device_id, generation, seq)
+VALUES (%(device_id)s, %(generation)s, %(seq)s)
+ON CONFLICT (device_id) DO UPDATE SET generation = EXCLUDED.generation, seq = EXCLUDED.seq
+WHERE carnet_device_seen.generation <> EXCLUDED.generation
+   OR carnet_device_seen.seq < EXCLUDED.seq"""
+
+
+def _record_postgres(engine: Engine, device_id: str, since: int, generation: str) -> None:
+    import psycopg  # only a PostgreSQL server needs it
+
+    params = {"device_id": device_id, "generation": generation, "seq": since}
+    # client-side binding: the only psycopg cursor that sends several statements at once
+    with (
+        engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn,
+        psycopg.ClientCursor(conn.connection.driver_connection) as cursor,
+    ):
+        cursor.execute(_UPSERT_SQL, params)

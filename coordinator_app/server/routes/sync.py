@@ -4,14 +4,14 @@ import datetime as dt
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.engine import Connection
 
 from coordinator_app.protocol import models as m
 from coordinator_app.protocol import own_echo
 from coordinator_app.protocol.errors import ErrorCode
 from coordinator_app.protocol.retention import RETENTION_DEFAULTS
-from coordinator_app.server import people, retention, sync
+from coordinator_app.server import compression, people, retention, sync
 from coordinator_app.server.errors import ApiError
 from coordinator_app.server.routes.deps import CurrentDevice, ServerDep, staff_list
 
@@ -47,6 +47,7 @@ def push(body: m.PushRequest, device: CurrentDevice, server: ServerDep) -> m.Pus
 
 @router.get("/pull", response_model=m.PullResponse, tags=["sync"])
 def pull(
+    request: Request,
     device: CurrentDevice,
     server: ServerDep,
     since: Annotated[int, Query(ge=0, le=2**62)] = 0,
@@ -88,8 +89,8 @@ def pull(
         "retention": {**RETENTION_DEFAULTS, **kept},
         "staff": staff,
     }
+    encoded = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    packed, coding = compression.packed_json(encoded, request.headers.get("accept-encoding", ""))
     return Response(
-        json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-        media_type="application/json",
-        headers={own_echo.OWN_HEADER: "1"},
+        packed, media_type="application/json", headers={own_echo.OWN_HEADER: "1", **coding}
     )
