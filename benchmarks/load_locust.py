@@ -1,10 +1,13 @@
-"""Locust file of the load figure (``benchmarks/fig_load.py``): one simulated laptop per user.
+"""Locust file of the load figures (``benchmarks/fig_load.py``): one simulated laptop per user.
 
 Each simulated laptop takes the next account of ``CARNET_LOAD_DATA`` (a JSON list of
-``{"username", "changes"}`` prepared by the figure), logs in, pushes its 100 changes in one
-request, pulls its regions' log from the start, writes one line to ``CARNET_LOAD_RESULTS`` and
-stops. The master (or the only process) quits as soon as every laptop wrote its line; Locust's own
-``--run-time`` bounds the run when something hangs.
+``{"username", "changes", "more"}`` prepared by the figure), logs in, pushes its 100 changes in
+one request and pulls its regions' log from the start (its first sync). In the steady phase
+(``more`` not empty) it then syncs again every ``CARNET_LOAD_CADENCE`` seconds: it pushes the
+next small batch of ``more`` and pulls from its cursor, as a laptop does at each sync. When done
+it writes one line to ``CARNET_LOAD_RESULTS`` and stops. The master (or the only process) quits
+as soon as every laptop wrote its line; Locust's own ``--run-time`` bounds the run when
+something hangs.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ DATA_PATH = Path(os.environ.get("CARNET_LOAD_DATA", "load-data.json"))
 RESULTS = Path(os.environ.get("CARNET_LOAD_RESULTS", "load-results.txt"))
 COUNTER = Path(str(RESULTS) + ".next")
 PASSWORD = os.environ.get("CARNET_LOAD_PASSWORD", "")
+CADENCE = float(os.environ.get("CARNET_LOAD_CADENCE", "10"))
 HEADERS = version_headers()
 _data: list[dict] | None = None
 
@@ -67,7 +71,8 @@ class Laptop(HttpUser):
         if index >= len(laptops):
             raise StopUser()
         laptop = laptops[index]
-        started, pushed, pulled, error = time.time(), 0, 0, None
+        started, error = time.time(), None
+        self.pushed = self.pulled = self.syncs = 0
         try:
             login = self.client.post(
                 f"{API_PREFIX}/login",
@@ -82,40 +87,50 @@ class Laptop(HttpUser):
             login.raise_for_status()
             answer = login.json()
             auth = {**HEADERS, "Authorization": f"Bearer {answer['token']}"}
-            push = self.client.post(
-                f"{API_PREFIX}/push",
-                json={"device_id": answer["device_id"], "changes": laptop["changes"]},
-                headers=auth,
-                name="push",
-            )
-            push.raise_for_status()
-            pushed = sum(1 for r in push.json()["results"] if r["server_seq"] is not None)
-            since = 0
-            while True:
-                page = self.client.get(
-                    f"{API_PREFIX}/pull",
-                    params={"since": since, "limit": 500},
-                    headers=auth,
-                    name="pull",
-                )
-                page.raise_for_status()
-                body = page.json()
-                pulled += len(body["changes"])
-                since = body["next_since"]
-                if not body["has_more"]:
-                    break
+            since = self._sync(answer["device_id"], auth, laptop["changes"], 0)
+            for batch in laptop.get("more", []):  # the steady phase: a sync every CADENCE s
+                gevent.sleep(max(0.0, started + CADENCE * (self.syncs) - time.time()))
+                since = self._sync(answer["device_id"], auth, batch, since)
         except Exception as failure:  # counted by Locust too (status) and named in the figure
             error = f"{failure.__class__.__name__}: {failure}"[:200]
         _record(
             {
                 "start": started,
                 "end": time.time(),
-                "pushed": pushed,
-                "pulled": pulled,
+                "pushed": self.pushed,
+                "pulled": self.pulled,
+                "syncs": self.syncs,
                 "error": error,
             }
         )
         raise StopUser()
+
+    def _sync(self, device_id: str, auth: dict, changes: list[dict], since: int) -> int:
+        """Push ``changes`` in one request, then pull from ``since`` until no page is left;
+        returns the new cursor."""
+        push = self.client.post(
+            f"{API_PREFIX}/push",
+            json={"device_id": device_id, "changes": changes},
+            headers=auth,
+            name="push",
+        )
+        push.raise_for_status()
+        self.pushed += sum(1 for r in push.json()["results"] if r["server_seq"] is not None)
+        while True:
+            page = self.client.get(
+                f"{API_PREFIX}/pull",
+                params={"since": since, "limit": 500},
+                headers=auth,
+                name="pull",
+            )
+            page.raise_for_status()
+            body = page.json()
+            self.pulled += len(body["changes"])
+            since = body["next_since"]
+            if not body["has_more"]:
+                break
+        self.syncs += 1
+        return since
 
 
 def _quit_when_all_done(environment) -> None:

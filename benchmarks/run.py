@@ -37,9 +37,13 @@ FIGURES: list[tuple[str, Callable[[Context], Row]]] = [
     ("bilan-regional", fig_reports.bilan_regional),
     ("server-load", fig_sync.server_load),
     ("load", fig_load.load),
+    ("load-steady", fig_load.steady),  # measured with "load" (same servers), one run
+    ("load-capacity", fig_load.capacity),
     ("import", fig_import.spreadsheet_import),
     ("memory", fig_window.memory),
 ]
+#: --only NAME also runs these (the load figures are measured together)
+GROUPS = {"load": ("load", "load-steady", "load-capacity")}
 HEADERS = ("figure", "size", "ours", "baseline", "ratio", "target", "met?")
 
 
@@ -115,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         scale = args.scale or (0.1 if args.quick else 1.0)
         ctx = Context(scale=scale, work=work, quick=args.quick or scale < 1)
-        selected = [(n, f) for n, f in FIGURES if not args.only or n in args.only]
+        only = {n for name in args.only or [] for n in GROUPS.get(name, (name,))}
+        selected = [(n, f) for n, f in FIGURES if not args.only or n in only]
         started = time.perf_counter()
         results = [run_figure(ctx, name, function) for name, function in selected]
         elapsed = time.perf_counter() - started
