@@ -1,11 +1,13 @@
 """Locust file of the load figures (``benchmarks/fig_load.py``): one simulated laptop per user.
 
-Each simulated laptop takes the next account of ``CARNET_LOAD_DATA`` (a JSON list of
-``{"username", "changes", "more"}`` prepared by the figure), logs in, pushes its 100 changes in
-one request and pulls its regions' log from the start (its first sync). In the steady phase
-(``more`` not empty) it then syncs again every ``CARNET_LOAD_CADENCE`` seconds: it pushes the
-next small batch of ``more`` and pulls from its cursor, as a laptop does at each sync. When done
-it writes one line to ``CARNET_LOAD_RESULTS`` and stops. The master (or the only process) quits
+Each simulated laptop takes the next laptop of ``CARNET_LOAD_DATA`` (a JSON list of
+``{"username", "changes", "since", "more"}``, with ``"token"`` and ``"device_id"`` for one that
+logged in before, prepared by the figure). Its first sync: it logs in unless it has its token,
+pushes ``changes`` in one request and pulls its regions' log from ``since`` (0 for a new laptop).
+In the steady phase (``more`` not empty) it then syncs again every ``CARNET_LOAD_CADENCE``
+seconds, on a new connection as a laptop does: it pushes the next batch of ``more`` and pulls
+from its cursor. When done it writes one line (its token and cursor too) to
+``CARNET_LOAD_RESULTS`` and stops. The master (or the only process) quits
 as soon as every laptop wrote its line; Locust's own ``--run-time`` bounds the run when
 something hangs.
 """
@@ -73,28 +75,28 @@ class Laptop(HttpUser):
         laptop = laptops[index]
         started, error = time.time(), None
         self.pushed = self.pulled = self.syncs = 0
+        device_id, token, since = (
+            laptop.get("device_id"),
+            laptop.get("token"),
+            laptop.get("since", 0),
+        )
         try:
-            login = self.client.post(
-                f"{API_PREFIX}/login",
-                json={
-                    "username": laptop["username"],
-                    "password": PASSWORD,
-                    "device_name": f"portable-{index}",
-                },
-                headers=HEADERS,
-                name="login",
-            )
-            login.raise_for_status()
-            answer = login.json()
-            auth = {**HEADERS, "Authorization": f"Bearer {answer['token']}"}
-            since = self._sync(answer["device_id"], auth, laptop["changes"], 0)
+            if token is None:  # a first sync: log in (a laptop that has its token does not)
+                device_id, token = self._login(laptop["username"], index)
+            auth = {**HEADERS, "Authorization": f"Bearer {token}"}
+            since = self._sync(device_id, auth, laptop["changes"], since)
             for batch in laptop.get("more", []):  # the steady phase: a sync every CADENCE s
-                gevent.sleep(max(0.0, started + CADENCE * (self.syncs) - time.time()))
-                since = self._sync(answer["device_id"], auth, batch, since)
+                gevent.sleep(max(0.0, started + CADENCE * self.syncs - time.time()))
+                self.client.close()  # a laptop opens a connection (one handshake) per sync
+                since = self._sync(device_id, auth, batch, since)
         except Exception as failure:  # counted by Locust too (status) and named in the figure
             error = f"{failure.__class__.__name__}: {failure}"[:200]
         _record(
             {
+                "username": laptop["username"],
+                "device_id": device_id,
+                "token": token,
+                "since": since,
                 "start": started,
                 "end": time.time(),
                 "pushed": self.pushed,
@@ -104,6 +106,17 @@ class Laptop(HttpUser):
             }
         )
         raise StopUser()
+
+    def _login(self, username: str, index: int) -> tuple[str, str]:
+        login = self.client.post(
+            f"{API_PREFIX}/login",
+            json={"username": username, "password": PASSWORD, "device_name": f"portable-{index}"},
+            headers=HEADERS,
+            name="login",
+        )
+        login.raise_for_status()
+        answer = login.json()
+        return answer["device_id"], answer["token"]
 
     def _sync(self, device_id: str, auth: dict, changes: list[dict], since: int) -> int:
         """Push ``changes`` in one request, then pull from ``since`` until no page is left;
