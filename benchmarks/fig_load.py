@@ -27,34 +27,28 @@ of the phase, the errors and the load average.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import functools
 import importlib.util
 import json
 import os
 import shutil
-import ssl
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
-
+from benchmarks import load_accounts, load_server
 from benchmarks.common import ROOT, Context, Row, qt_env
-from benchmarks.fig_sync import _renamed, _wire_changes, fill
+from benchmarks.load_accounts import PASSWORD, SMALL_BATCH
 
 LOAD_TARGET = "p99 < 300 ms, no error (PostgreSQL)"
 STEADY_TARGET = "p99 < 300 ms, no error (PostgreSQL)"
 CAPACITY_TARGET = "none (the rate with push & pull p99 < 300 ms, no error)"
-PASSWORD = "mot-de-passe-de-charge"
 SETUPS = (("PostgreSQL", 1), ("PostgreSQL", 4), ("SQLite", 1))
 PHASES = ("burst", "steady", "capacity")
-SMALL_BATCH = 10
 FIRST_RATE = 1.0  # laptops/s: the capacity search's first step
 P99_LIMIT = 0.300
 
@@ -71,122 +65,6 @@ class Plan:
 
 
 QUICK = Plan(ramp_s=20.0, cadence_s=1.0, small_syncs=1, step_s=1.0, top_rate=1.0)
-
-
-def _template(work: Path) -> list[dict[str, Any]]:
-    """100 changes as the sync engine sends them: one farm co-op in region 03 and 99 visits."""
-    from coordinator_app.store import open_store
-
-    store = open_store(work / "template-laptop")
-    try:
-        fill(store, 100, "03", tag="charge-")
-        return _wire_changes(store)
-    finally:
-        store.close()
-
-
-def _laptop_changes(template: list[dict[str, Any]], region: str) -> list[dict[str, Any]]:
-    changes = _renamed(template)
-    for change in changes:
-        if "region_code" in change["fields"]:
-            change["fields"]["region_code"] = [None, region]
-    return changes
-
-
-@contextlib.contextmanager
-def _database(engine: str, work: Path) -> Iterator[str | None]:
-    """A fresh database URL for ``engine`` (None when PostgreSQL is not reachable here)."""
-    if engine == "SQLite":
-        yield f"sqlite:///{work / 'server.sqlite3'}"
-        return
-    from tests.support.live_server import POSTGRES_URL, postgres_reachable, postgres_schema_url
-
-    if postgres_reachable(POSTGRES_URL):
-        yield None
-        return
-    with postgres_schema_url(POSTGRES_URL) as url:
-        yield url
-
-
-def _connections_per_process() -> int:
-    """Connections one server process may open (``db.make_engine``'s PostgreSQL pool)."""
-    from coordinator_app.server import db
-
-    return db.PG_POOL_SIZE + db.PG_POOL_OVERFLOW
-
-
-def _free_connections(url: str) -> int:
-    """How many more connections PostgreSQL accepts now (``max_connections`` minus those open,
-    minus its 3 reserved): a shared database must not be exhausted by the load run."""
-    import sqlalchemy as sa
-
-    engine = sa.create_engine(url)
-    try:
-        with engine.connect() as conn:
-            most = int(conn.execute(sa.text("SHOW max_connections")).scalar_one())
-            used = int(conn.execute(sa.text("SELECT count(*) FROM pg_stat_activity")).scalar_one())
-    finally:
-        engine.dispose()
-    return most - used - 3
-
-
-@contextlib.contextmanager
-def _uvicorn(db_url: str, tls: dict[str, Path], workers: int, per_address: int) -> Iterator[str]:
-    """``uvicorn --workers N`` serving the app over TLS; yields its URL once it answers."""
-    from coordinator_app.protocol.versions import API_PREFIX
-    from tests.support.live_server import free_port
-
-    port = free_port()
-    log = open(tls["ca"].parent.parent / "uvicorn.log", "w")  # noqa: SIM115  # kept: server errors
-    from coordinator_app.server.security import FAST_HASH_ENV
-
-    env = {**qt_env(), "CARNET_LOAD_DB": db_url}
-    env.pop(FAST_HASH_ENV, None)  # a real server's Argon2 cost (its dummy hash too)
-    if _fast_hash():
-        env[FAST_HASH_ENV] = "1"
-    env.setdefault("CARNET_LOAD_PER_ADDRESS", str(per_address))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "benchmarks.load_app:app", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers), "--ssl-certfile", str(tls["cert"]),
-         "--ssl-keyfile", str(tls["key"]), "--log-level", "info", "--no-access-log"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, text=True,
-    )  # fmt: skip
-    url = f"https://127.0.0.1:{port}"
-    try:
-        context = ssl.create_default_context(cafile=str(tls["ca"]))
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(url + API_PREFIX + "/health", verify=context).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"uvicorn did not start: see {log.name}")
-            time.sleep(0.2)
-        _wait_for_workers(Path(log.name), workers, process, deadline)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
-
-
-def _wait_for_workers(log: Path, workers: int, process: subprocess.Popen, deadline: float) -> None:
-    """Every worker up, not only the first to answer: a loaded machine takes seconds to start
-    four (each logs « Application startup complete » at --log-level info; requests are not
-    logged, --no-access-log)."""
-    while log.read_text().count("Application startup complete") < workers:
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"uvicorn's workers did not all start: see {log}")
-        time.sleep(0.2)
-
-
-def _fast_hash() -> bool:
-    return os.environ.get("CARNET_LOAD_HASH") == "fast"
 
 
 def _locust(
@@ -311,7 +189,7 @@ def _rows(ctx: Context) -> dict[str, Row]:
         }
     base = ctx.work / f"load-{laptops}"
     shutil.rmtree(base, ignore_errors=True)
-    template = _template(base)
+    template = load_accounts.template(base)
     phases = [p for p in os.environ.get("CARNET_LOAD_PHASES", ",".join(PHASES)).split(",") if p]
     measured = {
         f"{engine} × {workers}": _setup(
@@ -319,7 +197,11 @@ def _rows(ctx: Context) -> dict[str, Row]:
         )
         for engine, workers in SETUPS
     }
-    hashing = "cheapest Argon2 (CARNET_LOAD_HASH=fast)" if _fast_hash() else "production Argon2"
+    hashing = (
+        "cheapest Argon2 (CARNET_LOAD_HASH=fast)"
+        if load_accounts.fast_hash()
+        else "production Argon2"
+    )
     rows = {}
     for phase in PHASES:
         per_setup = {
@@ -353,13 +235,13 @@ def _setup(
 
     work = base / f"{engine}-{workers}".lower()
     work.mkdir(parents=True)
-    with _database(engine, work) as url:
+    with load_server.database(engine, work) as url:
         if url is None:
             return {"absent": "PostgreSQL not reachable"}
         if engine == "PostgreSQL":
             # a process opens at most one connection per request in flight
-            needed = workers * min(_connections_per_process(), laptops)
-            free = _free_connections(url)
+            needed = workers * min(load_server.connections_per_process(), laptops)
+            free = load_server.free_connections(url)
             if free < needed:  # others' tests share this PostgreSQL: never starve them
                 return {
                     "absent": f"{free} free PostgreSQL connections, {workers} processes "
@@ -367,11 +249,11 @@ def _setup(
                 }
         server = LiveServer(work, url, Settings(db_url=url))  # migrates; users, certificates
         server.engine.dispose()
-        accounts = _Accounts(server, template, work)
+        accounts = load_accounts.Accounts(server, template, work)
         tls = {"ca": server.ca_path, "cert": server.cert_path, "key": server.key_path}
         # every laptop logs in from 127.0.0.1: the per-address limit is raised far above their
         # number (CARNET_LOAD_PER_ADDRESS=20 in the environment measures the default)
-        with _uvicorn(url, tls, workers, per_address=10 * laptops) as address:
+        with load_server.uvicorn(url, tls, workers, per_address=10 * laptops) as address:
             out: dict[str, Any] = {}
             ca = server.ca_path
             if "burst" in phases:
@@ -387,7 +269,9 @@ def _setup(
         return out
 
 
-def _step(accounts: _Accounts, address: str, ca: Path, plan: Plan, rate: float) -> dict:
+def _step(
+    accounts: load_accounts.Accounts, address: str, ca: Path, plan: Plan, rate: float
+) -> dict:
     """One capacity step: ``rate`` laptops a second for ``plan.step_s`` seconds (one Locust
     process: a few laptops a second need no more, and it leaves the cores to the server)."""
     users = max(4, round(rate * plan.step_s))
@@ -419,75 +303,6 @@ def _search(step: Any, top_rate: float) -> dict[str, Any]:
         rate = nxt
     served = max((r for r, f in steps.items() if _serves(f)), default=0.0)
     return {"rate": served, "steps": steps, "load_average": os.getloadavg()[0]}
-
-
-class _Accounts:
-    """Accounts and changes of each Locust run: one fresh account per laptop (a login registers a
-    device), changes under new ids, Argon2 hashes at the production cost."""
-
-    def __init__(self, server: Any, template: list[dict[str, Any]], work: Path) -> None:
-        self.server, self.template, self.work = server, template, work
-        self.count = 0
-        self.hash = self._password_hash()
-        self.regions: dict[str, str] = {}
-
-    @staticmethod
-    def _password_hash() -> str:
-        from argon2 import PasswordHasher
-        from argon2.profiles import CHEAPEST
-
-        hasher = PasswordHasher.from_parameters(CHEAPEST) if _fast_hash() else PasswordHasher()
-        return hasher.hash(PASSWORD)
-
-    def run(self, name: str, laptops: int, small_syncs: int) -> Path:
-        """A folder with ``laptops.json`` for ``laptops`` new accounts."""
-        from coordinator_app.server import db
-
-        run = self.work / name
-        run.mkdir()
-        data, names = [], []
-        for _ in range(laptops):
-            i, region = self.count, f"{self.count % 17 + 1:02d}"
-            self.count += 1
-            names.append(f"coord{i}")
-            self.regions[names[-1]] = region
-            self.server.add_user(names[-1], regions=[region], password=PASSWORD)
-            more = [
-                _laptop_changes(self.template[:SMALL_BATCH], region) for _ in range(small_syncs)
-            ]
-            changes = _laptop_changes(self.template, region)
-            data.append({"username": names[-1], "changes": changes, "more": more})
-        with self.server.engine.begin() as conn:  # one hash for all: the same password
-            conn.execute(
-                db.users.update()
-                .where(db.users.c.username.in_(names))
-                .values(password_hash=self.hash)
-            )
-        self.server.engine.dispose()
-        (run / "laptops.json").write_text(json.dumps(data), encoding="utf-8")
-        return run
-
-    def steady_run(self, burst: Path, laptops: int, small_syncs: int) -> Path:
-        """The steady phase's laptops: those of the burst that synced, with their token and
-        cursor (a laptop logs in once, then syncs with its token), each with ``1 +
-        small_syncs`` batches of ``SMALL_BATCH`` changes; new accounts without a burst."""
-        done = burst / "results.txt"
-        lines = [json.loads(x) for x in done.read_text().splitlines()] if done.exists() else []
-        lines = [x for x in lines if x.get("token") and not x["error"]]
-        if len(lines) < laptops:
-            return self.run("steady", laptops, small_syncs)
-        data = []
-        for line in lines:
-            region = self.regions[line["username"]]
-            batches = [
-                _laptop_changes(self.template[:SMALL_BATCH], region) for _ in range(1 + small_syncs)
-            ]
-            keep = ("username", "token", "device_id", "since")
-            data.append({**{k: line[k] for k in keep}, "changes": batches[0], "more": batches[1:]})
-        run = self.work / "steady"
-        run.mkdir()
-        (run / "laptops.json").write_text(json.dumps(data), encoding="utf-8")
-        return run
 
 
 def _kinds(m: dict[str, Any]) -> str:
