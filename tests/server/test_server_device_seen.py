@@ -6,25 +6,13 @@ from __future__ import annotations
 import pytest
 
 from coordinator_app.server import db, device_seen
-from tests.support.live_server import postgres_reachable, postgres_schema_url
+from tests.support.engines import migrated_engine
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def engine(request, tmp_path):
-    if request.param == "sqlite":
-        engine = db.make_engine(f"sqlite:///{tmp_path / 'server.sqlite3'}")
-        db.migrate(engine)
+    with migrated_engine(request.param, tmp_path) as engine:
         yield engine
-        engine.dispose()
-        return
-    reason = postgres_reachable()
-    if reason:
-        pytest.skip(reason)
-    with postgres_schema_url() as url:
-        engine = db.make_engine(url)
-        db.migrate(engine)
-        yield engine
-        engine.dispose()
 
 
 def _seen(engine, generation: str) -> int:

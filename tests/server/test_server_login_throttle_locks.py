@@ -18,22 +18,16 @@ from sqlalchemy.engine import Engine
 from coordinator_app.server import db, login_throttle
 from coordinator_app.server.clock import epoch
 from coordinator_app.server.settings import Settings
-from tests.support.live_server import postgres_reachable, postgres_schema_url
+from tests.support.engines import migrated_engine
 
 pytestmark = pytest.mark.postgres
 LIMIT = 3
 
 
 @pytest.fixture
-def engine() -> Iterator[Engine]:
-    reason = postgres_reachable()
-    if reason:
-        pytest.skip(reason)
-    with postgres_schema_url() as url:
-        engine = db.make_engine(url)
-        db.migrate(engine)
+def engine(tmp_path) -> Iterator[Engine]:
+    with migrated_engine("postgresql", tmp_path) as engine:
         yield engine
-        engine.dispose()
 
 
 def _settings(engine: Engine) -> Settings:
