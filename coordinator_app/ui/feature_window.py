@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from coordinator_app.store import Store
     from coordinator_app.ui.agenda.page import AgendaPage
     from coordinator_app.ui.conflicts_page import ConflictsPage
+    from coordinator_app.ui.lazy_pages import LazyPages
     from coordinator_app.ui.lists.page import ListPage
     from coordinator_app.ui.status import StatusBar
     from coordinator_app.ui.tasks import Task
@@ -44,7 +45,8 @@ class FeatureWindow(Protocol):
     stack: QStackedWidget
     welcome: QWidget
     workspace: QWidget
-    agenda_page: AgendaPage
+    agenda_page: AgendaPage  # built on first use: wire it in ``lazy_pages.on_built``
+    lazy_pages: LazyPages
     record_openers: dict[str, Any]
     language_changed: SignalInstance
     request_server_login: SignalInstance

@@ -19,7 +19,7 @@ from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -38,7 +38,6 @@ from coordinator_app.store import queries as q
 from coordinator_app.store.paths import resolve_data_dir
 from coordinator_app.ui import errors, i18n, keyboard, refresh
 from coordinator_app.ui.about import app_icon, show_about
-from coordinator_app.ui.agenda.page import AgendaPage
 from coordinator_app.ui.conflicts_page import ConflictsPage
 from coordinator_app.ui.dashboard import Dashboard
 from coordinator_app.ui.features import import_features, install_features
@@ -51,33 +50,17 @@ from coordinator_app.ui.status import StatusBar, network_information
 from coordinator_app.ui.tasks import ProgressReporter, Task, run_in_background
 from coordinator_app.ui.undo import UndoOffer
 from coordinator_app.ui.welcome import WelcomePage
+from coordinator_app.ui.window_pages import NAVIGATION, PROJECT_PAGE_KEYS, PageAccess
 
 if TYPE_CHECKING:
     from coordinator_app.operations.demo import DemoLoaded
 
 Opener = Callable[["MainWindow", str], None]
 
-#: Navigation entries: (key, French title). Titles are translated when shown.
-NAVIGATION: tuple[tuple[str, str], ...] = (
-    ("dashboard", QT_TRANSLATE_NOOP("Navigation", "Tableau de bord")),
-    ("ciec", QT_TRANSLATE_NOOP("Navigation", "Projets CIEC")),
-    ("jeune_coop", QT_TRANSLATE_NOOP("Navigation", "Jeune COOP")),
-    ("ferme_coop", QT_TRANSLATE_NOOP("Navigation", "Coopératives agricoles")),
-    ("visits", QT_TRANSLATE_NOOP("Navigation", "Visites")),
-    ("suivis", QT_TRANSLATE_NOOP("Navigation", "Suivis")),
-    ("conflicts", QT_TRANSLATE_NOOP("Navigation", "Conflits")),
-    ("agenda", QT_TRANSLATE_NOOP("Navigation", "Agenda")),
-)
 META_WELCOME_DONE = "welcome_done"
-#: The project list of each program and its navigation key.
-PROJECT_PAGE_KEYS: tuple[tuple[str, str], ...] = (
-    (CIEC, "ciec"),
-    (JEUNE_COOP, "jeune_coop"),
-    (FERME_COOP, "ferme_coop"),
-)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PageAccess, QMainWindow):
     """The coordinator's window over one open profile."""
 
     records_changed = Signal(object)  # an operation's ``Changes``, after the pages refreshed
@@ -140,7 +123,6 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.dashboard = Dashboard(self.store)
         self.conflicts_page = ConflictsPage()
-        self.agenda_page = AgendaPage(self.store)  # wired by ui.agenda.actions
         # The list pages are built on first use (``ui.lazy_pages``): start-up shows the dashboard.
         self.lazy_pages = LazyPages(self.pages, [key for key, _title in NAVIGATION])
         builders: dict[str, Callable[[], QWidget]] = {
@@ -149,9 +131,9 @@ class MainWindow(QMainWindow):
             "ferme_coop": lambda: ProjectListPage(self.store, FERME_COOP),
             "visits": lambda: VisitListPage(self.store),
             "suivis": lambda: SuivisPage(self.store),
+            "agenda": self._build_agenda,  # wired by ui.agenda.actions when built
         }
-        built = {"dashboard": self.dashboard, "agenda": self.agenda_page}
-        built["conflicts"] = self.conflicts_page
+        built = {"dashboard": self.dashboard, "conflicts": self.conflicts_page}
         for key, _title in NAVIGATION:
             self.lazy_pages.add(key, built.get(key), builders.get(key))
             item = QListWidgetItem()
@@ -171,19 +153,6 @@ class MainWindow(QMainWindow):
             page.open_requested.connect(self.open_record)
         if key == "suivis":
             page.undo = self.undo  # type: ignore[attr-defined]
-
-    @property
-    def project_pages(self) -> dict[str, ProjectListPage]:
-        """The three programs' project lists, by program (built on first use)."""
-        return {program: self.lazy_pages.page(key) for program, key in PROJECT_PAGE_KEYS}  # type: ignore[misc]
-
-    @property
-    def visits_page(self) -> VisitListPage:
-        return self.lazy_pages.page("visits")  # type: ignore[return-value]
-
-    @property
-    def suivis_page(self) -> SuivisPage:
-        return self.lazy_pages.page("suivis")  # type: ignore[return-value]
 
     def _build_menus(self) -> None:
         build_menus(self, [key for key, _title in NAVIGATION])

@@ -48,3 +48,12 @@ QStatusBar QLabel[state="online"] { color: #1f6f50; font-weight: 600; }
 QStatusBar QLabel[state="offline"] { color: #a4000f; font-weight: 600; }
 QToolBar { background: #f6f8f7; border-bottom: 1px solid #d0d8d4; spacing: 6px; }
 """
+
+# The keyboard rules of ``ui.keyboard``, applied by Qt itself as it polishes each widget (no Python
+# call per widget or per event). ``keyboard.install`` adds them when no stylesheet carries them.
+KEYBOARD_RULES = """
+QAbstractItemView { qproperty-tabKeyNavigation: false; }
+QScrollArea { qproperty-focusPolicy: NoFocus; }
+"""
+
+STYLESHEET += KEYBOARD_RULES

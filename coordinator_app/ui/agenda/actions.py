@@ -10,8 +10,9 @@ profile).
 from __future__ import annotations
 
 import datetime as dt
+from operator import methodcaller
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
@@ -19,10 +20,13 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSystemTrayIcon,
 
 from coordinator_app.store import agenda_queries
 from coordinator_app.ui import i18n
-from coordinator_app.ui.agenda.dialogs import ExportCalendarDialog, FeedDialog, PlanVisitDialog
 from coordinator_app.ui.feature_window import FeatureWindow
 from coordinator_app.ui.refresh import AGENDA_KINDS
 from coordinator_app.ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from coordinator_app.ui.agenda.dialogs import ExportCalendarDialog, FeedDialog, PlanVisitDialog
+    from coordinator_app.ui.agenda.page import AgendaPage
 
 CHECK_MINUTES = 30  # how often the running app looks whether the day changed
 
@@ -72,17 +76,16 @@ class AgendaFeature(QObject):
         super().__init__(window)
         self.window = window
         self.store = window.store
-        self.page = window.agenda_page
         self.choose_path = choose_ics_path  # tests hand a path in here
         self.dialogs: list[Any] = []
         self.tray: QSystemTrayIcon | None = None
         self.last_reminder: dt.date | None = None
         self.last_message = ""
 
-        self.page.open_requested.connect(window.open_record)
-        self.page.print_requested.connect(self.print_week)
-        self.page.plan_requested.connect(self.plan)
-        window.watch("agenda", AGENDA_KINDS, self.page.refresh)
+        # The page is built on first use (``ui.window_pages``): wired then, refreshed once built.
+        window.lazy_pages.on_built(self._page_built)
+        refresh_page = window.lazy_pages.refresh_if_built("agenda", methodcaller("refresh"))
+        window.watch("agenda", AGENDA_KINDS, refresh_page)
 
         self.export_action = QAction(window)
         self.export_action.setObjectName("action-agenda-export")
@@ -112,6 +115,17 @@ class AgendaFeature(QObject):
         self._shown = False
         self._checking = False  # the counts of a reminder are being read
         window.installEventFilter(self)  # the start reminder waits for the window to show
+
+    @property
+    def page(self) -> AgendaPage:
+        """The window's agenda page (building it if it is not yet)."""
+        return self.window.agenda_page
+
+    def _page_built(self, key: str, page: Any) -> None:
+        if key == "agenda":
+            page.open_requested.connect(self.window.open_record)
+            page.print_requested.connect(self.print_week)
+            page.plan_requested.connect(self.plan)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Show and not self._shown:
@@ -215,6 +229,8 @@ class AgendaFeature(QObject):
 
     # -- actions ------------------------------------------------------------------------------
     def plan(self) -> PlanVisitDialog:
+        from coordinator_app.ui.agenda.dialogs import PlanVisitDialog  # imported on first use
+
         dialog = PlanVisitDialog(self.store, self.window, region=self.page.region_box.currentData())
         self._keep(dialog)
         dialog.open()
@@ -234,6 +250,8 @@ class AgendaFeature(QObject):
         return reports.generate(ReportRequest("agenda-semaine", params))
 
     def ask_export(self) -> ExportCalendarDialog:
+        from coordinator_app.ui.agenda.dialogs import ExportCalendarDialog
+
         dialog = ExportCalendarDialog(self.store, self.window)
         self._keep(dialog)
         dialog.accepted.connect(lambda: self._export_chosen(dialog))
@@ -274,6 +292,8 @@ class AgendaFeature(QObject):
         return written
 
     def open_feed(self) -> FeedDialog:
+        from coordinator_app.ui.agenda.dialogs import FeedDialog
+
         dialog = FeedDialog(self.window)
         self._keep(dialog)
         dialog.create_button.clicked.connect(lambda: self._feed_call(dialog, "create"))
