@@ -11,7 +11,7 @@ can call ``window.reports.project_sheet(project_id)`` / ``window.reports.visit_r
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -32,11 +32,22 @@ from coordinator_app.ui.reports_common import (
     ReportRequest,
     _service,
 )
-from coordinator_app.ui.reports_dialogs import (
-    ReportParamsDialog,
-    ReportPreview,
-    print_document,
-)
+
+if TYPE_CHECKING:
+    from coordinator_app.ui.reports_dialogs import ReportParamsDialog, ReportPreview
+
+#: Imported from ``ui.reports_dialogs`` on first use (``__getattr__``): QtPrintSupport, the
+#: preview and the dialogs' Qt types cost start-up ≈ 20 ms for a menu seldom used (issue 17).
+_FROM_DIALOGS = ("ReportParamsDialog", "ReportPreview", "print_document")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_DIALOGS:
+        from coordinator_app.ui import reports_dialogs
+
+        return getattr(reports_dialogs, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BILAN_ANNUEL",
@@ -46,12 +57,9 @@ __all__ = [
     "PRINT_DPI",
     "RECENT_VISITS",
     "VISITE",
-    "ReportParamsDialog",
-    "ReportPreview",
     "ReportRequest",
     "ReportsFeature",
     "install",
-    "print_document",
 ]
 
 
@@ -93,6 +101,8 @@ class ReportsFeature(QObject):
     # -- entry points ---------------------------------------------------------------------------
     def ask(self, kind: str) -> ReportParamsDialog:
         """Open the parameter dialog of ``kind``, preselecting the window's current record."""
+        from coordinator_app.ui.reports_dialogs import ReportParamsDialog
+
         dialog = ReportParamsDialog(
             kind,
             self.store,
@@ -137,6 +147,8 @@ class ReportsFeature(QObject):
         )
 
     def preview(self, data: bytes, request: ReportRequest) -> ReportPreview:
+        from coordinator_app.ui.reports_dialogs import ReportPreview
+
         dialog = ReportPreview(data, request, self.window)
         self.previews.append(dialog)
         dialog.finished.connect(lambda _result: self._forget(dialog))

@@ -7,7 +7,7 @@ wires actions, timers and widgets, and turns ``SyncError`` kinds into plain-Fren
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,7 +19,6 @@ from coordinator_app.sync.errors import SyncError, SyncErrorKind
 from coordinator_app.ui import tasks
 from coordinator_app.ui.feature_window import FeatureWindow
 from coordinator_app.ui.operations import run_operation
-from coordinator_app.ui.sync_conflicts_view import ConflictsWidget
 from coordinator_app.ui.sync_dialogs import ConnectionDialog, RollbackDialog
 from coordinator_app.ui.sync_messages import (
     AUTO_SYNC_MINUTES,
@@ -30,11 +29,13 @@ from coordinator_app.ui.sync_messages import (
     short_message,
 )
 
+if TYPE_CHECKING:
+    from coordinator_app.ui.sync_conflicts_view import ConflictsWidget
+
 __all__ = [
     "AUTO_SYNC_MINUTES",
     "SERVER_URL_META",
     "SYNC_SHORTCUT",
-    "ConflictsWidget",
     "ConnectionDialog",
     "RollbackDialog",
     "SyncController",
@@ -73,8 +74,7 @@ class SyncController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_SYNC_MINUTES * 60 * 1000)
         self.timer.timeout.connect(self._auto_sync)
-        # The Conflits screen's choices are operations: the pages they touch refresh on their own.
-        self.conflicts = ConflictsWidget(self.store)
+        self._conflicts: ConflictsWidget | None = None  # built on first use (``conflicts``)
         self.retranslate()
         window.installEventFilter(self)
 
@@ -84,6 +84,23 @@ class SyncController(QObject):
         self.sync_action.setToolTip(_tr("Synchroniser ({key})").format(key=native))
         self.connect_action.setText(_tr("Connexion au serveur…"))
         self.rollback_action.setText(_tr("Revenir à une copie de sécurité…"))
+
+    @property
+    def conflicts(self) -> ConflictsWidget:
+        """The Conflits screen, built and put in its page the first time it is needed (the page
+        shown, a test): its modules, widgets and reads cost start-up ≈ 20 ms for a page seldom
+        opened. Its choices are operations: the pages they touch refresh on their own."""
+        if self._conflicts is None:
+            from coordinator_app.ui.sync_conflicts_view import ConflictsWidget
+
+            self._conflicts = ConflictsWidget(self.store)
+            self.window.conflicts_page.set_widget(self._conflicts)
+        return self._conflicts
+
+    def _reload_conflicts(self) -> None:
+        """After a sync or a roll back; a screen not built yet reads them when it is."""
+        if self._conflicts is not None:
+            self._conflicts.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -104,7 +121,7 @@ class SyncController(QObject):
         # « Connexion au serveur… » replaces the window's placeholder entry that opened the same
         # dialog: one entry per dialog in Préférences.
         preferences.removeAction(window.action_server_preferences)
-        window.conflicts_page.set_widget(self.conflicts)
+        window.conflicts_page.build_on_show(lambda: self.conflicts)
         window.request_server_login.connect(self.open_connection_dialog)
         window.request_preferences_server.connect(self.open_connection_dialog)
         self._watch_network()
@@ -188,7 +205,7 @@ class SyncController(QObject):
         self.sync_action.setEnabled(True)
         self.last_error = None
         self._status(report_message(report))
-        self.conflicts.reload()
+        self._reload_conflicts()
         self.synced.emit(report)
 
     def _failed(self, error: BaseException) -> None:
@@ -239,7 +256,7 @@ class SyncController(QObject):
 
     def _after_rollback(self) -> None:
         self._status(_tr("Profil restauré depuis la copie de sécurité."))
-        self.conflicts.reload()  # the pages reload through the operation's announcement
+        self._reload_conflicts()  # the pages reload through the operation's announcement
 
 
 def install(window: FeatureWindow) -> SyncController:

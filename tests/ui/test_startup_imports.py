@@ -60,6 +60,12 @@ HEAVY = [
     "numpy",
     "keyring",  # the test profiles are keyed by a passphrase (tests/conftest.py)
     "icalendar",  # the agenda's export, on demand
+    # Pages and dialogs built on first use (issue 17): the start-up shows the dashboard.
+    "coordinator_app.ui.agenda.page",
+    "coordinator_app.ui.agenda.dialogs",
+    "coordinator_app.ui.sync_conflicts_view",
+    "coordinator_app.ui.reports_dialogs",
+    "PySide6.QtPrintSupport",
 ]
 
 
