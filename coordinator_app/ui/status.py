@@ -4,6 +4,9 @@
 confirms with a request to the server); without a backend the bar says « Connexion inconnue ».
 The counts are read from the store on ``refresh()``, which the window calls once it is built (not
 the bar itself: counting 100 000 unsent changes twice cost start-up ≈ 10 ms) and after each change.
+The first count is read off the GUI thread (10–20 ms on a cold profile of 125 000 unsent changes,
+before the window's first paint); the label stays empty until it lands. Later counts follow a
+change the user just made and are read at once (the journal's pages are cached by then: ≈ 3 ms).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from coordinator_app.store import Store
 from coordinator_app.ui import i18n
+from coordinator_app.ui.tasks import run_in_background
 
 translate = QCoreApplication.translate
 
@@ -60,7 +64,8 @@ class StatusBar(QStatusBar):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         self._online: bool | None = None
-        self._pending = 0
+        self._pending: int | None = None  # None until the first count lands
+        self._counts = 0  # counts asked for: a late background count never hides a newer one
         self._last_sync: str | None = None
         info = network_information()
         if info is not None:
@@ -105,15 +110,44 @@ class StatusBar(QStatusBar):
 
     def refresh(self) -> None:
         """Re-read the pending changes and the last sync from the profile."""
-        self._pending = self.store.pending_count()
+        self._counts += 1
+        if self._counts == 1:
+            self._count_in_background()
+        else:
+            self._pending = self.store.pending_count()
         self._last_sync = self.store.get_meta("last_sync")
         self._server = self.store.get_meta("server_url")
         self._demo = self.store.get_meta("demo") == "1"
         self._render()
 
+    def _count_in_background(self) -> None:
+        asked = self._counts
+        store = self.store
+
+        def land(pending: int) -> None:
+            if asked == self._counts:  # no count asked since (else that one is newer)
+                self._pending = pending
+                self._render()
+
+        def failed(error: BaseException) -> None:
+            if self.isVisible():  # a closed window's profile may be closed already
+                from coordinator_app.ui.errors import show_error
+
+                show_error(self.window(), error)
+
+        run_in_background(
+            self,
+            lambda _r: store.pending_count(),
+            on_success=land,
+            on_error=failed,
+            show_progress=False,
+        )
+
     def _render(self) -> None:
         pending = self._pending
-        if pending == 0:
+        if pending is None:
+            text = ""
+        elif pending == 0:
             text = translate("StatusBar", "Aucune modification à synchroniser")
         else:
             text = i18n.plural("StatusBar", "%n modification(s) à synchroniser", pending)

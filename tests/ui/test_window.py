@@ -116,7 +116,10 @@ def test_navigation_by_keyboard_shortcuts(qtbot, demo_dir, open_window):
 
 def test_status_bar_shows_pending_changes_and_last_sync(qtbot, tmp_path, open_window):
     window = open_window(tmp_path / "profile")
-    assert window.status.pending_label.text() == "Aucune modification à synchroniser"
+    # the first count is read off the GUI thread (issue 17): the label fills in when it lands
+    qtbot.waitUntil(
+        lambda: window.status.pending_label.text() == "Aucune modification à synchroniser"
+    )
     window.store.create("municipality", {"name": "Alma", "region_code": "02"})
     window.store.set_meta("last_sync", "2026-11-20T14:30:00")
     window.refresh_status()
