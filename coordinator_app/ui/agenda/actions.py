@@ -114,7 +114,9 @@ class AgendaFeature(QObject):
         self.timer.start()
         self._shown = False
         self._checking = False  # the counts of a reminder are being read
+        self._early: tuple[dt.date, tuple[int, int, int]] | None = None
         window.installEventFilter(self)  # the start reminder waits for the window to show
+        self._read_early()
 
     @property
     def page(self) -> AgendaPage:
@@ -167,30 +169,62 @@ class AgendaFeature(QObject):
         Its counts are read off the GUI thread: two scans of 100 000 visits and their follow-ups
         took 36 ms of the GUI thread before the window's first paint (issue 17)."""
         if not self.window.isVisible() or self._checking:
-            return
+            return  # (the early read calls again when it lands)
         today = self.store.today()
-        if self.last_reminder == today or not agenda_queries.reminders_on(self.store):
+        if self.last_reminder == today:
             return
         if self.window.stack.currentWidget() is not self.window.workspace:
             return  # the welcome page: nothing to remind yet
-        self._checking = True
-
-        def land(counts: tuple[int, int, int]) -> None:
-            self._checking = False
-            self.last_reminder = today
-            self._show_reminder(self.reminder_message(counts))
+        early, self._early = self._early, None
+        if early is not None and early[0] == today:  # read with the reminders on
+            self._land(today, early[1])
+            return
+        if not agenda_queries.reminders_on(self.store):
+            return
 
         def failed(error: BaseException) -> None:
             self._checking = False
             self.window.show_error(error)
 
+        self._read_counts(today, lambda counts: self._land(today, counts), failed)
+
+    def _read_early(self) -> None:
+        """The start reminder's counts, read while the window is still being built: read after
+        it showed, they were the last work before the window was idle (cold pages of 25 000
+        follow-ups: 30–70 ms). Shown once the window is (``remind_if_new_day``); an error here is
+        left to the read at show, which says it."""
+        if not agenda_queries.reminders_on(self.store):
+            return
+        today = self.store.today()
+
+        def landed(counts: tuple[int, int, int]) -> None:
+            self._early = (today, counts)
+            self.remind_if_new_day()
+
+        def failed(_error: BaseException) -> None:
+            self._checking = False
+            self.remind_if_new_day()
+
+        self._read_counts(today, landed, failed)
+
+    def _read_counts(self, today: dt.date, land: Any, failed: Any) -> None:
+        self._checking = True
+
+        def done(counts: tuple[int, int, int]) -> None:
+            self._checking = False
+            land(counts)
+
         run_in_background(
             self.window,
             lambda _reporter: agenda_queries.reminder(self.store, today),
-            on_success=land,
+            on_success=done,
             on_error=failed,
             show_progress=False,
         )
+
+    def _land(self, today: dt.date, counts: tuple[int, int, int]) -> None:
+        self.last_reminder = today
+        self._show_reminder(self.reminder_message(counts))
 
     def remind(self) -> str:
         """Show the reminder now (tray or banner); returns its text ("" when nothing is due)."""
@@ -216,6 +250,7 @@ class AgendaFeature(QObject):
     def set_reminders(self, on: bool) -> None:
         agenda_queries.set_reminders(self.store, on)
         if not on:
+            self._early = None
             self.banner.hide()
             if self.tray is not None:
                 self.tray.hide()
