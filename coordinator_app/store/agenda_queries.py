@@ -93,18 +93,23 @@ def named(store: Store, found: list[agenda.Entry]) -> list[agenda.Entry]:
     return [replace(e, staff=tuple(by_account[a] for a in e.staff)) for e in found]
 
 
+#: Open overdue follow-ups, « not done » being 0 or NULL. Two counts, not one with
+#: ``(done = 0 OR done IS NULL)``: each is a range of ``idx_action_item_live_due`` (migration 16)
+#: read from the index alone, where the OR made SQLite gather 22 917 rowids to remove duplicates
+#: and read each row for ``deleted`` (25 000 follow-ups: 8 ms warm, 29–84 ms cold → 0.6 ms warm).
+_OVERDUE_COUNT = (
+    "SELECT (SELECT count(*) FROM action_item WHERE deleted = 0 AND done = 0 AND due_date < ?1)"
+    " + (SELECT count(*) FROM action_item WHERE deleted = 0 AND done IS NULL AND due_date < ?1)"
+)
+
+
 def reminder(store: Store, today: dt.date | None = None) -> tuple[int, int, int]:
     """(overdue follow-ups, visits planned tomorrow, planned visits to reschedule) for the
     signed-in person's reminder."""
     today = today or store.today()
     tomorrow = today + dt.timedelta(days=1)
     with store.reading() as conn:
-        overdue = conn.execute(
-            # (done = 0 OR done IS NULL), not coalesce(done, 0) = 0: SQLite then reads the
-            # index on (done, due_date) instead of every follow-up (25 → 8 ms for 25 000)
-            "SELECT count(*) FROM action_item WHERE deleted = 0 AND (done = 0 OR done IS NULL) AND due_date < ?",
-            [today.isoformat()],
-        ).fetchone()[0]
+        overdue = conn.execute(_OVERDUE_COUNT, [today.isoformat()]).fetchone()[0]
         rows = conn.execute(
             "SELECT visited_at FROM visit WHERE deleted = 0 AND status = ? AND visited_at < ?",
             [VISIT_PLANNED, (tomorrow + dt.timedelta(days=1)).isoformat()],

@@ -21,6 +21,7 @@ from coordinator_app.store.migrations.indexes import (
     v6_live_visits_index,
     v12_creation_order_index,
     v14_acknowledged_index,
+    v16_open_follow_ups_index,
 )
 from coordinator_app.store.migrations.local_tables import (
     v3_drafts,
@@ -66,6 +67,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "full-text search: written by the store, not by triggers",
         v15_search_index_without_triggers,
     ),
+    Migration(16, "index of live follow-ups by done and due date", v16_open_follow_ups_index),
 )
 
 

@@ -1,4 +1,4 @@
-"""Migrations 6, 12 and 14: indexes added when a screen or an export became slow on a large profile."""
+"""Migrations 6, 12, 14 and 16: indexes added when a screen or an export became slow on a large profile."""
 
 from __future__ import annotations
 
@@ -38,4 +38,17 @@ def v14_acknowledged_index(conn: sqlite3.Connection) -> None:
     sync of one change cost 10× the same sync on a small profile; with it, 0.1 ms."""
     conn.execute(
         "CREATE INDEX IF NOT EXISTS idx_journal_acknowledged ON journal(origin, server_seq)"
+    )
+
+
+def v16_open_follow_ups_index(conn: sqlite3.Connection) -> None:
+    """Live follow-ups by done and due date: the start reminder counts the overdue ones from this
+    index alone. ``idx_action_item_due (done, due_date)`` does not hold ``deleted``, so that count
+    read the row of each overdue follow-up (22 917 on the benchmark profile: 29 ms cold, up to
+    84 ms under load, the last read before the window is idle). The Suivis lists and the
+    agenda's week (all ``deleted = 0``) use this smaller index too; the old one stays for the
+    « Année » filter's first and last date over every follow-up."""
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS idx_action_item_live_due"
+        " ON action_item(done, due_date) WHERE deleted = 0"
     )
