@@ -94,10 +94,17 @@ def parse_field(spec: FieldSpec, value: object) -> Any:
     """Parse one field's value, raising ``ValueProblem`` with a French message."""
     known = _BY_IDENTITY.get(id(spec))
     if known is None or known[0] is not spec:
-        known = _BY_IDENTITY[id(spec)] = (spec, _parser(spec), _empty(spec, _parser(spec)))
+        parser = _parser(spec)
+        if spec.type in _NUMBERS:
+            parser = functools.partial(_parsed_checked, spec, parser)
+        known = _BY_IDENTITY[id(spec)] = (spec, parser, _empty(spec, _parser(spec)))
     if value is None and known[2] is not _PARSE:
         return [] if known[2] == [] else known[2]  # a fresh list for each call
-    return _checked(spec, known[1](value))
+    return known[1](value)
+
+
+def _parsed_checked(spec: FieldSpec, parser: Callable[[object], Any], value: object) -> Any:
+    return _checked(spec, parser(value))
 
 
 #: ``id(spec)`` → (spec, parser, what it makes of None): a server push parses the old and new

@@ -149,25 +149,47 @@ def _canonical_date(text: str) -> bool:
     """Whether ``text`` is already what ``parse_date`` returns for it: a synced or stored date
     (« 2026-11-26 », within bounds). Checked by a round trip through C (``fromisoformat``), so
     nothing the full parse would read differently (« 2026-W48-4 », « 20261126 ») passes."""
+    if text in _CANONICAL_DATES:
+        return True
     try:
         day = _date_fromiso(text)
     except ValueError:
         return False
-    return MIN_YEAR <= day.year <= MAX_YEAR and day.isoformat() == text
+    return (
+        MIN_YEAR <= day.year <= MAX_YEAR
+        and day.isoformat() == text
+        and _seen(_CANONICAL_DATES, text)
+    )
 
 
 def _canonical_datetime(text: str) -> bool:
     """Whether ``text`` is already what ``parse_datetime`` returns for it (« 2026-11-26T14:30 »,
     within bounds): the usual value of a pulled or pushed change, checked by a round trip."""
+    if text in _CANONICAL_DATETIMES:
+        return True
     try:
         moment = _datetime_fromiso(text)
     except ValueError:
         return False
-    return MIN_YEAR <= moment.year <= MAX_YEAR and moment.isoformat("T", "minutes") == text
+    canonical = MIN_YEAR <= moment.year <= MAX_YEAR and moment.isoformat("T", "minutes") == text
+    return canonical and _seen(_CANONICAL_DATETIMES, text)
 
 
 _date_fromiso = dt.date.fromisoformat
 _datetime_fromiso = dt.datetime.fromisoformat
+#: Texts already found canonical (the check is pure): the server parses a pushed value twice
+#: (the change, then the record), and a pulled page repeats dates. Emptied when full.
+_CANONICAL_DATES: set[str] = set()
+_CANONICAL_DATETIMES: set[str] = set()
+_SEEN_MAX = 8192
+
+
+def _seen(seen: set[str], text: str) -> bool:
+    """Remember a canonical ``text``; True, for use at the end of a check."""
+    if len(seen) >= _SEEN_MAX:
+        seen.clear()
+    seen.add(text)
+    return True
 
 
 def parse_date(value: object) -> str | None:

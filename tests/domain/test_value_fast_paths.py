@@ -84,10 +84,11 @@ def test_parse_date_fast_path_equals_full_parse():
     texts += [m for t in texts[:500] for m in mutations(t, rng, 4)]
     odd = [None, "", "  ", 44000, 44000.0, dt.date(2026, 11, 26), dt.datetime(2026, 11, 26, 9)]
     fast_taken = 0
-    for text in texts + odd:
+    for text in (texts + odd) * 2:  # the second time, canonical texts are remembered ones
         assert outcome(v.parse_date, text) == outcome(v._parse_date, text), repr(text)
         fast_taken += isinstance(text, str) and len(text) == 10 and v._canonical_date(text)
-    assert fast_taken > 2000  # the comparison covered the fast path, not only the fallback
+    assert fast_taken > 4000  # the comparison covered the fast path, not only the fallback
+    assert 0 < len(v._CANONICAL_DATES) <= v._SEEN_MAX
 
 
 def test_parse_datetime_fast_path_equals_full_parse():
@@ -98,10 +99,19 @@ def test_parse_datetime_fast_path_equals_full_parse():
     texts += [m for t in texts[:500] for m in mutations(t, rng, 4)]
     odd = [None, "", 44000.5, dt.date(2026, 11, 26), dt.datetime(2026, 11, 26, 9, 5, 7)]
     fast_taken = 0
-    for text in texts + odd:
+    for text in (texts + odd) * 2:
         assert outcome(v.parse_datetime, text) == outcome(v._parse_datetime, text), repr(text)
         fast_taken += isinstance(text, str) and len(text) == 16 and v._canonical_datetime(text)
-    assert fast_taken > 2000
+    assert fast_taken > 4000
+
+
+def test_remembered_canonical_texts_stay_bounded():
+    start = dt.datetime(2000, 1, 1)
+    for minutes in range(v._SEEN_MAX * 2 + 5):
+        text = (start + dt.timedelta(minutes=minutes)).isoformat(timespec="minutes")
+        assert v.parse_datetime(text) == text
+    assert 0 < len(v._CANONICAL_DATETIMES) <= v._SEEN_MAX
+    assert v.parse_datetime("2000-01-01T00:00") == "2000-01-01T00:00"  # forgotten, still right
 
 
 @settings(max_examples=400, deadline=None)
