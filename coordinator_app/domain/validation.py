@@ -62,16 +62,18 @@ def _parse_json(value: object) -> list[Any]:
 def _parser(spec: FieldSpec) -> Callable[[object], Any]:
     """The parser of one field, built once per field (imports validate hundreds of thousands)."""
     T = FieldType
+    if spec.type == T.ENUM:
+        return v.enum_parser(spec.choices)
+    limit = spec.max_length
     table: dict[FieldType, Callable[[object], Any]] = {
-        T.TEXT: lambda x: v.parse_text(x, spec.max_length),
-        T.LONGTEXT: lambda x: v.parse_text(x, spec.max_length),
+        T.TEXT: lambda x: v.parse_text(x, limit),
+        T.LONGTEXT: lambda x: v.parse_text(x, limit),
         T.INT: v.parse_int,
         T.DECIMAL: v.parse_decimal,
         T.MONEY: v.parse_money,
         T.DATE: v.parse_date,
         T.DATETIME: v.parse_datetime,
         T.BOOL: v.parse_bool,
-        T.ENUM: lambda x: v.parse_enum(x, spec.choices),
         T.REGION: v.parse_region_code,
         T.EMAIL: v.parse_email,
         T.PHONE: v.parse_phone,
@@ -90,7 +92,36 @@ _NUMBERS = (FieldType.INT, FieldType.DECIMAL, FieldType.MONEY)
 
 def parse_field(spec: FieldSpec, value: object) -> Any:
     """Parse one field's value, raising ``ValueProblem`` with a French message."""
-    return _checked(spec, _parser(spec)(value))
+    known = _BY_IDENTITY.get(id(spec))
+    if known is None or known[0] is not spec:
+        parser = _parser(spec)
+        if spec.type in _NUMBERS:
+            parser = functools.partial(_parsed_checked, spec, parser)
+        known = _BY_IDENTITY[id(spec)] = (spec, parser, _empty(spec, _parser(spec)))
+    if value is None and known[2] is not _PARSE:
+        return [] if known[2] == [] else known[2]  # a fresh list for each call
+    return known[1](value)
+
+
+def _parsed_checked(spec: FieldSpec, parser: Callable[[object], Any], value: object) -> Any:
+    return _checked(spec, parser(value))
+
+
+#: ``id(spec)`` → (spec, parser, what it makes of None): a server push parses the old and new
+#: value of every field of every change, and hashing the ``FieldSpec`` (a dataclass of a dozen
+#: fields) to find its cached parser cost as much as the parse. The spec is kept, so its id cannot
+#: be reused while the entry stands.
+_BY_IDENTITY: dict[int, tuple[FieldSpec, Callable[[object], Any], Any]] = {}
+_PARSE = object()  # ``_empty``: this field's parser must see None (it never does today)
+
+
+def _empty(spec: FieldSpec, parser: Callable[[object], Any]) -> Any:
+    """What a field's parser and bounds make of an absent value (None): parsers are pure, so it
+    is worked out once per field; ``_PARSE`` when the parser refuses None (none does today)."""
+    try:
+        return _checked(spec, parser(None))
+    except v.ValueProblem:
+        return _PARSE
 
 
 def _checked(spec: FieldSpec, parsed: Any) -> Any:
@@ -156,8 +187,11 @@ def clean_record(kind: str, raw: Mapping[str, Any], *, today: dt.date) -> dict[s
     spec = ENTITIES[kind]
     problems: list[FieldProblem] = []
     clean: dict[str, Any] = {}
-    for field, parser, bounded in _field_parsers(kind):
+    for field, parser, bounded, empty in _record_plan(kind):
         raw_value = raw.get(field.name)
+        if raw_value is None and empty is not _PARSE:
+            clean[field.name] = [] if empty == [] else empty  # a fresh list for each record
+            continue
         try:
             parsed = parser(raw_value)
             clean[field.name] = _checked(field, parsed) if bounded else parsed
@@ -171,12 +205,29 @@ def clean_record(kind: str, raw: Mapping[str, Any], *, today: dt.date) -> dict[s
     return clean
 
 
+@functools.cache
+def _record_plan(kind: str) -> tuple[tuple[FieldSpec, Callable[[object], Any], bool, Any], ...]:
+    """``_field_parsers`` plus what each parser makes of an absent value (None): most fields of a
+    synced record are empty, and calling the parser for each was a third of ``clean_record``.
+    Parsers are pure, so the answer is worked out once; a parser that refuses None keeps its call."""
+    return tuple(
+        (spec, parser, bounded, _empty(spec, parser))
+        for spec, parser, bounded in _field_parsers(kind)
+    )
+
+
+@functools.cache
+def _maybe_required(kind: str) -> tuple[FieldSpec, ...]:
+    """The fields of ``kind`` that are, or may be (for some program), required."""
+    return tuple(f for f in ENTITIES[kind].fields if f.required or f.required_for)
+
+
 def _required_problems(
     spec: EntitySpec, clean: dict[str, Any], failed: set[str]
 ) -> list[FieldProblem]:
     program = clean.get("program")
     problems = []
-    for field in spec.fields:
+    for field in _maybe_required(spec.kind):
         needed = field.required or (program in field.required_for)
         value = clean.get(field.name)
         if needed and field.name not in failed and (value is None or value == []):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from coordinator_app.domain.fr_ca import money_cents
@@ -30,6 +31,8 @@ MAX_DECIMAL = 10**9
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)
 MIN_YEAR, MAX_YEAR = MIN_DATE.year, MAX_DATE.year
+# The fast paths below test a year instead of a date: true only while the bounds are whole years.
+assert (dt.date(MIN_YEAR, 1, 1), dt.date(MAX_YEAR, 12, 31)) == (MIN_DATE, MAX_DATE)
 
 
 class ValueProblem(ValueError):
@@ -142,8 +145,61 @@ def _date_bounded(day: dt.date) -> str:
     return day.isoformat()
 
 
+def _canonical_date(text: str) -> bool:
+    """Whether ``text`` is already what ``parse_date`` returns for it: a synced or stored date
+    (« 2026-11-26 », within bounds). Checked by a round trip through C (``fromisoformat``), so
+    nothing the full parse would read differently (« 2026-W48-4 », « 20261126 ») passes."""
+    if text in _CANONICAL_DATES:
+        return True
+    try:
+        day = _date_fromiso(text)
+    except ValueError:
+        return False
+    return (
+        MIN_YEAR <= day.year <= MAX_YEAR
+        and day.isoformat() == text
+        and _seen(_CANONICAL_DATES, text)
+    )
+
+
+def _canonical_datetime(text: str) -> bool:
+    """Whether ``text`` is already what ``parse_datetime`` returns for it (« 2026-11-26T14:30 »,
+    within bounds): the usual value of a pulled or pushed change, checked by a round trip."""
+    if text in _CANONICAL_DATETIMES:
+        return True
+    try:
+        moment = _datetime_fromiso(text)
+    except ValueError:
+        return False
+    canonical = MIN_YEAR <= moment.year <= MAX_YEAR and moment.isoformat("T", "minutes") == text
+    return canonical and _seen(_CANONICAL_DATETIMES, text)
+
+
+_date_fromiso = dt.date.fromisoformat
+_datetime_fromiso = dt.datetime.fromisoformat
+#: Texts already found canonical (the check is pure): the server parses a pushed value twice
+#: (the change, then the record), and a pulled page repeats dates. Emptied when full.
+_CANONICAL_DATES: set[str] = set()
+_CANONICAL_DATETIMES: set[str] = set()
+_SEEN_MAX = 8192
+
+
+def _seen(seen: set[str], text: str) -> bool:
+    """Remember a canonical ``text``; True, for use at the end of a check."""
+    if len(seen) >= _SEEN_MAX:
+        seen.clear()
+    seen.add(text)
+    return True
+
+
 def parse_date(value: object) -> str | None:
     """ISO date text from 2026-11-26, 26/11/2026, a date, or an Excel serial number."""
+    if type(value) is str and len(value) == 10 and value[4] == "-" and _canonical_date(value):
+        return value  # already canonical: the usual case of a sync (one parse was a tenth of it)
+    return _parse_date(value)
+
+
+def _parse_date(value: object) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
@@ -174,6 +230,12 @@ def parse_date(value: object) -> str | None:
 
 def parse_datetime(value: object) -> str | None:
     """ISO local date and time to the minute ("2026-11-26T14:30")."""
+    if type(value) is str and len(value) == 16 and value[10] == "T" and _canonical_datetime(value):
+        return value  # already canonical: what every synced visit carries
+    return _parse_datetime(value)
+
+
+def _parse_datetime(value: object) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
@@ -191,13 +253,13 @@ def parse_datetime(value: object) -> str | None:
     text = str(value).strip()
     match = re.fullmatch(r"(.+?)[T ](\d{1,2})(?::|\s?h\s?)(\d{2})(?::\d{2}(?:\.\d+)?)?", text)
     if match:
-        day = parse_date(match.group(1))
+        day = _parse_date(match.group(1))
         hour, minute = int(match.group(2)), int(match.group(3))
         if hour > 23 or minute > 59:
             raise ValueProblem("une heure entre 00:00 et 23:59 est attendue")
         return f"{day}T{hour:02d}:{minute:02d}"
     try:
-        day = parse_date(text)
+        day = _parse_date(text)
     except ValueProblem:
         raise ValueProblem(
             "une date et une heure sont attendues, par exemple 2026-11-26 14:30"
@@ -235,6 +297,23 @@ def parse_enum(value: object, choices: tuple[tuple[str, str], ...]) -> str | Non
         return code
     expected = ", ".join(f"« {label} »" for _, label in choices[:10])
     raise ValueProblem(f"une de ces valeurs est attendue : {expected}")
+
+
+def enum_parser(choices: tuple[tuple[str, str], ...]) -> Callable[[object], str | None]:
+    """``parse_enum`` for one field's ``choices``, with the answer for each exact code and label
+    worked out once: a synced value is a code, and folding it (plus hashing ``choices``) on each
+    call was most of the work. Anything else goes through ``parse_enum`` itself."""
+    known = {text: parse_enum(text, choices) for choice in choices for text in choice}
+    known_get = known.get
+
+    def parse(value: object) -> str | None:
+        if type(value) is str:
+            code = known_get(value)
+            if code is not None:
+                return code
+        return parse_enum(value, choices)
+
+    return parse
 
 
 @functools.cache

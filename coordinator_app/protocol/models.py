@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import SchemaValidator
 
+from coordinator_app.protocol import nul_free
 from coordinator_app.protocol.kinds import OPS, PULL_OPS, WIRE_KINDS
 
 # -- limits -----------------------------------------------------------------------------------
@@ -44,6 +46,21 @@ class _Model(BaseModel):
         if isinstance(value, str) and "\x00" in value:
             raise ValueError("caractère nul (U+0000) interdit")
         return value
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
+        """As pydantic's, without the ``_no_nul`` calls when the JSON cannot hold a NUL at all
+        (``nul_free``): a third of parsing a pulled page, for the same model or the same error."""
+        if options or nul_free.may_hold_nul(json_data):
+            return super().model_validate_json(json_data, **options)
+        validator = _NUL_FREE.get(cls)
+        if validator is None:
+            validator = _NUL_FREE[cls] = nul_free.validator_without_nul_check(cls)
+        return validator.validate_json(json_data)
+
+
+#: Model class → its validator without NUL checks, built on first use.
+_NUL_FREE: dict[type[_Model], SchemaValidator] = {}
 
 
 def utc_iso(value: dt.datetime) -> str:
