@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import json
 import ssl
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -29,6 +30,7 @@ from coordinator_app.protocol import (
     own_echo,
     version_headers,
 )
+from coordinator_app.protocol.held import HELD_HEADER, HELD_PARAM
 from coordinator_app.protocol.models import CHUNK_BYTES, PullEntry
 from coordinator_app.store.sync_state import UnreadableEntry
 from coordinator_app.sync import errors
@@ -158,6 +160,11 @@ class ServerClient:
         self.gzip_bodies: bool | None = None
         #: whether the server leaves out of a pull the own changes it names (``own_echo``)
         self.own_echo = False
+        #: whether the server records the ``held`` cursor of a pull sent ahead (``protocol.held``)
+        self.held_cursor = False
+        #: one request at a time, whichever thread sends it (``sync.prefetch`` pulls the next
+        #: page from a worker thread while the engine applies the current one)
+        self._lock = threading.Lock()
         self._http = make_http_client(address, transport=transport)
 
     def __enter__(self) -> ServerClient:
@@ -195,11 +202,13 @@ class ServerClient:
 
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         headers = self._headers(kwargs.pop("headers", None))
-        with self._network():
+        with self._lock, self._network():
             self.requests += 1
             response = self._http.request(method, API_PREFIX + path, headers=headers, **kwargs)
-        self.gzip_bodies = "gzip" in response.headers.get("accept-encoding", "").lower()
-        self.own_echo = response.headers.get(own_echo.OWN_HEADER) == "1"
+            self.gzip_bodies = "gzip" in response.headers.get("accept-encoding", "").lower()
+            self.own_echo = response.headers.get(own_echo.OWN_HEADER) == "1"
+            if path == "/pull":
+                self.held_cursor = response.headers.get(HELD_HEADER) == "1"
         if response.status_code >= 400 and not (method == "HEAD" and response.status_code == 404):
             self._raise_for(response)
         return response
@@ -273,7 +282,7 @@ class ServerClient:
         return self.pull_page(since, limit)[0]
 
     def pull_page(
-        self, since: int, limit: int, own: str | None = None
+        self, since: int, limit: int, own: str | None = None, held: int | None = None
     ) -> tuple[PullResponse, list[UnreadableEntry]]:
         """One page of the server's log, and the entries of it this version cannot read.
 
@@ -283,10 +292,13 @@ class ServerClient:
         whose envelope is wrong is still refused whole (nothing applied).
 
         ``own`` (``protocol.own_echo``) names this device's changes the profile holds; send it
-        only to a server that said it honours it (``self.own_echo``)."""
+        only to a server that said it honours it (``self.own_echo``). ``held`` is the cursor the
+        profile holds when this pull is sent ahead of it (``protocol.held``, ``self.held_cursor``)."""
         params: dict[str, Any] = {"since": since, "limit": limit}
         if own:
             params[own_echo.OWN_PARAM] = own
+        if held is not None and held != since:
+            params[HELD_PARAM] = held
         response = self._request("GET", "/pull", params=params)
         try:
             return PullResponse.model_validate_json(response.content), []

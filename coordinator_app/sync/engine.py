@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 
 from coordinator_app.domain import privacy as retention_rules
-from coordinator_app.protocol import REFERENCE_KINDS, PullEntry, PullResponse, own_echo
+from coordinator_app.protocol import PullResponse, own_echo
 from coordinator_app.protocol.models import MAX_ATTACHMENT_BYTES, MAX_BATCH, MAX_PULL_LIMIT
 from coordinator_app.store import Store, privacy, refused_incoming, sync_state
 from coordinator_app.store.journal import JournalEntry
@@ -27,6 +27,8 @@ from coordinator_app.store.snapshots import snapshot_if_changed
 from coordinator_app.sync import people, settings
 from coordinator_app.sync.client import BatchRefused, BatchTooLarge, RawJSON, ServerClient
 from coordinator_app.sync.errors import SyncError, SyncErrorKind
+from coordinator_app.sync.prefetch import PullAhead, PullRequest
+from coordinator_app.sync.pulled import remote_change
 
 Progress = Callable[[str, float | None], None]
 #: Changes per push and per pull page: the protocol's largest (every server since the first
@@ -234,48 +236,69 @@ class SyncEngine:
 
     # -- pull -----------------------------------------------------------------------------------
     def _pull(self, client: ServerClient, device_id: str, report: SyncReport) -> None:
-        while True:
-            since = sync_state.cursor(self.store)
-            self.progress("Réception des modifications…", None)
-            page, unreadable = client.pull_page(since, self.pull_limit, self._own(client, since))
-            if self._generation_changed(page.server_generation, report):
-                self._push(client, device_id, report)
-                continue
-            if self._scope_gained(page, since, report):
-                continue
-            scope = page.scope
-            people.remember_staff(self.store, page.staff)  # « Visite faite par », « Responsable »
-            changes = [self._remote(e, scope.role, set(scope.regions)) for e in page.changes]
-            result = sync_state.apply_page(
-                self.store,
-                changes,
-                since=since,
-                next_cursor=page.next_since,
-                server_generation=page.server_generation,
-                scope=json.dumps(sorted(scope.regions)),
-                unreadable=unreadable,
-            )
-            if result.stale:
-                continue  # another sync of this profile moved the cursor: pull from there
-            self._retention = page.retention
-            report.received += result.received
-            report.merged += len(result.records & self._pushed)
-            report.conflicts_new += result.new_conflicts
-            report.removed += len(result.removed)
-            report.kept_out_of_scope += len(result.kept_out_of_scope)
-            if not page.has_more:
-                return
+        """Pages in order from the cursor, each applied with its cursor. While one is applied the
+        next is requested (``sync.prefetch``), used only if it is the request this loop sends
+        then; ``echo``: what the last answer used said of ``own``."""
+        with PullAhead(client) as ahead:
+            echo = client.own_echo
+            while True:
+                since = sync_state.cursor(self.store)
+                self.progress("Réception des modifications…", None)
+                request = PullRequest(since, self.pull_limit, self._own(echo, since))
+                page, unreadable = ahead.take(request)
+                echo = client.own_echo
+                if self._generation_changed(page.server_generation, report):
+                    self._push(client, device_id, report)
+                    echo = client.own_echo
+                    continue
+                if self._scope_gained(page, since, report):
+                    continue
+                if page.has_more and client.held_cursor:
+                    after = page.next_since
+                    own = self._own(echo, after, keep=False)  # read before the page is applied
+                    ahead.start(PullRequest(after, self.pull_limit, own, held=since))
+                if self._apply(page, unreadable, since, report) and not page.has_more:
+                    return
 
-    def _own(self, client: ServerClient, since: int) -> str | None:
+    def _apply(self, page: PullResponse, unreadable: list, since: int, report: SyncReport) -> bool:
+        """Apply one page with its cursor; False when another sync of this profile moved the
+        cursor meanwhile (nothing applied: the caller pulls again from there)."""
+        scope = page.scope
+        people.remember_staff(self.store, page.staff)  # « Visite faite par », « Responsable »
+        changes = [remote_change(e, scope.role, set(scope.regions)) for e in page.changes]
+        result = sync_state.apply_page(
+            self.store,
+            changes,
+            since=since,
+            next_cursor=page.next_since,
+            server_generation=page.server_generation,
+            scope=json.dumps(sorted(scope.regions)),
+            unreadable=unreadable,
+        )
+        if result.stale:
+            return False
+        self._retention = page.retention
+        report.received += result.received
+        report.merged += len(result.records & self._pushed)
+        report.conflicts_new += result.new_conflicts
+        report.removed += len(result.removed)
+        report.kept_out_of_scope += len(result.kept_out_of_scope)
+        return True
+
+    def _own(self, enabled: bool, since: int, *, keep: bool = True) -> str | None:
         """The runs of own seqs after ``since`` to name in a pull (``protocol.own_echo``): none to
         a server that did not say it takes them, nor in a pull started again from 0 for regions
         gained or a restored server. Read once per sync: acknowledgements only add to it, and the
-        journal keeps what it held."""
-        if not client.own_echo:
+        journal keeps what it held. A request sent ahead does not keep it: the page applied
+        meanwhile may change the journal (then the request sent ahead is dropped)."""
+        if not enabled:
             return None
-        if self._own_seqs is None:
-            self._own_seqs = sync_state.own_held(self.store, since)
-        runs = own_echo.runs_of(s for s in self._own_seqs if s > since)
+        seqs = self._own_seqs
+        if seqs is None:
+            seqs = sync_state.own_held(self.store, since)
+            if keep:
+                self._own_seqs = seqs
+        runs = own_echo.runs_of(s for s in seqs if s > since)
         return own_echo.format_runs(runs) or None
 
     def _apply_retention(self, report: SyncReport) -> None:
@@ -318,30 +341,6 @@ class SyncEngine:
         if lost:
             self.store.set_meta(sync_state.META_SCOPE, json.dumps(sorted(now)))
         return False
-
-    @staticmethod
-    def _remote(entry: PullEntry, role: str, regions: set[str]) -> sync_state.RemoteChange:
-        in_scope = (
-            role == "admin"
-            or entry.kind in REFERENCE_KINDS
-            or entry.region_code is None
-            or entry.region_code in regions
-        )
-        values = dict(entry.values)
-        return sync_state.RemoteChange(
-            seq=entry.seq,
-            change_id=entry.change_id,
-            kind=entry.kind,
-            record_id=entry.record_id,
-            op=entry.op,
-            values=values,
-            deleted=entry.deleted,
-            at=entry.at,
-            author=entry.author,
-            device_id=entry.device_id,
-            in_scope=in_scope,
-            author_id=entry.author_id,
-        )
 
     # -- attachment files -----------------------------------------------------------------------
     def _upload_files(self, client: ServerClient, report: SyncReport) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.engine import Connection
 
+from coordinator_app.protocol import held as held_cursor
 from coordinator_app.protocol import models as m
 from coordinator_app.protocol import own_echo
 from coordinator_app.protocol.errors import ErrorCode
@@ -60,10 +61,19 @@ def pull(
             "acknowledged (`a-b,c`): those stored exactly as sent are left out",
         ),
     ] = None,
+    held: Annotated[
+        int | None,
+        Query(
+            ge=0,
+            le=2**62,
+            description="the cursor the laptop holds, when it pulls ahead of it: the device is "
+            "recorded as holding the smaller of it and `since` (`protocol.held`)",
+        ),
+    ] = None,
 ) -> Response:
     user = device.user
     try:
-        held = own_echo.parse_runs(own) if own else []
+        held_runs = own_echo.parse_runs(own) if own else []
     except ValueError:
         raise ApiError(
             400, ErrorCode.BAD_REQUEST, "Paramètre « own » illisible : mettez à jour l'application."
@@ -73,8 +83,9 @@ def pull(
         return retention.read(conn), staff_list(people.staff_in(conn, user))
 
     page = sync.pull(
-        server.engine, user, since, limit, device_id=device.id, also=retention_and_staff, own=held
-    )
+        server.engine, user, since, limit, device_id=device.id, also=retention_and_staff,
+        own=held_runs, seen=held,
+    )  # fmt: skip
     kept, staff = page.also
     # Serialised in one json.dumps: the entries come straight from the log (written by the
     # push, with PullEntry's fields); a pydantic model per entry, validated twice by the
@@ -92,5 +103,7 @@ def pull(
     encoded = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     packed, coding = compression.packed_json(encoded, request.headers.get("accept-encoding", ""))
     return Response(
-        packed, media_type="application/json", headers={own_echo.OWN_HEADER: "1", **coding}
+        packed,
+        media_type="application/json",
+        headers={own_echo.OWN_HEADER: "1", held_cursor.HELD_HEADER: "1", **coding},
     )

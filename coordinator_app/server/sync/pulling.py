@@ -120,6 +120,7 @@ def pull(
     device_id: str | None = None,
     also: Callable[[Connection], Any] | None = None,
     own: Sequence[tuple[int, int]] = (),
+    seen: int | None = None,
 ) -> Page:
     """Entries after ``since`` the user may see, and the server generation, read together.
 
@@ -136,9 +137,11 @@ def pull(
     ``own`` are runs of seqs of this device's changes the laptop holds as acknowledged
     (``protocol.own_echo``): those the server stored exactly as sent are left out of the page
     (``echo``); ``next_since`` is computed from every entry read, so the cursor still moves
-    past them.
+    past them. ``seen`` (default ``since``) is what the device is recorded as holding, lower when
+    it pulls ahead of its cursor (``protocol.held``).
     """
     own = own if device_id is not None else ()
+    seen = since if seen is None else min(seen, since)
     with db.reading(engine) as conn:
         top = seqs.watermark(conn)
         query = _query(visible(user), bool(own))
@@ -146,11 +149,11 @@ def pull(
         generation = db.generation(conn)
         extra = also(conn) if also is not None else None
         remember = device_id is not None and device_seen.pending_update(
-            conn, device_id, since, generation
+            conn, device_id, seen, generation
         )
     if remember:
         assert device_id is not None
-        device_seen.record_pull(engine, device_id, since, generation)
+        device_seen.record_pull(engine, device_id, seen, generation)
     regions = None if user.is_admin else set(user.regions)
     entries = [_entry(row, regions) for row in rows]
     return Page(entries, next_since, has_more, generation, extra, left_out)
