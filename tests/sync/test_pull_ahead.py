@@ -61,16 +61,19 @@ def seen_by_server(server, store) -> int:
     return int(row[0]) if row else 0
 
 
+def remote_seqs_of_server(server) -> list[int]:
+    with db.reading(server.engine) as conn:
+        return [seq for (seq,) in conn.execute(sa.select(db.changes.c.seq))]
+
+
 def ahead_threads() -> list[str]:
     return [t.name for t in threading.enumerate() if t.name.startswith(THREAD_NAME)]
 
 
-def test_many_pages_arrive_once_in_order_each_requested_while_the_previous_applies(
-    laptops, server
-):
+def test_many_pages_arrive_once_in_order_each_asked_for_while_the_last_applies(laptops, server):
     a, b = laptops("alice"), laptops("bruno")
     fill(a)
-    logged = sorted(seq for seq in remote_seqs_of_server(server))
+    logged = sorted(remote_seqs_of_server(server))
     b.transport = RecordingTransport(server.ca_path)
     report = b.sync(pull_limit=PAGE)
     assert report.received == PROJECTS
@@ -87,11 +90,6 @@ def test_many_pages_arrive_once_in_order_each_requested_while_the_previous_appli
     assert [pull.get("held") for pull in b.transport.pulls[1:]] == [str(s) for s in sinces[:-1]]
     assert seen_by_server(server, b.store) == sinces[-2]
     assert ahead_threads() == []
-
-
-def remote_seqs_of_server(server) -> list[int]:
-    with db.reading(server.engine) as conn:
-        return [seq for (seq,) in conn.execute(sa.select(db.changes.c.seq))]
 
 
 def test_a_pull_cut_on_a_later_page_keeps_the_earlier_pages_and_resumes(laptops, server):
@@ -152,3 +150,25 @@ def test_a_sync_stopped_while_a_page_applies_leaves_that_page_out_and_no_thread(
     b.sync(pull_limit=PAGE)
     assert remote_seqs(b.store) == logged
     assert live_rows(b.store) == live_rows(a.store)
+
+
+def test_pages_asked_for_ahead_name_the_own_changes_the_pull_would_name(laptops, server):
+    a, b = laptops("alice"), laptops("bruno")
+    fill(a, 6)
+    for number in range(6):
+        values = {"name": f"Coop de Bruno {number}", "program": "FERME_COOP", "region_code": "03"}
+        b.store.create("project", values)
+    b.transport = RecordingTransport(server.ca_path)
+    report = b.sync(pull_limit=2)  # pushes its six, then pulls Alice's six in pages of two
+    with b.store.reading() as conn:
+        mine = [s for (s,) in conn.execute("SELECT server_seq FROM journal WHERE origin = 'local'")]
+    runs = f"{min(mine)}-{max(mine)}"
+    assert report.received == 6
+    a.sync()
+    assert live_rows(b.store) == live_rows(a.store)
+    pulls = b.transport.pulls
+    assert [pull.get("own") for pull in pulls] == [runs] * len(pulls)
+    assert all(pull["thread"].startswith(THREAD_NAME) for pull in pulls[1:])
+    # the last page is empty: the server left my six out, reading on past them
+    assert [int(pull["since"]) for pull in pulls] == [0, 2, 4, 6]  # none dropped, none after
+    assert sync_state.cursor(b.store) == max(mine)
