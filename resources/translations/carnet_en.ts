@@ -526,7 +526,7 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../coordinator_app/ui/conflicts_page.py" line="48" />
+        <location filename="../../coordinator_app/ui/conflicts_page.py" line="63" />
         <source>Aucun conflit de synchronisation. Les conflits apparaîtront ici après une synchronisation avec le serveur.</source>
         <translation>No sync conflicts. Conflicts will appear here after a sync with the server.</translation>
     </message>
@@ -981,52 +981,53 @@
         <translation>New coordinator…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="130" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="132" />
         <source>Imprimer la fiche du projet…</source>
+        <extracomment>The new-record drafts read at install, for the first offer (``install``).</extracomment>
         <translation>Print the project sheet…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="152" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="154" />
         <source>Imprimer le compte rendu…</source>
         <translation>Print the visit report…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="194" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="196" />
         <source>&amp;Nouveau</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="202" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="204" />
         <source>Nouvelle visite (Ctrl+N)</source>
         <translation>New visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="203" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="205" />
         <source>Nouveau projet (Ctrl+Maj+P)</source>
         <translation>New project (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="228" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="230" />
         <source>Aucun projet pour l'instant : créez d'abord un projet (Nouveau projet) ou chargez les données de démonstration.</source>
         <translation>No project yet: first create a project (New project) or load the demo data.</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="237" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="239" />
         <source>Choisissez d'abord un projet dans une liste (Projets CIEC, Jeune COOP, Coopératives agricoles, Visites ou Suivis).</source>
         <translation>First choose a project in a list (CIEC projects, Jeune COOP, Farm co-ops, Visits or Follow-ups).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="253" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="255" />
         <source>Visite du {when} enregistrée ({project}).</source>
         <translation>Visit of {when} saved ({project}).</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="287" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="292" />
         <source>Brouillon non enregistré</source>
         <translation>Unsaved draft</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="289" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="294" />
         <source>Un brouillon non enregistré a été conservé : {0}.
 
 Reprendre le brouillon ?</source>
@@ -1035,17 +1036,17 @@ Reprendre le brouillon ?</source>
 Resume the draft?</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="294" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="299" />
         <source>&amp;Oui</source>
         <translation>&amp;Yes</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="295" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="300" />
         <source>&amp;Non</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/forms/actions.py" line="296" />
+        <location filename="../../coordinator_app/ui/forms/actions.py" line="301" />
         <source>Reprendre le brouillon ?</source>
         <translation>Resume the draft?</translation>
     </message>
@@ -1553,88 +1554,87 @@ Resume the draft?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="200" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="169" />
         <source>{app} — données de démonstration</source>
-        <extracomment>The project list of each program and its navigation key.</extracomment>
         <translation>{app} — demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="207" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="176" />
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="208" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="177" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="209" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="178" />
         <source>&amp;Rapports</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="210" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="179" />
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="211" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="180" />
         <source>&amp;Préférences</source>
         <translation>&amp;Preferences</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="212" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="181" />
         <source>Ai&amp;de</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="213" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="182" />
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="214" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="183" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="215" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="184" />
         <source>&amp;Rechercher</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="216" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="185" />
         <source>&amp;Actualiser</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="217" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="186" />
         <source>&amp;Serveur de synchronisation…</source>
         <translation>&amp;Sync server…</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="218" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="187" />
         <source>À &amp;propos de Carnet COOP</source>
         <translation>&amp;About Carnet COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="219" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="188" />
         <source>Barre d'outils</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="220" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="189" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="225" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="194" />
         <source>{page} (Ctrl+{number})</source>
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="352" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="321" />
         <source>Cette fiche ne peut pas encore être ouverte dans cette version.</source>
         <translation>This record cannot be opened in this version yet.</translation>
     </message>
@@ -1667,7 +1667,7 @@ Resume the draft?</translation>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="375" />
+        <location filename="../../coordinator_app/ui/main_window.py" line="344" />
         <source>Cette langue n'est pas disponible.</source>
         <translation>This language is not available.</translation>
     </message>
@@ -1755,43 +1755,43 @@ Resume the draft?</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="62" />
+        <location filename="../../coordinator_app/ui/window_pages.py" line="24" />
         <source>Tableau de bord</source>
         <extracomment>Navigation entries: (key, French title). Titles are translated when shown.</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="63" />
+        <location filename="../../coordinator_app/ui/window_pages.py" line="25" />
         <source>Projets CIEC</source>
         <translation>CIEC projects</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="64" />
+        <location filename="../../coordinator_app/ui/window_pages.py" line="26" />
         <source>Jeune COOP</source>
         <translation>Jeune COOP</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="65" />
+        <location filename="../../coordinator_app/ui/window_pages.py" line="27" />
         <source>Coopératives agricoles</source>
         <translation>Farm co-ops</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="66" />
+        <location filename="../../coordinator_app/ui/window_pages.py" line="28" />
         <source>Visites</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="67" />
+        <location filename="../../coordinator_app/ui/window_pages.py" line="29" />
         <source>Suivis</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="68" />
+        <location filename="../../coordinator_app/ui/window_pages.py" line="30" />
         <source>Conflits</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/main_window.py" line="69" />
+        <location filename="../../coordinator_app/ui/window_pages.py" line="31" />
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -2434,32 +2434,32 @@ Resume the draft?</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="34" />
+        <location filename="../../coordinator_app/ui/status.py" line="38" />
         <source>Jamais synchronisé</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="42" />
+        <location filename="../../coordinator_app/ui/status.py" line="46" />
         <source>Dernière synchronisation : {when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="95" />
+        <location filename="../../coordinator_app/ui/status.py" line="100" />
         <source>Connexion inconnue</source>
         <translation>Connection unknown</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="97" />
+        <location filename="../../coordinator_app/ui/status.py" line="102" />
         <source>En ligne</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="99" />
+        <location filename="../../coordinator_app/ui/status.py" line="104" />
         <source>Hors ligne</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/status.py" line="117" />
+        <location filename="../../coordinator_app/ui/status.py" line="151" />
         <source>Aucune modification à synchroniser</source>
         <translation>No changes waiting to sync</translation>
     </message>
