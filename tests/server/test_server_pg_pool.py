@@ -10,7 +10,8 @@ import pytest
 import sqlalchemy as sa
 
 from coordinator_app.server import db
-from tests.support.live_server import POSTGRES_URL, postgres_reachable, postgres_schema_url
+from tests.support.engines import migrated_engine
+from tests.support.live_server import POSTGRES_URL
 
 pytestmark = pytest.mark.postgres
 
@@ -34,43 +35,29 @@ def _terminate(pid: int) -> None:
         admin.dispose()
 
 
-def test_a_connection_dropped_while_idle_is_replaced_before_a_request_uses_it(monkeypatch):
-    reason = postgres_reachable()
-    if reason:
-        pytest.skip(reason)
+def test_a_connection_dropped_while_idle_is_replaced_before_a_request_uses_it(
+    monkeypatch, tmp_path
+):
     monkeypatch.setattr(db, "PG_PING_AFTER_IDLE_S", 0.0)
-    with postgres_schema_url() as url:
-        engine = db.make_engine(url)
-        try:
-            db.migrate(engine)
-            with db.reading(engine) as conn:
-                dropped = conn.exec_driver_sql(_PID).scalar_one()
-            _terminate(dropped)
-            with db.reading(engine) as conn:
-                assert conn.exec_driver_sql(_PID).scalar_one() != dropped
-                assert db.generation(conn)
-        finally:
-            engine.dispose()
+    with migrated_engine("postgresql", tmp_path) as engine:
+        with db.reading(engine) as conn:
+            dropped = conn.exec_driver_sql(_PID).scalar_one()
+        _terminate(dropped)
+        with db.reading(engine) as conn:
+            assert conn.exec_driver_sql(_PID).scalar_one() != dropped
+            assert db.generation(conn)
 
 
-def test_a_connection_handed_back_a_moment_ago_is_used_without_a_ping(monkeypatch):
-    reason = postgres_reachable()
-    if reason:
-        pytest.skip(reason)
-    with postgres_schema_url() as url:
-        engine = db.make_engine(url)
+def test_a_connection_handed_back_a_moment_ago_is_used_without_a_ping(monkeypatch, tmp_path):
+    with migrated_engine("postgresql", tmp_path) as engine:
         pings: list[object] = []
         ping = engine.dialect.do_ping
         monkeypatch.setattr(engine.dialect, "do_ping", lambda c: pings.append(c) or ping(c))
-        try:
-            db.migrate(engine)
-            for _ in range(3):
-                with db.reading(engine) as conn:
-                    conn.exec_driver_sql(_PID).scalar_one()
-            assert pings == []
-            monkeypatch.setattr(db, "PG_PING_AFTER_IDLE_S", 0.0)
+        for _ in range(3):
             with db.reading(engine) as conn:
                 conn.exec_driver_sql(_PID).scalar_one()
-            assert len(pings) == 1
-        finally:
-            engine.dispose()
+        assert pings == []
+        monkeypatch.setattr(db, "PG_PING_AFTER_IDLE_S", 0.0)
+        with db.reading(engine) as conn:
+            conn.exec_driver_sql(_PID).scalar_one()
+        assert len(pings) == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -17,22 +17,15 @@ from tests.support.live_server import postgres_reachable, postgres_schema_url
 def migrated_engine(engine_kind: str, tmp_path: Path) -> Iterator[Engine]:
     """A fresh, migrated server database: a SQLite file in ``tmp_path``, or its own schema on the
     machine's PostgreSQL (the test is skipped, with the reason, only where none is reachable)."""
-    if engine_kind == "sqlite":
-        url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    with ExitStack() as stack:
+        if engine_kind == "sqlite":
+            url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+        else:
+            reason = postgres_reachable()
+            if reason:
+                pytest.skip(reason)
+            url = stack.enter_context(postgres_schema_url())
         engine = db.make_engine(url)
+        stack.callback(engine.dispose)
         db.migrate(engine)
-        try:
-            yield engine
-        finally:
-            engine.dispose()
-        return
-    reason = postgres_reachable()
-    if reason:
-        pytest.skip(reason)
-    with postgres_schema_url() as url:
-        engine = db.make_engine(url)
-        db.migrate(engine)
-        try:
-            yield engine
-        finally:
-            engine.dispose()
+        yield engine
