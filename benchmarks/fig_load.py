@@ -36,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -315,22 +316,37 @@ def _kinds(m: dict[str, Any]) -> str:
     return ", ".join(f"{k} {a:.0f}/{b:.0f} ms" for k, (a, b) in sorted(m["by_kind"].items()))
 
 
+def _phase_text(name: str, m: dict[str, Any]) -> str:
+    """One setup's latency figures, for the row's note."""
+    return (
+        f"{name}: p50 {m['p50_s'] * 1000:.0f} ms, p99 {m['p99_s'] * 1000:.0f} ms, "
+        f"{m['changes_per_s']:.0f} changes/s, {m['requests']} requests, {m['errors']} error(s), "
+        f"load average {m['load_average']:.1f}; {_kinds(m)}"
+        + (f" ({m['first_error'][:80]})" if m["first_error"] else "")
+    )
+
+
+def _describe(
+    measured: dict[str, dict[str, Any]], text: Callable[[str, dict[str, Any]], str]
+) -> list[str]:
+    """Each setup's part of a row's note; a setup that could not run says why."""
+    return [
+        f"{name}: n/a ({m['absent']})" if "absent" in m else text(name, m)
+        for name, m in measured.items()
+    ]
+
+
+def _present(measured: dict[str, dict[str, Any]]) -> tuple[list[dict], list[dict]]:
+    """The PostgreSQL setups that ran, and every setup that ran."""
+    ran = {n: m for n, m in measured.items() if "absent" not in m}
+    return [m for n, m in ran.items() if n.startswith("PostgreSQL")], list(ran.values())
+
+
 def _row(
     figure: str, size: str, target: str, measured: dict[str, dict[str, Any]], hashing: str
 ) -> Row:
-    parts = []
-    for name, m in measured.items():
-        if "absent" in m:
-            parts.append(f"{name}: n/a ({m['absent']})")
-            continue
-        parts.append(
-            f"{name}: p50 {m['p50_s'] * 1000:.0f} ms, p99 {m['p99_s'] * 1000:.0f} ms, "
-            f"{m['changes_per_s']:.0f} changes/s, {m['requests']} requests, {m['errors']} error(s), "
-            f"load average {m['load_average']:.1f}; {_kinds(m)}"
-            + (f" ({m['first_error'][:80]})" if m["first_error"] else "")
-        )
-    postgres = [m for n, m in measured.items() if n.startswith("PostgreSQL") and "absent" not in m]
-    others = [m for m in measured.values() if "absent" not in m]
+    parts = _describe(measured, _phase_text)
+    postgres, others = _present(measured)
     # ours: the worst PostgreSQL p99 (the target's), else SQLite's; none measured: not present
     worst = max((m["p99_s"] for m in postgres or others), default=None)
     note = f"{hashing}; " + "; ".join(parts)
@@ -342,26 +358,25 @@ def _row(
     return row
 
 
+def _capacity_text(name: str, m: dict[str, Any]) -> str:
+    """One setup's capacity steps, for the row's note."""
+    steps = ", ".join(
+        f"{r:g}/s {'ok' if _serves(f) else 'missed'} (push/pull p99 "
+        f"{_sync_p99(f) * 1000:.0f} ms, login p99 {_login_p99(f):.0f} ms, all "
+        f"{f['p99_s'] * 1000:.0f} ms"
+        + (f", {f['errors'] + f['failures']} error(s)" if f["errors"] or f["failures"] else "")
+        + ")"
+        for r, f in sorted(m["steps"].items())
+    )
+    served = f"{m['rate']:g} laptops/s" if m["rate"] else f"< {FIRST_RATE / 4:g} laptops/s"
+    return f"{name}: {served} ({steps}; load average {m['load_average']:.1f})"
+
+
 def _capacity_row(
     figure: str, size: str, target: str, measured: dict[str, dict[str, Any]], hashing: str
 ) -> Row:
-    parts = []
-    for name, m in measured.items():
-        if "absent" in m:
-            parts.append(f"{name}: n/a ({m['absent']})")
-            continue
-        steps = ", ".join(
-            f"{r:g}/s {'ok' if _serves(f) else 'missed'} (push/pull p99 "
-            f"{_sync_p99(f) * 1000:.0f} ms, login p99 {_login_p99(f):.0f} ms, all "
-            f"{f['p99_s'] * 1000:.0f} ms"
-            + (f", {f['errors'] + f['failures']} error(s)" if f["errors"] or f["failures"] else "")
-            + ")"
-            for r, f in sorted(m["steps"].items())
-        )
-        served = f"{m['rate']:g} laptops/s" if m["rate"] else f"< {FIRST_RATE / 4:g} laptops/s"
-        parts.append(f"{name}: {served} ({steps}; load average {m['load_average']:.1f})")
-    postgres = [m for n, m in measured.items() if n.startswith("PostgreSQL") and "absent" not in m]
-    others = [m for m in measured.values() if "absent" not in m]
+    parts = _describe(measured, _capacity_text)
+    postgres, others = _present(measured)
     note = f"ours: the lowest PostgreSQL setup's, in first syncs a minute; {hashing}; " + "; ".join(
         parts
     )
