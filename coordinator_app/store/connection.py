@@ -64,6 +64,14 @@ class Connection(sqlcipher.Connection):
     profile_key: ProfileKey | None = None
 
 
+#: Decrypted pages kept per connection (negative: KiB). SQLCipher decrypts every page it reads
+#: that is not in this cache: with SQLite's 8 MB default, typing a search over 100 000 visits
+#: re-read and re-decrypted the date index, visit rows and full-text lists at each keystroke
+#: (benchmarks/README.md, issue 17). Pages are cached as they are read, so a small profile
+#: never uses it all.
+PAGE_CACHE_KIB = -32768
+
+
 def configure(conn: sqlite3.Connection | Connection) -> None:
     """WAL for crash safety and readers beside a writer; foreign keys on; wait on a busy writer.
 
@@ -77,6 +85,7 @@ def configure(conn: sqlite3.Connection | Connection) -> None:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute(f"PRAGMA cache_size = {PAGE_CACHE_KIB}")
     # fold(text): accent- and case-insensitive comparison for the LIKE searches outside FTS
     # (Suivis: « reserver » finds « Réserver la salle »).
     conn.create_function("fold", 1, _sql_fold, deterministic=True)
@@ -202,6 +211,12 @@ def open_copy(
         raise _wrong_key(Path(path), key) from None
     conn.profile_key = key
     return conn
+
+
+def open_memory() -> sqlite3.Connection:
+    """An empty in-memory database of the profile's SQLite build (SQLCipher's): its full-text
+    tokenizer cuts and folds words exactly as the profile's (``store.window_index``)."""
+    return sqlcipher.connect(":memory:", isolation_level=None, check_same_thread=False)
 
 
 def open_reader(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:

@@ -35,7 +35,7 @@ from coordinator_app.store.list_where import (
 )
 from coordinator_app.store.profile import Store
 from coordinator_app.store.search_sql import FEW_HITS, fts_words, regions_matching
-from coordinator_app.store.search_window import first_search_page
+from coordinator_app.store.search_window import first_search_page, prepare_window
 
 __all__ = [
     "COUNT_CAP",
@@ -58,6 +58,7 @@ __all__ = [
     "list_count",
     "list_page",
     "overdue_items",
+    "prepare_search",
     "regions_matching",
     "years",
 ]
@@ -102,6 +103,15 @@ def list_page(
             store, kind, flt, key, desc, limit=limit, offset=offset, look_up_last=look_up_last
         )
     return _rows_of(store, kind, rowids)
+
+
+def prepare_search(
+    store: Store, kind: str, flt: ListFilter, *, sort: str, descending: bool, limit: int = 200
+) -> None:
+    """Get a search of this list ready before the user types (the visits by date: the index of
+    their window, ``store.window_index``); nothing for the other lists and orders."""
+    if kind == "visit" and sort == "visited_at":
+        prepare_window(store, flt, descending=descending, limit=int(limit))
 
 
 def _page_rowids(

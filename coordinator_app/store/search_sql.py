@@ -3,8 +3,8 @@
 Every word typed must match somewhere (accent-insensitive, as a prefix while the user types): the
 project's name, municipality or notes, its region's name (« saguenay »), and for visits their
 text; for follow-ups their text. ``text_clauses`` gives the clauses of the full query (sets of
-rowids, see ``store.list_where``); ``window_condition`` the same test for the few newest rows of
-the first page (``store.search_page``).
+rowids, see ``store.list_where``); ``store.window_index`` runs the same test on the few newest
+rows of the first page.
 """
 
 from __future__ import annotations
@@ -62,9 +62,9 @@ def project_matches(store: Store, word: str) -> bool:
     return hit is not None
 
 
-def _any_outside_visits(store: Store, terms: list[tuple[str, str]]) -> bool:
-    """True when a word names a region or matches a project (its visits then match too)."""
-    return any(regions_matching(raw) or project_matches(store, word) for raw, word in terms)
+def _visit_text_only(store: Store, raw: str, word: str) -> bool:
+    """True when a word can only match visit text: it names no region and matches no project."""
+    return not regions_matching(raw) and not project_matches(store, word)
 
 
 def text_clauses(
@@ -81,9 +81,13 @@ def text_clauses(
     terms = search_terms(text)
     clauses: list[str] = []
     params: list[Any] = []
-    if kind == "visit" and len(terms) > 1 and not _any_outside_visits(store, terms):
-        clauses, params = _visit_only_words(store, terms, by_date=by_date)
-        terms = []
+    if kind == "visit" and len(terms) > 1:
+        inside = [term for term in terms if _visit_text_only(store, *term)]
+        if len(inside) > 1 or (inside and len(inside) < len(terms)):
+            clauses, params = _visit_only_words(store, inside, by_date=by_date)
+            # the words grouped decide on their own whether they drive a look-up (their count)
+            look_up_last = look_up_last and terms[-1] not in inside
+            terms = [term for term in terms if term not in inside]
     for number, (raw, word) in enumerate(terms, start=1):
         regions = regions_matching(raw)
         if kind == "visit":
@@ -99,13 +103,16 @@ def text_clauses(
 
 
 def _visit_only_words(store: Store, terms: list[tuple[str, str]], *, by_date: bool) -> Clauses:
-    """Every word is only in visit text (the usual case): one FTS query intersects the words'
-    lists inside the index, instead of one set of visits per word (« visite 1234 » over
-    100 000 visits: one set of 10, not a set of 100 000 and one of 10)."""
+    """Words only in visit text (the usual case): one FTS query intersects the words' lists
+    inside the index, instead of one set of visits per word (« visite 1234 » over 100 000
+    visits: one set of 10, not a set of 100 000 and one of 10). The matches are counted only up
+    to ``FEW_HITS`` + 1: past it the count changes nothing (a broad word's full count cost
+    3–6 ms a keystroke)."""
     query = " ".join(word for _raw, word in terms)
     with store.reading() as conn:
         hits = conn.execute(
-            "SELECT count(*) FROM visit_fts WHERE visit_fts MATCH ?", (query,)
+            "SELECT count(*) FROM (SELECT 1 FROM visit_fts WHERE visit_fts MATCH ? LIMIT ?)",
+            (query, FEW_HITS + 1),
         ).fetchone()[0]
     # Few hits: look each one up and sort them; many: walk the date index and probe.
     probe = by_date and hits > FEW_HITS
@@ -134,18 +141,21 @@ def _visit_word(word: str, regions: list[str], *, by_date: bool) -> tuple[str, l
     return clause, [word, word, *regions]
 
 
-def word_hits(store: Store, raw: str, word: str) -> int | None:
+def word_hits(store: Store, raw: str, word: str, *, cap: int) -> int | None:
     """At most how many visits one typed word keeps: those whose text matches it plus the visits
-    of the projects it matches; None for a word of one letter (no prefix index: counting would
-    cost as much as the search) or one naming a region."""
+    of the projects it matches, each part counted up to ``cap`` (an answer of ``cap`` or more
+    means « at least ``cap`` »: counting every match of a broad word cost 3–6 ms a keystroke);
+    None for a word of one letter (no prefix index: counting would cost as much as the search)
+    or one naming a region."""
     if len(raw) < 2 or regions_matching(raw):
         return None
     with store.reading() as conn:
         return conn.execute(
-            "SELECT (SELECT count(*) FROM visit_fts WHERE visit_fts MATCH ?)"
-            " + (SELECT count(*) FROM visit WHERE project_id IN (SELECT id FROM project"
-            " WHERE rowid IN (SELECT rowid FROM project_fts WHERE project_fts MATCH ?)))",
-            (word, word),
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM visit_fts WHERE visit_fts MATCH ?"
+            " LIMIT ?)) + (SELECT count(*) FROM (SELECT 1 FROM visit WHERE project_id IN"
+            " (SELECT id FROM project WHERE rowid IN (SELECT rowid FROM project_fts"
+            " WHERE project_fts MATCH ?)) LIMIT ?))",
+            (word, cap, word, cap),
         ).fetchone()[0]
 
 
@@ -163,30 +173,3 @@ def _action_word(raw: str, word: str, regions: list[str]) -> tuple[str, list[Any
 def _project_word(word: str, regions: list[str]) -> tuple[str, list[Any]]:
     in_region = f" OR p.region_code IN ({', '.join('?' * len(regions))})" if regions else ""
     return f"({_PROJECTS}{in_region})", [word, *regions]
-
-
-def window_condition(store: Store, text: str) -> Clauses:
-    """The visit search as a test of one row of a window of newest visits (``w.rowid``: the
-    visit, ``w.prow``: its project's rowid, ``w.region``: its region): the same words, the same
-    places, but tested on a few hundred rows instead of building a set of every visit a broad
-    word matches. A word's project part is only there when some project matches (an empty set
-    inside an OR costs a look-up per row)."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    visit_only: list[str] = []
-    for raw, word in search_terms(text):
-        regions = regions_matching(raw)
-        if not regions and not project_matches(store, word):
-            visit_only.append(word)
-            continue
-        parts = ["w.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?)"]
-        parts.append("w.prow IN (SELECT rowid FROM project_fts WHERE project_fts MATCH ?)")
-        params += [word, word]
-        if regions:
-            parts.append(f"w.region IN ({', '.join('?' * len(regions))})")
-            params += regions
-        clauses.append("(" + " OR ".join(parts) + ")")
-    if visit_only:  # one FTS query intersects these words inside the index
-        clauses.insert(0, "w.rowid IN (SELECT rowid FROM visit_fts WHERE visit_fts MATCH ?)")
-        params.insert(0, " ".join(visit_only))
-    return clauses, params

@@ -497,7 +497,7 @@
     </message>
     <message>
         <location filename="../../coordinator_app/ui/lists/columns.py" line="174" />
-        <location filename="../../coordinator_app/ui/lists/model.py" line="248" />
+        <location filename="../../coordinator_app/ui/lists/model.py" line="257" />
         <source>Fait</source>
         <extracomment>The roles ``RecordTableModel.data`` answers. Wait this long after a page landed before counting all the matches (see ``reload``).</extracomment>
         <translation>Done</translation>
@@ -518,7 +518,7 @@
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../coordinator_app/ui/lists/model.py" line="249" />
+        <location filename="../../coordinator_app/ui/lists/model.py" line="258" />
         <source>À faire</source>
         <translation>To do</translation>
     </message>

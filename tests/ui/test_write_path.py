@@ -77,6 +77,7 @@ READS = frozenset(
         "coordinator_app.store.queries.is_empty",
         "coordinator_app.store.queries.list_count",
         "coordinator_app.store.queries.list_page",
+        "coordinator_app.store.queries.prepare_search",  # reads the window into memory
         "coordinator_app.store.queries.years",
         "coordinator_app.store.keys.passphrase_needed",
         "coordinator_app.store.keys.derive_ahead",  # derives the key in memory, writes nothing

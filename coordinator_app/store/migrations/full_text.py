@@ -20,6 +20,8 @@ def v2_full_text_search(conn: sqlite3.Connection) -> None:
 #: Prefix indexes of FTS5 (2 to 4 first letters): a word being typed (« se », « ser ») is looked
 #: up in its own small index instead of scanning every term of the vocabulary that starts so.
 FTS_PREFIX = "2 3 4"
+#: How the full-text tables cut and fold words (« Forestière » → « forestiere »).
+TOKENIZE = "unicode61 remove_diacritics 2"
 
 
 def v11_fts_prefix_indexes(conn: sqlite3.Connection) -> None:
@@ -41,7 +43,7 @@ def create_fts(conn: sqlite3.Connection, *, prefix: str) -> None:
         old = ", ".join(f"old.{c}" for c in columns)
         conn.execute(
             f"CREATE VIRTUAL TABLE {table}_fts USING fts5({cols}, content='{table}', "
-            f"content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'{options})"
+            f"content_rowid='rowid', tokenize='{TOKENIZE}'{options})"
         )
         conn.execute(f"INSERT INTO {table}_fts(rowid, {cols}) SELECT rowid, {cols} FROM {table}")
         conn.execute(

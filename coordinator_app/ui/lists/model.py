@@ -50,6 +50,10 @@ _ROLES = frozenset(
 COUNT_DELAY_MS = 250
 
 
+def _ignore(_result: object) -> None:
+    """A background result nobody waits for."""
+
+
 class RecordTableModel(QAbstractTableModel):
     """Rows of ``store.queries.list_page`` for one kind and filter."""
 
@@ -102,6 +106,9 @@ class RecordTableModel(QAbstractTableModel):
         def page(_reporter: Any) -> list[dict[str, Any]]:
             return q.list_page(store, kind, flt, sort=sort, descending=desc, limit=size)
 
+        def prepare(_reporter: Any) -> None:
+            q.prepare_search(store, kind, flt, sort=sort, descending=desc, limit=size)
+
         def count(_reporter: Any) -> int:
             return q.list_count(store, kind, flt, cap=cap)
 
@@ -119,6 +126,8 @@ class RecordTableModel(QAbstractTableModel):
             self.today = self.store.today().isoformat()
             self.endResetModel()
             self.loaded.emit()
+            if not flt.text.strip():  # the search the user may type next starts ready
+                run_in_background(self._owner, prepare, on_success=_ignore, show_progress=False)
             if self.counted:
                 self._set_count(len(rows))
             else:  # counted once the typing pauses: a count must not hold up the next page
