@@ -10,7 +10,12 @@ import pytest
 
 from coordinator_app.store import open_store
 from coordinator_app.store import queries as q
-from coordinator_app.store.search_window import WINDOW_PAGES, newest_matches
+from coordinator_app.store.search_window import (
+    DEEP_PAGES,
+    WINDOW_PAGES,
+    first_search_page,
+    newest_matches,
+)
 from coordinator_app.store.snapshots import restore_snapshot, take_snapshot
 
 PAGE = 5
@@ -167,3 +172,37 @@ def test_a_prepared_window_is_not_read_again_by_the_first_keystroke(store, monke
     monkeypatch.undo()
     assert reads, "the page itself was read"
     assert not [sql for sql in reads if "v.observations" in sql and "LIMIT" in sql]
+
+
+def test_a_search_too_rare_for_the_short_window_is_read_from_the_deep_one(tmp_path):
+    """One visit in 20 among the newest: the short window (8 pages) holds too few, the deep one
+    (80 pages) holds a page once it is prepared; a keystroke never builds it or waits for it."""
+    store = open_store(tmp_path / "deep")
+    project = store.create(
+        "project", {"name": "Coop Lac", "program": "CIEC", "region_code": "02", "season_year": 2026}
+    )["id"]
+    visits = [
+        {
+            "project_id": project,
+            "visited_at": f"2026-{n % 12 + 1:02d}-{n % 27 + 1:02d}T{n % 10 + 8:02d}:00",
+            "mode": "sur_place",
+            "observations": "Kiosque zinnia" if n % 20 == 0 else "Suivi ordinaire",
+        }
+        for n in range(DEEP_PAGES * PAGE + 200)
+    ]
+    q.bulk_create(store, "visit", visits)
+    flt = q.ListFilter(text="zinnia")
+    assert first_search_page(store, flt, descending=True, limit=PAGE)[0] is None, "not ready"
+    assert first_page(store, "zinnia") == full_query(store, "zinnia")
+
+    q.prepare_search(store, "visit", q.ListFilter(), sort="visited_at", descending=True, limit=PAGE)
+    rowids, _ = first_search_page(store, flt, descending=True, limit=PAGE)
+    assert rowids is not None and len(rowids) == PAGE
+    assert first_page(store, "zinnia") == full_query(store, "zinnia")
+
+    edited = first_page(store, "zinnia")[0]
+    store.update("visit", edited, {"observations": "Plus de fleurs"})
+    assert first_search_page(store, flt, descending=True, limit=PAGE)[0] is None, "stale"
+    assert edited not in first_page(store, "zinnia")
+    assert first_page(store, "zinnia") == full_query(store, "zinnia")
+    store.close()
