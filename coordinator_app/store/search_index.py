@@ -22,10 +22,10 @@ import functools
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from coordinator_app.store.migrations.full_text import SEARCHABLE
+from coordinator_app.store.search_columns import SEARCHED_COLUMNS
 
 #: Searched table → its searched columns (those of its ``<table>_fts``).
-SEARCHED: dict[str, tuple[str, ...]] = dict(SEARCHABLE)
+SEARCHED: dict[str, tuple[str, ...]] = dict(SEARCHED_COLUMNS)
 
 _CHUNK = 500  # ids per statement (SQLite allows 32 766 parameters; 500 keeps statements cached)
 

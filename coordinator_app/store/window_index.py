@@ -23,15 +23,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from coordinator_app.store.connection import open_memory
-from coordinator_app.store.migrations.full_text import SEARCHABLE, TOKENIZE
+from coordinator_app.store.migrations.full_text import TOKENIZE
 from coordinator_app.store.profile import Store
+from coordinator_app.store.search_columns import SEARCHED_COLUMNS
 from coordinator_app.store.search_sql import regions_matching, search_terms
 
 #: The window's searched text: the visit's columns, then its project's (the names differ).
-COLUMNS = (*SEARCHABLE["visit"], *SEARCHABLE["project"])
+COLUMNS = (*SEARCHED_COLUMNS["visit"], *SEARCHED_COLUMNS["project"])
 #: What the window's query selects, before those columns.
 WINDOW_SELECT = "SELECT v.rowid, p.region_code, " + ", ".join(
-    [f"v.{c}" for c in SEARCHABLE["visit"]] + [f"p.{c}" for c in SEARCHABLE["project"]]
+    [f"v.{c}" for c in SEARCHED_COLUMNS["visit"]] + [f"p.{c}" for c in SEARCHED_COLUMNS["project"]]
 )
 _SCHEMA = (
     "CREATE TABLE win(pos INTEGER PRIMARY KEY, visit INTEGER NOT NULL, region TEXT)",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from coordinator_app.store import open_store
 from coordinator_app.store import queries as q
 from coordinator_app.store.connection import open_connection
-from coordinator_app.store.migrations.full_text import FTS_PREFIX, SEARCHABLE, create_fts
+from coordinator_app.store.migrations.full_text import FTS_PREFIX, SEARCHABLE_AT_V11, create_fts
 from coordinator_app.store.paths import database_path
 
 
@@ -17,11 +17,11 @@ def _found(store, kind: str, text: str) -> set[str]:
 def _back_to_schema_12(folder) -> None:
     """The FTS tables as migration 11 left them (prefixes of 2 to 4 letters), version 12."""
     conn = open_connection(database_path(folder))
-    for table in SEARCHABLE:
+    for table in SEARCHABLE_AT_V11:
         for suffix in ("ai", "ad", "au"):
             conn.execute(f"DROP TRIGGER IF EXISTS {table}_fts_{suffix}")  # gone since 15
         conn.execute(f"DROP TABLE {table}_fts")
-    create_fts(conn, prefix=FTS_PREFIX)
+    create_fts(conn, SEARCHABLE_AT_V11, prefix=FTS_PREFIX)
     conn.execute("DROP INDEX idx_journal_acknowledged")  # migration 14
     conn.execute("DELETE FROM _migrations WHERE version >= 13")
     conn.execute("PRAGMA user_version = 12")

@@ -11,9 +11,10 @@ import pytest
 from coordinator_app.store import open_store, sync_state
 from coordinator_app.store import queries as q
 from coordinator_app.store.connection import copy_database, open_connection
-from coordinator_app.store.migrations.full_text import SEARCHABLE, create_fts
-from coordinator_app.store.migrations.search_letters import FTS_LETTERS_PREFIX
+from coordinator_app.store.migrations.full_text import create_fts
+from coordinator_app.store.migrations.search_letters import FTS_LETTERS_PREFIX, SEARCHABLE_AT_V13
 from coordinator_app.store.paths import database_path
+from coordinator_app.store.search_columns import SEARCHED_COLUMNS
 from coordinator_app.store.snapshots import restore_snapshot
 from coordinator_app.store.sync_state import RemoteChange
 
@@ -34,7 +35,7 @@ def assert_index_matches_rows(store) -> None:
     """FTS5's integrity check against the content tables (fails on any row indexed with other
     text than it holds, indexed twice, or missing)."""
     with store.reading() as conn:
-        for table in SEARCHABLE:
+        for table in SEARCHED_COLUMNS:
             conn.execute(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES('integrity-check', 1)")
 
 
@@ -133,9 +134,9 @@ def test_pulled_pages_keep_the_search_right(store):
 
 def _schema_14(conn) -> None:
     """The full-text tables and triggers as migration 13 left them, schema 14."""
-    for table in SEARCHABLE:
+    for table in SEARCHABLE_AT_V13:
         conn.execute(f"DROP TABLE {table}_fts")
-    create_fts(conn, prefix=FTS_LETTERS_PREFIX)
+    create_fts(conn, SEARCHABLE_AT_V13, prefix=FTS_LETTERS_PREFIX)
     conn.execute("DELETE FROM _migrations WHERE version >= 15")
     conn.execute("PRAGMA user_version = 14")
     conn.commit()
