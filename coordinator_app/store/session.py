@@ -49,6 +49,9 @@ class StoreSession:
         self._reader: sqlite3.Connection | None = None
         self._reader_lock = threading.Lock()
         self._written = 0  # write transactions ended (``content_version``)
+        self._watch: sqlite3.Connection | None = None  # commits of other connections
+        self._watch_lock = threading.Lock()
+        self._closed = False  # no connection is opened again once the store is closed
         self.device_id = self.get_meta("device_id") or self._init_device()
         # The person behind this profile (``store.people``): the name and account that author
         # every change. Never the operating system's login: a profile with no person yet writes
@@ -138,15 +141,26 @@ class StoreSession:
             finally:
                 self._written += 1  # a restored snapshot replaces the content
 
-    def content_version(self) -> int | None:
-        """What the profile holds now, for caches of reads (``store.window_index``): a number
-        that grows when a write transaction or a restore ends (every write of the store goes
-        through ``transaction`` or ``exclusive``); None while a transaction is open, as its rows
-        may still change or be rolled back. Touches no connection: asking SQLite anything would
-        wait for another thread's read on it (measured: 27–37 ms while the window filled).
-        Read before, then after a read: equal numbers mean no write ended in between."""
+    def content_version(self) -> tuple[int, int] | None:
+        """What the profile holds now, for caches of reads (``store.window_index``): numbers
+        that change when a write transaction or a restore of this store ends, or when another
+        connection commits (« coordinator-app sync » in a terminal while the window is open);
+        None while a transaction is open, as its rows may still change or be rolled back. Never
+        asks the main or reading connection: that would wait for another thread's read on it
+        (measured: 27–37 ms while the window filled); a third connection of its own answers
+        ``PRAGMA data_version``. Read before, then after a read: equal values mean no write
+        ended in between."""
         written = self._written  # read first: it grows only once a transaction has ended
-        return None if self._depth else written
+        if self._depth:
+            return None
+        with self._watch_lock:
+            if self._closed:
+                return None
+            if self._watch is None:
+                self._watch = open_reader(self.conn, self.path)
+            # fetchall: the statement is done, so no read transaction is left open on the WAL
+            external = self._watch.execute("PRAGMA data_version").fetchall()[0][0]
+        return written, external
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -176,6 +190,11 @@ class StoreSession:
                 if self._reader is not None:
                     self._reader.close()
                     self._reader = None
+            with self._watch_lock:
+                self._closed = True
+                if self._watch is not None:
+                    self._watch.close()
+                    self._watch = None
 
     def _init_device(self) -> str:
         device = new_id()

@@ -87,7 +87,9 @@ class WindowIndex:
         if self._conn is None or self._built_for != (*key, before) or before is None:
             self._build(store, window_sql, params)
             after = store.content_version()
-            self._built_for = (*key, before) if before == after else None
+            # not kept when built inside a transaction (no version): the next transaction has no
+            # version either, and ``matches_if_ready`` would take it for current
+            self._built_for = (*key, before) if before is not None and before == after else None
 
     def _build(self, store: Store, window_sql: str, params: Sequence[Any]) -> None:
         if self._conn is not None:
