@@ -64,14 +64,6 @@ class Connection(sqlcipher.Connection):
     profile_key: ProfileKey | None = None
 
 
-#: Decrypted pages kept per connection (negative: KiB). SQLCipher decrypts every page it reads
-#: that is not in this cache: with SQLite's 8 MB default, typing a search over 100 000 visits
-#: re-read and re-decrypted the date index, visit rows and full-text lists at each keystroke
-#: (benchmarks/README.md, issue 17). Pages are cached as they are read, so a small profile
-#: never uses it all.
-PAGE_CACHE_KIB = -32768
-
-
 def configure(conn: sqlite3.Connection | Connection) -> None:
     """WAL for crash safety and readers beside a writer; foreign keys on; wait on a busy writer.
 
@@ -85,7 +77,6 @@ def configure(conn: sqlite3.Connection | Connection) -> None:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=10000")
-    conn.execute(f"PRAGMA cache_size = {PAGE_CACHE_KIB}")
     # fold(text): accent- and case-insensitive comparison for the LIKE searches outside FTS
     # (Suivis: « reserver » finds « Réserver la salle »).
     conn.create_function("fold", 1, _sql_fold, deterministic=True)
