@@ -7,13 +7,14 @@ machine. A figure whose feature has not landed returns ``Row.absent(...)`` — n
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,3 +190,24 @@ def feature(module: str) -> bool:
             return False
         raise
     return True
+
+
+@contextlib.contextmanager
+def database(engine: str, work: Path) -> Iterator[str | None]:
+    """A fresh server database URL for ``engine`` (None when PostgreSQL is not reachable here).
+
+    PostgreSQL's is a new schema of the test database at 127.0.0.1:5432, dropped on the way out:
+    each run starts empty and leaves nothing behind. Stop the server inside the block: a transaction
+    still open on the schema's tables would make the drop wait. SQLite's is ``server.sqlite3`` in
+    ``work``.
+    """
+    if engine == "SQLite":
+        yield f"sqlite:///{work / 'server.sqlite3'}"
+        return
+    from tests.support.live_server import POSTGRES_URL, postgres_reachable, postgres_schema_url
+
+    if postgres_reachable(POSTGRES_URL):
+        yield None
+        return
+    with postgres_schema_url(POSTGRES_URL) as url:
+        yield url

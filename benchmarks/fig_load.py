@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import load_accounts, load_server
-from benchmarks.common import ROOT, Context, Row, qt_env
+from benchmarks.common import ROOT, Context, Row, database, qt_env
 from benchmarks.load_accounts import PASSWORD, SMALL_BATCH
 
 LOAD_TARGET = "p99 < 300 ms, no error (PostgreSQL)"
@@ -242,7 +242,7 @@ def _setup(
 
     work = base / f"{engine}-{workers}".lower()
     work.mkdir(parents=True)
-    with load_server.database(engine, work) as url:
+    with database(engine, work) as url:
         if url is None:
             return {"absent": "PostgreSQL not reachable"}
         if engine == "PostgreSQL":

@@ -1,8 +1,8 @@
 """Sync figures, against the real server over TLS on loopback.
 
-The server is ``tests/support/live_server.py`` (uvicorn + the server's FastAPI app, SQLite,
-trustme certificates) started in its own process, so that client and server do not share one
-interpreter lock — as on a real network. Laptops are real profiles synced by ``SyncEngine``.
+The server is ``tests/support/live_server.py`` (uvicorn + the server's FastAPI app, SQLite or a
+fresh PostgreSQL schema, trustme certificates) started in its own process, so that client and
+server do not share one interpreter lock — as on a real network. Laptops are real profiles synced by ``SyncEngine``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 import httpx
 
 from benchmarks import floors
-from benchmarks.common import ROOT, Context, Row, feature, percentile, qt_env, thousands
+from benchmarks.common import ROOT, Context, Row, database, feature, percentile, qt_env, thousands
 
 PASSWORD = "mot-de-passe-de-banc-d-essai"
 SERVER_CHILD = """
@@ -39,7 +39,8 @@ if sys.argv[3] == "plain":  # built as before issue 17: no gzip either way
                                  if m.cls.__name__ != "CompressionMiddleware"]
         return built
     live_server.create_app = create_app
-server = live_server.start_live_server(Path(sys.argv[1]), users=json.loads(sys.argv[2]))
+server = live_server.start_live_server(
+    Path(sys.argv[1]), db_url=sys.argv[4] or None, users=json.loads(sys.argv[2]))
 print("READY", server.url, server.ca_path, flush=True)
 sys.stdin.read()
 server.close()
@@ -57,10 +58,17 @@ def _present() -> str | None:
 
 
 class ServerProcess:
-    """The live test server in a child process; ``users`` are created before it listens."""
+    """The live test server in a child process; ``users`` are created before it listens. Its
+    database is ``db_url`` (e.g. ``common.database``'s PostgreSQL schema), else SQLite in
+    ``folder``."""
 
     def __init__(
-        self, folder: Path, users: list[dict[str, Any]], *, compression: bool = True
+        self,
+        folder: Path,
+        users: list[dict[str, Any]],
+        *,
+        compression: bool = True,
+        db_url: str | None = None,
     ) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for user in users:
@@ -73,6 +81,7 @@ class ServerProcess:
                 str(folder),
                 json.dumps(users),
                 "gzip" if compression else "plain",
+                db_url or "",
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -100,9 +109,13 @@ class ServerProcess:
 
 @contextlib.contextmanager
 def server(
-    folder: Path, users: list[dict[str, Any]], *, compression: bool = True
+    folder: Path,
+    users: list[dict[str, Any]],
+    *,
+    compression: bool = True,
+    db_url: str | None = None,
 ) -> Iterator[ServerProcess]:
-    process = ServerProcess(folder, users, compression=compression)
+    process = ServerProcess(folder, users, compression=compression, db_url=db_url)
     try:
         yield process
     finally:
@@ -156,34 +169,73 @@ def sync_once(store) -> tuple[float, Any]:
 
 # -- push then pull 10 000 changes -----------------------------------------------------------
 PUSH_PULL_TARGET = "≤ 6× the floor and ≤ 1.5 s"
+POSTGRES_ABSENT = "PostgreSQL not reachable at 127.0.0.1:5432"
+
+
+PUSH_PULL_FIGURE = "sync: push then pull over TLS loopback"
 
 
 def push_pull(ctx: Context) -> Row:
+    """Push then pull with the server on SQLite (also measures « sync with nothing to do »)."""
+    return _push_pull(ctx, "SQLite")
+
+
+def push_pull_postgres(ctx: Context) -> Row:
+    """The same with the server on PostgreSQL, as real deployments run it (issue 17: each target
+    on SQLite and on PostgreSQL); the floor is the same, so the two ratios compare."""
+    return _push_pull(ctx, "PostgreSQL")
+
+
+def _push_pull(ctx: Context, engine: str) -> Row:
     changes = ctx.n(10_000)
     size = f"{thousands(changes)} changes"
-    figure = "sync: push then pull over TLS loopback"
+    figure = PUSH_PULL_FIGURE + ("" if engine == "SQLite" else f" ({engine})")
     missing = _present()
     if missing:
         return Row.absent(figure, size, PUSH_PULL_TARGET, missing)
+    work = ctx.work / (f"sync-{changes}" if engine == "SQLite" else f"sync-{changes}-pg")
+    shutil.rmtree(work, ignore_errors=True)  # a fresh server and laptops, even with --keep
+    with database(engine, work / "server") as url:
+        if url is None:
+            return Row.absent(figure, size, PUSH_PULL_TARGET, POSTGRES_ABSENT)
+        users = [{"username": "alice", "regions": ["03"]}]
+        with server(work / "server", users, db_url=url) as srv:
+            measured = _measure_push_pull(srv, work, changes, nothing=engine == "SQLite")
+    if "nothing" in measured:
+        ctx.cache["sync-nothing"] = measured["nothing"]
+    return _push_pull_row(ctx, figure, size, changes, measured)
+
+
+def _measure_push_pull(
+    srv: ServerProcess, work: Path, changes: int, *, nothing: bool
+) -> dict[str, Any]:
+    """Laptop A pushes ``changes``, laptop B pulls them; then the old baseline and the floor
+    (and, when ``nothing``, A and B syncing again with nothing to do)."""
     from coordinator_app.sync.engine import PULL_LIMIT, PUSH_BATCH
 
-    work = ctx.work / f"sync-{changes}"
-    shutil.rmtree(work, ignore_errors=True)  # a fresh server and laptops, even with --keep
-    with server(work / "server", [{"username": "alice", "regions": ["03"]}]) as srv:
-        sender = laptop(work / "a", srv, "alice")
-        receiver = laptop(work / "b", srv, "alice")
-        try:
-            fill(sender, changes, "03")
-            wire = _wire_changes(sender)
-            push_s, pushed = sync_once(sender)
-            pull_s, pulled = sync_once(receiver)
-            nothing = _nothing_to_do(sender, receiver)
-            handler_s = _raw_baseline(srv, work, wire)
-            floor = floors.floor(srv.ca_path, work, wire, batch=PUSH_BATCH, page=PULL_LIMIT)
-        finally:
-            sender.close()
-            receiver.close()
-    ctx.cache["sync-nothing"] = nothing
+    sender = laptop(work / "a", srv, "alice")
+    receiver = laptop(work / "b", srv, "alice")
+    try:
+        fill(sender, changes, "03")
+        wire = _wire_changes(sender)
+        out: dict[str, Any] = {}
+        out["push_s"], out["pushed"] = sync_once(sender)
+        out["pull_s"], out["pulled"] = sync_once(receiver)
+        if nothing:
+            out["nothing"] = _nothing_to_do(sender, receiver)
+        out["handler_s"] = _raw_baseline(srv, work, wire)
+        out["floor"] = floors.floor(srv.ca_path, work, wire, batch=PUSH_BATCH, page=PULL_LIMIT)
+    finally:
+        sender.close()
+        receiver.close()
+    return out
+
+
+def _push_pull_row(
+    ctx: Context, figure: str, size: str, changes: int, measured: dict[str, Any]
+) -> Row:
+    push_s, pushed, pull_s, pulled = (measured[k] for k in ("push_s", "pushed", "pull_s", "pulled"))
+    floor, handler_s = measured["floor"], measured["handler_s"]
     ours, floor_s = push_s + pull_s, floor["seconds"]
     note = (
         f"push {push_s:.2f} s ({pushed.sent} sent, {pushed.requests} requests) + pull {pull_s:.2f} s "

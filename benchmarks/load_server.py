@@ -1,5 +1,6 @@
-"""The server side of the load figures (``fig_load``): a fresh database, ``uvicorn --workers N``
-over TLS serving ``benchmarks.load_app``, and the connections PostgreSQL has to spare."""
+"""The server side of the load figures (``fig_load``): ``uvicorn --workers N`` over TLS serving
+``benchmarks.load_app``, and the connections PostgreSQL has to spare (the fresh database is
+``common.database``, shared with the sync figures)."""
 
 from __future__ import annotations
 
@@ -15,21 +16,6 @@ import httpx
 
 from benchmarks.common import ROOT, qt_env
 from benchmarks.load_accounts import fast_hash
-
-
-@contextlib.contextmanager
-def database(engine: str, work: Path) -> Iterator[str | None]:
-    """A fresh database URL for ``engine`` (None when PostgreSQL is not reachable here)."""
-    if engine == "SQLite":
-        yield f"sqlite:///{work / 'server.sqlite3'}"
-        return
-    from tests.support.live_server import POSTGRES_URL, postgres_reachable, postgres_schema_url
-
-    if postgres_reachable(POSTGRES_URL):
-        yield None
-        return
-    with postgres_schema_url(POSTGRES_URL) as url:
-        yield url
 
 
 def connections_per_process() -> int:

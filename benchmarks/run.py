@@ -32,6 +32,7 @@ FIGURES: list[tuple[str, Callable[[Context], Row]]] = [
     ("save-visit", fig_store.save_visit),
     ("durability", fig_store.durability_cost),
     ("sync-10k", fig_sync.push_pull),
+    ("sync-10k-pg", fig_sync.push_pull_postgres),
     ("sync-nothing", fig_sync.nothing_to_do),
     ("sync-1-change", fig_sync.one_change_scaling),
     ("bilan-regional", fig_reports.bilan_regional),

@@ -41,3 +41,18 @@ def test_benchmarks_run_to_completion(tmp_path: Path) -> None:
     compared = table.split("Compared with benchmarks/last-full-run.json:", 1)[1]
     assert "| now / before |" in compared
     assert shown(startup["ours"], startup["unit"]) in compared
+
+
+def test_sync_on_postgresql_is_absent_not_a_crash_without_postgresql(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Nothing listens on port 9: the row says PostgreSQL is not reachable, the run goes on.
+    from benchmarks import fig_sync
+    from benchmarks.common import Context
+    from tests.support import live_server
+
+    monkeypatch.setattr(live_server, "POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:9/x")
+    row = fig_sync.push_pull_postgres(Context(scale=0.01, work=tmp_path, quick=True))
+    assert row.figure == "sync: push then pull over TLS loopback (PostgreSQL)"
+    assert row.ours is None and row.met is None
+    assert row.note.startswith("n/a — ") and "PostgreSQL not reachable" in row.note
