@@ -174,9 +174,8 @@ def test_a_prepared_window_is_not_read_again_by_the_first_keystroke(store, monke
     assert not [sql for sql in reads if "v.observations" in sql and "LIMIT" in sql]
 
 
-def test_a_search_too_rare_for_the_short_window_is_read_from_the_deep_one(tmp_path):
-    """One visit in 20 among the newest: the short window (8 pages) holds too few, the deep one
-    (80 pages) holds a page once it is prepared; a keystroke never builds it or waits for it."""
+def deep_store(tmp_path):
+    """One visit in 20 mentions « zinnia »: only the deep window (80 pages) holds a page of it."""
     store = open_store(tmp_path / "deep")
     project = store.create(
         "project", {"name": "Coop Lac", "program": "CIEC", "region_code": "02", "season_year": 2026}
@@ -191,6 +190,13 @@ def test_a_search_too_rare_for_the_short_window_is_read_from_the_deep_one(tmp_pa
         for n in range(DEEP_PAGES * PAGE + 200)
     ]
     q.bulk_create(store, "visit", visits)
+    return store
+
+
+def test_a_search_too_rare_for_the_short_window_is_read_from_the_deep_one(tmp_path):
+    """One visit in 20 among the newest: the short window (8 pages) holds too few, the deep one
+    (80 pages) holds a page once it is prepared; a keystroke never builds it or waits for it."""
+    store = deep_store(tmp_path)
     flt = q.ListFilter(text="zinnia")
     assert first_search_page(store, flt, descending=True, limit=PAGE)[0] is None, "not ready"
     assert first_page(store, "zinnia") == full_query(store, "zinnia")

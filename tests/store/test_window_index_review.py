@@ -10,8 +10,7 @@ import pytest
 
 from coordinator_app.store import open_store
 from coordinator_app.store import queries as q
-from coordinator_app.store.search_window import DEEP_PAGES
-from tests.store.test_window_index import PAGE, first_page, full_query, window_page
+from tests.store.test_window_index import PAGE, deep_store, first_page, full_query, window_page
 from tests.store.test_window_index import store as store  # the fixture
 
 
@@ -27,25 +26,6 @@ def test_a_write_by_another_connection_to_the_profile_is_searched(store):
         other.close()
     assert edited not in first_page(store, "budget")
     assert first_page(store, "budget") == full_query(store, "budget")
-
-
-def deep_store(tmp_path):
-    """One visit in 20 mentions « zinnia »: only the deep window (80 pages) holds a page of it."""
-    store = open_store(tmp_path / "deep")
-    project = store.create(
-        "project", {"name": "Coop Lac", "program": "CIEC", "region_code": "02", "season_year": 2026}
-    )["id"]
-    visits = [
-        {
-            "project_id": project,
-            "visited_at": f"2026-{n % 12 + 1:02d}-{n % 27 + 1:02d}T{n % 10 + 8:02d}:00",
-            "mode": "sur_place",
-            "observations": "Kiosque zinnia" if n % 20 == 0 else "Suivi ordinaire",
-        }
-        for n in range(DEEP_PAGES * PAGE + 200)
-    ]
-    q.bulk_create(store, "visit", visits)
-    return store
 
 
 def test_a_deep_window_indexed_during_a_transaction_is_not_kept_for_the_next_one(tmp_path):
