@@ -2,11 +2,12 @@
 
 Profile (issue 17, 100 000 visits): a word that matches most visits (« visite », « s ») cost
 15–20 ms per word just to build its set of up to 100 000 rowids before the date index was walked,
-and the first page only needs the newest 200. Here the newest ``WINDOW_PAGES`` pages of visits
-that pass the other filters are read along the date index, and each word is tested on those rows
-only, in their own small index (``store.window_index``). When the window holds a full page of matches, that page is exactly the first page of the
-full query (same order, same filters); when it does not (a rare word), the caller runs the full
-query (``store.queries.list_page``).
+and the first page only needs the newest 200. Here the newest ``WINDOW_PAGES`` (or
+``DEEP_PAGES``) pages of visits that pass the other filters are read along the date index, and
+each word is tested on those rows only, in their own small index (``store.window_index``). When
+a window holds a full page of matches, that page is exactly the first page of the full query
+(same order, same filters); when it does not (a rare word), the caller runs the full query
+(``store.queries.list_page``).
 """
 
 from __future__ import annotations
