@@ -170,7 +170,7 @@ def _wait_idle(app: Any) -> None:
     """Until the window's own background work after the list landed is done (the index of the
     newest visits for a search, ``store.window_index``): typing starts from an idle window, as
     a user's does. Without this wait the first keystroke measured start-up's last task: 58–68 ms
-    on this machine, against 10–20 ms once the window is idle (benchmarks/README.md §16)."""
+    on this machine, against 10–20 ms once the window is idle (benchmarks/README.md §17)."""
     from PySide6.QtCore import QEventLoop
 
     from coordinator_app.ui.tasks import running_tasks

@@ -1,6 +1,6 @@
 """A small full-text index of the window of newest visits, kept in memory between keystrokes.
 
-Profile (issue 17, 100 000 visits, benchmarks/README.md §16): the first page of a search read
+Profile (issue 17, 100 000 visits, benchmarks/README.md §17): the first page of a search read
 through the window of newest visits (``store.search_window``) still cost 10–45 ms a keystroke.
 Testing the window's 1 600 rows against a broad word (« s », « visite ») read that word's whole
 list in ``visit_fts``, 100 000 entries, and built a set of them. The window itself does not
