@@ -48,17 +48,25 @@ class _SignalledLock:
     def __init__(self, freed: threading.Condition) -> None:
         self._lock = threading.RLock()
         self._held = 0  # the owner's acquisitions; only the owner changes it
+        self._owner: int | None = None
         self._freed = freed
 
     def acquire(self, blocking: bool = True) -> bool:
         if not self._lock.acquire(blocking):
             return False
         self._held += 1
+        self._owner = threading.get_ident()
         return True
+
+    def owned(self) -> bool:
+        """True in the thread that holds it."""
+        return self._owner == threading.get_ident()
 
     def release(self) -> None:
         self._held -= 1
         outermost = self._held == 0
+        if outermost:
+            self._owner = None
         self._lock.release()
         if outermost:
             with self._freed:
@@ -235,12 +243,29 @@ class StoreSession:
                     break
                 self._freed.wait()
         try:
-            if self._reader is None:  # opened lazily, outside ``_freed``: a key, a file to open
-                self._reader = open_reader(self.conn, self.path)
+            return self._opened_reader(), self._reader_lock
         except BaseException:
             self._reader_lock.release()
             raise
-        return self._reader, self._reader_lock
+
+    @contextmanager
+    def reading_aside(self) -> Iterator[sqlite3.Connection]:
+        """A connection for a long read in the background (the search's window of 16 000 visits,
+        100–300 ms from a cold cache): the reader, so that a save on the main connection never
+        waits for it (a save runs on the GUI thread). The thread inside a write transaction
+        reads on the main connection, its own uncommitted rows."""
+        if self._lock.owned():
+            with self._lock:
+                yield self.conn
+            return
+        with self._reader_lock:
+            yield self._opened_reader()
+
+    def _opened_reader(self) -> sqlite3.Connection:
+        """The reader, opened on first use (a key, a file to open); its lock is held."""
+        if self._reader is None:
+            self._reader = open_reader(self.conn, self.path)
+        return self._reader
 
     def close(self) -> None:
         with self._lock:

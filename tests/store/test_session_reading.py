@@ -176,3 +176,28 @@ def test_a_read_inside_a_read_on_the_main_connection_gets_it_again(store):
         assert nested.seen == ["Déjà là"]
     finally:
         nested.stop()
+
+
+def test_a_save_never_waits_for_a_long_read_aside(store):
+    """The search indexes its window (16 000 visits, up to 300 ms) on ``reading_aside``: the
+    reader, so a save made meanwhile (on the GUI thread) does not wait for it."""
+    long_read = Holder(store.reading_aside)
+    long_read.thread.start()
+    assert long_read.inside.wait(PATIENCE)
+    try:
+        assert long_read.conn is not store.conn
+        started = time.perf_counter()
+        store.create("project", {"name": "Pendant", "program": "FERME_COOP", "region_code": "17"})
+        assert time.perf_counter() - started < SETTLE, "the save waited for the read"
+    finally:
+        long_read.let_go.set()
+        long_read.thread.join(PATIENCE)
+    assert long_read.seen == ["Déjà là"]
+
+
+def test_a_read_aside_inside_a_transaction_reads_its_own_rows(store):
+    with store.transaction():
+        store.create("project", {"name": "En cours", "program": "FERME_COOP", "region_code": "17"})
+        with store.reading_aside() as conn:
+            assert conn is store.conn
+            assert names(conn) == ["Déjà là", "En cours"]
